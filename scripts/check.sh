@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+#-------------------------------------------------------------------------
+#
+# check.sh
+#	  "make check": every test zfdw has, on a fresh Debian 12 machine too.
+#	  Installs missing packages, runs the core unit tests, builds and
+#	  installs the extension, runs pg_regress against a temporary instance,
+#	  runs the conformance suites when ../shared/conformance exists, and
+#	  ends with one line "N passed, M failed" counting all of them.
+#
+#-------------------------------------------------------------------------
+set -u
+. "$(dirname "$0")/lib.sh"
+cd "$ZF_ROOT"
+
+passed=0
+failed=0
+
+# add the counts of a "name: N passed, M failed" line to the totals
+count() {
+	local line
+	line=$(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+	if [ -z "$line" ]; then
+		echo "zfdw: $2 printed no result line: counted as one failure"
+		failed=$((failed + 1))
+		return
+	fi
+	passed=$((passed + $(echo "$line" | sed -E 's/^[^:]*: ([0-9]+) passed.*/\1/')))
+	failed=$((failed + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+}
+
+log=$(mktemp -d "${TMPDIR:-/tmp}/zfdw-check-log.XXXXXX")
+trap 'rm -rf "$log"' EXIT
+
+scripts/deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+echo "== core unit tests"
+make -s -f test/unit/unit.mk run 2>&1 | tee "$log/unit"
+count "$log/unit" unit
+
+echo "== build and install"
+if make -s all >"$log/build" 2>&1 && zf_as_root make -s install >>"$log/build" 2>&1; then
+	grep -iE 'warning|error' "$log/build" || true
+	echo "== pg_regress"
+	scripts/regress.sh 2>&1 | tee "$log/regress"
+	count "$log/regress" regress
+	if [ -d "$ZF_ROOT/../shared/conformance" ]; then
+		echo "== conformance"
+		scripts/conformance.sh 2>&1 | tee "$log/conformance"
+		count "$log/conformance" conformance
+	else
+		echo "== conformance: ../shared/conformance not found, skipped"
+	fi
+else
+	cat "$log/build"
+	echo "zfdw: the build failed; pg_regress and conformance did not run"
+	failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

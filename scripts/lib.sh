@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+#-------------------------------------------------------------------------
+#
+# lib.sh
+#	  Shell helpers shared by demo.sh, check.sh and the benchmarks: run as
+#	  root when needed, run PostgreSQL as a non-root user, start and stop a
+#	  throwaway cluster.
+#
+#-------------------------------------------------------------------------
+
+ZF_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ZF_PG_VERSION=${ZF_PG_VERSION:-15}
+
+# Run a command as root: directly when we are root, else through sudo.
+zf_as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# The user PostgreSQL runs as: postgres when we are root (postgres refuses
+# to run as root), else ourselves.
+zf_pg_user() {
+	if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi
+}
+
+# Run a command as the PostgreSQL user, from a directory it can enter.
+zf_as_pg() {
+	if [ "$(id -u)" -eq 0 ]; then
+		(cd / && runuser -u postgres -- "$@")
+	else
+		"$@"
+	fi
+}
+
+zf_pg_bindir() {
+	local pgc
+	pgc=$(command -v pg_config || true)
+	if [ -x "/usr/lib/postgresql/$ZF_PG_VERSION/bin/postgres" ]; then
+		echo "/usr/lib/postgresql/$ZF_PG_VERSION/bin"
+	elif [ -n "$pgc" ]; then
+		"$pgc" --bindir
+	else
+		echo "zfdw: cannot find the PostgreSQL binaries" >&2
+		return 1
+	fi
+}
+
+# A free TCP port on 127.0.0.1, starting from $1.
+zf_free_port() {
+	local port=${1:-54320}
+	while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+		port=$((port + 1))
+	done
+	echo "$port"
+}
+
+# A scratch directory the PostgreSQL user owns.
+zf_scratch_dir() {
+	local dir
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/zfdw-$1.XXXXXX")
+	chmod 755 "$dir"
+	if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; fi
+	echo "$dir"
+}
+
+# Start a throwaway cluster in $1 (created) on port $2, socket in $1.
+# Extra settings may follow as name=value words.
+zf_cluster_start() {
+	local dir=$1 port=$2 bindir
+	shift 2
+	bindir=$(zf_pg_bindir) || return 1
+	zf_as_pg "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust \
+		-E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || {
+		cat "$dir/initdb.log" >&2; return 1; }
+	{
+		echo "listen_addresses = '127.0.0.1'"
+		echo "port = $port"
+		echo "unix_socket_directories = '$dir'"
+		echo "max_parallel_workers_per_gather = 2"
+		for setting in "$@"; do echo "${setting%%=*} = ${setting#*=}"; done
+	} | zf_as_pg tee -a "$dir/data/postgresql.conf" >/dev/null
+	zf_as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start \
+		>/dev/null || { cat "$dir/server.log" >&2; return 1; }
+}
+
+zf_cluster_stop() {
+	local dir=$1 bindir
+	bindir=$(zf_pg_bindir) || return 1
+	[ -f "$dir/data/postmaster.pid" ] &&
+		zf_as_pg "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
+	return 0
+}
+
+# psql against a throwaway cluster: zf_psql DIR PORT [psql args...]
+zf_psql() {
+	local dir=$1 port=$2
+	shift 2
+	"$(zf_pg_bindir)/psql" -X -h "$dir" -p "$port" -U postgres "$@"
+}

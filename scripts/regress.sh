@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+#-------------------------------------------------------------------------
+#
+# regress.sh
+#	  Run the pg_regress suite (test/sql, test/expected) against a
+#	  temporary instance that uses the installed extension, as a non-root
+#	  user, and print "regress: N passed, M failed".
+#
+#	regress.sh [test names...]	 default: every test/sql/*.sql in order
+#
+#-------------------------------------------------------------------------
+set -u
+. "$(dirname "$0")/lib.sh"
+cd "$ZF_ROOT"
+
+if [ $# -gt 0 ]; then
+	tests=("$@")
+else
+	tests=()
+	for f in test/sql/*.sql; do
+		tests+=("$(basename "$f" .sql)")
+	done
+fi
+
+pgxs=$(pg_config --pgxs)
+pg_regress="$(dirname "$pgxs")/../test/regress/pg_regress"
+out=$(zf_scratch_dir regress)
+port=$(zf_free_port 55432)
+
+zf_as_pg "$pg_regress" \
+	--temp-instance="$out/tmp_check" \
+	--port="$port" \
+	--bindir="$(zf_pg_bindir)" \
+	--temp-config="$ZF_ROOT/test/regress.conf" \
+	--inputdir="$ZF_ROOT/test" \
+	--outputdir="$out" \
+	--dbname=contrib_regression \
+	"${tests[@]}" 2>&1 | tee "$out/pg_regress.log"
+
+passed=$(grep -cE '\.\.\. ok( |$)' "$out/pg_regress.log")
+failed=$(grep -cE '\.\.\. FAILED' "$out/pg_regress.log")
+expected=${#tests[@]}
+if [ $((passed + failed)) -lt "$expected" ]; then
+	failed=$((expected - passed))
+fi
+
+# keep the diffs where the developer looks for them
+rm -f regression.diffs regression.out
+if [ -s "$out/regression.diffs" ]; then
+	cp "$out/regression.diffs" "$out/regression.out" "$ZF_ROOT/" 2>/dev/null
+	echo "pg_regress: differences in $ZF_ROOT/regression.diffs"
+fi
+rm -rf "$out/results" "$out/tmp_check"
+echo "regress: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,75 @@
+/*-------------------------------------------------------------------------
+ *
+ * test_status.c
+ *	  Unit tests for the core's error values (status.c).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "status.h"
+
+/* zf_error_set fills the message and returns the status it was given. */
+static void
+test_error_set(void **state)
+{
+	zf_error	err;
+
+	(void) state;
+	assert_int_equal(zf_error_set(&err, ZF_E_BAD_DATA, "bad %s at %d", "nibble", 3),
+					 ZF_E_BAD_DATA);
+	assert_int_equal(err.status, ZF_E_BAD_DATA);
+	assert_string_equal(err.message, "bad nibble at 3");
+	assert_string_equal(err.detail, "");
+	assert_int_equal(err.offset, -1);
+	zf_error_detail(&err, "found %s", "X'0C'");
+	zf_error_hint(&err, "check the copybook");
+	assert_string_equal(err.detail, "found X'0C'");
+	assert_string_equal(err.hint, "check the copybook");
+}
+
+/* A NULL error is allowed everywhere: the hot path passes one. */
+static void
+test_error_null(void **state)
+{
+	(void) state;
+	assert_int_equal(zf_error_set(NULL, ZF_E_OVERFLOW, "x"), ZF_E_OVERFLOW);
+	zf_error_detail(NULL, "y");
+	zf_error_hint(NULL, "z");
+	zf_error_clear(NULL);
+}
+
+/* Hex rendering: upper case, blank separated, cut with "..." */
+static void
+test_hex(void **state)
+{
+	const uint8_t bytes[] = {0xF1, 0x0C, 0x00, 0xAB, 0x40};
+	char		buf[64];
+
+	(void) state;
+	zf_hex(buf, sizeof(buf), bytes, 5, 16);
+	assert_string_equal(buf, "F1 0C 00 AB 40");
+	zf_hex(buf, sizeof(buf), bytes, 5, 2);
+	assert_string_equal(buf, "F1 0C ...");
+	zf_hex(buf, sizeof(buf), bytes, 0, 2);
+	assert_string_equal(buf, "");
+	zf_hex(buf, 8, bytes, 5, 16);
+	assert_true(strlen(buf) < 8);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_error_set),
+		cmocka_unit_test(test_error_null),
+		cmocka_unit_test(test_hex),
+	};
+
+	return cmocka_run_group_tests_name("status", tests, NULL, NULL);
+}

@@ -1,0 +1,37 @@
+#-------------------------------------------------------------------------
+#
+# unit.mk
+#	  Core unit tests (cmocka), built without any PostgreSQL header: this
+#	  build is also the proof that src/core stands on its own.
+#
+#	make -f test/unit/unit.mk run	  build and run every test_*.c
+#
+#-------------------------------------------------------------------------
+
+CC ?= cc
+BUILD = build/unit
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+CORE_OBJS = $(patsubst src/core/%.c,$(BUILD)/core/%.o,$(CORE_SRCS))
+TEST_SRCS = $(sort $(wildcard test/unit/test_*.c))
+TEST_BINS = $(patsubst test/unit/%.c,$(BUILD)/%,$(TEST_SRCS))
+UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Wmissing-prototypes -Isrc/core -Itest/unit \
+	-DZF_SOURCE_DIR=\"$(CURDIR)\"
+
+.PHONY: all run clean
+.SECONDARY:
+
+all: $(TEST_BINS)
+
+$(BUILD)/core/%.o: src/core/%.c $(wildcard src/core/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) -c -o $@ $<
+
+$(BUILD)/test_%: test/unit/test_%.c $(CORE_OBJS) $(wildcard test/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_OBJS) -lcmocka -lm
+
+run: all
+	@scripts/run_unit.sh $(TEST_BINS)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,35 @@
+#-------------------------------------------------------------------------
+#
+# zfdw.mk
+#	  PGXS build of the zfdw extension (called from Makefile).
+#
+#-------------------------------------------------------------------------
+
+MODULE_big = zfdw
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+FDW_SRCS = $(sort $(wildcard src/fdw/*.c))
+OBJS = $(CORE_SRCS:.c=.o) $(FDW_SRCS:.c=.o)
+
+EXTENSION = zfdw
+DATA_built = zfdw--1.0.sql
+SQL_PARTS = $(sort $(wildcard sql/*.sql))
+
+PG_CPPFLAGS = -Isrc/core -Isrc/fdw
+PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+
+# Bitcode for JIT inlining buys nothing for a foreign-data wrapper and would
+# make "make install" depend on clang; leave it out on purpose.
+override with_llvm = no
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The extension script is the concatenation of the parts in sql/, in name
+# order, so that each concern keeps its SQL beside its C file's name.
+zfdw--1.0.sql: $(SQL_PARTS)
+	cat $(SQL_PARTS) > $@
+
+# core must never see PostgreSQL headers: compile it without them.
+src/core/%.o: src/core/%.c
+	$(CC) $(CFLAGS) $(CFLAGS_SL) -Wextra -Isrc/core -c -o $@ $<
