@@ -76,6 +76,9 @@ zf_cluster_start() {
 		echo "port = $port"
 		echo "unix_socket_directories = '$dir'"
 		echo "max_parallel_workers_per_gather = 2"
+		if [ -n "${ZF_DESTDIR:-}" ]; then
+			echo "extension_destdir = '$ZF_DESTDIR'"
+		fi
 		for setting in "$@"; do echo "${setting%%=*} = ${setting#*=}"; done
 	} | zf_as_pg tee -a "$dir/data/postgresql.conf" >/dev/null
 	zf_as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start \

@@ -27,11 +27,17 @@ pg_regress="$(dirname "$pgxs")/../test/regress/pg_regress"
 out=$(zf_scratch_dir regress)
 port=$(zf_free_port 55432)
 
+# with ZF_DESTDIR the extension comes from "make install DESTDIR=..."
+cp "$ZF_ROOT/test/regress.conf" "$out/regress.conf"
+if [ -n "${ZF_DESTDIR:-}" ]; then
+	echo "extension_destdir = '$ZF_DESTDIR'" >>"$out/regress.conf"
+fi
+
 zf_as_pg "$pg_regress" \
 	--temp-instance="$out/tmp_check" \
 	--port="$port" \
 	--bindir="$(zf_pg_bindir)" \
-	--temp-config="$ZF_ROOT/test/regress.conf" \
+	--temp-config="$out/regress.conf" \
 	--inputdir="$ZF_ROOT/test" \
 	--outputdir="$out" \
 	--dbname=contrib_regression \
@@ -45,10 +51,11 @@ if [ $((passed + failed)) -lt "$expected" ]; then
 fi
 
 # keep the diffs where the developer looks for them
-rm -f regression.diffs regression.out
-if [ -s "$out/regression.diffs" ]; then
+rm -rf regression.diffs regression.out results
+if [ "$failed" -gt 0 ]; then
 	cp "$out/regression.diffs" "$out/regression.out" "$ZF_ROOT/" 2>/dev/null
-	echo "pg_regress: differences in $ZF_ROOT/regression.diffs"
+	cp -r "$out/results" "$ZF_ROOT/results" 2>/dev/null
+	echo "pg_regress: differences in $ZF_ROOT/regression.diffs, outputs in $ZF_ROOT/results/"
 fi
 rm -rf "$out/results" "$out/tmp_check"
 echo "regress: $passed passed, $failed failed"
