@@ -2,19 +2,62 @@
  *
  * zfdw.c
  *	  Module entry points of the zfdw foreign-data wrapper: the handler,
- *	  the validator and module initialisation.
+ *	  the validator, and the settings (GUCs) that bound what a layout and
+ *	  a record may hold.
  *
  *-------------------------------------------------------------------------
  */
-#include "postgres.h"
+#include "zfdw.h"
 
-#include "fmgr.h"
+#include "access/reloptions.h"
 #include "foreign/fdwapi.h"
+#include "utils/guc.h"
+
+#include "zfdw_scan.h"
 
 PG_MODULE_MAGIC;
 
 PG_FUNCTION_INFO_V1(zfdw_handler);
 PG_FUNCTION_INFO_V1(zfdw_validator);
+
+/* Limits, settable by superusers (see the README's "Errors and limits"). */
+int			zfdw_max_record_length = 64 * 1024 * 1024;
+int			zfdw_max_occurs = 1000000;
+int			zfdw_max_fields = 100000;
+int			zfdw_max_error_bytes = 32;
+
+void		_PG_init(void);
+
+/* Define the settings once per backend. */
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("zfdw.max_record_length",
+							"Longest record, in bytes, a scan accepts.",
+							"Also bounds the record length of a copybook or punch layout.",
+							&zfdw_max_record_length,
+							64 * 1024 * 1024, 1, MaxAllocSize / 4,
+							PGC_SUSET, GUC_UNIT_BYTE, NULL, NULL, NULL);
+	DefineCustomIntVariable("zfdw.max_occurs",
+							"Most occurrences an OCCURS table may declare.",
+							NULL,
+							&zfdw_max_occurs,
+							1000000, 1, 100000000,
+							PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("zfdw.max_fields",
+							"Most fields a copybook or punch may define.",
+							NULL,
+							&zfdw_max_fields,
+							100000, 1, 10000000,
+							PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("zfdw.max_error_bytes",
+							"Most bytes of a bad field shown in hex in an error message.",
+							NULL,
+							&zfdw_max_error_bytes,
+							32, 1, 64,
+							PGC_USERSET, 0, NULL, NULL, NULL);
+	MarkGUCPrefixReserved("zfdw");
+}
 
 /* Return the FdwRoutine with zfdw's planner and executor callbacks. */
 Datum
@@ -22,12 +65,29 @@ zfdw_handler(PG_FUNCTION_ARGS)
 {
 	FdwRoutine *routine = makeNode(FdwRoutine);
 
+	routine->GetForeignRelSize = zfdwGetForeignRelSize;
+	routine->GetForeignPaths = zfdwGetForeignPaths;
+	routine->GetForeignPlan = zfdwGetForeignPlan;
+	routine->BeginForeignScan = zfdwBeginForeignScan;
+	routine->IterateForeignScan = zfdwIterateForeignScan;
+	routine->ReScanForeignScan = zfdwReScanForeignScan;
+	routine->EndForeignScan = zfdwEndForeignScan;
+	routine->ExplainForeignScan = zfdwExplainForeignScan;
+	routine->AnalyzeForeignTable = zfdwAnalyzeForeignTable;
+	routine->ImportForeignSchema = zfdwImportForeignSchema;
 	PG_RETURN_POINTER(routine);
 }
 
-/* Validate the options of the wrapper, a server, a user mapping, a table. */
+/*
+ * Validate the options of a server, a user mapping, a foreign table or a
+ * column (see options.c).
+ */
 Datum
 zfdw_validator(PG_FUNCTION_ARGS)
 {
+	List	   *options = untransformRelOptions(PG_GETARG_DATUM(0));
+	Oid			catalog = PG_GETARG_OID(1);
+
+	zfdw_validate_options(options, catalog);
 	PG_RETURN_VOID();
 }

@@ -1,0 +1,59 @@
+-- zfdw 1.0: layouts as rows, and the decoders one value at a time.
+
+CREATE FUNCTION copybook_layout(copybook text, record text DEFAULT NULL,
+    OUT record text, OUT path text, OUT level int, OUT name text,
+    OUT "offset" int, OUT length int, OUT usage text, OUT picture text,
+    OUT digits int, OUT scale int, OUT signed boolean, OUT occurs int,
+    OUT occurs_min int, OUT depending_on text, OUT redefines text,
+    OUT pg_type text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'zfdw_copybook_layout'
+LANGUAGE C STABLE CALLED ON NULL INPUT;
+
+COMMENT ON FUNCTION copybook_layout(text, text) IS
+'the resolved layout of a COBOL copybook: one row per item, offsets as IBM Enterprise COBOL lays them out';
+
+CREATE FUNCTION unpack_decimal(bytes bytea, scale int DEFAULT 0)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'zfdw_unpack_decimal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION unzone(bytes bytea, scale int DEFAULT 0, codepage text DEFAULT 'cp037')
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'zfdw_unzone'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION from_binary(bytes bytea, scale int DEFAULT 0, signed boolean DEFAULT true)
+RETURNS numeric
+AS 'MODULE_PATHNAME', 'zfdw_from_binary'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION from_hfp(bytes bytea)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'zfdw_from_hfp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION from_ebcdic(bytes bytea, codepage text DEFAULT 'cp037')
+RETURNS text
+AS 'MODULE_PATHNAME', 'zfdw_from_ebcdic'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION to_ebcdic(value text, codepage text DEFAULT 'cp037')
+RETURNS bytea
+AS 'MODULE_PATHNAME', 'zfdw_to_ebcdic'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION pack_decimal(value numeric, digits int, scale int DEFAULT 0)
+RETURNS bytea
+AS 'MODULE_PATHNAME', 'zfdw_pack_decimal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION tod_to_timestamptz(bytes bytea)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'zfdw_tod_to_timestamptz'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION lrsn_to_timestamptz(bytes bytea)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'zfdw_lrsn_to_timestamptz'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

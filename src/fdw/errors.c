@@ -1,0 +1,116 @@
+/*-------------------------------------------------------------------------
+ *
+ * errors.c
+ *	  Turn the core's error values into PostgreSQL errors: a SQLSTATE
+ *	  chosen from the status, the core's message, detail and hint, and for
+ *	  data errors the field, its byte offset and the bytes it holds.
+ *
+ * The context line (foreign table, file, record number, offset) comes
+ * from the scan's error context callback (executor.c), as file_fdw does
+ * with its line numbers.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+/* The SQLSTATE for a core status. */
+int
+zfdw_sqlstate(zf_status status)
+{
+	switch (status)
+	{
+		case ZF_E_BAD_DATA:
+			return ERRCODE_INVALID_BINARY_REPRESENTATION;
+		case ZF_E_OVERFLOW:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case ZF_E_SYNTAX:
+			return ERRCODE_SYNTAX_ERROR;
+		case ZF_E_UNSUPPORTED:
+			return ERRCODE_FEATURE_NOT_SUPPORTED;
+		case ZF_E_FRAMING:
+			return ERRCODE_BAD_COPY_FILE_FORMAT;
+		case ZF_E_IO:
+			return ERRCODE_IO_ERROR;
+		case ZF_E_LIMIT:
+			return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
+		case ZF_E_NOMEM:
+			return ERRCODE_OUT_OF_MEMORY;
+		case ZF_E_CODEPAGE:
+			return ERRCODE_UNTRANSLATABLE_CHARACTER;
+		case ZF_E_ARG:
+			return ERRCODE_INVALID_PARAMETER_VALUE;
+		case ZF_OK:
+		case ZF_EOF:
+			break;
+	}
+	return ERRCODE_INTERNAL_ERROR;
+}
+
+/*
+ * Report a core error that is not about one record's data: a copybook or
+ * punch that does not parse, a limit, an I/O error.  what names the
+ * source (a file name, an option).
+ */
+void
+zfdw_report(int elevel, const zf_error *err, const char *what)
+{
+	char		where[128] = "";
+
+	if (err->line > 0)
+		snprintf(where, sizeof(where), " (line %d, column %d)", err->line, err->column);
+	if (err->status == ZF_E_IO && err->sys_errno != 0)
+		errno = err->sys_errno;
+	ereport(elevel,
+			(errcode(zfdw_sqlstate(err->status)),
+			 errmsg("%s", err->message[0] ? err->message : zf_status_name(err->status)),
+			 (what || where[0]) ? errdetail("In %s%s.%s%s", what ? what : "", where,
+											err->detail[0] ? " " : "", err->detail) : 0,
+			 err->hint[0] ? errhint("%s", err->hint) : 0));
+	pg_unreachable();
+}
+
+/*
+ * Report a data error in one field of one record, naming the field, its
+ * place and the bytes it holds.  elevel ERROR stops the scan; NOTICE or
+ * WARNING is used by on_error null/skip with log_verbosity verbose.
+ */
+void
+zfdw_report_data_error(int elevel, ZfTable *t, const ZfRecordRef *rec,
+					   const ZfColumn *col, const zf_error *err,
+					   uint32 field_offset, uint32 field_length)
+{
+	char		hex[3 * 64 + 8];
+	StringInfoData detail;
+	uint32		show = field_length;
+
+	initStringInfo(&detail);
+	if (col != NULL && col->f != NULL)
+	{
+		const zf_field *f = col->f;
+
+		if (field_length == 0 || field_offset + field_length > rec->length)
+			show = 0;
+		zf_hex(hex, sizeof(hex), rec->data + field_offset, show,
+			   (size_t) Min(zfdw_max_error_bytes, 64));
+		appendStringInfo(&detail, "Field %s (%s%s%s) of column \"%s\"",
+						 f->name[0] ? f->name : "FILLER", f->usage ? f->usage : "group",
+						 f->picture ? " pic " : "", f->picture ? f->picture : "",
+						 col->attname);
+		if (show > 0)
+			appendStringInfo(&detail, " at record byte offset %u holds X'%s'",
+							 field_offset, hex);
+		if (err->offset >= 0 && show > 0)
+			appendStringInfo(&detail, "; the problem is at byte %lld of the field",
+							 (long long) err->offset + 1);
+		appendStringInfoChar(&detail, '.');
+	}
+	if (err->detail[0])
+		appendStringInfo(&detail, "%s%s", detail.len ? " " : "", err->detail);
+	ereport(elevel,
+			(errcode(zfdw_sqlstate(err->status)),
+			 errmsg("%s", err->message[0] ? err->message : zf_status_name(err->status)),
+			 detail.len ? errdetail("%s", detail.data) : 0,
+			 err->hint[0] ? errhint("%s", err->hint) :
+			 (elevel >= ERROR && t->opts.on_error == ZF_ON_ERROR_STOP ?
+			  errhint("Set the table option on_error to 'null' or 'skip' to read past bad values.") : 0)));
+}

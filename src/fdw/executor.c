@@ -1,0 +1,416 @@
+/*-------------------------------------------------------------------------
+ *
+ * executor.c
+ *	  Executor callbacks: begin, iterate, rescan and end a scan of a zfdw
+ *	  foreign table, and EXPLAIN's description of it.
+ *
+ * A scan walks the files of the table in name order, cuts each into
+ * records with the core reader, keeps the records of the table's record
+ * definition (WHEN conditions, segment filter), and decodes the columns
+ * the query needs.  A bad value stops the scan, becomes NULL or skips the
+ * record, as the on_error option says; a broken record framing always
+ * stops it (there is no safe way to find the next record).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include "access/table.h"
+#include "commands/explain.h"
+#include "executor/executor.h"
+#include "foreign/fdwapi.h"
+#include "miscadmin.h"
+#include "nodes/execnodes.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+
+#include "zfdw_scan.h"
+
+/* Error context: which table, file, record and offset a message is about. */
+static void
+scan_error_callback(void *arg)
+{
+	ZfScanState *s = (ZfScanState *) arg;
+
+	if (s->in_record)
+		errcontext("foreign table \"%s\", file \"%s\", record %llu at byte offset %llu",
+				   s->t->relname, s->rec.filename ? s->rec.filename : "?",
+				   (unsigned long long) s->rec.number,
+				   (unsigned long long) s->rec.offset);
+	else if (s->src.name)
+		errcontext("foreign table \"%s\", file \"%s\"", s->t->relname, s->src.name);
+	else
+		errcontext("foreign table \"%s\"", s->t->relname);
+}
+
+/* Reader options from the table's options. */
+static void
+reader_options(ZfTable *t, zf_reader_opts *ro)
+{
+	zf_reader_opts_init(ro, t->opts.recfm);
+	ro->lrecl = t->lrecl;
+	ro->rdw_big_endian = t->opts.rdw_big_endian;
+	ro->rdw_includes_header = t->opts.rdw_includes_header;
+	ro->header_bytes = (uint64) t->opts.file_header_bytes;
+	ro->trailer_bytes = (uint64) t->opts.file_trailer_bytes;
+	ro->max_record_length = (uint32) zfdw_max_record_length;
+	ro->text_terminator = zf_codepage_is_ebcdic(t->cp) ? 0x15 : 0x0A;
+}
+
+/*
+ * Set up a scan of table t for the columns in needed (NULL: all).  Used
+ * by the executor, ANALYZE and the SQL functions alike.
+ */
+ZfScanState *
+zfdw_scan_begin(Relation rel, Bitmapset *needed)
+{
+	ZfScanState *s = palloc0(sizeof(ZfScanState));
+	ZfTable    *t;
+
+	s->t = t = zfdw_open_table(rel, needed);
+	reader_options(t, &s->ropts);
+	s->src.fd = -1;
+	s->src.current = -1;
+	if (t->opts.program)
+		s->src.program = t->opts.program;
+	else
+		s->src.files = zfdw_expand_files(t->opts.filename, false);
+	if (t->any_variable)
+		s->cursor = zfdw_create_cursor(t);
+	zfdw_decode_buf_init(&s->buf, Max(t->lrecl, 1024));
+	s->rowcxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw row",
+									  ALLOCSET_DEFAULT_SIZES);
+	s->cols = palloc(sizeof(int) * Max(t->ncolumns, 1));
+	for (int i = 0; i < t->ncolumns; i++)
+		if (!t->columns[i].dropped && t->columns[i].conv != ZF_CONV_NONE)
+			s->cols[s->ncols++] = i;
+	s->errcb.callback = scan_error_callback;
+	s->errcb.arg = s;
+	return s;
+}
+
+/* Close the current file's reader. */
+static void
+close_reader(ZfScanState *s)
+{
+	if (s->reader)
+	{
+		zf_reader_close(s->reader);
+		s->reader = NULL;
+	}
+}
+
+/* Open the reader on the next file; false when none is left. */
+static bool
+open_next(ZfScanState *s)
+{
+	zf_error	err;
+
+	close_reader(s);
+	if (!zfdw_source_next(&s->src))
+		return false;
+	zf_error_clear(&err);
+	s->reader = zf_reader_open(s->src.fd, s->src.size, &s->ropts, &err);
+	if (s->reader == NULL)
+	{
+		zfdw_source_close(&s->src);
+		ereport(ERROR,
+				(errcode(zfdw_sqlstate(err.status)),
+				 errmsg("%s", err.message),
+				 err.detail[0] ? errdetail("%s", err.detail) : 0,
+				 err.hint[0] ? errhint("%s", err.hint) : 0));
+	}
+	return true;
+}
+
+/* True when the record belongs to the table (WHEN and segment filter). */
+static bool
+record_selected(ZfScanState *s, const zf_record *r)
+{
+	ZfTable    *t = s->t;
+
+	if (t->rd->nwhen > 0 && !zf_recdef_matches(t->rd, r->data, r->length))
+		return false;
+	if (t->segment_field >= 0)
+	{
+		const zf_field *f = &t->layout->fields[t->segment_field];
+		uint32		off = f->offset,
+					len = f->length;
+
+		if (t->any_variable)
+		{
+			zf_error	err;
+
+			zf_error_clear(&err);
+			if (zf_cursor_locate(s->cursor, t->segment_field, NULL, &off, &len, &err) != ZF_OK)
+				return false;
+		}
+		if (off + len > r->length)
+			return false;
+		if (t->segment_bytes)
+			return memcmp(r->data + off, t->segment_bytes, t->segment_len) == 0;
+		return zfdw_segment_number_matches(t, r->data + off, len);
+	}
+	return true;
+}
+
+/*
+ * Decode the needed columns of the current record into values/nulls.
+ * Returns false when on_error skip rejected the record.
+ */
+static bool
+decode_record(ZfScanState *s, Datum *values, bool *nulls)
+{
+	ZfTable    *t = s->t;
+
+	for (int k = 0; k < s->ncols; k++)
+	{
+		int			i = s->cols[k];
+		ZfColumn   *col = &t->columns[i];
+		zf_error	err;
+		uint32		foff,
+					flen;
+
+		err.status = ZF_OK;
+		err.offset = -1;
+		err.message[0] = err.detail[0] = err.hint[0] = '\0';
+		if (zfdw_decode_column(t, col, &s->rec, &s->buf, &values[i], &nulls[i],
+							   &err, &foff, &flen))
+			continue;
+
+		if (t->opts.on_error == ZF_ON_ERROR_STOP || err.status == ZF_E_LIMIT)
+			zfdw_report_data_error(ERROR, t, &s->rec, col, &err, foff, flen);
+		if (t->opts.log_verbose)
+			zfdw_report_data_error(NOTICE, t, &s->rec, col, &err, foff, flen);
+		if (t->opts.on_error == ZF_ON_ERROR_NULL)
+		{
+			nulls[i] = true;
+			s->nnulled++;
+			continue;
+		}
+		/* skip */
+		s->nrejected++;
+		if (t->opts.reject_limit > 0 && s->nrejected > (uint64) t->opts.reject_limit)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("skipped more than reject_limit (" INT64_FORMAT ") records of foreign table \"%s\"",
+							t->opts.reject_limit, t->relname),
+					 errhint("The last one: %s.", err.message)));
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Fetch the next selected, decodable record into the slot's arrays.
+ * Returns false at the end of the data.
+ */
+bool
+zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
+{
+	ZfTable    *t = s->t;
+	bool		found = false;
+
+	s->errcb.previous = error_context_stack;
+	error_context_stack = &s->errcb;
+	for (;;)
+	{
+		zf_record	r;
+		zf_error	err;
+		zf_status	st;
+		MemoryContext old;
+
+		CHECK_FOR_INTERRUPTS();
+		if (s->reader == NULL && !open_next(s))
+			break;
+		zf_error_clear(&err);
+		st = zf_reader_next(s->reader, &r, &err);
+		if (st == ZF_EOF)
+		{
+			close_reader(s);
+			zfdw_source_close(&s->src);
+			continue;
+		}
+		if (st != ZF_OK)
+		{
+			s->in_record = false;
+			ereport(ERROR,
+					(errcode(zfdw_sqlstate(err.status)),
+					 errmsg("%s", err.message),
+					 err.detail[0] ? errdetail("%s", err.detail) : 0,
+					 err.hint[0] ? errhint("%s", err.hint) : 0));
+		}
+		s->nread++;
+		s->rec.filename = s->src.name;
+		s->rec.number = r.number;
+		s->rec.offset = r.offset;
+		s->rec.data = r.data;
+		s->rec.length = r.length;
+		s->rec.cursor = s->cursor;
+		s->in_record = true;
+		if (s->cursor)
+			zf_cursor_bind(s->cursor, r.data, r.length);
+		if (!record_selected(s, &r))
+		{
+			s->nfiltered++;
+			continue;
+		}
+		MemoryContextReset(s->rowcxt);
+		old = MemoryContextSwitchTo(s->rowcxt);
+		memset(nulls, true, sizeof(bool) * t->ncolumns);
+		found = decode_record(s, values, nulls);
+		MemoryContextSwitchTo(old);
+		if (found)
+			break;
+	}
+	s->in_record = false;
+	error_context_stack = s->errcb.previous;
+	return found;
+}
+
+/* Start over (rescan). */
+void
+zfdw_scan_rewind(ZfScanState *s)
+{
+	close_reader(s);
+	zfdw_source_close(&s->src);
+	s->src.current = -1;
+}
+
+/* Release files and readers; memory goes with the context. */
+void
+zfdw_scan_end(ZfScanState *s)
+{
+	close_reader(s);
+	zfdw_source_close(&s->src);
+	if (s->nrejected > 0 && !s->t->opts.log_verbose)
+		ereport(NOTICE,
+				(errmsg("%llu records of foreign table \"%s\" were skipped because of bad values",
+						(unsigned long long) s->nrejected, s->t->relname),
+				 errhint("Set log_verbosity 'verbose' to see each one.")));
+	if (s->nnulled > 0 && !s->t->opts.log_verbose)
+		ereport(NOTICE,
+				(errmsg("%llu bad values of foreign table \"%s\" were read as NULL",
+						(unsigned long long) s->nnulled, s->t->relname),
+				 errhint("Set log_verbosity 'verbose' to see each one.")));
+}
+
+/* ---- the callbacks ---- */
+
+/* BeginForeignScan: open the table's layout and files for the plan's columns. */
+void
+zfdwBeginForeignScan(ForeignScanState *node, int eflags)
+{
+	ForeignScan *plan = (ForeignScan *) node->ss.ps.plan;
+	Bitmapset  *needed = NULL;
+	ListCell   *lc;
+	ZfScanState *s;
+
+	foreach(lc, (List *) list_nth(plan->fdw_private, ZfPrivNeededAttrs))
+		needed = bms_add_member(needed, lfirst_int(lc));
+
+	if (eflags & EXEC_FLAG_EXPLAIN_ONLY)
+	{
+		/* EXPLAIN without ANALYZE: options only, no files opened */
+		s = palloc0(sizeof(ZfScanState));
+		s->explain_only = true;
+		s->t = palloc0(sizeof(ZfTable));
+		s->t->relid = RelationGetRelid(node->ss.ss_currentRelation);
+		s->t->relname = RelationGetRelationName(node->ss.ss_currentRelation);
+		zfdw_get_table_options(s->t->relid, &s->t->opts);
+		node->fdw_state = s;
+		return;
+	}
+	s = zfdw_scan_begin(node->ss.ss_currentRelation, needed);
+	node->fdw_state = s;
+}
+
+/* IterateForeignScan: the next row, or an empty slot at the end. */
+TupleTableSlot *
+zfdwIterateForeignScan(ForeignScanState *node)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	TupleTableSlot *slot = node->ss.ss_ScanTupleSlot;
+
+	ExecClearTuple(slot);
+	if (zfdw_scan_next(s, slot->tts_values, slot->tts_isnull))
+		ExecStoreVirtualTuple(slot);
+	return slot;
+}
+
+void
+zfdwReScanForeignScan(ForeignScanState *node)
+{
+	zfdw_scan_rewind((ZfScanState *) node->fdw_state);
+}
+
+void
+zfdwEndForeignScan(ForeignScanState *node)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+
+	if (s && !s->explain_only)
+		zfdw_scan_end(s);
+}
+
+/* A human name of a record format. */
+static const char *
+recfm_name(const ZfTableOptions *o)
+{
+	if (o->format == ZF_FORMAT_DELIMITED)
+		return "delimited";
+	switch (o->recfm)
+	{
+		case ZF_RECFM_FB:
+			return "fb";
+		case ZF_RECFM_VB:
+			return "vb";
+		case ZF_RECFM_VB_BDW:
+			return "vb_bdw";
+		case ZF_RECFM_VBS:
+			return "vbs";
+		case ZF_RECFM_TEXT:
+			return "text";
+	}
+	return "?";
+}
+
+/* ExplainForeignScan: the file, its format, the layout and, under ANALYZE, the counts. */
+void
+zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	const ZfTableOptions *o = &s->t->opts;
+
+	if (o->program)
+		ExplainPropertyText("Foreign Program", o->program, es);
+	else
+		ExplainPropertyText("Foreign File", o->filename, es);
+	ExplainPropertyText("Record Format", recfm_name(o), es);
+	if (!s->explain_only && o->recfm == ZF_RECFM_FB && o->format == ZF_FORMAT_RECORD)
+		ExplainPropertyInteger("Record Length", "bytes", s->t->lrecl, es);
+	ExplainPropertyText("Code Page", o->codepage, es);
+	if (o->copybook || o->copybook_text)
+		ExplainPropertyText("Copybook Record",
+							!s->explain_only && s->t->rd ? s->t->rd->name :
+							(o->record ? o->record : "(first)"), es);
+	else if (o->punch || o->punch_text)
+		ExplainPropertyText("Punch Table",
+							!s->explain_only && s->t->rd ? s->t->rd->name :
+							(o->table ? o->table : "(only)"), es);
+	if (o->segment_field)
+		ExplainPropertyText("Segment Filter",
+							psprintf("%s = '%s'", o->segment_field, o->segment_value), es);
+	if (o->on_error != ZF_ON_ERROR_STOP)
+		ExplainPropertyText("On Error", o->on_error == ZF_ON_ERROR_NULL ? "null" : "skip", es);
+	zfdw_explain_keys(node, es);
+	if (es->analyze && !s->explain_only)
+	{
+		ExplainPropertyInteger("Records Read", NULL, (int64) s->nread, es);
+		if (s->nfiltered > 0 || es->verbose)
+			ExplainPropertyInteger("Records Filtered", NULL, (int64) s->nfiltered, es);
+		ExplainPropertyInteger("Records Rejected", NULL, (int64) s->nrejected, es);
+		if (s->nnulled > 0)
+			ExplainPropertyInteger("Values Nulled", NULL, (int64) s->nnulled, es);
+	}
+}

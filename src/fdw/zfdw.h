@@ -1,0 +1,334 @@
+/*-------------------------------------------------------------------------
+ *
+ * zfdw.h
+ *	  Declarations shared by the files of the zfdw foreign-data wrapper.
+ *
+ * The fdw layer is thin: it reads options, asks src/core for a layout and
+ * for decoded values, and turns those into Datums, plans and ereports.
+ * Everything about mainframe bytes lives in src/core.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ZFDW_H
+#define ZFDW_H
+
+#include "postgres.h"
+
+#include "access/tupdesc.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "nodes/bitmapset.h"
+#include "nodes/pg_list.h"
+#include "utils/relcache.h"
+#include "utils/palloc.h"
+
+#include "codepage.h"
+#include "datetime.h"
+#include "decimal.h"
+#include "layout.h"
+#include "record.h"
+#include "status.h"
+
+/* ---- options (options.c) ---- */
+
+typedef enum ZfFormat
+{
+	ZF_FORMAT_RECORD = 0,		/* layout-driven binary records */
+	ZF_FORMAT_DELIMITED			/* delimited text in any code page */
+} ZfFormat;
+
+typedef enum ZfOnError
+{
+	ZF_ON_ERROR_STOP = 0,
+	ZF_ON_ERROR_NULL,			/* the bad field becomes NULL */
+	ZF_ON_ERROR_SKIP			/* the bad record is skipped */
+} ZfOnError;
+
+typedef enum ZfTrim
+{
+	ZF_TRIM_RIGHT = 0,
+	ZF_TRIM_BOTH,
+	ZF_TRIM_NONE
+} ZfTrim;
+
+typedef enum ZfMeta
+{
+	ZF_META_NONE = 0,
+	ZF_META_RECORD_NUMBER,
+	ZF_META_FILE_NAME,
+	ZF_META_BYTE_OFFSET,
+	ZF_META_RECORD_LENGTH,
+	ZF_META_RAW_RECORD,
+	ZF_META_SEGMENT
+} ZfMeta;
+
+typedef enum ZfNullIf
+{
+	ZF_NULLIF_NONE = 0,
+	ZF_NULLIF_SPACES,
+	ZF_NULLIF_LOW_VALUES,
+	ZF_NULLIF_HIGH_VALUES,
+	ZF_NULLIF_ZEROS,
+	ZF_NULLIF_BYTES				/* a hex literal X'..', repeated to the
+								 * field's length when shorter */
+} ZfNullIf;
+
+/* Options of a foreign table, merged from wrapper, server and table. */
+typedef struct ZfTableOptions
+{
+	char	   *filename;		/* a path or a glob */
+	char	   *program;		/* a shell command to read from */
+	ZfFormat	format;
+	bool		recfm_given;
+	zf_recfm	recfm;
+	int32		lrecl;			/* 0: the layout's length */
+	bool		rdw_big_endian;
+	bool		rdw_includes_header;
+	int64		file_header_bytes;
+	int64		file_trailer_bytes;
+	char	   *codepage;
+	char	   *copybook;		/* a path */
+	char	   *copybook_text;
+	char	   *copybook_format;	/* auto, fixed, free */
+	bool		pic_n_dbcs;		/* pic_n 'dbcs' */
+	char	   *record;
+	char	   *punch;
+	char	   *punch_text;
+	char	   *table;
+	char	   *segment_field;
+	char	   *segment_value;
+	char	   *key;			/* comma-separated field names */
+	ZfOnError	on_error;
+	int64		reject_limit;	/* 0: no limit */
+	bool		log_verbose;
+	zf_float_format float_format;
+	char	   *date_format;
+	ZfTrim		trim;
+	/* format 'delimited' */
+	char		delimiter;
+	char		quote;
+	char	   *null_string;
+	bool		header;
+	char		decimal_point;
+} ZfTableOptions;
+
+/* Options of one column. */
+typedef struct ZfColumnOptions
+{
+	char	   *field;			/* field name or dotted path */
+	int32		position;		/* 1-based byte, 0 unset */
+	int32		length;			/* bytes, 0 unset */
+	char	   *pic;
+	char	   *usage;
+	int32		scale;			/* INT32_MIN unset */
+	int32		null_indicator; /* 1-based byte, 0 unset */
+	int32		occurs;			/* 0 unset */
+	char	   *format;
+	char	   *codepage;
+	ZfNullIf	null_if;
+	bytea	   *null_if_bytes;
+	ZfMeta		meta;
+	bool		trim_given;
+	ZfTrim		trim;
+} ZfColumnOptions;
+
+extern void zfdw_get_table_options(Oid relid, ZfTableOptions *opts);
+extern void zfdw_get_column_options(Oid relid, AttrNumber attnum,
+									ZfColumnOptions *copts);
+extern const char *zfdw_meta_name(ZfMeta meta);
+extern void zfdw_validate_options(List *options, Oid catalog);
+
+/* ---- layout of a foreign table and its column bindings (binding.c) ---- */
+
+/* How one column's Datum is produced from its field. */
+typedef enum ZfConv
+{
+	ZF_CONV_NONE = 0,			/* not needed by the query */
+	ZF_CONV_META,
+	ZF_CONV_NUMBER,				/* zoned/packed/binary/edited: number */
+	ZF_CONV_FLOAT,				/* COMP-1/COMP-2 */
+	ZF_CONV_TEXT,				/* character data */
+	ZF_CONV_BYTES,				/* raw bytes into bytea */
+	ZF_CONV_DATETIME,			/* DB2 external date/time/timestamp */
+	ZF_CONV_DECFLOAT,
+	ZF_CONV_TOD,				/* STCK/STCKE/LRSN bytes to a timestamp */
+	ZF_CONV_GROUP_JSONB,		/* a group as a jsonb object */
+	ZF_CONV_GROUP_TEXT			/* a group's bytes as text */
+} ZfConv;
+
+/* What the column's type is, reduced to what the decoders need. */
+typedef enum ZfTarget
+{
+	ZF_TARGET_TEXT = 0,			/* text, varchar(n), bpchar(n), name */
+	ZF_TARGET_BYTEA,
+	ZF_TARGET_INT2,
+	ZF_TARGET_INT4,
+	ZF_TARGET_INT8,
+	ZF_TARGET_NUMERIC,
+	ZF_TARGET_FLOAT4,
+	ZF_TARGET_FLOAT8,
+	ZF_TARGET_DATE,
+	ZF_TARGET_TIME,
+	ZF_TARGET_TIMESTAMP,
+	ZF_TARGET_TIMESTAMPTZ,
+	ZF_TARGET_JSONB,
+	ZF_TARGET_BOOL,
+	ZF_TARGET_OTHER				/* through the type's input function */
+} ZfTarget;
+
+typedef struct ZfColumn
+{
+	AttrNumber	attnum;
+	char	   *attname;
+	bool		dropped;
+	bool		needed;			/* used by the query (targetlist or quals) */
+	ZfConv		conv;
+	ZfMeta		meta;
+
+	/* the column's type */
+	Oid			typid;			/* element type for arrays */
+	int32		typmod;
+	ZfTarget	target;
+	bool		is_array;
+	int16		elmlen;
+	bool		elmbyval;
+	char		elmalign;
+	int32		max_chars;		/* varchar(n)/bpchar(n): n, else -1 */
+	int32		num_precision;	/* numeric(p,s): p, else -1 */
+	int32		num_scale;
+	int32		frac_digits;	/* time/timestamp(p): p, else 6 */
+	FmgrInfo	infunc;			/* ZF_TARGET_OTHER */
+	Oid			typioparam;
+
+	/* the field */
+	int32		field;			/* layout field index, -1 for meta */
+	const zf_field *f;
+	int			ndims;			/* OCCURS levels */
+	int32		tables[8];		/* the OCCURS fields, outermost first */
+	const zf_codepage *cp;
+	zf_charset	cs;
+	ZfTrim		trim;
+	ZfNullIf	null_if;
+	bytea	   *null_if_bytes;
+	bool		has_date_picture;
+	zf_date_picture date_picture;
+	zf_datestyle datestyle;
+	const char *date_format_name;	/* stck, stcke, lrsn, or NULL */
+} ZfColumn;
+
+/* Everything needed to decode the records of one foreign table. */
+typedef struct ZfTable
+{
+	Oid			relid;
+	char	   *relname;
+	ZfTableOptions opts;
+	zf_layout  *layout;			/* freed with the owning memory context */
+	int32		recdef;
+	const zf_recdef *rd;
+	const zf_codepage *cp;
+	zf_charset	cs;
+	uint32		lrecl;			/* fb record length */
+	int			ncolumns;		/* = tuple descriptor's natts */
+	ZfColumn   *columns;
+	bool		any_variable;	/* the record definition needs a cursor */
+
+	/* segment filter: records whose segment field holds these bytes */
+	int32		segment_field;
+	uint8	   *segment_bytes;
+	uint32		segment_len;
+
+	/* key: sorted fields of a KSDS export */
+	int32		nkeys;
+	int32		key_fields[8];
+} ZfTable;
+
+extern ZfTable *zfdw_open_table(Relation rel, Bitmapset *needed_attrs);
+extern zf_layout *zfdw_load_layout(const ZfTableOptions *opts,
+								   TupleDesc tupdesc, Oid relid,
+								   int32 *recdef_out);
+extern char *zfdw_read_text_file(const char *path, const char *what);
+extern zf_cursor *zfdw_create_cursor(ZfTable *t);
+extern int32 zfdw_punch_choose_table(const zf_layout *L, const char *table);
+
+/* ---- values (convert.c) ---- */
+
+/* Per-scan scratch space for decoding, allocated once. */
+typedef struct ZfDecodeBuf
+{
+	char	   *text;			/* UTF-8 output of code-page decoding */
+	size_t		textcap;
+	StringInfoData json;		/* jsonb building */
+} ZfDecodeBuf;
+
+/* Where a value came from, for error messages. */
+typedef struct ZfRecordRef
+{
+	const char *filename;
+	uint64		number;
+	uint64		offset;			/* byte offset of the record in the file */
+	const uint8 *data;
+	uint32		length;
+	zf_cursor  *cursor;
+} ZfRecordRef;
+
+/*
+ * Decode one column of the record into value and isnull.  On a data error
+ * returns false with err filled (never ereports for data errors, so that
+ * on_error can decide); ereports for everything else.
+ */
+extern bool zfdw_decode_column(ZfTable *t, ZfColumn *col,
+							   const ZfRecordRef *rec, ZfDecodeBuf *buf,
+							   Datum *value, bool *isnull, zf_error *err,
+							   uint32 *err_field_offset,
+							   uint32 *err_field_length);
+
+extern void zfdw_decode_buf_init(ZfDecodeBuf *buf, uint32 max_record);
+
+/* Build a numeric/int/float/text Datum from a scaled integer. */
+extern bool zfdw_number_datum(ZfColumn *col, zf_int128 unscaled, int scale,
+							  Datum *value, zf_error *err);
+
+/* ---- errors (errors.c) ---- */
+
+extern int	zfdw_sqlstate(zf_status status);
+extern void zfdw_report(int elevel, const zf_error *err, const char *what)
+			pg_attribute_noreturn();
+extern void zfdw_report_data_error(int elevel, ZfTable *t,
+								   const ZfRecordRef *rec,
+								   const ZfColumn *col,
+								   const zf_error *err,
+								   uint32 field_offset,
+								   uint32 field_length);
+
+/* ---- files (files.c) ---- */
+
+/* The files a scan reads, in order: a glob expanded, or one program. */
+typedef struct ZfSource
+{
+	List	   *files;			/* char * paths, sorted */
+	char	   *program;
+	int			current;		/* index into files, -1 before the first */
+	int			fd;
+	FILE	   *pipe;
+	int64		size;			/* of the current file, -1 for a pipe */
+	char	   *name;			/* current file name (or program) */
+} ZfSource;
+
+extern List *zfdw_expand_files(const char *pattern, bool missing_ok);
+extern int64 zfdw_total_size(List *files);
+extern bool zfdw_source_next(ZfSource *src);
+extern void zfdw_source_close(ZfSource *src);
+
+/* ---- SQL functions (layout_functions.c) ---- */
+
+extern void zfdw_layout_rows(FunctionCallInfo fcinfo, const zf_layout *L,
+							 int32 rec);
+
+/* ---- GUCs (zfdw.c) ---- */
+
+extern int	zfdw_max_record_length;
+extern int	zfdw_max_occurs;
+extern int	zfdw_max_fields;
+extern int	zfdw_max_error_bytes;
+
+#endif							/* ZFDW_H */

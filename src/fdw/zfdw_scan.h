@@ -1,0 +1,83 @@
+/*-------------------------------------------------------------------------
+ *
+ * zfdw_scan.h
+ *	  The state of one scan of a zfdw foreign table, shared by the
+ *	  executor callbacks, ANALYZE and the parallel-scan code.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ZFDW_SCAN_H
+#define ZFDW_SCAN_H
+
+#include "zfdw.h"
+
+#include "commands/explain.h"
+#include "foreign/fdwapi.h"
+#include "nodes/execnodes.h"
+#include "utils/relcache.h"
+
+/* Indexes of ForeignScan.fdw_private (as postgres_fdw does). */
+enum ZfScanPrivateIndex
+{
+	ZfPrivNeededAttrs = 0,		/* List of attnos (offset as pull_varattnos) */
+	ZfPrivCount
+};
+
+typedef struct ZfScanState
+{
+	ZfTable    *t;
+	bool		explain_only;
+	ZfSource	src;
+	zf_reader  *reader;
+	zf_reader_opts ropts;
+	zf_cursor  *cursor;
+	ZfDecodeBuf buf;
+	MemoryContext rowcxt;		/* the current row's values, reset per record */
+	int		   *cols;			/* indexes of the columns to decode */
+	int			ncols;
+	ZfRecordRef rec;			/* the current record, for messages */
+	bool		in_record;
+	ErrorContextCallback errcb;
+
+	/* counts for EXPLAIN ANALYZE and the end-of-scan notices */
+	uint64		nread;
+	uint64		nfiltered;
+	uint64		nrejected;
+	uint64		nnulled;
+} ZfScanState;
+
+extern ZfScanState *zfdw_scan_begin(Relation rel, Bitmapset *needed);
+extern bool zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls);
+extern void zfdw_scan_rewind(ZfScanState *s);
+extern void zfdw_scan_end(ZfScanState *s);
+
+extern bool zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len);
+
+/* executor callbacks (executor.c) */
+extern void zfdwBeginForeignScan(ForeignScanState *node, int eflags);
+extern TupleTableSlot *zfdwIterateForeignScan(ForeignScanState *node);
+extern void zfdwReScanForeignScan(ForeignScanState *node);
+extern void zfdwEndForeignScan(ForeignScanState *node);
+extern void zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es);
+
+/* planner callbacks (planner.c) */
+extern void zfdwGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel,
+								  Oid foreigntableid);
+extern void zfdwGetForeignPaths(PlannerInfo *root, RelOptInfo *baserel,
+								Oid foreigntableid);
+extern ForeignScan *zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel,
+									   Oid foreigntableid, ForeignPath *best_path,
+									   List *tlist, List *scan_clauses,
+									   Plan *outer_plan);
+extern void zfdw_explain_keys(ForeignScanState *node, ExplainState *es);
+
+/* ANALYZE (analyze.c) */
+extern bool zfdwAnalyzeForeignTable(Relation relation,
+									AcquireSampleRowsFunc *func,
+									BlockNumber *totalpages);
+
+/* IMPORT FOREIGN SCHEMA (import.c) */
+extern List *zfdwImportForeignSchema(ImportForeignSchemaStmt *stmt,
+									 Oid serverOid);
+
+#endif							/* ZFDW_SCAN_H */
