@@ -92,7 +92,7 @@ zfdw_layout_rows(FunctionCallInfo fcinfo, const zf_layout *L, int32 rec)
 Datum
 zfdw_copybook_layout(PG_FUNCTION_ARGS)
 {
-	char	   *text;
+	char	   *source;
 	zf_copybook_opts opts;
 	zf_layout  *volatile L;
 	zf_error	err;
@@ -100,13 +100,13 @@ zfdw_copybook_layout(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	text = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	source = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	zf_copybook_opts_init(&opts);
 	opts.limits.max_record_length = (uint32) zfdw_max_record_length;
 	opts.limits.max_occurs = (uint32) zfdw_max_occurs;
 	opts.limits.max_fields = (uint32) zfdw_max_fields;
 	zf_error_clear(&err);
-	L = zf_copybook_parse(text, strlen(text), &opts, &err);
+	L = zf_copybook_parse(source, strlen(source), &opts, &err);
 	if (L == NULL)
 		zfdw_report(ERROR, &err, "the copybook");
 	PG_TRY();
