@@ -96,7 +96,7 @@ zfdw_copybook_layout(PG_FUNCTION_ARGS)
 	zf_copybook_opts opts;
 	zf_layout  *volatile L;
 	zf_error	err;
-	int32		rec = -1;
+	volatile int32 rec = -1;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
