@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+#-------------------------------------------------------------------------
+#
+# demo.sh
+#	  "make demo": on a fresh Debian 12 machine, install what is missing,
+#	  build and install zfdw, start a throwaway cluster as a non-root user,
+#	  load the bundled sample data, run the showcase queries, and stop the
+#	  cluster again.
+#
+#-------------------------------------------------------------------------
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ZF_ROOT"
+
+scripts/deps.sh
+
+echo "== building and installing zfdw"
+make -s all
+zf_as_root make -s install
+
+dir=$(zf_scratch_dir demo)
+port=$(zf_free_port 57432)
+trap 'zf_cluster_stop "$dir"; rm -rf "$dir"' EXIT
+echo "== starting a throwaway cluster in $dir (port $port, user $(zf_pg_user))"
+zf_cluster_start "$dir" "$port"
+
+echo "== running demo/demo.sql"
+zf_psql "$dir" "$port" -v ON_ERROR_STOP=1 -v demo="$ZF_ROOT/demo" \
+	-f "$ZF_ROOT/demo/demo.sql"
+echo "== demo finished; the cluster is stopped and removed"
