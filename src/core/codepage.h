@@ -55,6 +55,13 @@ extern uint8_t zf_codepage_space(const zf_codepage *cp);
 extern size_t zf_codepage_utf8_bound(const zf_codepage *cp, size_t n);
 
 /*
+ * Upper bound of page bytes produced by zf_codepage_encode from n UTF-8
+ * bytes (n for single-byte pages; 2n+1 for mixed pages, whose characters
+ * may need SO and SI around them).
+ */
+extern size_t zf_codepage_encode_bound(const zf_codepage *cp, size_t n);
+
+/*
  * Decode n bytes of text into UTF-8 at dst (capacity dstcap), setting
  * *dstlen.  A byte that decodes to U+0000 (low-values) is ZF_E_BAD_DATA with
  * err->offset set to its position, because PostgreSQL text cannot hold it;
@@ -92,6 +99,10 @@ extern zf_status zf_codepage_encode(const zf_codepage *cp, const char *src,
  * For single-byte pages, the table of UTF-8 sequences per byte: entry b has
  * length utf8_len[b] (0 for an unmapped byte) and bytes utf8[b][0..len-1].
  * NULL for mixed and UTF-8 pages.  Lets the fdw's hot loop inline decoding.
+ * A byte that decodes to U+0000 also has utf8_len 0, so an inlined loop
+ * takes its error path for it and can call zf_codepage_decode for the error
+ * (ZF_E_BAD_DATA there, ZF_E_CODEPAGE for a truly unmapped byte).  The four
+ * bytes of utf8[b] past its length are zero, so a loop may copy all four.
  */
 typedef struct zf_sbcs_table
 {

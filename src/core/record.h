@@ -7,14 +7,27 @@
  *	 fb		 fixed-length records, no descriptors (RECFM F/FB)
  *	 vb		 each record preceded by a 4-byte RDW: 2-byte length, 2 zero
  *			 bytes (RECFM V/VB transferred with RDW)
- *	 vb_bdw	 blocks preceded by a 4-byte BDW (or an 8-byte extended BDW)
- *			 holding RDW records (RECFM VB transferred as-is)
+ *	 vb_bdw	 blocks preceded by a 4-byte BDW holding RDW records (RECFM VB
+ *			 transferred as-is).  A BDW whose high bit is 0 has a 15-bit
+ *			 length in its first two bytes and two zero bytes; one whose
+ *			 high bit is 1 is an extended BDW (large block interface) whose
+ *			 other 31 bits are the length (z/OS DFSMS "Block Descriptor
+ *			 Word")
  *	 vbs	 spanned: each segment has a 4-byte SDW whose third byte says
  *			 complete (0), first (1), last (2) or middle (3); segments are
  *			 joined into one logical record (RECFM VBS); optionally in BDW
- *			 blocks
+ *			 blocks, where an SDW with its high bit set is a null segment
+ *			 that ends the block (the rest of the block must be zeros)
  *	 text	 records ended by a terminator byte (LF; EBCDIC NL X'15'); a CR
- *			 before an LF terminator is dropped
+ *			 (X'0D') before an LF terminator (X'0A', or EBCDIC LF X'25') is
+ *			 dropped; a last line without terminator is still a record
+ *
+ * Descriptor words: on z/OS the length is big-endian in the first two
+ * bytes and counts the descriptor's own 4 bytes.  Files written by other
+ * tools may use a "little-endian" descriptor, which is the 4-byte word
+ * reversed (length low byte in the third byte, high byte in the fourth,
+ * zeros first: 00 00 LL HH), and/or a length that excludes the 4 bytes.
+ * A descriptor with length 0 is never a record: it is reported as broken.
  *
  * The reader reads with large sequential read()s into one buffer and hands
  * out records by pointer into it (valid until the next call).  Spanned
@@ -45,8 +58,10 @@ typedef struct zf_reader_opts
 {
 	zf_recfm	recfm;
 	uint32_t	lrecl;			/* fb: the record length (required) */
-	bool		rdw_big_endian; /* descriptors' byte order; z/OS: true */
+	bool		rdw_big_endian; /* RDW/SDW byte order; z/OS: true */
 	bool		rdw_includes_header;	/* length counts the 4 bytes; z/OS: true */
+	bool		bdw_big_endian; /* the same for BDWs (vb_bdw, vbs with BDW); */
+	bool		bdw_includes_header;	/* some tools mix orders (Cobrix d02) */
 	bool		vbs_has_bdw;	/* vbs: segments are inside BDW blocks */
 	uint64_t	header_bytes;	/* skipped at the start of the file */
 	uint64_t	trailer_bytes;	/* ignored at the end (needs a known size) */
@@ -64,7 +79,12 @@ typedef struct zf_reader_opts
 	uint64_t	range_end;
 } zf_reader_opts;
 
-/* Fill opts with the z/OS defaults for a recfm. */
+/*
+ * Fill opts with the z/OS defaults for a recfm: descriptors big-endian and
+ * counting their own bytes, text terminator X'0A', default limits.  The
+ * bdw_* fields are independent of the rdw_* ones: a caller that changes the
+ * RDW conventions and wants the same for BDWs sets both.
+ */
 extern void zf_reader_opts_init(zf_reader_opts *opts, zf_recfm recfm);
 
 /* One logical record, as handed out by the reader. */
@@ -107,7 +127,10 @@ extern zf_status zf_fb_record_count(int64_t file_size,
 									const zf_reader_opts *opts,
 									uint64_t *count, zf_error *err);
 
-/* Bytes consumed from the file so far. */
+/*
+ * Bytes consumed from the file so far: the file offset just past the last
+ * record handed out (including header bytes skipped).
+ */
 extern uint64_t zf_reader_position(const zf_reader *r);
 
 extern void zf_reader_close(zf_reader *r);
