@@ -57,3 +57,15 @@ CREATE FUNCTION lrsn_to_timestamptz(bytes bytea)
 RETURNS timestamptz
 AS 'MODULE_PATHNAME', 'zfdw_lrsn_to_timestamptz'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION inspect_file(filename text, codepage text DEFAULT NULL,
+    lrecl int DEFAULT NULL, OUT topic text, OUT finding text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'zfdw_inspect_file'
+LANGUAGE C VOLATILE CALLED ON NULL INPUT;
+
+REVOKE ALL ON FUNCTION inspect_file(text, text, int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION inspect_file(text, text, int) TO pg_read_server_files;
+
+COMMENT ON FUNCTION inspect_file(text, text, int) IS
+'what a file looks like: descriptor chains, fixed lengths, EBCDIC or ASCII, transfer damage, and the table options to use';

@@ -602,15 +602,11 @@ suggest(zf_inspect_result *res, bool claimed_ebcdic, const char *claimed,
 	 */
 	if (res->bdw_be.valid && res->bdw_be.records_valid)
 	{
-		recfm = res->bdw_be.spanned ? "vbs" : "vb_bdw";
-		if (res->bdw_be.spanned)
-			add_option(res, "vbs_has_bdw", "true");
+		recfm = res->bdw_be.spanned ? "vbs_bdw" : "vb_bdw";
 	}
 	else if (res->bdw_le_excl.valid && res->bdw_le_excl.records_valid)
 	{
-		recfm = res->bdw_le_excl.spanned ? "vbs" : "vb_bdw";
-		if (res->bdw_le_excl.spanned)
-			add_option(res, "vbs_has_bdw", "true");
+		recfm = res->bdw_le_excl.spanned ? "vbs_bdw" : "vb_bdw";
 		add_option(res, "bdw_byte_order", "little");
 		add_option(res, "bdw_includes_header", "false");
 		if (!res->bdw_le_excl_rdw_big)

@@ -51,10 +51,14 @@ reader_options(ZfTable *t, zf_reader_opts *ro)
 	ro->lrecl = t->lrecl;
 	ro->rdw_big_endian = t->opts.rdw_big_endian;
 	ro->rdw_includes_header = t->opts.rdw_includes_header;
+	ro->bdw_big_endian = t->opts.bdw_big_endian;
+	ro->bdw_includes_header = t->opts.bdw_includes_header;
+	ro->vbs_has_bdw = t->opts.vbs_has_bdw;
 	ro->header_bytes = (uint64) t->opts.file_header_bytes;
 	ro->trailer_bytes = (uint64) t->opts.file_trailer_bytes;
 	ro->max_record_length = (uint32) zfdw_max_record_length;
-	ro->text_terminator = zf_codepage_is_ebcdic(t->cp) ? 0x15 : 0x0A;
+	ro->text_terminator = t->opts.text_terminator ? t->opts.text_terminator :
+		(zf_codepage_is_ebcdic(t->cp) ? 0x15 : 0x0A);
 }
 
 /*
@@ -368,7 +372,7 @@ recfm_name(const ZfTableOptions *o)
 		case ZF_RECFM_VB_BDW:
 			return "vb_bdw";
 		case ZF_RECFM_VBS:
-			return "vbs";
+			return o->vbs_has_bdw ? "vbs_bdw" : "vbs";
 		case ZF_RECFM_TEXT:
 			return "text";
 	}

@@ -62,6 +62,9 @@ static const ZfOption zf_options[] = {
 	{"lrecl", OPT_TABLE, PRIV_ANYONE},
 	{"rdw_byte_order", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"rdw_includes_header", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"bdw_byte_order", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"bdw_includes_header", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"text_terminator", OPT_TABLE, PRIV_ANYONE},
 	{"file_header_bytes", OPT_TABLE, PRIV_ANYONE},
 	{"file_trailer_bytes", OPT_TABLE, PRIV_ANYONE},
 
@@ -200,12 +203,32 @@ word_value(DefElem *def, const char *const *words, const char *expected)
 static zf_recfm
 recfm_value(DefElem *def)
 {
-	static const char *const words[] = {"fb", "f", "vb", "v", "vb_bdw", "vbs", "text", NULL};
+	static const char *const words[] = {"fb", "f", "vb", "v", "vb_bdw", "vbs", "vbs_bdw", "text", NULL};
 	static const zf_recfm recfms[] = {ZF_RECFM_FB, ZF_RECFM_FB, ZF_RECFM_VB, ZF_RECFM_VB,
-	ZF_RECFM_VB_BDW, ZF_RECFM_VBS, ZF_RECFM_TEXT};
+	ZF_RECFM_VB_BDW, ZF_RECFM_VBS, ZF_RECFM_VBS, ZF_RECFM_TEXT};
 
 	return recfms[word_value(def, words,
-							 "Valid record formats are fb (also f), vb (also v), vb_bdw, vbs and text.")];
+							 "Valid record formats are fb (also f), vb (also v), vb_bdw, vbs, vbs_bdw and text.")];
+}
+
+/*
+ * The byte that ends a text record: lf (X'0A', the default), nl (the
+ * EBCDIC newline X'15'), or a one-byte hex literal such as x'25'.
+ */
+static uint8
+text_terminator_value(DefElem *def)
+{
+	char	   *s = defGetString(def);
+
+	if (pg_strcasecmp(s, "lf") == 0)
+		return 0x0A;
+	if (pg_strcasecmp(s, "nl") == 0)
+		return 0x15;
+	if ((s[0] == 'x' || s[0] == 'X') && s[1] == '\'' && strlen(s) == 5 && s[4] == '\'' &&
+		isxdigit((unsigned char) s[2]) && isxdigit((unsigned char) s[3]))
+		return (uint8) strtol(s + 2, NULL, 16);
+	bad_value(def, "Valid values are lf, nl (EBCDIC X'15') or one byte as a hex literal such as x'25'.");
+	return 0;
 }
 
 /* A single character option (delimiter, quote, decimal point). */
@@ -384,13 +407,16 @@ zfdw_validate_options(List *options, Oid catalog)
 			recfm_value(def);
 		else if (strcmp(name, "lrecl") == 0)
 			int_value(def, 1, zfdw_max_record_length);
-		else if (strcmp(name, "rdw_byte_order") == 0)
+		else if (strcmp(name, "rdw_byte_order") == 0 || strcmp(name, "bdw_byte_order") == 0)
 		{
 			static const char *const words[] = {"big", "little", NULL};
 
 			word_value(def, words, "Valid values are big (z/OS) and little.");
 		}
-		else if (strcmp(name, "rdw_includes_header") == 0 || strcmp(name, "header") == 0)
+		else if (strcmp(name, "text_terminator") == 0)
+			text_terminator_value(def);
+		else if (strcmp(name, "rdw_includes_header") == 0 || strcmp(name, "header") == 0 ||
+				 strcmp(name, "bdw_includes_header") == 0)
 			(void) defGetBoolean(def);
 		else if (strcmp(name, "file_header_bytes") == 0 || strcmp(name, "file_trailer_bytes") == 0)
 			int_value(def, 0, PG_INT64_MAX);
@@ -483,6 +509,8 @@ table_options_init(ZfTableOptions *opts)
 	opts->recfm = ZF_RECFM_FB;
 	opts->rdw_big_endian = true;
 	opts->rdw_includes_header = true;
+	opts->bdw_big_endian = true;
+	opts->bdw_includes_header = true;
 	opts->codepage = "cp037";
 	opts->copybook_format = "auto";
 	opts->on_error = ZF_ON_ERROR_STOP;
@@ -511,6 +539,7 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 	{
 		opts->recfm = recfm_value(def);
 		opts->recfm_given = true;
+		opts->vbs_has_bdw = pg_strcasecmp(s, "vbs_bdw") == 0;
 	}
 	else if (strcmp(name, "lrecl") == 0)
 		opts->lrecl = (int32) int_value(def, 1, zfdw_max_record_length);
@@ -518,6 +547,12 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->rdw_big_endian = pg_strcasecmp(s, "big") == 0;
 	else if (strcmp(name, "rdw_includes_header") == 0)
 		opts->rdw_includes_header = defGetBoolean(def);
+	else if (strcmp(name, "bdw_byte_order") == 0)
+		opts->bdw_big_endian = pg_strcasecmp(s, "big") == 0;
+	else if (strcmp(name, "bdw_includes_header") == 0)
+		opts->bdw_includes_header = defGetBoolean(def);
+	else if (strcmp(name, "text_terminator") == 0)
+		opts->text_terminator = text_terminator_value(def);
 	else if (strcmp(name, "file_header_bytes") == 0)
 		opts->file_header_bytes = int_value(def, 0, PG_INT64_MAX);
 	else if (strcmp(name, "file_trailer_bytes") == 0)

@@ -84,6 +84,10 @@ typedef struct ZfTableOptions
 	int32		lrecl;			/* 0: the layout's length */
 	bool		rdw_big_endian;
 	bool		rdw_includes_header;
+	bool		bdw_big_endian;
+	bool		bdw_includes_header;
+	bool		vbs_has_bdw;	/* recfm 'vbs_bdw' */
+	uint8		text_terminator;	/* 0: by code page */
 	int64		file_header_bytes;
 	int64		file_trailer_bytes;
 	char	   *codepage;
