@@ -50,7 +50,7 @@ Datum
 zfdw_inspect_file(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *path = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *path;
 	char	   *codepage = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
 	int32		lrecl = PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2);
 	zf_inspect_result *res = palloc0(sizeof(zf_inspect_result));
@@ -61,6 +61,12 @@ zfdw_inspect_file(PG_FUNCTION_ARGS)
 	zf_error	err;
 	StringInfoData opts;
 
+	if (PG_ARGISNULL(0))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	path = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
