@@ -33,6 +33,9 @@
 
 #define INVALID 0xFF
 
+/* Error paths stay out of line so that the hot functions stay small. */
+#define COLD __attribute__((noinline, cold))
+
 /* The limits of the two output types, as unsigned magnitudes. */
 #define U64_INT64_MAX		((uint64_t) INT64_MAX)
 #define U128_MAX			(~(unsigned __int128) 0)
@@ -77,6 +80,19 @@ static const uint8_t packed_sign[16] = {
 	SIGN_BAD, SIGN_BAD, SIGN_BAD, SIGN_BAD, SIGN_BAD, SIGN_BAD, SIGN_BAD,
 	SIGN_BAD, SIGN_BAD, SIGN_BAD,
 	SIGN_POS, SIGN_NEG, SIGN_POS, SIGN_NEG, SIGN_POS, SIGN_POS
+};
+
+/*
+ * The same as flags for the hot path, indexed [is_signed][nibble]:
+ * whether the sign is acceptable, and whether it is negative.  Looking
+ * them up avoids branches on the sign, which is data and mispredicts.
+ */
+static const uint8_t packed_sign_ok[2][16] = {
+	{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1},
+	{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1}
+};
+static const uint8_t packed_sign_neg[16] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0
 };
 
 /* A zoned digit byte (no sign) -> 0..9 or INVALID. */
@@ -150,7 +166,7 @@ static const char *const charset_name[2] = {"EBCDIC", "ASCII"};
  * and, when the whole field is blank or low-values, the hint says how to
  * read such fields as NULL.
  */
-static zf_status
+static COLD zf_status
 bad_data_finish(zf_error *err, const uint8_t *p, size_t len, size_t offset)
 {
 	char		hex[3 * 32 + 8];
@@ -172,7 +188,7 @@ bad_data_finish(zf_error *err, const uint8_t *p, size_t len, size_t offset)
 }
 
 /* The field length is outside what the decoder accepts. */
-static zf_status
+static COLD zf_status
 bad_length(zf_error *err, const char *what, size_t len, size_t max)
 {
 	zf_error_set(err, ZF_E_ARG, "invalid %s field length %zu", what, len);
@@ -181,7 +197,7 @@ bad_length(zf_error *err, const char *what, size_t len, size_t max)
 }
 
 /* The value does not fit the output type. */
-static zf_status
+static COLD zf_status
 overflow(zf_error *err, const char *what, const uint8_t *p, size_t len,
 		 const char *target)
 {
@@ -201,7 +217,7 @@ overflow(zf_error *err, const char *what, const uint8_t *p, size_t len,
  * Rescan a packed field that the fast loop found invalid and report the
  * first problem.  Also used by the encoders' tests of their own output.
  */
-static zf_status
+static COLD zf_status
 packed_error(const uint8_t *p, size_t len, bool is_signed, zf_error *err)
 {
 	size_t		last = len - 1;
@@ -246,7 +262,7 @@ packed_error(const uint8_t *p, size_t len, bool is_signed, zf_error *err)
 }
 
 /* Report an invalid byte of a zoned field at offset i. */
-static zf_status
+static COLD zf_status
 zoned_byte_error(const uint8_t *p, size_t len, size_t i, const char *what,
 				 zf_charset cs, zf_error *err)
 {
@@ -269,20 +285,29 @@ zoned_byte_error(const uint8_t *p, size_t len, size_t i, const char *what,
 
 /*
  * Accumulate n (<= 9) full digit-pair bytes; ORs the table entries into
- * *bad so that the caller can test bit 7 once.
+ * *bad so that the caller can test bit 7 once.  Two bytes per step keep
+ * the multiply chain short: acc * 10^4 + (hi * 100 + lo).
  */
 static inline uint64_t
 packed_pairs(const uint8_t *p, size_t n, unsigned *bad)
 {
 	uint64_t	acc = 0;
 	unsigned	b = 0;
+	size_t		i = 0;
 
-	for (size_t i = 0; i < n; i++)
+	if (n & 1)
 	{
-		unsigned	pair = packed_pair[p[i]];
+		acc = packed_pair[p[0]];
+		b = (unsigned) acc;
+		i = 1;
+	}
+	for (; i < n; i += 2)
+	{
+		unsigned	hi = packed_pair[p[i]];
+		unsigned	lo = packed_pair[p[i + 1]];
 
-		b |= pair;
-		acc = acc * 100 + pair;
+		b |= hi | lo;
+		acc = acc * 10000 + hi * 100 + lo;
 	}
 	*bad |= b;
 	return acc;
@@ -298,8 +323,9 @@ zf_packed_decode64(const uint8_t *p, size_t len, bool is_signed,
 				   int64_t *out, zf_error *err)
 {
 	uint64_t	acc;
+	uint64_t	neg;
 	unsigned	bad = 0;
-	unsigned	last, hi, sign;
+	unsigned	last, hi;
 
 	if (len - 1 >= 10)			/* also catches len == 0 */
 		return bad_length(err, "packed decimal", len, 10);
@@ -307,23 +333,15 @@ zf_packed_decode64(const uint8_t *p, size_t len, bool is_signed,
 	acc = packed_pairs(p, len - 1, &bad);
 	last = p[len - 1];
 	hi = last >> 4;
-	sign = packed_sign[last & 0x0F];
-	if (__builtin_expect((bad & 0x80) != 0 || hi > 9 || sign == SIGN_BAD ||
-						 (sign == SIGN_NEG && !is_signed), 0))
+	/* one well-predicted branch for every kind of bad data */
+	if (__builtin_expect(((bad & 0x80) != 0) | (hi > 9) |
+						 !packed_sign_ok[is_signed][last & 0x0F], 0))
 		return packed_error(p, len, is_signed, err);
 	acc = acc * 10 + hi;
-	if (sign == SIGN_NEG)
-	{
-		if (__builtin_expect(acc > U64_INT64_MAX + 1, 0))
-			return overflow(err, "packed decimal", p, len, "bigint");
-		*out = (int64_t) (0 - acc);
-	}
-	else
-	{
-		if (__builtin_expect(acc > U64_INT64_MAX, 0))
-			return overflow(err, "packed decimal", p, len, "bigint");
-		*out = (int64_t) acc;
-	}
+	neg = packed_sign_neg[last & 0x0F];
+	if (__builtin_expect(acc > U64_INT64_MAX + neg, 0))
+		return overflow(err, "packed decimal", p, len, "bigint");
+	*out = (int64_t) ((acc ^ (0 - neg)) + neg);
 	return ZF_OK;
 }
 
@@ -432,7 +450,7 @@ zoned_shape_of(size_t len, zf_sign_kind sign, zoned_shape *s)
  * This is the one loop behind both zoned decoders; the 64-bit variant is
  * a straight copy of its short-field case, kept separate for speed.
  */
-static zf_status
+static COLD zf_status
 zoned_magnitude(const uint8_t *p, size_t len, zf_sign_kind sign,
 				zf_charset cs, unsigned __int128 *mag, bool *negative,
 				zf_error *err)
@@ -514,25 +532,122 @@ zoned_magnitude(const uint8_t *p, size_t len, zf_sign_kind sign,
 }
 
 /*
- * Zoned decimal into int64.  Fields of up to 18 digits take the inline
- * table loop; longer ones go through the 128-bit path and are narrowed.
+ * Accumulate n (<= 19) plain zoned digits; ORs INVALID (bit 7) into *bad
+ * when one is not a digit.  Eight digits at a time in one 64-bit word
+ * ("SWAR"): every byte must be zone|0-9, which is checked on all eight at
+ * once (zone nibbles equal, and adding 6 to each digit nibble must not carry
+ * into its zone); then pairs, quads and the octet are combined with three
+ * multiplications that do not depend on each other.  The leading n % 8
+ * digits go through the table.
+ */
+static inline uint64_t
+zoned_digits(const uint8_t *p, size_t n, zf_charset cs, const uint8_t *digit,
+			 unsigned *bad)
+{
+	const uint64_t zones = cs == ZF_CHARSET_ASCII ?
+		UINT64_C(0x3030303030303030) : UINT64_C(0xF0F0F0F0F0F0F0F0);
+	uint64_t	acc = 0;
+	unsigned	b = 0;
+	size_t		i = 0;
+	size_t		head = n & 7;
+
+	for (; i < head; i++)
+	{
+		unsigned	d = digit[p[i]];
+
+		b |= d;
+		acc = acc * 10 + d;
+	}
+	for (; i < n; i += 8)
+	{
+		uint64_t	x,
+					d;
+
+		memcpy(&x, p + i, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		x = __builtin_bswap64(x);	/* the first digit in the top byte */
+#endif
+		d = x & UINT64_C(0x0F0F0F0F0F0F0F0F);
+		if ((x & UINT64_C(0xF0F0F0F0F0F0F0F0)) != zones ||
+			((d + UINT64_C(0x0606060606060606)) & UINT64_C(0xF0F0F0F0F0F0F0F0)) != 0)
+			b |= INVALID;
+		d = ((d >> 8) & UINT64_C(0x00FF00FF00FF00FF)) * 10 +
+			(d & UINT64_C(0x00FF00FF00FF00FF));
+		d = ((d >> 16) & UINT64_C(0x0000FFFF0000FFFF)) * 100 +
+			(d & UINT64_C(0x0000FFFF0000FFFF));
+		d = (d >> 32) * 10000 + (d & UINT64_C(0xFFFFFFFF));
+		acc = acc * 100000000 + d;
+	}
+	*bad |= b;
+	return acc;
+}
+
+/*
+ * Zoned decimal into int64.  Fields of up to 18 digits take a straight
+ * path per sign kind (no branch on the data but the final validity test);
+ * longer ones, and anything invalid, go through the general loop, which
+ * also finds and reports the offending byte.
  */
 zf_status
 zf_zoned_decode64(const uint8_t *p, size_t len, zf_sign_kind sign,
 				  zf_charset cs, int64_t *out, zf_error *err)
 {
-	const uint8_t *digit;
-	zoned_shape s;
-	uint64_t	acc = 0;
+	const uint8_t *digit = cs == ZF_CHARSET_ASCII ? ascii_digit : ebcdic_digit;
+	const uint8_t *opunch = cs == ZF_CHARSET_ASCII ? ascii_overpunch : ebcdic_overpunch;
+	uint64_t	acc;
+	uint64_t	neg = 0;
 	unsigned	bad = 0;
-	bool		negative = false;
-	size_t		end;
+	unsigned	o;
+	uint8_t		c;
 
-	if (__builtin_expect(!zoned_shape_of(len, sign, &s) || s.ndigits > 18 ||
-						 (unsigned) cs > ZF_CHARSET_ASCII ||
-						 (unsigned) sign > ZF_SIGN_LEADING_SEPARATE, 0))
+	if (__builtin_expect((unsigned) cs > ZF_CHARSET_ASCII || len - 1 >= 19, 0))
+		goto general;
+	switch (sign)
+	{
+		case ZF_SIGN_TRAILING:
+			if (len > 18)
+				goto general;
+			o = opunch[p[len - 1]];
+			bad = o;			/* INVALID has bit 7 set, valid entries not */
+			neg = (o & OP_NEG) != 0;
+			acc = zoned_digits(p, len - 1, cs, digit, &bad) * 10 + (o & 0x0F);
+			break;
+		case ZF_SIGN_LEADING:
+			if (len > 18)
+				goto general;
+			o = opunch[p[0]];
+			bad = o;
+			neg = (o & OP_NEG) != 0;
+			acc = (o & 0x0F) * pow10_u64[len - 1] +
+				zoned_digits(p + 1, len - 1, cs, digit, &bad);
+			break;
+		case ZF_SIGN_NONE:
+			if (len > 18)
+				goto general;
+			acc = zoned_digits(p, len, cs, digit, &bad);
+			break;
+		case ZF_SIGN_TRAILING_SEPARATE:
+		case ZF_SIGN_LEADING_SEPARATE:
+			if (len < 2)
+				goto general;
+			c = sign == ZF_SIGN_LEADING_SEPARATE ? p[0] : p[len - 1];
+			neg = c == minus_char[cs];
+			bad = (unsigned) (!neg && c != plus_char[cs]) << 7;
+			acc = zoned_digits(p + (sign == ZF_SIGN_LEADING_SEPARATE), len - 1,
+							   cs, digit, &bad);
+			break;
+		default:
+			goto general;
+	}
+	if (__builtin_expect(bad & 0x80, 0))
+		goto general;
+	*out = (int64_t) ((acc ^ (0 - neg)) + neg);
+	return ZF_OK;
+
+general:
 	{
 		unsigned __int128 mag;
+		bool		negative;
 		zf_status	st;
 
 		st = zoned_magnitude(p, len, sign, cs, &mag, &negative, err);
@@ -542,71 +657,6 @@ zf_zoned_decode64(const uint8_t *p, size_t len, zf_sign_kind sign,
 			return overflow(err, "zoned decimal", p, len, "bigint");
 		*out = negative ? (int64_t) (0 - (uint64_t) mag) : (int64_t) mag;
 		return ZF_OK;
-	}
-
-	digit = cs == ZF_CHARSET_ASCII ? ascii_digit : ebcdic_digit;
-	end = s.first + s.ndigits;
-	if (s.overpunch >= 0)
-	{
-		const uint8_t *opunch = cs == ZF_CHARSET_ASCII ? ascii_overpunch : ebcdic_overpunch;
-		unsigned	o = opunch[p[s.overpunch]];
-
-		if (o == INVALID)
-			goto slow;
-		negative = (o & OP_NEG) != 0;
-		if (s.overpunch == 0)
-		{
-			acc = o & 0x0F;
-			for (size_t i = 1; i < end; i++)
-			{
-				unsigned	d = digit[p[i]];
-
-				bad |= d;
-				acc = acc * 10 + d;
-			}
-		}
-		else
-		{
-			for (size_t i = 0; i + 1 < end; i++)
-			{
-				unsigned	d = digit[p[i]];
-
-				bad |= d;
-				acc = acc * 10 + d;
-			}
-			acc = acc * 10 + (o & 0x0F);
-		}
-	}
-	else
-	{
-		if (s.separate >= 0)
-		{
-			uint8_t		c = p[s.separate];
-
-			if (c == minus_char[cs])
-				negative = true;
-			else if (c != plus_char[cs])
-				goto slow;
-		}
-		for (size_t i = s.first; i < end; i++)
-		{
-			unsigned	d = digit[p[i]];
-
-			bad |= d;
-			acc = acc * 10 + d;
-		}
-	}
-	if (__builtin_expect(bad & 0x80, 0))
-		goto slow;
-	*out = negative ? -(int64_t) acc : (int64_t) acc;
-	return ZF_OK;
-
-slow:
-	/* the general loop finds and reports the offending byte */
-	{
-		unsigned __int128 mag;
-
-		return zoned_magnitude(p, len, sign, cs, &mag, &negative, err);
 	}
 }
 

@@ -541,6 +541,49 @@ test_zoned_all_bytes(void **state)
 }
 
 /*
+ * The 64-bit decoder checks eight digits at a time in one word: try every
+ * byte value at every position of 8-, 9- and 17-digit fields, in both
+ * character sets, and compare with the byte-at-a-time 128-bit decoder and
+ * with the rule (digits F0-F9 / 30-39 only).
+ */
+static void
+test_zoned_word_checks(void **state)
+{
+	static const size_t lengths[] = {8, 9, 17};
+
+	(void) state;
+	for (int cs = ZF_CHARSET_EBCDIC; cs <= ZF_CHARSET_ASCII; cs++)
+	{
+		uint8_t		zone = cs == ZF_CHARSET_ASCII ? 0x30 : 0xF0;
+
+		for (size_t li = 0; li < 3; li++)
+		{
+			size_t		len = lengths[li];
+
+			for (size_t pos = 0; pos < len; pos++)
+				for (int b = 0; b < 256; b++)
+				{
+					uint8_t		field[20];
+					int64_t		v64 = 0;
+					zf_int128	v128 = 0;
+					bool		valid = b >= zone && b <= zone + 9;
+					zf_status	st64, st128;
+
+					for (size_t i = 0; i < len; i++)
+						field[i] = (uint8_t) (zone + (i * 7 + 3) % 10);
+					field[pos] = (uint8_t) b;
+					st64 = zf_zoned_decode64(field, len, ZF_SIGN_NONE, cs, &v64, NULL);
+					st128 = zf_zoned_decode(field, len, ZF_SIGN_NONE, cs, &v128, NULL);
+					assert_int_equal(st64, valid ? ZF_OK : ZF_E_BAD_DATA);
+					assert_int_equal(st128, st64);
+					if (valid)
+						assert_true(v64 == (int64_t) v128);
+				}
+		}
+	}
+}
+
+/*
  * Bad bytes: the offset is the bad byte's index in the field, the message
  * names the byte.  An unsigned field with a sign zone is bad data.
  */
@@ -1342,6 +1385,7 @@ main(void)
 		cmocka_unit_test(test_zoned_ebcdic),
 		cmocka_unit_test(test_zoned_ascii),
 		cmocka_unit_test(test_zoned_all_bytes),
+		cmocka_unit_test(test_zoned_word_checks),
 		cmocka_unit_test(test_zoned_invalid),
 		cmocka_unit_test(test_zoned_limits),
 		cmocka_unit_test(test_binary_basic),
