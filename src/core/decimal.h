@@ -63,8 +63,10 @@ extern zf_status zf_packed_decode(const uint8_t *p, size_t len,
  * Zoned decimal (USAGE DISPLAY).  len is the field's byte length, including
  * a separate sign byte when there is one.  In a signed field an F zone (3 in
  * ASCII) on the sign byte means positive, as IBM accepts.  An unsigned field
- * with a C/D sign zone is ZF_E_BAD_DATA.  64-bit variant: up to 18 digits,
- * or ZF_E_OVERFLOW.
+ * with a C/D sign zone is ZF_E_BAD_DATA.  64-bit variant: ZF_E_OVERFLOW
+ * when the value exceeds int64 (a field of up to 18 digits never does;
+ * longer fields with leading zeros decode).  The exact set of accepted
+ * bytes per character set is listed at the top of decimal.c.
  */
 extern zf_status zf_zoned_decode64(const uint8_t *p, size_t len,
 								   zf_sign_kind sign, zf_charset cs,
