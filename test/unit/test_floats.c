@@ -263,7 +263,7 @@ static void
 test_hfp_float_overflow(void **state)
 {
 	uint8_t		big[4] = {0x61, 0x10, 0x00, 0x00};	/* 16^33/16 = 2^128 */
-	uint8_t		ok[4] = {0x60, 0xFF, 0xFF, 0xFF};	/* < 2^128: rounds to? */
+	uint8_t		ok[4] = {0x60, 0xFF, 0xFF, 0xFF};	/* just below 2^128 */
 	float		f = 0;
 	zf_error	err;
 
