@@ -44,11 +44,19 @@ typedef enum zf_datestyle
 	ZF_DATESTYLE_JIS			/* 2024-03-31, 13:45:00 */
 } zf_datestyle;
 
-/* DB2 DATE EXTERNAL text; surrounding blanks are ignored. */
+/*
+ * DB2 DATE EXTERNAL text; surrounding blanks are ignored.  As Db2 itself on
+ * input, every DB2 format is accepted and told apart by its punctuation;
+ * style names the expected format in error messages only.  Leading zeros of
+ * month and day may be omitted.
+ */
 extern zf_status zf_parse_db2_date(const char *s, size_t n, zf_datestyle style,
 								   zf_datetime *out, zf_error *err);
 
-/* DB2 TIME EXTERNAL text. */
+/*
+ * DB2 TIME EXTERNAL text, any style (as for dates).  Seconds may be
+ * omitted; USA "hh:mm AM|PM" follows IBM's table, 12:00 AM being 24:00:00.
+ */
 extern zf_status zf_parse_db2_time(const char *s, size_t n, zf_datestyle style,
 								   zf_datetime *out, zf_error *err);
 
@@ -64,7 +72,9 @@ extern zf_status zf_parse_db2_timestamp(const char *s, size_t n,
  * A compiled numeric date picture (the "format" column option).  Letters:
  * YYYY, YY, C (century digit: 0 = 19xx, 1 = 20xx), MM, DD, DDD (day of
  * year), and separators copied literally.  Examples: YYYYMMDD, CYYMMDD,
- * YYYYDDD, YYDDD, MMDDYYYY, DDMMYYYY, YYMMDD (YY pivots at pivot_year).
+ * YYYYDDD, YYDDD, MMDDYYYY, DDMMYYYY, YYMMDD (YY pivots at pivot_year,
+ * which zf_date_picture_compile sets to 50: 00-49 are 20xx, 50-99 19xx;
+ * the caller may change it).  A bad picture is ZF_E_SYNTAX.
  */
 typedef struct zf_date_picture
 {
@@ -93,6 +103,7 @@ extern zf_status zf_date_from_text(const char *s, size_t n,
  * 6 = LRSN (STCK bits 0-47), 10 = extended LRSN (STCKE bytes 0-9).  The TOD
  * epoch is 1900-01-01; bit 51 of STCK is one microsecond.  No leap-second
  * correction is applied here: leap_seconds is subtracted as given.
+ * sub_usec_picos (may be NULL) is truncated to whole picoseconds.
  */
 extern zf_status zf_tod_to_unix_usec(const uint8_t *p, size_t len,
 									 int32_t leap_seconds, int64_t *usec,

@@ -47,7 +47,8 @@ typedef enum zf_charset
 /*
  * Packed decimal (COMP-3).  len bytes hold 2*len-1 digits and a sign nibble.
  * Signs: A, C, E, F positive; B, D negative.  In an unsigned field
- * (is_signed false) F and C are accepted, a negative sign is ZF_E_BAD_DATA.
+ * (is_signed false) F and C (and the other positive signs A, E) are
+ * accepted, a negative sign is ZF_E_BAD_DATA.
  * zf_packed_decode64 accepts len 1..10 and reports ZF_E_OVERFLOW when the
  * value exceeds int64; zf_packed_decode accepts len 1..20.
  */
@@ -62,8 +63,10 @@ extern zf_status zf_packed_decode(const uint8_t *p, size_t len,
  * Zoned decimal (USAGE DISPLAY).  len is the field's byte length, including
  * a separate sign byte when there is one.  In a signed field an F zone (3 in
  * ASCII) on the sign byte means positive, as IBM accepts.  An unsigned field
- * with a C/D sign zone is ZF_E_BAD_DATA.  64-bit variant: up to 18 digits,
- * or ZF_E_OVERFLOW.
+ * with a C/D sign zone is ZF_E_BAD_DATA.  64-bit variant: ZF_E_OVERFLOW
+ * when the value exceeds int64 (a field of up to 18 digits never does;
+ * longer fields with leading zeros decode).  The exact set of accepted
+ * bytes per character set is listed at the top of decimal.c.
  */
 extern zf_status zf_zoned_decode64(const uint8_t *p, size_t len,
 								   zf_sign_kind sign, zf_charset cs,
@@ -91,7 +94,10 @@ extern zf_status zf_binary_decode(const uint8_t *p, size_t len,
  * an unscaled value with the picture's scale.  decimal_point is '.' or ','
  * (DECIMAL-POINT IS COMMA).  A blank field is ZF_E_BAD_DATA unless the
  * picture says BLANK WHEN ZERO, in which case blank_when_zero is true and
- * the value is 0.
+ * the value is 0.  A blank field is also 0 when the picture has no 9 and
+ * no * position (COBOL prints zero as all blanks in, say, ZZZ.ZZ).
+ * Floating insertion ($$$, +++, ---) may put its symbol on a suppressed
+ * comma, as COBOL does.
  */
 extern zf_status zf_edited_decode(const char *text, size_t len,
 								  const char *picture, int scale,
@@ -101,15 +107,18 @@ extern zf_status zf_edited_decode(const char *text, size_t len,
 /*
  * Render an unscaled value as decimal text: "-123.45" for (-12345, 2),
  * "12300" for (123, -2), "0.00012" for (12, 5).  buf must hold
- * ZF_DECIMAL_STRLEN bytes; returns the length written (without NUL).
+ * ZF_DECIMAL_STRLEN bytes; returns the length written (without NUL), or
+ * -1 (and an empty string) when scale is outside -80..80.
  */
 extern int	zf_decimal_to_string(zf_int128 unscaled, int scale, char *buf);
 
 /*
  * Parse decimal text ("-12.5", "+3", "0.125") into an unscaled value of
  * the given scale.  More fraction digits than the scale would need
- * rounding: ZF_E_OVERFLOW (never rounded silently).  More than 38 digits:
- * ZF_E_OVERFLOW.
+ * rounding: ZF_E_OVERFLOW (never rounded silently; trailing zeros beyond
+ * the scale are dropped, which is not rounding).  More than 38 digits
+ * (leading zeros do not count): ZF_E_OVERFLOW.  Surrounding blanks are
+ * ignored; scale must be within -80..80.
  */
 extern zf_status zf_decimal_from_string(const char *s, size_t len, int scale,
 										zf_int128 *out, zf_error *err);
