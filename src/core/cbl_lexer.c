@@ -22,9 +22,9 @@
  * hand-written copybooks do this; a valid indicator is always one).
  *
  * ZF_FORMAT_AUTO reads fixed format unless some line clearly is not: a
- * character in column 7 that is not an indicator after a non-blank
- * sequence area, a line starting with "*>", or program text beyond
- * column 80.
+ * character in column 7 that is not an indicator after columns 1-6 that
+ * are neither blank nor a sequence number, a line starting with "*>", or
+ * program text beyond column 80.
  *
  *-------------------------------------------------------------------------
  */
@@ -122,6 +122,16 @@ blank_sequence_area(const char *chars)
 	return true;
 }
 
+/* True when columns 1-6 hold a sequence number (six digits). */
+static bool
+numbered_sequence_area(const char *chars)
+{
+	for (int i = 0; i < 6; i++)
+		if (chars[i] < '0' || chars[i] > '9')
+			return false;
+	return true;
+}
+
 /* Guess the format: fixed unless some line clearly is not. */
 static zf_source_format
 detect_format(const char *text, size_t len)
@@ -143,7 +153,8 @@ detect_format(const char *text, size_t len)
 		start = end + 1;
 		if (ncols >= 2 && chars[0] == '*' && chars[1] == '>')
 			return ZF_FORMAT_FREE;
-		if (ncols >= 7 && !is_indicator(chars[6]) && !blank_sequence_area(chars))
+		if (ncols >= 7 && !is_indicator(chars[6]) && !blank_sequence_area(chars) &&
+			!numbered_sequence_area(chars))
 			return ZF_FORMAT_FREE;
 		if (ncols >= 7 && (chars[6] == '*' || chars[6] == '/'))
 			continue;			/* a comment line may be long */

@@ -1187,18 +1187,15 @@ build_tree(cb_parser *p)
 			stack[0].last_child = -1;
 			sp = 1;
 		}
+		while (sp > 1 && stack[sp - 1].level >= e->level)
+			sp--;
+		if (stack[sp - 1].last_child >= 0 &&
+			p->L->fields[stack[sp - 1].last_child].level != e->level)
 		{
-			int			popped = -1;
-
-			while (sp > 1 && stack[sp - 1].level >= e->level)
-				popped = stack[--sp].level;
-			if (popped >= 0 && popped != e->level)
-			{
-				s = perr(p, ZF_E_SYNTAX, e->pos,
-						 "level number %02d does not match the level %02d of the preceding item at this depth",
-						 e->level, popped);
-				break;
-			}
+			s = perr(p, ZF_E_SYNTAX, e->pos,
+					 "level number %02d does not match the level %02d of the preceding item at this depth",
+					 e->level, p->L->fields[stack[sp - 1].last_child].level);
+			break;
 		}
 		parent = stack[sp - 1].field;
 		s = is_group ? group_field(p, e, &stack[sp - 1], &t) :

@@ -10,7 +10,8 @@
  *	 - a SYNCHRONIZED binary item is aligned on m bytes counted from the
  *	   start of the record: m = 2 for a 2-byte binary item, 4 for 4- and
  *	   8-byte binary items, COMP-1, INDEX and POINTER, 8 for COMP-2; the
- *	   slack bytes belong to the group that contains the item;
+ *	   slack bytes follow the elementary item before it, at its level
+ *	   (see insert_slack);
  *	 - a group with an OCCURS clause that contains synchronized items is
  *	   padded at the end of each occurrence to a multiple of the largest m
  *	   inside it, so that every occurrence stays aligned;
@@ -36,6 +37,7 @@ typedef struct place_frame
 	int32_t		node;			/* the group being laid out */
 	int32_t		next;			/* its next child to place */
 	int32_t		last_plain;		/* last child that redefines nothing */
+	bool		fresh;			/* nothing placed in it yet */
 	uint32_t	align;			/* largest synchronization inside */
 	uint64_t	pos;			/* where the next sequential child goes */
 	uint64_t	max_end;		/* end of the furthest child so far */
@@ -48,6 +50,7 @@ typedef struct finish_state
 	const zf_limits *lim;
 	unsigned	flags;
 	int32_t		bad;			/* field an error is about */
+	int32_t		last_elem;		/* last elementary item placed */
 	zf_error   *err;
 	bool	   *size_var;		/* per field: its size depends on data */
 	bool	   *offset_var;		/* per field: its offset depends on data */
@@ -163,15 +166,65 @@ account_child(finish_state *st, place_frame *fr, int32_t c, uint32_t calign)
 		fr->max_end = end;
 	if (calign > fr->align)
 		fr->align = calign;
+	fr->fresh = false;
+	if (cf->kind != ZF_KIND_GROUP)
+		st->last_elem = c;
 	return ZF_OK;
+}
+
+/* True when group g is redefined by the item that follows it. */
+static bool
+is_redefined(const zf_layout *L, int32_t g)
+{
+	int32_t		n = L->fields[g].next_sibling;
+
+	return n != ZF_NO_FIELD && L->fields[n].redefines == g;
+}
+
+/*
+ * IBM defines slack bytes as an item right after the elementary item that
+ * precedes the synchronized one, at that item's level.  So the s slack
+ * bytes before item c belong to the groups that hold the previous
+ * elementary item but not c (they grow), and the groups opened since that
+ * item (the fresh frames on top of the stack) start after them.  Tables
+ * and REDEFINES areas neither grow nor move: the slack then belongs to
+ * the group above them.
+ */
+static void
+insert_slack(finish_state *st, place_frame *stack, int32_t sp, int32_t c, uint32_t s)
+{
+	zf_layout  *L = st->L;
+
+	for (int32_t k = sp - 1; k > 0 && stack[k].fresh; k--)
+	{
+		zf_field   *gf = &L->fields[stack[k].node];
+
+		if (gf->redefines >= 0)
+			break;
+		gf->offset += s;
+		stack[k].pos += s;
+		stack[k].max_end += s;
+	}
+	if (st->last_elem < 0)
+		return;
+	for (int32_t g = L->fields[st->last_elem].parent; g != ZF_NO_FIELD; g = L->fields[g].parent)
+	{
+		zf_field   *gf = &L->fields[g];
+
+		if (is_ancestor_or_self(L, g, c) || gf->occurs_max > 0 || gf->redefines >= 0 ||
+			is_redefined(L, g))
+			break;
+		gf->length += s;
+	}
 }
 
 /* Place the next child of the group in the top frame: its offset. */
 static zf_status
-place_child(finish_state *st, place_frame *fr, int32_t c)
+place_child(finish_state *st, place_frame *stack, int32_t sp, int32_t c)
 {
 	zf_layout  *L = st->L;
 	zf_field   *cf = &L->fields[c];
+	place_frame *fr = &stack[sp - 1];
 
 	if (cf->redefines >= 0)
 	{
@@ -194,7 +247,12 @@ place_child(finish_state *st, place_frame *fr, int32_t c)
 		zf_status	s;
 
 		if (m > 1 && off % m != 0)
-			off += m - off % m;
+		{
+			uint32_t	slack = m - (uint32_t) (off % m);
+
+			insert_slack(st, stack, sp, c, slack);
+			off += slack;
+		}
 		if ((s = check_end(st, c, off)) != ZF_OK)
 			return s;
 		cf->offset = (uint32_t) off;
@@ -247,9 +305,11 @@ place_record(finish_state *st, int32_t root, place_frame *stack)
 		return fail_at(st, root, ZF_E_SYNTAX);
 	}
 
+	st->last_elem = ZF_NO_FIELD;
 	stack[0].node = root;
 	stack[0].next = rf->first_child;
 	stack[0].last_plain = ZF_NO_FIELD;
+	stack[0].fresh = true;
 	stack[0].align = 1;
 	stack[0].pos = 0;
 	stack[0].max_end = 0;
@@ -288,7 +348,7 @@ place_record(finish_state *st, int32_t root, place_frame *stack)
 		fr->next = cf->next_sibling;
 		if (zf_field_is_renames(cf))
 			continue;			/* placed after the record is laid out */
-		if ((s = place_child(st, fr, c)) != ZF_OK)
+		if ((s = place_child(st, stack, sp, c)) != ZF_OK)
 			return s;
 		if (cf->kind == ZF_KIND_GROUP)
 		{
@@ -297,6 +357,7 @@ place_record(finish_state *st, int32_t root, place_frame *stack)
 			nf->node = c;
 			nf->next = cf->first_child;
 			nf->last_plain = ZF_NO_FIELD;
+			nf->fresh = true;
 			nf->align = 1;
 			nf->pos = cf->offset;
 			nf->max_end = cf->offset;
