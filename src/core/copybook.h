@@ -36,6 +36,11 @@ typedef struct zf_copybook_opts
 	zf_source_format format;
 	bool		pic_n_dbcs;		/* NSYMBOL(DBCS): PIC N means DBCS, not
 								 * UTF-16 NATIONAL */
+	bool		allow_larger_redefines; /* a redefining item below level 01
+										 * may be larger than the item it
+										 * redefines; the area grows to the
+										 * largest (cb2xml, Cobrix; IBM
+										 * rejects it: false by default) */
 	zf_limits	limits;
 } zf_copybook_opts;
 

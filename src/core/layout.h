@@ -109,6 +109,9 @@ typedef struct zf_field
 	bool		blank_when_zero;
 	bool		sync;
 	bool		variable;		/* offset or size depends on record bytes */
+	bool		fixed_offset;	/* placed at an explicit offset given to
+								 * zf_layout_add (punch POSITION, column
+								 * option), not after its previous sibling */
 
 	/* DB2 punch attributes */
 	uint8_t		length_prefix;	/* 0, 2 or 4 bytes of length before data */
@@ -186,6 +189,13 @@ extern void zf_limits_default(zf_limits *lim);
 /* ---- building (copybook.c, punch.c, explicit columns) ---- */
 
 extern zf_layout *zf_layout_new(zf_source source, zf_error *err);
+
+/*
+ * Limits that zf_layout_add enforces while the layout is built (fields,
+ * depth, occurrences); zf_limits_default() until this is called.
+ * zf_layout_finish checks its own limits again.
+ */
+extern void zf_layout_set_limits(zf_layout *L, const zf_limits *lim);
 
 /* Copy a string into the layout's memory. */
 extern const char *zf_layout_strdup(zf_layout *L, const char *s);
