@@ -33,3 +33,7 @@ zfdw--1.0.sql: $(SQL_PARTS)
 # core must never see PostgreSQL headers: compile it without them.
 src/core/%.o: src/core/%.c
 	$(CC) $(CFLAGS) $(CFLAGS_SL) -Wextra -Isrc/core -c -o $@ $<
+
+# PGXS tracks no header dependencies: rebuild everything when a header
+# changes (the tree is small; a stale struct layout is not).
+$(OBJS): $(wildcard src/core/*.h src/fdw/*.h)

@@ -265,8 +265,9 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
  * previous one when they have none).
  */
 static zf_layout *
-columns_layout(TupleDesc tupdesc, Oid relid)
+columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
 {
+	int			nfields = 0;
 	zf_error	err;
 	zf_layout  *L;
 	zf_field	root;
@@ -316,6 +317,25 @@ columns_layout(TupleDesc tupdesc, Oid relid)
 			f.null_ind_rel = f.null_ind_rel - (int32) offset;
 		}
 		if (zf_layout_add(L, &f, rootidx, offset, &err) < 0)
+			zfdw_report(ERROR, &err, "could not build the layout");
+		nfields++;
+	}
+	if (nfields == 0)
+	{
+		/*
+		 * Only meta columns: the record is an unnamed FILLER (of lrecl bytes
+		 * for fixed records) that no column reads.
+		 */
+		zf_field	filler;
+
+		memset(&filler, 0, sizeof(filler));
+		filler.name = "FILLER";
+		filler.is_filler = true;
+		filler.kind = ZF_KIND_ALNUM;
+		filler.usage = "display";
+		filler.length = lrecl > 0 ? (uint32) lrecl : 1;
+		filler.depending_on = filler.redefines = filler.renames_first = filler.renames_last = -1;
+		if (zf_layout_add(L, &filler, rootidx, ZF_NO_OFFSET, &err) < 0)
 			zfdw_report(ERROR, &err, "could not build the layout");
 	}
 	current_limits(&lim);
@@ -384,7 +404,7 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 		recdef = zfdw_punch_choose_table(L, opts->table);
 	}
 	else
-		return columns_layout(tupdesc, relid);
+		return columns_layout(tupdesc, relid, opts->lrecl);
 
 	free_with_context(free_layout_callback, L);
 	if (L->nrecords == 0)

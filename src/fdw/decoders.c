@@ -32,7 +32,7 @@ PG_FUNCTION_INFO_V1(zfdw_pack_decimal);
 PG_FUNCTION_INFO_V1(zfdw_tod_to_timestamptz);
 PG_FUNCTION_INFO_V1(zfdw_lrsn_to_timestamptz);
 
-/* Report a decoding error with the bytes that caused it. */
+/* Report a decoding error; the core's detail shows the bytes. */
 static void
 value_error(const zf_error *err, const bytea *b)
 {
@@ -42,7 +42,7 @@ value_error(const zf_error *err, const bytea *b)
 	ereport(ERROR,
 			(errcode(zfdw_sqlstate(err->status)),
 			 errmsg("%s", err->message),
-			 errdetail("The value is X'%s'.%s%s", hex, err->detail[0] ? " " : "", err->detail),
+			 err->detail[0] ? errdetail("%s", err->detail) : errdetail("The value is X'%s'.", hex),
 			 err->hint[0] ? errhint("%s", err->hint) : 0));
 }
 

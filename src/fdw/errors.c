@@ -104,7 +104,8 @@ zfdw_report_data_error(int elevel, ZfTable *t, const ZfRecordRef *rec,
 							 (long long) err->offset + 1);
 		appendStringInfoChar(&detail, '.');
 	}
-	if (err->detail[0])
+	/* the core's own dump of the field's bytes repeats what is shown above */
+	if (err->detail[0] && !(show > 0 && strncmp(err->detail, "The field's bytes are", 21) == 0))
 		appendStringInfo(&detail, "%s%s", detail.len ? " " : "", err->detail);
 	ereport(elevel,
 			(errcode(zfdw_sqlstate(err->status)),

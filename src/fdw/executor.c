@@ -313,18 +313,10 @@ zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 	foreach(lc, (List *) list_nth(plan->fdw_private, ZfPrivNeededAttrs))
 		needed = bms_add_member(needed, lfirst_int(lc));
 
-	if (eflags & EXEC_FLAG_EXPLAIN_ONLY)
-	{
-		/* EXPLAIN without ANALYZE: options only, no files opened */
-		s = palloc0(sizeof(ZfScanState));
-		s->explain_only = true;
-		s->t = palloc0(sizeof(ZfTable));
-		s->t->relid = RelationGetRelid(node->ss.ss_currentRelation);
-		s->t->relname = RelationGetRelationName(node->ss.ss_currentRelation);
-		zfdw_get_table_options(s->t->relid, &s->t->opts);
-		node->fdw_state = s;
-		return;
-	}
+	/*
+	 * Also for EXPLAIN without ANALYZE: the layout is loaded (EXPLAIN shows
+	 * the record length) but no file is opened before the first row.
+	 */
 	s = zfdw_scan_begin(node->ss.ss_currentRelation, needed);
 	node->fdw_state = s;
 }
@@ -353,7 +345,7 @@ zfdwEndForeignScan(ForeignScanState *node)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 
-	if (s && !s->explain_only)
+	if (s)
 		zfdw_scan_end(s);
 }
 
@@ -391,24 +383,22 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	else
 		ExplainPropertyText("Foreign File", o->filename, es);
 	ExplainPropertyText("Record Format", recfm_name(o), es);
-	if (!s->explain_only && o->recfm == ZF_RECFM_FB && o->format == ZF_FORMAT_RECORD)
+	if (o->recfm == ZF_RECFM_FB && o->format == ZF_FORMAT_RECORD)
 		ExplainPropertyInteger("Record Length", "bytes", s->t->lrecl, es);
 	ExplainPropertyText("Code Page", o->codepage, es);
 	if (o->copybook || o->copybook_text)
 		ExplainPropertyText("Copybook Record",
-							!s->explain_only && s->t->rd ? s->t->rd->name :
-							(o->record ? o->record : "(first)"), es);
+							s->t->rd->name, es);
 	else if (o->punch || o->punch_text)
 		ExplainPropertyText("Punch Table",
-							!s->explain_only && s->t->rd ? s->t->rd->name :
-							(o->table ? o->table : "(only)"), es);
+							s->t->rd->name, es);
 	if (o->segment_field)
 		ExplainPropertyText("Segment Filter",
 							psprintf("%s = '%s'", o->segment_field, o->segment_value), es);
 	if (o->on_error != ZF_ON_ERROR_STOP)
 		ExplainPropertyText("On Error", o->on_error == ZF_ON_ERROR_NULL ? "null" : "skip", es);
 	zfdw_explain_keys(node, es);
-	if (es->analyze && !s->explain_only)
+	if (es->analyze)
 	{
 		ExplainPropertyInteger("Records Read", NULL, (int64) s->nread, es);
 		if (s->nfiltered > 0 || es->verbose)

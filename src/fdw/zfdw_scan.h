@@ -26,7 +26,6 @@ enum ZfScanPrivateIndex
 typedef struct ZfScanState
 {
 	ZfTable    *t;
-	bool		explain_only;
 	ZfSource	src;
 	zf_reader  *reader;
 	zf_reader_opts ropts;
