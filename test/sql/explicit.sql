@@ -1,6 +1,5 @@
 -- Foreign tables described by column options alone (no copybook), over
 -- hand-checked bytes: test/data/hand/make.sh explains every byte.
-CREATE EXTENSION IF NOT EXISTS zfdw;
 \getenv abs_srcdir PG_ABS_SRCDIR
 \i :abs_srcdir/helpers.psql
 \set explicit :abs_srcdir '/data/hand/explicit.dat'

@@ -1,5 +1,6 @@
 -- The extension installs its wrapper and schema.
-CREATE EXTENSION IF NOT EXISTS zfdw;
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/helpers.psql
 SELECT fdwname, fdwhandler::regproc, fdwvalidator::regproc
   FROM pg_foreign_data_wrapper WHERE fdwname = 'zfdw';
 SELECT nspname FROM pg_namespace WHERE nspname = 'zfdw';
