@@ -143,6 +143,9 @@ cur_error(ddl_cur *c, const char *expected)
 {
 	const ddl_token *t = cur_tok(c, 0);
 
+	/* the end of a part of the statement: the token that ended it */
+	if (t->kind == TK_END && c->pos < c->stmt->span.end && c->pos >= c->end)
+		t = &c->toks[c->end < c->stmt->span.end ? c->end : c->stmt->span.end - 1];
 	if (t->kind == TK_END)
 	{
 		const ddl_token *last = &c->toks[c->end > 0 ? c->end - 1 : 0];

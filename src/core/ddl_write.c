@@ -270,6 +270,13 @@ emit_with_refs(ddl_writer *w, const wrefs *refs, const char *stmt_sql,
 	wrefs		missing;
 
 	missing_refs(w, refs, &missing);
+	for (int i = 0; i < refs->n; i++)
+	{
+		wobj	   *o = w_obj(w, refs->qnames[i]);
+
+		if (o != NULL)
+			o->has_views = true;
+	}
 	if (missing.n == 0 || w->o->missing_references == ZF_PG_MISSING_KEEP)
 	{
 		ddl_buf_puts(&w->sql, stmt_sql);
@@ -386,6 +393,7 @@ write_index(ddl_writer *w, const ddl_index *ix)
 		if (ix->cluster)
 			w_note(w, "CLUSTER: to order the table the same way, run CLUSTER %s USING %s after loading",
 				   table_qn, to->pk_name ? to->pk_name : "<its primary key index>");
+		index_clause_notes(w, ix);
 		return;
 	}
 	for (int i = 0; ix->unique && to != NULL && i < to->nuniq; i++)
@@ -393,6 +401,7 @@ write_index(ddl_writer *w, const ddl_index *ix)
 		if (same_columns(ix, to->uniq[i]->ncols, to->uniq[i]->cols))
 		{
 			w_note(w, "skipped: a unique constraint of %s already provides this unique index", table_qn);
+			index_clause_notes(w, ix);
 			return;
 		}
 	}
@@ -467,11 +476,19 @@ write_index(ddl_writer *w, const ddl_index *ix)
 	if (ix->exclude_null_keys && ix->nkeys > 0)
 	{
 		ddl_buf_puts(&stmt, " WHERE ");
-		for (int i = 0, n = 0; i < ix->nkeys; i++)
+		for (int i = 0; i < ix->nkeys; i++)
 		{
-			if (ix->keys[i].col == NULL)
-				continue;
-			ddl_buf_printf(&stmt, "%s%s IS NOT NULL", n++ ? " OR " : "", w_ident(w, ix->keys[i].col));
+			if (i > 0)
+				ddl_buf_puts(&stmt, " OR ");
+			if (ix->keys[i].col != NULL)
+				ddl_buf_puts(&stmt, w_ident(w, ix->keys[i].col));
+			else
+			{
+				ddl_buf_putc(&stmt, '(');
+				w_expr(w, &stmt, ix->keys[i].expr.first, ix->keys[i].expr.end, NULL, false);
+				ddl_buf_putc(&stmt, ')');
+			}
+			ddl_buf_puts(&stmt, " IS NOT NULL");
 		}
 		w_note(w, "EXCLUDE NULL KEYS written as a partial index on rows whose key is not entirely NULL");
 	}
@@ -689,6 +706,9 @@ write_alter(ddl_writer *w, const ddl_alter *al)
 					break;
 				}
 			case AL_SET_TYPE:
+				if (to != NULL && to->has_views)
+					w_note(w, "a view created earlier reads %s: PostgreSQL cannot change the type of a column a view uses, so drop and recreate the view around this statement",
+						   qn);
 				ddl_buf_printf(&w->sql, "ALTER TABLE %s ALTER COLUMN %s TYPE ", qn, w_ident(w, a->colname));
 				w_type(w, &w->sql, a->column, false);
 				ddl_buf_puts(&w->sql, ";\n");

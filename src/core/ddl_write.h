@@ -31,6 +31,7 @@ typedef struct wobj
 	int			capuniq;
 	const ddl_constraint **uniq;
 	bool		partitioned;
+	bool		has_views;		/* a view of this script reads it */
 } wobj;
 
 /* One note, possibly collected over several columns. */
