@@ -31,11 +31,24 @@ int
 zf_int128_digits(zf_int128 v)
 {
 	unsigned __int128 m = magnitude(v);
+	uint64_t	m64;
 	int			n = 1;
 
-	while (m >= 10)
+	/* 128-bit divisions are slow: divide down to 64 bits first */
+	while (m > UINT64_MAX)
 	{
-		m /= 10;
+		m /= 10000000000ULL;
+		n += 10;
+	}
+	m64 = (uint64_t) m;
+	while (m64 >= 10000)
+	{
+		m64 /= 10000;
+		n += 4;
+	}
+	while (m64 >= 10)
+	{
+		m64 /= 10;
 		n++;
 	}
 	return n;

@@ -904,13 +904,13 @@ bind_keys(ZfTable *t)
 }
 
 /*
- * Everything needed to decode the records of a foreign table, for the
- * columns in needed_attrs (attribute numbers offset by
- * FirstLowInvalidHeapAttributeNumber, as pull_varattnos gives them; NULL
- * means all).  Allocated in the current memory context.
+ * Everything needed to decode the records of a foreign table, for all
+ * columns or for those in needed_attrs (attribute numbers offset by
+ * FirstLowInvalidHeapAttributeNumber, as pull_varattnos gives them; a
+ * whole-row reference means all).  Allocated in the current memory context.
  */
 ZfTable *
-zfdw_open_table(Relation rel, Bitmapset *needed_attrs)
+zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
 {
 	ZfTable    *t = palloc0(sizeof(ZfTable));
 	TupleDesc	tupdesc = RelationGetDescr(rel);
@@ -964,10 +964,11 @@ zfdw_open_table(Relation rel, Bitmapset *needed_attrs)
 			t->columns[i].dropped = true;
 			continue;
 		}
-		needed = needed_attrs == NULL ||
+		needed = all_columns ||
 			bms_is_member(attr->attnum - FirstLowInvalidHeapAttributeNumber, needed_attrs) ||
 			bms_is_member(0 - FirstLowInvalidHeapAttributeNumber, needed_attrs);
 		bind_column(t, &t->columns[i], attr, needed);
+		zfdw_fast_prepare(t, &t->columns[i]);
 	}
 	return t;
 }

@@ -180,7 +180,8 @@ zfdw_number_datum(ZfColumn *col, zf_int128 v, int scale, Datum *value,
 						}
 						v *= p10[add];
 					}
-					if (v != 0 && zf_int128_digits(v) > col->num_precision)
+					if (col->num_precision <= ZF_MAX_DIGITS &&
+						(v >= p10[col->num_precision] || v <= -p10[col->num_precision]))
 					{
 						zf_error_set(err, ZF_E_OVERFLOW, "value %s does not fit column \"%s\" of type %s",
 									 decimal_text(v, target_scale), col->attname,

@@ -62,16 +62,17 @@ reader_options(ZfTable *t, zf_reader_opts *ro)
 }
 
 /*
- * Set up a scan of table t for the columns in needed (NULL: all).  Used
- * by the executor, ANALYZE and the SQL functions alike.
+ * Set up a scan of a table for the columns in needed (attribute numbers
+ * offset as pull_varattnos gives them; a whole-row reference means all),
+ * or for all columns.  Used by the executor and ANALYZE.
  */
 ZfScanState *
-zfdw_scan_begin(Relation rel, Bitmapset *needed)
+zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
 {
 	ZfScanState *s = palloc0(sizeof(ZfScanState));
 	ZfTable    *t;
 
-	s->t = t = zfdw_open_table(rel, needed);
+	s->t = t = zfdw_open_table(rel, all_columns, needed);
 	reader_options(t, &s->ropts);
 	s->src.fd = -1;
 	s->src.current = -1;
@@ -166,6 +167,7 @@ static bool
 decode_record(ZfScanState *s, Datum *values, bool *nulls)
 {
 	ZfTable    *t = s->t;
+	bool		fast_ok = s->rec.length >= t->fast_min_length;
 
 	for (int k = 0; k < s->ncols; k++)
 	{
@@ -175,6 +177,12 @@ decode_record(ZfScanState *s, Datum *values, bool *nulls)
 		uint32		foff,
 					flen;
 
+		if (col->fast != ZF_FAST_NONE && fast_ok &&
+			zfdw_fast_decode(col, s->rec.data, &values[i]))
+		{
+			nulls[i] = false;
+			continue;
+		}
 		err.status = ZF_OK;
 		err.offset = -1;
 		err.message[0] = err.detail[0] = err.hint[0] = '\0';
@@ -317,7 +325,7 @@ zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 	 * Also for EXPLAIN without ANALYZE: the layout is loaded (EXPLAIN shows
 	 * the record length) but no file is opened before the first row.
 	 */
-	s = zfdw_scan_begin(node->ss.ss_currentRelation, needed);
+	s = zfdw_scan_begin(node->ss.ss_currentRelation, false, needed);
 	node->fdw_state = s;
 }
 

@@ -180,6 +180,16 @@ typedef enum ZfTarget
 	ZF_TARGET_OTHER				/* through the type's input function */
 } ZfTarget;
 
+/* The fast path a column takes (fastpath.c), or none. */
+typedef enum ZfFast
+{
+	ZF_FAST_NONE = 0,
+	ZF_FAST_PACKED,
+	ZF_FAST_ZONED,
+	ZF_FAST_BINARY,
+	ZF_FAST_SBCS_TEXT
+} ZfFast;
+
 typedef struct ZfColumn
 {
 	AttrNumber	attnum;
@@ -218,6 +228,14 @@ typedef struct ZfColumn
 	zf_date_picture date_picture;
 	zf_datestyle datestyle;
 	const char *date_format_name;	/* stck, stcke, lrsn, or NULL */
+
+	/* the fast path (fastpath.c) */
+	ZfFast		fast;
+	int			fast_scale;		/* numeric: the Datum's scale */
+	int64		fast_mult;		/* numeric: 10^(fast_scale - field scale) */
+	int64		fast_limit;		/* numeric(p,s): 10^p, else 0 */
+	const zf_sbcs_table *fast_sbcs;
+	uint8		fast_space;
 } ZfColumn;
 
 /* Everything needed to decode the records of one foreign table. */
@@ -235,6 +253,7 @@ typedef struct ZfTable
 	int			ncolumns;		/* = tuple descriptor's natts */
 	ZfColumn   *columns;
 	bool		any_variable;	/* the record definition needs a cursor */
+	uint32		fast_min_length;	/* records this long take the fast path */
 
 	/* segment filter: records whose segment field holds these bytes */
 	int32		segment_field;
@@ -246,7 +265,8 @@ typedef struct ZfTable
 	int32		key_fields[8];
 } ZfTable;
 
-extern ZfTable *zfdw_open_table(Relation rel, Bitmapset *needed_attrs);
+extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
+								Bitmapset *needed_attrs);
 extern zf_layout *zfdw_load_layout(const ZfTableOptions *opts,
 								   TupleDesc tupdesc, Oid relid,
 								   int32 *recdef_out);
@@ -291,6 +311,11 @@ extern void zfdw_decode_buf_init(ZfDecodeBuf *buf, uint32 max_record);
 /* Build a numeric/int/float/text Datum from a scaled integer. */
 extern bool zfdw_number_datum(ZfColumn *col, zf_int128 unscaled, int scale,
 							  Datum *value, zf_error *err);
+
+/* ---- the fast path (fastpath.c) ---- */
+
+extern void zfdw_fast_prepare(ZfTable *t, ZfColumn *col);
+extern bool zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value);
 
 /* ---- errors (errors.c) ---- */
 

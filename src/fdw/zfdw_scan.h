@@ -45,7 +45,8 @@ typedef struct ZfScanState
 	uint64		nnulled;
 } ZfScanState;
 
-extern ZfScanState *zfdw_scan_begin(Relation rel, Bitmapset *needed);
+extern ZfScanState *zfdw_scan_begin(Relation rel, bool all_columns,
+									 Bitmapset *needed);
 extern bool zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls);
 extern void zfdw_scan_rewind(ZfScanState *s);
 extern void zfdw_scan_end(ZfScanState *s);

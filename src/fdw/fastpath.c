@@ -1,0 +1,208 @@
+/*-------------------------------------------------------------------------
+ *
+ * fastpath.c
+ *	  The per-record fast path: columns whose field sits at a fixed offset
+ *	  and whose value needs no null indicator, array or date picture are
+ *	  decoded straight from the record, without the general dispatch of
+ *	  convert.c.  Anything unusual (a value out of range, bad bytes, an
+ *	  unmapped character) falls back to the general path, which produces
+ *	  the value or the precise error; so both paths always agree.
+ *
+ * What qualifies is decided once per scan (zfdw_fast_prepare), so the
+ * per-record work is a switch, a core decoder and the Datum.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "mb/pg_wchar.h"
+#include "utils/numeric.h"
+
+/* 10^n as int64, n = 0..18 */
+static const int64 pow10_64[] = {
+	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+	100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
+	1000000000000LL, 10000000000000LL, 100000000000000LL,
+	1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+	1000000000000000000LL
+};
+
+/*
+ * Decide whether a bound column can take the fast path, and precompute
+ * what it needs.  t->fast_min_length is the record length every fast
+ * column fits in.
+ */
+void
+zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
+{
+	const zf_field *f = col->f;
+
+	col->fast = ZF_FAST_NONE;
+	if (col->conv == ZF_CONV_NONE || col->conv == ZF_CONV_META || f == NULL ||
+		t->any_variable || col->ndims > 0 || f->has_null_ind ||
+		col->null_if != ZF_NULLIF_NONE || col->has_date_picture || f->length_prefix > 0)
+		return;
+
+	if (col->conv == ZF_CONV_NUMBER)
+	{
+		int			out_scale;
+
+		if (f->scale < 0)
+			return;
+		switch (col->target)
+		{
+			case ZF_TARGET_INT2:
+			case ZF_TARGET_INT4:
+			case ZF_TARGET_INT8:
+				if (f->scale != 0)
+					return;
+				out_scale = 0;
+				break;
+			case ZF_TARGET_NUMERIC:
+				out_scale = col->num_precision >= 0 ? col->num_scale : f->scale;
+				if (out_scale < f->scale || out_scale - f->scale > 18 ||
+					col->num_precision > 18)
+					return;
+				break;
+			default:
+				return;
+		}
+		if (f->kind == ZF_KIND_PACKED && f->length <= 9)
+			col->fast = ZF_FAST_PACKED;
+		else if (f->kind == ZF_KIND_ZONED && f->length <= 18)
+			col->fast = ZF_FAST_ZONED;
+		else if (f->kind == ZF_KIND_BINARY &&
+				 (f->length < 8 || (f->length == 8 && f->is_signed)))
+			col->fast = ZF_FAST_BINARY;
+		else
+			return;
+		col->fast_scale = out_scale;
+		col->fast_mult = pow10_64[out_scale - f->scale];
+		col->fast_limit = col->num_precision >= 0 ? pow10_64[col->num_precision] : 0;
+	}
+	else if (col->conv == ZF_CONV_TEXT)
+	{
+		if (f->kind != ZF_KIND_ALNUM || col->target != ZF_TARGET_TEXT ||
+			col->max_chars >= 0 || GetDatabaseEncoding() != PG_UTF8)
+			return;
+		col->fast_sbcs = zf_codepage_sbcs(col->cp);
+		if (col->fast_sbcs == NULL)
+			return;
+		col->fast_space = zf_codepage_space(col->cp);
+		col->fast = ZF_FAST_SBCS_TEXT;
+	}
+	else
+		return;
+	t->fast_min_length = Max(t->fast_min_length, f->offset + f->length);
+}
+
+/* A decoded integer to the column's Datum, or false for the general path. */
+static inline bool
+fast_number_datum(ZfColumn *col, int64 v, Datum *value)
+{
+	switch (col->target)
+	{
+		case ZF_TARGET_NUMERIC:
+			if (col->fast_mult != 1 && pg_mul_s64_overflow(v, col->fast_mult, &v))
+				return false;
+			if (col->fast_limit != 0 && (v >= col->fast_limit || v <= -col->fast_limit))
+				return false;
+			*value = NumericGetDatum(int64_div_fast_to_numeric(v, col->fast_scale));
+			return true;
+		case ZF_TARGET_INT8:
+			*value = Int64GetDatum(v);
+			return true;
+		case ZF_TARGET_INT4:
+			if (v < PG_INT32_MIN || v > PG_INT32_MAX)
+				return false;
+			*value = Int32GetDatum((int32) v);
+			return true;
+		case ZF_TARGET_INT2:
+			if (v < PG_INT16_MIN || v > PG_INT16_MAX)
+				return false;
+			*value = Int16GetDatum((int16) v);
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* Single-byte text through the page's table, trimmed as asked. */
+static inline bool
+fast_text(ZfColumn *col, const uint8 *p, uint32 n, Datum *value)
+{
+	const zf_sbcs_table *tab = col->fast_sbcs;
+	uint8		space = col->fast_space;
+	text	   *res;
+	char	   *d;
+
+	if (col->trim != ZF_TRIM_NONE)
+	{
+		while (n > 0 && p[n - 1] == space)
+			n--;
+		if (col->trim == ZF_TRIM_BOTH)
+			while (n > 0 && *p == space)
+			{
+				p++;
+				n--;
+			}
+	}
+	res = (text *) palloc(VARHDRSZ + (Size) n * 3);
+	d = VARDATA(res);
+	for (uint32 i = 0; i < n; i++)
+	{
+		uint8		b = p[i];
+		uint8		l = tab->utf8_len[b];
+
+		if (likely(l == 1))
+			*d++ = (char) tab->utf8[b][0];
+		else if (l == 0)
+		{
+			pfree(res);
+			return false;		/* unmapped or NUL: the general path says why */
+		}
+		else
+		{
+			memcpy(d, tab->utf8[b], 4);
+			d += l;
+		}
+	}
+	SET_VARSIZE(res, VARHDRSZ + (d - VARDATA(res)));
+	*value = PointerGetDatum(res);
+	return true;
+}
+
+/*
+ * Decode a fast column of a record at least t->fast_min_length long.
+ * Returns false when the general path must decide (bad bytes, a value
+ * out of range): the caller then calls zfdw_decode_column.
+ */
+bool
+zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value)
+{
+	const zf_field *f = col->f;
+	const uint8 *p = rec + f->offset;
+	int64		v;
+
+	switch (col->fast)
+	{
+		case ZF_FAST_PACKED:
+			if (zf_packed_decode64(p, f->length, f->is_signed, &v, NULL) != ZF_OK)
+				return false;
+			return fast_number_datum(col, v, value);
+		case ZF_FAST_ZONED:
+			if (zf_zoned_decode64(p, f->length, f->sign, col->cs, &v, NULL) != ZF_OK)
+				return false;
+			return fast_number_datum(col, v, value);
+		case ZF_FAST_BINARY:
+			if (zf_binary_decode64(p, f->length, f->is_signed, true, &v, NULL) != ZF_OK)
+				return false;
+			return fast_number_datum(col, v, value);
+		case ZF_FAST_SBCS_TEXT:
+			return fast_text(col, p, f->length, value);
+		default:
+			return false;
+	}
+}

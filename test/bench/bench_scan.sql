@@ -1,0 +1,76 @@
+-- bench_scan.sql: the queries of bench_scan.sh (see there).
+\pset footer off
+SET client_min_messages = warning;
+CREATE EXTENSION zfdw;
+CREATE EXTENSION file_fdw;
+CREATE SERVER mf FOREIGN DATA WRAPPER zfdw;
+CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
+
+CREATE FOREIGN TABLE acct_zfdw (
+    acct_id bigint, name text, branch smallint, balance numeric(15,2),
+    credit_limit numeric(11,2), open_date date OPTIONS (format 'YYYYMMDD'),
+    status text
+) SERVER mf OPTIONS (filename :'dat', copybook :'cpy', key 'acct_id');
+CREATE FOREIGN TABLE acct_csv (
+    acct_id bigint, name text, branch smallint, balance numeric(15,2),
+    credit_limit numeric(11,2), open_date date, status text
+) SERVER files OPTIONS (filename :'csv', format 'csv');
+CREATE TABLE acct_heap (
+    acct_id bigint, name text, branch smallint, balance numeric(15,2),
+    credit_limit numeric(11,2), open_date date, status text
+);
+COPY acct_heap FROM :'csv' WITH (FORMAT csv);
+CREATE INDEX ON acct_heap (acct_id);
+VACUUM ANALYZE acct_heap;
+ANALYZE acct_zfdw;
+
+-- the best of :repeat runs of a query, in milliseconds
+CREATE FUNCTION best_ms(q text, n int) RETURNS numeric LANGUAGE plpgsql AS $$
+DECLARE
+    t0 timestamptz; best numeric := NULL; ms numeric; r record;
+BEGIN
+    FOR i IN 1..n LOOP
+        t0 := clock_timestamp();
+        EXECUTE q INTO r;
+        ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
+        IF best IS NULL OR ms < best THEN best := ms; END IF;
+    END LOOP;
+    RETURN round(best, 1);
+END $$;
+
+CREATE TABLE results (what text, ms numeric);
+SET max_parallel_workers_per_gather = 0;
+-- warm the page cache for both files and the heap
+SELECT count(*) FROM acct_zfdw \g /dev/null
+SELECT count(*) FROM acct_csv \g /dev/null
+INSERT INTO results VALUES
+  ('zfdw sum(balance)', best_ms('SELECT sum(balance) FROM acct_zfdw', :repeat)),
+  ('file_fdw sum(balance)', best_ms('SELECT sum(balance) FROM acct_csv', :repeat)),
+  ('heap sum(balance)', best_ms('SELECT sum(balance) FROM acct_heap', :repeat));
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET min_parallel_table_scan_size = 0;
+INSERT INTO results VALUES
+  ('zfdw sum(balance), 2 workers', best_ms('SELECT sum(balance) FROM acct_zfdw', :repeat));
+SET max_parallel_workers_per_gather = 0;
+
+-- 1,000 random keys from a local table, joined to the sorted file
+CREATE TABLE wanted AS
+  SELECT acct_id FROM acct_heap ORDER BY hashint8(acct_id) LIMIT 1000;
+ANALYZE wanted;
+INSERT INTO results VALUES
+  ('zfdw join 1000 keys', best_ms('SELECT sum(a.balance) FROM wanted w JOIN acct_zfdw a USING (acct_id)', :repeat)),
+  ('heap+btree join 1000 keys', best_ms('SELECT sum(a.balance) FROM wanted w JOIN acct_heap a USING (acct_id)', :repeat));
+
+\echo
+\echo 'records:' :rows
+SELECT what, ms, round(:rows / (ms / 1000)) AS rows_per_s FROM results;
+SELECT round((SELECT ms FROM results WHERE what = 'file_fdw sum(balance)') /
+             (SELECT ms FROM results WHERE what = 'zfdw sum(balance)'), 2) AS "zfdw vs file_fdw (target >= 4)",
+       round((SELECT ms FROM results WHERE what = 'zfdw sum(balance)') /
+             (SELECT ms FROM results WHERE what = 'heap sum(balance)'), 2) AS "zfdw / heap (target <= 1.5)",
+       round((SELECT ms FROM results WHERE what = 'zfdw sum(balance)') /
+             (SELECT ms FROM results WHERE what = 'zfdw sum(balance), 2 workers'), 2) AS "parallel speed-up (target >= 1.7)",
+       round((SELECT ms FROM results WHERE what = 'zfdw join 1000 keys') /
+             (SELECT ms FROM results WHERE what = 'heap+btree join 1000 keys'), 2) AS "key join / btree (target <= 2)";
+EXPLAIN (COSTS OFF) SELECT sum(a.balance) FROM wanted w JOIN acct_zfdw a USING (acct_id);
