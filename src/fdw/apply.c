@@ -303,10 +303,10 @@ read_source(const ApplySpec *spec, const ApplyMark *mark, BatchInfo *whole)
 	if (result_int8(2, NULL) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("%lld records of %s have no position",
-						(long long) result_int8(2, NULL), spec->source_label),
-				 errdetail("The position columns (%s) must not be null.",
-						   position_list(spec)),
+				 errmsg("source %s has records without a position",
+						spec->source_label),
+				 errdetail("%lld records have a null in the position columns (%s).",
+						   (long long) result_int8(2, NULL), position_list(spec)),
 				 errhint("Without a position in the records, use the file order: position_column => 'file_name, record_number'.")));
 	SPI_freetuptable(SPI_tuptable);
 

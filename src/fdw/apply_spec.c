@@ -22,6 +22,7 @@
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "parser/parse_coerce.h"
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -198,6 +199,26 @@ require_privilege(Relation rel, AclMode mode, const char *modename,
 						 quote_identifier(GetUserNameFromId(userid, false)))));
 }
 
+/*
+ * The source column must be storable in the target column as an INSERT
+ * would store it (an assignment cast; key columns are cast explicitly), for
+ * a clear error before any row is read.
+ */
+static void
+require_assignable(Form_pg_attribute satt, Form_pg_attribute tatt,
+				   CoercionContext context)
+{
+	Oid			stype = satt->atttypid;
+
+	if (!can_coerce_type(1, &stype, &tatt->atttypid, context))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("source column \"%s\" of type %s cannot be stored in target column \"%s\" of type %s",
+						NameStr(satt->attname), format_type_be(satt->atttypid),
+						NameStr(tatt->attname), format_type_be(tatt->atttypid)),
+				 errhint("Give the source column a type the target accepts, for example with a view that casts it.")));
+}
+
 /* The key columns of a unique index usable as an ON CONFLICT arbiter. */
 static bool
 index_is_arbiter(Oid indexoid, int *nkeys, AttrNumber *keys)
@@ -239,6 +260,22 @@ resolve_key(Relation trel, ArrayType *key_columns)
 	{
 		Oid			pk = RelationGetPrimaryKeyIndex(trel);
 
+		/* the relcache leaves out a deferrable primary key: say so */
+		if (!OidIsValid(pk))
+		{
+			foreach(lc, RelationGetIndexList(trel))
+			{
+				HeapTuple	tuple = SearchSysCache1(INDEXRELID,
+													ObjectIdGetDatum(lfirst_oid(lc)));
+
+				if (HeapTupleIsValid(tuple))
+				{
+					if (((Form_pg_index) GETSTRUCT(tuple))->indisprimary)
+						pk = lfirst_oid(lc);
+					ReleaseSysCache(tuple);
+				}
+			}
+		}
 		if (!OidIsValid(pk))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
@@ -575,6 +612,7 @@ apply_spec_build(FunctionCallInfo fcinfo)
 					 errmsg("source relation %s has no key column \"%s\"",
 							RelationGetRelationName(srel), name),
 					 errdetail("Source columns named like target columns carry the after image; the key columns must be among them.")));
+		require_assignable(satt, att, COERCION_EXPLICIT);
 		spec->key_names[i] = name;
 		/* no typmod: a cast must never truncate (char(n) would be char(1)) */
 		spec->key_types[i] = format_type_extended(att->atttypid, -1,
@@ -591,6 +629,7 @@ apply_spec_build(FunctionCallInfo fcinfo)
 
 			if (batt != NULL)
 			{
+				require_assignable(batt, att, COERCION_EXPLICIT);
 				spec->before_names[i] = bname;
 				source_attnums = lappend_int(source_attnums, batt->attnum);
 				nbefore++;
@@ -623,6 +662,7 @@ apply_spec_build(FunctionCallInfo fcinfo)
 		satt = find_column(sdesc, name);
 		if (satt == NULL)
 			continue;
+		require_assignable(satt, att, COERCION_ASSIGNMENT);
 		spec->image_names[spec->nimage++] = pstrdup(name);
 		if (att->attidentity == ATTRIBUTE_IDENTITY_ALWAYS)
 			spec->overriding = true;

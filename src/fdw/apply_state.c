@@ -279,14 +279,22 @@ apply_state_lock(const ApplySpec *spec, ApplyMark *mark)
 		for (int i = 0; i < nelems && same; i++)
 			same = DatumGetObjectId(elems[i]) == spec->pos_types[i];
 		if (!same)
+		{
+			StringInfoData names;
+
+			initStringInfo(&names);
+			for (int i = 0; i < nelems; i++)
+				appendStringInfo(&names, "%s%s", i > 0 ? ", " : "",
+								 format_type_be(DatumGetObjectId(elems[i])));
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("the position columns of %s do not match the high-water mark of %s",
 							spec->source_label, spec->target_label),
-					 errdetail("The mark was stored for positions of types %s.",
-							   TextDatumGetCString(DirectFunctionCall1(array_out, typesd))),
+					 errdetail("The mark was stored for positions of type (%s).",
+							   names.data),
 					 errhint("Give positions of the same types, or start over with SELECT zfdw.reset_apply_state('%s').",
 							 spec->target_label)));
+		}
 	}
 	mark_from_stored(spec, mark, DatumGetArrayTypeP(stored));
 	SPI_freetuptable(SPI_tuptable);
