@@ -116,6 +116,13 @@ INSERT INTO wide_cache VALUES (103, 'old', 0, 'LEEDS', NULL);
 SELECT inserted FROM zfdw.apply_changes('extract', 'wide_cache', position_column => 'rba');
 SELECT acct_id, name, balance, branch FROM wide_cache ORDER BY acct_id;
 
+-- A key generated always as identity (a cache made from DB2 DDL) takes the
+-- source's values.
+CREATE TABLE identity_cache (acct_id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+							 name text, balance numeric);
+SELECT inserted FROM zfdw.apply_changes('extract', 'identity_cache', position_column => 'rba');
+SELECT * FROM identity_cache ORDER BY acct_id;
+
 -- A composite key with a unique index (no primary key), and a position of
 -- two columns compared as a row: file names in byte order ('B' < 'a'),
 -- record numbers as numbers (9 < 10).
