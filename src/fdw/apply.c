@@ -229,13 +229,14 @@ report_problem(const ApplySpec *spec, int64 seq)
 	if (position == NULL)
 		position = "null";
 
-	if (strstr(problem, "operation") && !strstr(problem, "same position"))
+	/* the problems' fixed beginnings (apply_sql_materialize) choose the hint */
+	if (strncmp(problem, "its operation", 13) == 0)
 		hint = "Operations are I, U, D, B, A, R and T; map other codes with op_map => '{\"PT\": \"I\", ...}', or map a code to null to skip it.";
-	else if (strstr(problem, "same position"))
+	else if (strncmp(problem, "another record", 14) == 0)
 		hint = "A position identifies one record: a record delivered twice must be delivered identically.";
-	else if (strstr(problem, "before image"))
+	else if (strncmp(problem, "it is a before image", 20) == 0)
 		hint = "In the multiple-record format each B row must be directly followed, in position order, by its A row.";
-	else if (strstr(problem, "key"))
+	else if (strncmp(problem, "its key", 7) == 0)
 		hint = "Every change needs its key: the after image for I, U and A, the before image (or the row) for D.";
 	else
 		hint = "Every record needs a position; without one, use the file order: position_column => 'file_name, record_number'.";
@@ -389,18 +390,6 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 	if (limit_txn > batch_size)
 		run("CREATE INDEX ON " APPLY_CHANGES_TABLE " (txn)", SPI_OK_UTILITY);
 
-	{
-		Oid			types[3] = {INT8OID, INT8OID, INT8OID};
-
-		plans.batch_counts = prepare(apply_sql_counts(true), 2, types);
-		plans.last_position = prepare(apply_sql_last_position(spec), 1, types);
-		plans.clear = prepare(apply_sql_clear(spec), 0, NULL);
-		plans.net_fill = prepare(apply_sql_net_fill(spec), 3, types);
-		plans.delete = prepare(apply_sql_delete(spec), 0, NULL);
-		types[2] = TIMESTAMPTZOID;
-		plans.upsert = prepare(apply_sql_upsert(spec), 3, types);
-	}
-
 	batchcxt = AllocSetContextCreate(callcxt, "zfdw apply batch",
 									 ALLOCSET_DEFAULT_SIZES);
 	markcxt[0] = AllocSetContextCreate(callcxt, "zfdw apply mark",
@@ -410,11 +399,21 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 
 	PG_TRY();
 	{
+		Oid			types[3] = {INT8OID, INT8OID, INT8OID};
 		int64		lo = 1;
+
+		plans.batch_counts = prepare(apply_sql_counts(true), 2, types);
+		plans.last_position = prepare(apply_sql_last_position(spec), 1, types);
+		plans.clear = prepare(apply_sql_clear(spec), 0, NULL);
+		plans.net_fill = prepare(apply_sql_net_fill(spec), 3, types);
+		plans.delete = prepare(apply_sql_delete(spec), 0, NULL);
+		types[2] = TIMESTAMPTZOID;
+		plans.upsert = prepare(apply_sql_upsert(spec), 3, types);
 
 		while (lo <= limit_txn)
 		{
-			int64		hi = Min(lo + batch_size - 1, limit_txn);
+			int64		hi = limit_txn - lo < batch_size ? limit_txn :
+				lo + batch_size - 1;
 			BatchInfo	batch;
 			Datum		args[3];
 			TimestampTz stamp;

@@ -30,6 +30,7 @@
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/syscache.h"
+#include "utils/typcache.h"
 
 #include "apply.h"
 
@@ -454,7 +455,7 @@ apply_spec_build(FunctionCallInfo fcinfo)
 	ListCell   *lc;
 	int			i;
 	int			nbefore = 0;
-	char		code_sql[NAMEDATALEN * 2 + 64];
+	char	   *code_sql;
 
 	if (PG_ARGISNULL(ARG_SOURCE) || PG_ARGISNULL(ARG_TARGET))
 		ereport(ERROR,
@@ -520,8 +521,8 @@ apply_spec_build(FunctionCallInfo fcinfo)
 	source_attnums = lappend_int(source_attnums,
 								 source_column(srel, op_column, "op_column")->attnum);
 	spec->op_column = op_column;
-	snprintf(code_sql, sizeof(code_sql), "pg_catalog.btrim(s.%s::pg_catalog.text)",
-			 quote_identifier(op_column));
+	code_sql = psprintf("pg_catalog.btrim(s.%s::pg_catalog.text)",
+						quote_identifier(op_column));
 	if (!PG_ARGISNULL(ARG_OP_MAP))
 		spec->op_map_sql = op_map_case(PG_GETARG_JSONB_P(ARG_OP_MAP), code_sql);
 
@@ -551,6 +552,13 @@ apply_spec_build(FunctionCallInfo fcinfo)
 						(errcode(ERRCODE_DUPLICATE_COLUMN),
 						 errmsg("position column \"%s\" is named twice",
 								(char *) lfirst(lc))));
+		/* positions are sorted and compared as a row */
+		if (!OidIsValid(lookup_type_cache(att->atttypid, TYPECACHE_LT_OPR)->lt_opr))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_FUNCTION),
+					 errmsg("position column \"%s\" of type %s cannot be ordered",
+							(char *) lfirst(lc), format_type_be(att->atttypid)),
+					 errhint("Use a column of a type with a btree ordering, such as a number, text or bytea.")));
 		/* the mark is stored in binary form: the type must have one */
 		getTypeBinaryOutputInfo(att->atttypid, &func, &varlena);
 		getTypeBinaryInputInfo(att->atttypid, &func, &ioparam);

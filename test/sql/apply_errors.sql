@@ -91,6 +91,8 @@ SELECT * FROM zfdw.apply_changes('feed', 'other_key');
 CREATE TABLE composite (id integer, region text, val text, PRIMARY KEY (id, region));
 CREATE TABLE half_before (op text, position bigint, id integer, region text, val text, before_id integer);
 SELECT * FROM zfdw.apply_changes('half_before', 'composite');
+CREATE TABLE json_position (op text, position json, id integer, val text);
+SELECT * FROM zfdw.apply_changes('json_position', 'cache');
 CREATE TABLE typed (id integer PRIMARY KEY, val integer);
 CREATE TABLE typed_feed (op text, position bigint, id integer, val text);
 INSERT INTO typed_feed VALUES ('I', 1, 1, '42');
