@@ -422,6 +422,7 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 			bool		isnull;
 
 			CHECK_FOR_INTERRUPTS();
+			MemoryContextReset(batchcxt);
 			MemoryContextSwitchTo(batchcxt);
 			errctx.first_txn = lo;
 			errctx.last_txn = hi;
@@ -452,7 +453,9 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 			args[2] = TimestampTzGetDatum(stamp);
 			if (exec_plan(plans.upsert, args, false, 0) != SPI_OK_INSERT)
 				elog(ERROR, "zfdw apply: upsert failed");
-			run("TRUNCATE " APPLY_NET_TABLE, SPI_OK_UTILITY);
+			/* (DELETE: a TRUNCATE per batch would cost a new file each time) */
+			if (hi < limit_txn)
+				run("DELETE FROM " APPLY_NET_TABLE, SPI_OK_DELETE);
 
 			/* the new mark: the position of the batch's last record */
 			args[0] = Int64GetDatum(hi);
@@ -484,12 +487,12 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 			counts->deleted += batch.counts.deleted;
 			counts->skipped += batch.counts.skipped;
 
-			MemoryContextSwitchTo(callcxt);
-			MemoryContextReset(batchcxt);
+			/* whatever the commit allocates goes with the batch */
 			if (nonatomic)
 				SPI_commit();
 			lo = hi + 1;
 		}
+		MemoryContextSwitchTo(callcxt);
 	}
 	PG_CATCH();
 	{
