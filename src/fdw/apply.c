@@ -354,6 +354,7 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 	int64		limit_txn;
 	int64		skipped;
 	volatile bool applied_any = false;
+	volatile uint64 net_dead = 0;
 
 	SPI_connect_ext(nonatomic ? SPI_OPT_NONATOMIC : 0);
 	callcxt = CurrentMemoryContext;
@@ -453,9 +454,25 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 			args[2] = TimestampTzGetDatum(stamp);
 			if (exec_plan(plans.upsert, args, false, 0) != SPI_OK_INSERT)
 				elog(ERROR, "zfdw apply: upsert failed");
-			/* (DELETE: a TRUNCATE per batch would cost a new file each time) */
+			/*
+			 * Empty the net table for the next batch.  DELETE is cheap but,
+			 * without VACUUM, its dead rows pile up at the end of the file;
+			 * TRUNCATE costs a new file.  So DELETE until some 100,000 dead
+			 * rows have gathered, then TRUNCATE.
+			 */
 			if (hi < limit_txn)
-				run("DELETE FROM " APPLY_NET_TABLE, SPI_OK_DELETE);
+			{
+				if (net_dead < 100000)
+				{
+					run("DELETE FROM " APPLY_NET_TABLE, SPI_OK_DELETE);
+					net_dead += SPI_processed;
+				}
+				else
+				{
+					run("TRUNCATE " APPLY_NET_TABLE, SPI_OK_UTILITY);
+					net_dead = 0;
+				}
+			}
 
 			/* the new mark: the position of the batch's last record */
 			args[0] = Int64GetDatum(hi);
