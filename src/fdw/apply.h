@@ -18,12 +18,6 @@
 #include "fmgr.h"
 #include "datatype/timestamp.h"
 
-/*
- * Canonical operation codes after op_map.  '-' is a record the map told us
- * to skip.
- */
-#define APPLY_OPS "IUDBART-"
-
 /* Per-call scratch tables: the normalised changes, a batch's net effect. */
 #define APPLY_CHANGES_TABLE "pg_temp.zfdw_apply_changes"
 #define APPLY_NET_TABLE "pg_temp.zfdw_apply_net"

@@ -22,11 +22,14 @@
  *	c1..	the other after-image columns, in the source's types
  *	problem	why the record cannot be applied, or null
  *
- * A batch (a range of txn) is then applied set-based: every change is an
- * event "key K now holds row N" or "key K holds nothing"; the last event
- * per key wins (APPLY_NET_TABLE), giving one DELETE and one INSERT ... ON
- * CONFLICT per batch whose result equals applying the changes one by one
- * in position order.
+ * A batch (a range of txn) is then applied set-based.  Since an insert of
+ * an existing key and an update of a missing one are upserts, and a delete
+ * of a missing row does nothing, every change only sets the state of one
+ * key ("key K now holds row N", "key K holds nothing"), or of two for an
+ * update that changes the key.  So only the last event per key matters
+ * (APPLY_NET_TABLE), and one DELETE plus one INSERT ... ON CONFLICT per
+ * batch give exactly the result of applying the changes one by one in
+ * position order.
  *
  * Every identifier from the catalogs is quoted with quote_identifier and
  * every literal with quote_literal_cstr; functions are schema-qualified.
