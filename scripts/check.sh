@@ -49,6 +49,9 @@ if make -s all >"$log/build" 2>&1 && make -s install DESTDIR="$ZF_DESTDIR" >>"$l
 	echo "== pg_regress"
 	scripts/regress.sh 2>&1 | tee "$log/regress"
 	count "$log/regress" regress
+	echo "== crash and resume of apply_changes"
+	scripts/crash_test.sh 2>&1 | tee "$log/crash"
+	count "$log/crash" crash
 	if [ -d "$ZF_ROOT/../shared/conformance" ]; then
 		echo "== conformance"
 		scripts/conformance.sh 2>&1 | tee "$log/conformance"

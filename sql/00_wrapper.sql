@@ -12,6 +12,11 @@ RETURNS void
 AS 'MODULE_PATHNAME'
 LANGUAGE C STRICT;
 
+-- Everyone may use the functions of the extension's schema (the decoders,
+-- DDL conversion, apply_changes runs with the caller's own rights); what
+-- reads server files checks pg_read_server_files itself.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 CREATE FOREIGN DATA WRAPPER zfdw
   HANDLER zfdw_handler
   VALIDATOR zfdw_validator;

@@ -1,9 +1,5 @@
 -- zfdw 1.0: applying change feeds to local tables (design §3.7).
 
--- The apply runs with the caller's privileges: ordinary roles must be able
--- to reach the extension's schema.
-GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
-
 -- One row per target: how far its change feed has been applied.
 CREATE TABLE apply_state (
 	target			regclass PRIMARY KEY,	-- the table changes are applied to
