@@ -26,6 +26,7 @@
 
 #include "copybook.h"
 #include "punch.h"
+#include "zfdw_keys.h"
 #include "zfdw_scan.h"
 
 /* Free a core layout when the memory context that holds its owner goes. */
@@ -904,6 +905,33 @@ bind_keys(ZfTable *t)
 }
 
 /*
+ * The column that reads the first key field, and the seeks it allows: only
+ * a static fixed-length layout read from files can seek.
+ */
+static void
+bind_key_column(ZfTable *t, TupleDesc tupdesc)
+{
+	t->key_column = -1;
+	t->key_kind = ZF_KEY_NONE;
+	if (t->nkeys == 0 || t->any_variable || t->opts.program ||
+		t->opts.format != ZF_FORMAT_RECORD || t->opts.recfm != ZF_RECFM_FB)
+		return;
+	for (int i = 0; i < t->ncolumns; i++)
+	{
+		ZfColumn   *col = &t->columns[i];
+
+		if (col->dropped || col->field != t->key_fields[0] || col->ndims > 0)
+			continue;
+		t->key_column = i;
+		t->key_kind = zfdw_key_kind(col->f, col->target,
+									TupleDescAttr(tupdesc, i)->attcollation,
+									col->trim, col->cp, col->is_array);
+		if (t->key_kind != ZF_KEY_NONE)
+			return;
+	}
+}
+
+/*
  * Everything needed to decode the records of a foreign table, for all
  * columns or for those in needed_attrs (attribute numbers offset by
  * FirstLowInvalidHeapAttributeNumber, as pull_varattnos gives them; a
@@ -970,6 +998,7 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
 		bind_column(t, &t->columns[i], attr, needed);
 		zfdw_fast_prepare(t, &t->columns[i]);
 	}
+	bind_key_column(t, tupdesc);
 	return t;
 }
 

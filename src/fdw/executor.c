@@ -23,7 +23,10 @@
 #include "nodes/execnodes.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/ruleutils.h"
 
+#include "nodes/nodeFuncs.h"
+#include "zfdw_keys.h"
 #include "zfdw_scan.h"
 
 /* Error context: which table, file, record and offset a message is about. */
@@ -89,43 +92,71 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
 	for (int i = 0; i < t->ncolumns; i++)
 		if (!t->columns[i].dropped && t->columns[i].conv != ZF_CONV_NONE)
 			s->cols[s->ncols++] = i;
+	if (t->nkeys > 0 && t->rd->is_static && t->opts.recfm == ZF_RECFM_FB &&
+		t->opts.format == ZF_FORMAT_RECORD)
+	{
+		/* every key read is checked to be in order */
+		const zf_field *kf = &t->layout->fields[t->key_fields[0]];
+
+		s->key_off = kf->offset;
+		s->key_len = kf->length;
+		s->prev_key = palloc(kf->length);
+	}
 	s->errcb.callback = scan_error_callback;
 	s->errcb.arg = s;
 	return s;
 }
 
-/* Close the current file's reader. */
+/*
+ * Find the key quals among the plan's quals and prepare their values:
+ * then the scan seeks instead of reading whole files.
+ */
 static void
-close_reader(ZfScanState *s)
+setup_key_scan(ForeignScanState *node, ZfScanState *s)
 {
-	if (s->reader)
-	{
-		zf_reader_close(s->reader);
-		s->reader = NULL;
-	}
-}
+	ZfTable    *t = s->t;
+	Index		relid = ((Scan *) node->ss.ps.plan)->scanrelid;
+	ZfColumn   *col;
+	ZfKeyScan  *ks;
+	ListCell   *lc;
 
-/* Open the reader on the next file; false when none is left. */
-static bool
-open_next(ZfScanState *s)
-{
-	zf_error	err;
-
-	close_reader(s);
-	if (!zfdw_source_next(&s->src))
-		return false;
-	zf_error_clear(&err);
-	s->reader = zf_reader_open(s->src.fd, s->src.size, &s->ropts, &err);
-	if (s->reader == NULL)
+	if (t->key_column < 0 || t->key_kind == ZF_KEY_NONE)
+		return;
+	col = &t->columns[t->key_column];
+	ks = palloc0(sizeof(ZfKeyScan));
+	ks->kind = (ZfKeyKind) t->key_kind;
+	ks->field = col->f;
+	ks->cp = col->cp;
+	ks->lrecl = t->lrecl;
+	ks->header = (uint64) t->opts.file_header_bytes;
+	ks->trailer = (uint64) t->opts.file_trailer_bytes;
+	foreach(lc, node->ss.ps.plan->qual)
 	{
-		zfdw_source_close(&s->src);
-		ereport(ERROR,
-				(errcode(zfdw_sqlstate(err.status)),
-				 errmsg("%s", err.message),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0,
-				 err.hint[0] ? errhint("%s", err.hint) : 0));
+		Expr	   *clause = lfirst(lc);
+		int			strategy;
+		bool		is_array;
+		Expr	   *value;
+
+		if (zfdw_key_clause(clause, relid, col->attnum,
+							TupleDescAttr(RelationGetDescr(node->ss.ss_currentRelation),
+										  t->key_column)->atttypid,
+							ks->kind, &strategy, &is_array, &value))
+		{
+			ZfKeyQual  *q = palloc0(sizeof(ZfKeyQual));
+
+			q->strategy = strategy;
+			q->is_array = is_array;
+			q->value_type = exprType((Node *) value);
+			q->state = ExecInitExpr(value, &node->ss.ps);
+			ks->quals = lappend(ks->quals, q);
+			ks->clauses = lappend(ks->clauses, clause);
+		}
 	}
-	return true;
+	if (ks->quals == NIL)
+		return;
+	s->keys = ks;
+	/* a seek reads a block, not a megabyte */
+	s->ropts.buffer_size = zfdw_key_block_bytes(t->lrecl);
 }
 
 /* True when the record belongs to the table (WHEN and segment filter). */
@@ -228,30 +259,11 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	for (;;)
 	{
 		zf_record	r;
-		zf_error	err;
-		zf_status	st;
 		MemoryContext old;
 
 		CHECK_FOR_INTERRUPTS();
-		if (s->reader == NULL && !open_next(s))
+		if (!zfdw_next_record(s, &r))
 			break;
-		zf_error_clear(&err);
-		st = zf_reader_next(s->reader, &r, &err);
-		if (st == ZF_EOF)
-		{
-			close_reader(s);
-			zfdw_source_close(&s->src);
-			continue;
-		}
-		if (st != ZF_OK)
-		{
-			s->in_record = false;
-			ereport(ERROR,
-					(errcode(zfdw_sqlstate(err.status)),
-					 errmsg("%s", err.message),
-					 err.detail[0] ? errdetail("%s", err.detail) : 0,
-					 err.hint[0] ? errhint("%s", err.hint) : 0));
-		}
 		s->nread++;
 		s->rec.filename = s->src.name;
 		s->rec.number = r.number;
@@ -284,17 +296,14 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 void
 zfdw_scan_rewind(ZfScanState *s)
 {
-	close_reader(s);
-	zfdw_source_close(&s->src);
-	s->src.current = -1;
+	zfdw_records_rewind(s);
 }
 
 /* Release files and readers; memory goes with the context. */
 void
 zfdw_scan_end(ZfScanState *s)
 {
-	close_reader(s);
-	zfdw_source_close(&s->src);
+	zfdw_records_close(s);
 	if (s->nrejected > 0 && !s->t->opts.log_verbose)
 		ereport(NOTICE,
 				(errmsg("%llu records of foreign table \"%s\" were skipped because of bad values",
@@ -326,6 +335,8 @@ zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 	 * the record length) but no file is opened before the first row.
 	 */
 	s = zfdw_scan_begin(node->ss.ss_currentRelation, false, needed);
+	s->econtext = node->ss.ps.ps_ExprContext;
+	setup_key_scan(node, s);
 	node->fdw_state = s;
 }
 
@@ -408,6 +419,8 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	zfdw_explain_keys(node, es);
 	if (es->analyze)
 	{
+		if (s->keys)
+			ExplainPropertyInteger("Key Seeks", NULL, (int64) s->nseeks, es);
 		ExplainPropertyInteger("Records Read", NULL, (int64) s->nread, es);
 		if (s->nfiltered > 0 || es->verbose)
 			ExplainPropertyInteger("Records Filtered", NULL, (int64) s->nfiltered, es);
@@ -415,4 +428,23 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 		if (s->nnulled > 0)
 			ExplainPropertyInteger("Values Nulled", NULL, (int64) s->nnulled, es);
 	}
+}
+
+/* EXPLAIN's line for the key conditions a scan seeks with. */
+void
+zfdw_explain_keys(ForeignScanState *node, ExplainState *es)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	List	   *context;
+	StringInfoData buf;
+	ListCell   *lc;
+
+	if (s == NULL || s->keys == NULL)
+		return;
+	context = set_deparse_context_plan(es->deparse_cxt, node->ss.ps.plan, NIL);
+	initStringInfo(&buf);
+	foreach(lc, s->keys->clauses)
+		appendStringInfo(&buf, "%s%s", buf.len ? " AND " : "",
+						 deparse_expression(lfirst(lc), context, false, false));
+	ExplainPropertyText("Key Condition", buf.data, es);
 }

@@ -190,3 +190,13 @@ zfdw_source_next(ZfSource *src)
 	}
 	return false;
 }
+
+/* Open the file with this index in the list (parallel chunks). */
+void
+zfdw_source_open_index(ZfSource *src, int index)
+{
+	zfdw_source_close(src);
+	src->current = index - 1;
+	if (!zfdw_source_next(src))
+		elog(ERROR, "zfdw: file %d of the scan is missing", index);
+}

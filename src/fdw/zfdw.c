@@ -75,6 +75,11 @@ zfdw_handler(PG_FUNCTION_ARGS)
 	routine->ExplainForeignScan = zfdwExplainForeignScan;
 	routine->AnalyzeForeignTable = zfdwAnalyzeForeignTable;
 	routine->ImportForeignSchema = zfdwImportForeignSchema;
+	routine->IsForeignScanParallelSafe = zfdwIsForeignScanParallelSafe;
+	routine->EstimateDSMForeignScan = zfdwEstimateDSMForeignScan;
+	routine->InitializeDSMForeignScan = zfdwInitializeDSMForeignScan;
+	routine->ReInitializeDSMForeignScan = zfdwReInitializeDSMForeignScan;
+	routine->InitializeWorkerForeignScan = zfdwInitializeWorkerForeignScan;
 	PG_RETURN_POINTER(routine);
 }
 

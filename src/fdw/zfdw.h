@@ -263,6 +263,8 @@ typedef struct ZfTable
 	/* key: sorted fields of a KSDS export */
 	int32		nkeys;
 	int32		key_fields[8];
+	int			key_column;		/* column reading key_fields[0], or -1 */
+	int			key_kind;		/* ZfKeyKind (zfdw_keys.h) */
 } ZfTable;
 
 extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
@@ -346,6 +348,7 @@ typedef struct ZfSource
 extern List *zfdw_expand_files(const char *pattern, bool missing_ok);
 extern int64 zfdw_total_size(List *files);
 extern bool zfdw_source_next(ZfSource *src);
+extern void zfdw_source_open_index(ZfSource *src, int index);
 extern void zfdw_source_close(ZfSource *src);
 
 /* ---- SQL functions (layout_functions.c) ---- */

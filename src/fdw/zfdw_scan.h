@@ -12,6 +12,7 @@
 #include "zfdw.h"
 
 #include "commands/explain.h"
+#include "access/parallel.h"
 #include "foreign/fdwapi.h"
 #include "nodes/execnodes.h"
 #include "utils/relcache.h"
@@ -38,7 +39,28 @@ typedef struct ZfScanState
 	bool		in_record;
 	ErrorContextCallback errcb;
 
+	ExprContext *econtext;		/* for key values and parameters */
+
+	/* key seeks (keys.c, records.c); keys is NULL without key quals */
+	struct ZfKeyScan *keys;
+	List	   *ranges;			/* ZfKeyRange, for the current parameters */
+	bool		ranges_ready;
+	int			range_index;
+	bool		range_started;	/* the reader is inside ranges[range_index] */
+	uint32		key_off;		/* key bytes checked for order; key_len 0: */
+	uint32		key_len;		/* the table has no key option */
+	uint8	   *prev_key;
+	bool		have_prev_key;
+
+	/* parallel scans (parallel.c); shared is NULL in a serial scan */
+	struct ZfParallelShared *shared;
+	bool		chunk_table_ready;
+	uint64	   *chunk_first;	/* per file, and the total at [nfiles] */
+	uint64	   *chunk_records;
+	uint64	   *file_records;
+
 	/* counts for EXPLAIN ANALYZE and the end-of-scan notices */
+	uint64		nseeks;
 	uint64		nread;
 	uint64		nfiltered;
 	uint64		nrejected;
@@ -52,6 +74,25 @@ extern void zfdw_scan_rewind(ZfScanState *s);
 extern void zfdw_scan_end(ZfScanState *s);
 
 extern bool zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len);
+
+/* records.c */
+extern bool zfdw_next_record(ZfScanState *s, zf_record *r);
+extern void zfdw_records_rewind(ZfScanState *s);
+extern void zfdw_records_close(ZfScanState *s);
+
+/* parallel.c */
+extern bool zfdw_parallel_claim(ZfScanState *s, int *file, uint64 *first,
+								uint64 *last);
+extern Size zfdwEstimateDSMForeignScan(ForeignScanState *node,
+									   ParallelContext *pcxt);
+extern void zfdwInitializeDSMForeignScan(ForeignScanState *node,
+										 ParallelContext *pcxt,
+										 void *coordinate);
+extern void zfdwReInitializeDSMForeignScan(ForeignScanState *node,
+										   ParallelContext *pcxt,
+										   void *coordinate);
+extern void zfdwInitializeWorkerForeignScan(ForeignScanState *node,
+											shm_toc *toc, void *coordinate);
 
 /* executor callbacks (executor.c) */
 extern void zfdwBeginForeignScan(ForeignScanState *node, int eflags);
@@ -69,6 +110,8 @@ extern ForeignScan *zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel,
 									   Oid foreigntableid, ForeignPath *best_path,
 									   List *tlist, List *scan_clauses,
 									   Plan *outer_plan);
+extern bool zfdwIsForeignScanParallelSafe(PlannerInfo *root, RelOptInfo *rel,
+										  RangeTblEntry *rte);
 extern void zfdw_explain_keys(ForeignScanState *node, ExplainState *es);
 
 /* ANALYZE (analyze.c) */

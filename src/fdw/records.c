@@ -1,0 +1,272 @@
+/*-------------------------------------------------------------------------
+ *
+ * records.c
+ *	  Where the next record of a scan comes from: the table's files read
+ *	  whole in name order, chunks of them handed out to parallel workers,
+ *	  or the ranges of a sorted file that key quals allow.
+ *
+ * Whatever the mode, a table with a key option has every key it reads
+ * checked to be in order, so that an unsorted file is an error, not a
+ * silently wrong answer from a seek.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include <unistd.h>
+
+#include "miscadmin.h"
+
+#include "zfdw_keys.h"
+#include "zfdw_scan.h"
+
+/* Report a reader error (framing, I/O, limits): these always stop a scan. */
+static void
+reader_error(ZfScanState *s, const zf_error *err)
+{
+	s->in_record = false;
+	ereport(ERROR,
+			(errcode(zfdw_sqlstate(err->status)),
+			 errmsg("%s", err->message),
+			 err->detail[0] ? errdetail("%s", err->detail) : 0,
+			 err->hint[0] ? errhint("%s", err->hint) : 0));
+}
+
+/* Close the reader (the file stays open). */
+static void
+close_reader(ZfScanState *s)
+{
+	if (s->reader)
+	{
+		zf_reader_close(s->reader);
+		s->reader = NULL;
+	}
+}
+
+/* A reader on the current file, for a byte range of its records or all. */
+static void
+open_reader(ZfScanState *s, uint64 range_start, uint64 range_end)
+{
+	zf_reader_opts ro = s->ropts;
+	zf_error	err;
+
+	close_reader(s);
+	ro.range_start = range_start;
+	ro.range_end = range_end;
+	if (s->src.pipe == NULL && lseek(s->src.fd, 0, SEEK_SET) < 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not seek in file \"%s\": %m", s->src.name)));
+	zf_error_clear(&err);
+	s->reader = zf_reader_open(s->src.fd, s->src.size, &ro, &err);
+	if (s->reader == NULL)
+		reader_error(s, &err);
+	s->have_prev_key = false;
+}
+
+/* Check that keys come in order (tables with a key option). */
+static void
+check_key_order(ZfScanState *s, const zf_record *r)
+{
+	const uint8 *key;
+
+	if (s->key_len == 0 || r->length < s->key_off + s->key_len)
+		return;
+	key = r->data + s->key_off;
+	if (s->have_prev_key && memcmp(s->prev_key, key, s->key_len) > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("file \"%s\" is not sorted by its key", s->src.name),
+				 errdetail("Record %llu has a lower key than the record before it.",
+						   (unsigned long long) r->number),
+				 errhint("The key option promises a file sorted by the key's bytes, as a KSDS export is; remove the option or sort the file.")));
+	memcpy(s->prev_key, key, s->key_len);
+	s->have_prev_key = true;
+}
+
+/* The next record of the reader; false at its end. */
+static bool
+reader_next(ZfScanState *s, zf_record *r)
+{
+	zf_error	err;
+	zf_status	st;
+
+	zf_error_clear(&err);
+	st = zf_reader_next(s->reader, r, &err);
+	if (st == ZF_EOF)
+		return false;
+	if (st != ZF_OK)
+		reader_error(s, &err);
+	return true;
+}
+
+/* Whole files, in name order. */
+static bool
+next_sequential(ZfScanState *s, zf_record *r)
+{
+	for (;;)
+	{
+		if (s->reader == NULL)
+		{
+			if (!zfdw_source_next(&s->src))
+				return false;
+			open_reader(s, 0, 0);
+		}
+		if (reader_next(s, r))
+		{
+			check_key_order(s, r);
+			return true;
+		}
+		close_reader(s);
+		zfdw_source_close(&s->src);
+	}
+}
+
+/* Chunks claimed from the shared counter (parallel scans). */
+static bool
+next_parallel(ZfScanState *s, zf_record *r)
+{
+	for (;;)
+	{
+		if (s->reader == NULL)
+		{
+			int			file;
+			uint64		first,
+						last;
+
+			if (!zfdw_parallel_claim(s, &file, &first, &last))
+				return false;
+			if (file != s->src.current || s->src.fd < 0)
+				zfdw_source_open_index(&s->src, file);
+			if (last > 0)
+				open_reader(s, first * s->ropts.lrecl, last * s->ropts.lrecl);
+			else
+				open_reader(s, 0, 0);
+		}
+		if (reader_next(s, r))
+		{
+			check_key_order(s, r);
+			return true;
+		}
+		close_reader(s);
+	}
+}
+
+/* The key ranges of each file, found with the sparse index. */
+static bool
+next_by_key(ZfScanState *s, zf_record *r)
+{
+	int			len = (int) s->keys->field->length;
+
+	if (!s->ranges_ready)
+	{
+		s->ranges = zfdw_key_ranges(s->keys, s->econtext);
+		s->ranges_ready = true;
+		s->range_index = 0;
+		s->range_started = false;
+	}
+	for (;;)
+	{
+		ZfKeyRange *range;
+
+		CHECK_FOR_INTERRUPTS();
+		if (s->reader == NULL)
+		{
+			if (s->ranges == NIL || !zfdw_source_next(&s->src))
+				return false;
+			open_reader(s, 0, 0);
+			s->keys->index = NULL;	/* looked up again for this file */
+			s->range_index = 0;
+			s->range_started = false;
+		}
+		if (s->range_index >= list_length(s->ranges))
+		{
+			/*
+			 * This file is done.  A single file stays open for the next
+			 * rescan (a nested loop seeks once per outer row); of several,
+			 * the next one is read.
+			 */
+			if (list_length(s->src.files) == 1)
+				return false;
+			close_reader(s);
+			zfdw_source_close(&s->src);
+			s->keys->index = NULL;
+			continue;
+		}
+		range = list_nth(s->ranges, s->range_index);
+		if (!s->range_started)
+		{
+			uint64		index = zfdw_key_seek(s->keys, s->src.fd, s->src.name, range->lo);
+			zf_error	err;
+
+			zf_error_clear(&err);
+			if (zf_reader_seek_record(s->reader, index, &err) != ZF_OK)
+				reader_error(s, &err);
+			s->range_started = true;
+			s->have_prev_key = false;
+			s->nseeks++;
+		}
+		if (!reader_next(s, r))
+		{
+			s->range_index = list_length(s->ranges);
+			continue;
+		}
+		check_key_order(s, r);
+		if (memcmp(r->data + s->key_off, range->lo, len) < 0)
+			continue;			/* before the range, in the block sought */
+		if (memcmp(r->data + s->key_off, range->hi, len) > 0)
+		{
+			/* past this range: seek the next one */
+			s->range_index++;
+			s->range_started = false;
+			continue;
+		}
+		return true;
+	}
+}
+
+/*
+ * The next raw record of the scan in its mode; false at the end.  Reader
+ * errors (framing, I/O) are reported here.
+ */
+bool
+zfdw_next_record(ZfScanState *s, zf_record *r)
+{
+	if (s->keys)
+		return next_by_key(s, r);
+	if (s->shared)
+		return next_parallel(s, r);
+	return next_sequential(s, r);
+}
+
+/*
+ * Start over for a rescan.  A key scan of a single file keeps the file and
+ * its reader open: a nested loop rescans once per outer row, and only the
+ * key values change.
+ */
+void
+zfdw_records_rewind(ZfScanState *s)
+{
+	if (s->keys)
+	{
+		s->ranges_ready = false;
+		if (list_length(s->src.files) == 1 && s->reader != NULL)
+		{
+			s->range_index = 0;
+			s->range_started = false;
+			return;
+		}
+	}
+	close_reader(s);
+	zfdw_source_close(&s->src);
+	s->src.current = -1;
+	s->chunk_table_ready = false;
+}
+
+/* Close everything (the end of the scan). */
+void
+zfdw_records_close(ZfScanState *s)
+{
+	close_reader(s);
+	zfdw_source_close(&s->src);
+}
