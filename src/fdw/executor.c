@@ -86,6 +86,9 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
 	if (t->any_variable)
 		s->cursor = zfdw_create_cursor(t);
 	zfdw_decode_buf_init(&s->buf, Max(t->lrecl, 1024));
+	s->scancxt = CurrentMemoryContext;
+	s->rescancxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw rescan",
+										 ALLOCSET_SMALL_SIZES);
 	s->rowcxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw row",
 									  ALLOCSET_DEFAULT_SIZES);
 	s->cols = palloc(sizeof(int) * Max(t->ncolumns, 1));

@@ -638,7 +638,8 @@ zfdw_key_ranges(ZfKeyScan *ks, ExprContext *econtext)
 /*
  * One file's sample of keys: the key of every step-th record, kept for the
  * life of the backend while the file is unchanged (same device, inode,
- * size and modification time).
+ * size and modification time).  Building it reads the file once and
+ * proves it sorted.
  */
 typedef struct KeyIndex
 {
@@ -731,17 +732,49 @@ key_index(ZfKeyScan *ks, int fd, const char *path)
 	ix->nsamples = (ix->nrecords + ix->step - 1) / ix->step;
 	ix->samples = MemoryContextAllocHuge(TopMemoryContext,
 										 Max(ix->nsamples, 1) * ix->key_len);
-	buf = palloc(ix->key_len);
-	for (uint64 i = 0; i < ix->nsamples; i++)
-	{
-		uint8	   *key = ix->samples + i * ix->key_len;
 
-		CHECK_FOR_INTERRUPTS();
-		read_at(fd, path, ix->header + i * ix->step * ix->lrecl + ix->key_off, key, ix->key_len);
-		if (i > 0 && memcmp(key - ix->key_len, key, ix->key_len) > 0)
-			not_sorted(path, i * ix->step);
+	/*
+	 * One sequential read of the whole file takes the samples and checks
+	 * that every key is in order: a seek into an unsorted file would
+	 * silently miss records, so it must not happen.
+	 */
+	{
+		uint64		per_read = Max(1, (4 * 1024 * 1024) / ix->lrecl);
+		uint8	   *prev = NULL;
+
+		buf = palloc(per_read * ix->lrecl);
+		for (uint64 first = 0; first < ix->nrecords; first += per_read)
+		{
+			uint64		n = Min(per_read, ix->nrecords - first);
+
+			CHECK_FOR_INTERRUPTS();
+			read_at(fd, path, ix->header + first * ix->lrecl, buf, n * ix->lrecl);
+			for (uint64 i = 0; i < n; i++)
+			{
+				uint8	   *key = buf + i * ix->lrecl + ix->key_off;
+				uint64		rec = first + i;
+
+				if (prev && memcmp(prev, key, ix->key_len) > 0)
+				{
+					pfree(ix->samples);
+					pfree(ix);
+					not_sorted(path, rec);
+				}
+				if (rec % ix->step == 0)
+					memcpy(ix->samples + (rec / ix->step) * ix->key_len, key, ix->key_len);
+				prev = key;
+			}
+			/* keep the last key across reads */
+			if (n > 0)
+			{
+				uint8	   *last = palloc(ix->key_len);
+
+				memcpy(last, prev, ix->key_len);
+				prev = last;
+			}
+		}
+		pfree(buf);
 	}
-	pfree(buf);
 
 	/* keep the cache within its budget: forget the older indexes */
 	key_index_bytes += ix->nsamples * ix->key_len;

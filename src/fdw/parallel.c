@@ -3,7 +3,8 @@
  * parallel.c
  *	  Parallel foreign scans: the leader and the workers take chunks from a
  *	  counter in shared memory.  A chunk is a range of records of a
- *	  fixed-length file (about 4 MiB of it), or a whole file of a glob of
+ *	  fixed-length file (zfdw.parallel_chunk_size bytes of it, 4 MiB by
+ *	  default), or a whole file of a glob of
  *	  variable-length files.  Every process computes the same chunk table
  *	  from the files' sizes, so only the counter is shared.
  *
@@ -15,6 +16,7 @@
 
 #include "access/parallel.h"
 #include "port/atomics.h"
+#include "utils/memutils.h"
 
 #include "zfdw_scan.h"
 
@@ -24,8 +26,6 @@ typedef struct ZfParallelShared
 	pg_atomic_uint64 next_chunk;
 } ZfParallelShared;
 
-/* Bytes of a fixed-length file in one chunk. */
-#define CHUNK_BYTES		(4 * 1024 * 1024)
 
 Size
 zfdwEstimateDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt)
@@ -72,6 +72,7 @@ build_chunk_table(ZfScanState *s)
 	int			nfiles = list_length(s->src.files);
 	uint64		next = 0;
 	bool		fixed = s->ropts.recfm == ZF_RECFM_FB;
+	MemoryContext old = MemoryContextSwitchTo(s->scancxt);	/* not per-tuple */
 
 	s->chunk_first = palloc(sizeof(uint64) * (nfiles + 1));
 	s->chunk_records = palloc(sizeof(uint64) * Max(nfiles, 1));
@@ -100,7 +101,7 @@ build_chunk_table(ZfScanState *s)
 						 err.hint[0] ? errhint("%s", err.hint) : 0,
 						 errcontext("foreign table \"%s\", file \"%s\"", s->t->relname, path)));
 			s->file_records[i] = count;
-			s->chunk_records[i] = Max(1, CHUNK_BYTES / s->ropts.lrecl);
+			s->chunk_records[i] = Max(1, (uint64) zfdw_parallel_chunk_size / s->ropts.lrecl);
 			next += (count + s->chunk_records[i] - 1) / s->chunk_records[i];
 		}
 		else
@@ -112,6 +113,7 @@ build_chunk_table(ZfScanState *s)
 	}
 	s->chunk_first[nfiles] = next;
 	s->chunk_table_ready = true;
+	MemoryContextSwitchTo(old);
 }
 
 /*

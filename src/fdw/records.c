@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "miscadmin.h"
+#include "utils/memutils.h"
 
 #include "zfdw_keys.h"
 #include "zfdw_scan.h"
@@ -160,7 +161,13 @@ next_by_key(ZfScanState *s, zf_record *r)
 
 	if (!s->ranges_ready)
 	{
+		MemoryContext old;
+
+		/* Iterate runs in per-tuple memory: the ranges must outlive it */
+		MemoryContextReset(s->rescancxt);
+		old = MemoryContextSwitchTo(s->rescancxt);
 		s->ranges = zfdw_key_ranges(s->keys, s->econtext);
+		MemoryContextSwitchTo(old);
 		s->ranges_ready = true;
 		s->range_index = 0;
 		s->range_started = false;

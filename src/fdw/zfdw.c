@@ -25,6 +25,7 @@ int			zfdw_max_record_length = 64 * 1024 * 1024;
 int			zfdw_max_occurs = 1000000;
 int			zfdw_max_fields = 100000;
 int			zfdw_max_error_bytes = 32;
+int			zfdw_parallel_chunk_size = 4 * 1024 * 1024;
 
 void		_PG_init(void);
 
@@ -56,6 +57,12 @@ _PG_init(void)
 							&zfdw_max_error_bytes,
 							32, 1, 64,
 							PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("zfdw.parallel_chunk_size",
+							"Bytes of a fixed-length file a parallel worker takes at a time.",
+							NULL,
+							&zfdw_parallel_chunk_size,
+							4 * 1024 * 1024, 1, 1024 * 1024 * 1024,
+							PGC_USERSET, GUC_UNIT_BYTE, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("zfdw");
 }
 

@@ -362,5 +362,6 @@ extern int	zfdw_max_record_length;
 extern int	zfdw_max_occurs;
 extern int	zfdw_max_fields;
 extern int	zfdw_max_error_bytes;
+extern int	zfdw_parallel_chunk_size;
 
 #endif							/* ZFDW_H */

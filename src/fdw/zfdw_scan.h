@@ -32,6 +32,9 @@ typedef struct ZfScanState
 	zf_reader_opts ropts;
 	zf_cursor  *cursor;
 	ZfDecodeBuf buf;
+	MemoryContext scancxt;		/* lives as long as the scan: state built
+								 * lazily (the parallel chunk table) */
+	MemoryContext rescancxt;	/* reset at every rescan (key ranges) */
 	MemoryContext rowcxt;		/* the current row's values, reset per record */
 	int		   *cols;			/* indexes of the columns to decode */
 	int			ncols;

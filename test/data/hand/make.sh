@@ -39,3 +39,38 @@ printf '\000\011\000\000\310\305\323\323\326\177\377\000\000\310\311' > bad_rdw.
 # bad2.dat: two records with the invalid sign nibble of bad_packed.dat
 tail -c +21 bad_packed.dat | head -c 20 > bad2.dat
 tail -c +21 bad_packed.dat | head -c 20 >> bad2.dat
+
+# Key files: fixed records sorted by their key's bytes, as a KSDS export.
+# dupkeys.dat: 8-byte records, key PIC 9(4) (unsigned zoned), then X(4):
+#   0001 A, 0003 B, 0003 C, 0003 D, 0007 E, 0009 F  (duplicates of 0003)
+printf '\360\360\360\361\301\100\100\100' > dupkeys.dat
+printf '\360\360\360\363\302\100\100\100' >> dupkeys.dat
+printf '\360\360\360\363\303\100\100\100' >> dupkeys.dat
+printf '\360\360\360\363\304\100\100\100' >> dupkeys.dat
+printf '\360\360\360\367\305\100\100\100' >> dupkeys.dat
+printf '\360\360\360\371\306\100\100\100' >> dupkeys.dat
+
+# textkeys.dat: 4-byte records, key PIC X(3) in cp037, then X(1).  EBCDIC
+# order puts lower case (X'81'..) before upper case (X'C1'..) before
+# digits (X'F0'..):  abc 1, ABC 2, ABD 3, 123 4
+printf '\201\202\203\361' > textkeys.dat
+printf '\301\302\303\362' >> textkeys.dat
+printf '\301\302\304\363' >> textkeys.dat
+printf '\361\362\363\364' >> textkeys.dat
+
+# packedkeys.dat: 3-byte records, key S9(3) COMP-3 (2 bytes), then X(1);
+# sorted by bytes: 001C (+1) a, 001D (-1) b, 002C (+2) c, 012C (+12) d,
+# 012D (-12) e, 999C (+999) f
+printf '\000\034\201\000\035\202\000\054\203\001\054\204\001\055\205\231\234\206' > packedkeys.dat
+
+# binkeys.dat: 3-byte records, key S9(4) COMP (2 bytes, big-endian), then
+# X(1); sorted by unsigned bytes, so negatives come last:
+# 0000 (0) a, 0005 (5) b, 012C (300) c, FED4 (-300) d, FFFF (-1) e
+printf '\000\000\201\000\005\202\001\054\203\376\324\204\377\377\205' > binkeys.dat
+
+# unsorted.dat: dupkeys.dat's layout with keys 0001, 0009, 0003
+printf '\360\360\360\361\301\100\100\100\360\360\360\371\302\100\100\100\360\360\360\363\303\100\100\100' > unsorted.dat
+
+# rdw2.dat: a second vb file for globs: "ONE" (D6 D5 C5), "TWO" (E3 E6 D6),
+# "SIX" (E2 C9 E7), each behind an RDW 00 07 00 00
+printf '\000\007\000\000\326\325\305\000\007\000\000\343\346\326\000\007\000\000\342\311\347' > rdw2.dat
