@@ -4,6 +4,8 @@
 -- and compared row by row, as text, with the expected-values file.
 \getenv abs_srcdir PG_ABS_SRCDIR
 \i :abs_srcdir/helpers.psql
+CREATE SCHEMA test_cobol_fixtures;
+SET search_path = test_cobol_fixtures, public;
 \set cobol :abs_srcdir '/data/cobol'
 \set fixrec :cobol '/FIXREC.cpy'
 \set odorec :cobol '/ODOREC.cpy'

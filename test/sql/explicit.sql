@@ -2,6 +2,8 @@
 -- hand-checked bytes: test/data/hand/make.sh explains every byte.
 \getenv abs_srcdir PG_ABS_SRCDIR
 \i :abs_srcdir/helpers.psql
+CREATE SCHEMA test_explicit;
+SET search_path = test_explicit, public;
 \set explicit :abs_srcdir '/data/hand/explicit.dat'
 \set bad_packed :abs_srcdir '/data/hand/bad_packed.dat'
 \set short :abs_srcdir '/data/hand/short.dat'

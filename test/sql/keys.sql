@@ -2,6 +2,8 @@
 -- shapes and the seeks counted by EXPLAIN ANALYZE; never timings.
 \getenv abs_srcdir PG_ABS_SRCDIR
 \i :abs_srcdir/helpers.psql
+CREATE SCHEMA test_keys;
+SET search_path = test_keys, public;
 \set hand :abs_srcdir '/data/hand'
 \set dupkeys :hand '/dupkeys.dat'
 \set textkeys :hand '/textkeys.dat'

@@ -3,6 +3,8 @@
 -- scan, under LIMIT, rescans and errors in a worker.
 \getenv abs_srcdir PG_ABS_SRCDIR
 \i :abs_srcdir/helpers.psql
+CREATE SCHEMA test_parallel;
+SET search_path = test_parallel, public;
 \set ksds :abs_srcdir '/data/cobol/ksds_acct_cp037.dat'
 \set acctcpy :abs_srcdir '/../demo/data/ACCTMAST.cpy'
 \set fixrec :abs_srcdir '/data/cobol/FIXREC.cpy'
