@@ -98,7 +98,23 @@ zf_delim_opts_bytes(zf_delim_opts *opts, uint8_t delimiter, int quote,
 	return ZF_OK;
 }
 
-/* Translate one delimiter character (UTF-8) to its single byte in the page. */
+/* The value of a hex digit, or -1. */
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * The byte of the page for a delimiter given as one character (UTF-8,
+ * translated to the page) or as a hex literal X'hh' (the byte itself).
+ */
 static zf_status
 char_to_byte(const zf_codepage *cp, const char *what, const char *c,
 			 uint8_t *byte, zf_error *err)
@@ -108,6 +124,12 @@ char_to_byte(const zf_codepage *cp, const char *what, const char *c,
 	size_t		len = strlen(c);
 	zf_error	sub;
 
+	if (len == 5 && (c[0] == 'x' || c[0] == 'X') && c[1] == '\'' && c[4] == '\'' &&
+		hex_digit(c[2]) >= 0 && hex_digit(c[3]) >= 0)
+	{
+		*byte = (uint8_t) (hex_digit(c[2]) * 16 + hex_digit(c[3]));
+		return ZF_OK;
+	}
 	zf_error_clear(&sub);
 	if (len == 0 || len > 4 ||
 		zf_codepage_encode(cp, c, len, buf, sizeof(buf), &n, &sub) != ZF_OK || n != 1)
@@ -116,6 +138,7 @@ char_to_byte(const zf_codepage *cp, const char *what, const char *c,
 					 what, c, zf_codepage_name(cp));
 		if (sub.message[0])
 			zf_error_detail(err, "%s", sub.message);
+		zf_error_hint(err, "Give one character of the page, or its byte as a hex literal such as X'6B'.");
 		return ZF_E_ARG;
 	}
 	*byte = buf[0];

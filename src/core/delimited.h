@@ -66,8 +66,10 @@ typedef struct zf_delim_opts
  * Set up options for a code page from the delimiter and quote given as
  * characters (UTF-8, one character each; quote NULL or "" for none): they
  * are translated to the page, so that ',' is X'6B' and '"' is X'7F' in
- * cp037.  A character the page has no single byte for, a delimiter equal
- * to the quote, or SO/SI as a delimiter in a mixed page is ZF_E_ARG.
+ * cp037.  Either may also be a hex literal X'hh': that byte of the page,
+ * untranslated (as DB2's COLDEL X'6B').  A character the page has no
+ * single byte for, a delimiter equal to the quote, or SO/SI as a delimiter
+ * in a mixed page is ZF_E_ARG.
  */
 extern zf_status zf_delim_opts_init(zf_delim_opts *opts, const zf_codepage *cp,
 									const char *delimiter, const char *quote,

@@ -109,8 +109,8 @@ typedef struct ZfTableOptions
 	char	   *date_format;
 	ZfTrim		trim;
 	/* format 'delimited' */
-	char		delimiter;
-	char		quote;
+	char	   *delimiter;		/* one character, or a byte as X'hh' */
+	char	   *quote;			/* likewise; "" for none */
 	char	   *null_string;
 	bool		header;
 	char		decimal_point;
@@ -220,6 +220,9 @@ typedef struct ZfColumn
 	const char *date_format_name;	/* stck, stcke, lrsn, or NULL */
 } ZfColumn;
 
+/* The state of format 'delimited' (delimited.c), NULL for records. */
+typedef struct ZfDelimited ZfDelimited;
+
 /* Everything needed to decode the records of one foreign table. */
 typedef struct ZfTable
 {
@@ -244,6 +247,8 @@ typedef struct ZfTable
 	/* key: sorted fields of a KSDS export */
 	int32		nkeys;
 	int32		key_fields[8];
+
+	ZfDelimited *delim;			/* format 'delimited' */
 } ZfTable;
 
 extern ZfTable *zfdw_open_table(Relation rel, Bitmapset *needed_attrs);
@@ -291,6 +296,24 @@ extern void zfdw_decode_buf_init(ZfDecodeBuf *buf, uint32 max_record);
 /* Build a numeric/int/float/text Datum from a scaled integer. */
 extern bool zfdw_number_datum(ZfColumn *col, zf_int128 unscaled, int scale,
 							  Datum *value, zf_error *err);
+
+/* Build the Datum of a column from decoded text (UTF-8) of field f. */
+extern bool zfdw_text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f,
+							   const char *s, size_t n, Datum *value,
+							   zf_error *err);
+
+/* ---- format 'delimited' (delimited.c) ---- */
+
+extern zf_layout *zfdw_delim_layout(TupleDesc tupdesc, Oid relid);
+extern void zfdw_delim_open(ZfTable *t, int natts);
+extern void zfdw_delim_bind_field(ZfTable *t, ZfColumn *col,
+								  const ZfColumnOptions *co);
+extern void zfdw_delim_finish(ZfTable *t);
+extern bool zfdw_delim_decode_column(ZfTable *t, ZfColumn *col,
+									 const ZfRecordRef *rec, ZfDecodeBuf *buf,
+									 Datum *value, bool *isnull, zf_error *err,
+									 uint32 *err_field_offset,
+									 uint32 *err_field_length);
 
 /* ---- errors (errors.c) ---- */
 

@@ -345,6 +345,14 @@ test_bad_options(void **state)
 	assert_int_equal(zf_delim_opts_init(&o, cp037, ",", ",", &err), ZF_E_ARG);
 	/* two characters */
 	assert_int_equal(zf_delim_opts_init(&o, cp037, ",,", NULL, &err), ZF_E_ARG);
+	/* hex literals are bytes of the page, untranslated: X'6A' is the broken bar in cp037 */
+	assert_int_equal(zf_delim_opts_init(&o, cp037, "X'6a'", "x'7F'", &err), ZF_OK);
+	assert_int_equal(o.delimiter, 0x6A);
+	assert_int_equal(o.quote, 0x7F);
+	/* the broken bar as a character (C2 A6 in UTF-8) is X'6A' too */
+	assert_int_equal(zf_delim_opts_init(&o, cp037, "\xC2\xA6", "", &err), ZF_OK);
+	assert_int_equal(o.delimiter, 0x6A);
+	assert_int_equal(o.quote, -1);
 	/* SO as a delimiter of a mixed page */
 	assert_int_equal(zf_delim_opts_bytes(&o, 0x0E, 0x7F, 0x40, true, &err), ZF_E_ARG);
 }
