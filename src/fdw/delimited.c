@@ -1105,7 +1105,4 @@ zfdw_delim_explain(ZfTable *t, ExplainState *es)
 		ExplainPropertyText("Null String", t->opts.null_string, es);
 	if (d->header)
 		ExplainPropertyBool("Header", true, es);
-	if (t->opts.segment_field)
-		ExplainPropertyText("Segment Filter",
-							psprintf("%s = '%s'", t->opts.segment_field, t->opts.segment_value), es);
 }

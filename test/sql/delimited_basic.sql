@@ -8,7 +8,11 @@
 \set semicolon :abs_srcdir '/data/delimited/semicolon.csv'
 \set bad :abs_srcdir '/data/delimited/bad.csv'
 
-CREATE SERVER csv FOREIGN DATA WRAPPER zfdw OPTIONS (codepage 'utf8');
+-- objects of this test live in their own schema
+CREATE SCHEMA delimited_basic;
+SET search_path = delimited_basic, public;
+
+CREATE SERVER delimited_basic FOREIGN DATA WRAPPER zfdw OPTIONS (codepage 'utf8');
 
 -- columns matched with the header by name; every corner of the grammar
 CREATE FOREIGN TABLE quirks (
@@ -18,7 +22,7 @@ CREATE FOREIGN TABLE quirks (
     when_ts timestamp,
     recno   bigint OPTIONS (meta 'record_number'),
     off     bigint OPTIONS (meta 'byte_offset')
-) SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+) SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT id, replace(replace(name, E'\r', '\r'), E'\n', '\n') AS name,
        amount, when_ts, recno, off
   FROM quirks ORDER BY id;
@@ -30,19 +34,19 @@ SELECT id, name IS NULL AS name_null, name = '' AS name_empty, amount IS NULL AS
 CREATE FOREIGN TABLE quirks_reordered (
     when_ts timestamp,
     id      integer
-) SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+) SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT * FROM quirks_reordered ORDER BY id LIMIT 2;
 
 -- columns whose names are not in the header read the fields in order
 CREATE FOREIGN TABLE quirks_positional (
     a int, b text, c numeric, d timestamp
-) SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+) SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT a, c FROM quirks_positional ORDER BY a;
 
 -- some found, some not: an error that lists the header's names
 CREATE FOREIGN TABLE quirks_partly (
     id int, nom text
-) SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+) SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT zt_error($$SELECT * FROM quirks_partly$$);
 
 -- field options: a number, or a header name; the next column goes on
@@ -51,37 +55,37 @@ CREATE FOREIGN TABLE quirks_fields (
     amount numeric OPTIONS (field '3'),
     ts     text,
     id     int     OPTIONS (field '1')
-) SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+) SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT id, amount, ts FROM quirks_fields WHERE id IN (1, 2, 3) ORDER BY id;
 CREATE FOREIGN TABLE quirks_no_such (x text OPTIONS (field 'nope'))
-    SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+    SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT zt_error($$SELECT * FROM quirks_no_such$$);
 
 -- a byte-order mark before the header does not hide the first name
 CREATE FOREIGN TABLE bom (name text, id int)
-    SERVER csv OPTIONS (filename :'bom', format 'delimited', header 'true');
+    SERVER delimited_basic OPTIONS (filename :'bom', format 'delimited', header 'true');
 SELECT * FROM bom;
 
 -- ';' delimiter, ',' decimal point, the null string NULL (only unquoted)
 CREATE FOREIGN TABLE semicolon (
     id int, s text, amount numeric(6,2), t text
-) SERVER csv OPTIONS (filename :'semicolon', format 'delimited',
+) SERVER delimited_basic OPTIONS (filename :'semicolon', format 'delimited',
                       delimiter ';', decimal_point ',', null 'NULL');
 SELECT id, s, amount, t, t = '' AS t_empty FROM semicolon;
 
 -- bytea reads the field's bytes, unquoted, untranslated
 CREATE FOREIGN TABLE quirks_bytes (id int OPTIONS (field '1'), name bytea)
-    SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+    SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT id, name FROM quirks_bytes WHERE id IN (3, 5) ORDER BY id;
 
 -- float columns and exponents, numbers never rounded
 CREATE FOREIGN TABLE quirks_types (
     id int, name text, amount float8, when_ts text
-) SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+) SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT id, amount FROM quirks_types ORDER BY id;
 CREATE FOREIGN TABLE quirks_narrow (
     id int, name varchar(5), amount numeric(5,1), when_ts text
-) SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+) SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT zt_error($$SELECT amount FROM quirks_narrow$$);
 SELECT zt_error($$SELECT name FROM quirks_narrow$$);
 
@@ -92,7 +96,7 @@ SELECT zt_explain($$(COSTS OFF) SELECT * FROM semicolon$$);
 CREATE FOREIGN TABLE bad (id int, name text, amount int,
                           recno bigint OPTIONS (meta 'record_number'),
                           raw bytea OPTIONS (meta 'raw_record'))
-    SERVER csv OPTIONS (filename :'bad', format 'delimited');
+    SERVER delimited_basic OPTIONS (filename :'bad', format 'delimited');
 SELECT zt_error($$SELECT * FROM bad$$);
 ALTER FOREIGN TABLE bad OPTIONS (ADD on_error 'skip');
 SELECT id, name, amount, recno FROM bad;
@@ -113,21 +117,21 @@ SELECT zt_error($$SELECT id FROM bad$$);
 CREATE FOREIGN TABLE quirks_raw (id int OPTIONS (field '1'),
                                  recno bigint OPTIONS (meta 'record_number'),
                                  raw bytea OPTIONS (meta 'raw_record'))
-    SERVER csv OPTIONS (filename :'quirks', format 'delimited', header 'true');
+    SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT id, recno, raw FROM quirks_raw WHERE id IN (4, 5) ORDER BY id;
 
 -- option errors
-SELECT zt_error($$CREATE FOREIGN TABLE o1 (a text) SERVER csv OPTIONS (filename 'x', format 'delimited', delimiter ',,')$$);
-SELECT zt_error($$CREATE FOREIGN TABLE o2 (a text) SERVER csv OPTIONS (filename 'x', format 'csv')$$);
-CREATE FOREIGN TABLE o3 (a text) SERVER csv OPTIONS (filename :'bad', format 'delimited', delimiter '"');
+SELECT zt_error($$CREATE FOREIGN TABLE o1 (a text) SERVER delimited_basic OPTIONS (filename 'x', format 'delimited', delimiter ',,')$$);
+SELECT zt_error($$CREATE FOREIGN TABLE o2 (a text) SERVER delimited_basic OPTIONS (filename 'x', format 'csv')$$);
+CREATE FOREIGN TABLE o3 (a text) SERVER delimited_basic OPTIONS (filename :'bad', format 'delimited', delimiter '"');
 SELECT zt_error($$SELECT * FROM o3$$);
-CREATE FOREIGN TABLE o4 (a text) SERVER csv OPTIONS (filename :'bad', format 'delimited', recfm 'fb');
+CREATE FOREIGN TABLE o4 (a text) SERVER delimited_basic OPTIONS (filename :'bad', format 'delimited', recfm 'fb');
 SELECT zt_error($$SELECT * FROM o4$$);
-CREATE FOREIGN TABLE o5 (a text) SERVER csv OPTIONS (filename :'bad', format 'delimited', key 'a');
+CREATE FOREIGN TABLE o5 (a text) SERVER delimited_basic OPTIONS (filename :'bad', format 'delimited', key 'a');
 SELECT zt_error($$SELECT * FROM o5$$);
-CREATE FOREIGN TABLE o6 (a text OPTIONS (field 'a')) SERVER csv OPTIONS (filename :'bad', format 'delimited');
+CREATE FOREIGN TABLE o6 (a text OPTIONS (field 'a')) SERVER delimited_basic OPTIONS (filename :'bad', format 'delimited');
 SELECT zt_error($$SELECT * FROM o6$$);
-CREATE FOREIGN TABLE o7 (a text OPTIONS (field '0')) SERVER csv OPTIONS (filename :'bad', format 'delimited');
+CREATE FOREIGN TABLE o7 (a text OPTIONS (field '0')) SERVER delimited_basic OPTIONS (filename :'bad', format 'delimited');
 SELECT zt_error($$SELECT * FROM o7$$);
-CREATE FOREIGN TABLE o8 (a text) SERVER csv OPTIONS (filename :'bad', format 'delimited', codepage 'cp037', delimiter '€');
+CREATE FOREIGN TABLE o8 (a text) SERVER delimited_basic OPTIONS (filename :'bad', format 'delimited', codepage 'cp037', delimiter '€');
 SELECT zt_error($$SELECT * FROM o8$$);

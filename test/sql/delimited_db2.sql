@@ -7,7 +7,11 @@
 \set nl :abs_srcdir '/data/delimited/db2_dept.nl'
 \set utf8 :abs_srcdir '/data/delimited/db2_dept_utf8.del'
 
-CREATE SERVER zos FOREIGN DATA WRAPPER zfdw OPTIONS (codepage 'cp037');
+-- objects of this test live in their own schema
+CREATE SCHEMA delimited_db2;
+SET search_path = delimited_db2, public;
+
+CREATE SERVER delimited_db2 FOREIGN DATA WRAPPER zfdw OPTIONS (codepage 'cp037');
 
 -- COLDEL ',' CHARDEL '"' DECPT '.' are the defaults; the columns are the
 -- fields in order
@@ -18,7 +22,7 @@ CREATE FOREIGN TABLE dept (
     budget   numeric(9,2),
     started  date,
     updated  timestamp
-) SERVER zos OPTIONS (filename :'vb', format 'delimited', recfm 'vb');
+) SERVER delimited_db2 OPTIONS (filename :'vb', format 'delimited', recfm 'vb');
 -- record 2: MGRNO empty (NULL); record 3: quoted delimiter, doubled quotes,
 -- MGRNO "" (empty string, not NULL); record 4: VARCHAR trailing blanks
 -- kept, BUDGET NULL; record 5: cent and not signs, +0000123.40
@@ -37,7 +41,7 @@ CREATE FOREIGN TABLE dept_nl (
     recno    bigint OPTIONS (meta 'record_number'),
     off      bigint OPTIONS (meta 'byte_offset'),
     len      bigint OPTIONS (meta 'record_length')
-) SERVER zos OPTIONS (filename :'nl', format 'delimited');
+) SERVER delimited_db2 OPTIONS (filename :'nl', format 'delimited');
 SELECT recno, off, len, deptno, deptname, budget FROM dept_nl;
 SELECT zt_explain($$(COSTS OFF) SELECT * FROM dept_nl$$);
 -- both framings give the same rows
@@ -49,7 +53,7 @@ SELECT count(*) AS differing FROM (
 -- delimiters as hex literals, as in the punch (COLDEL X'6B' CHARDEL X'7F');
 -- field numbers read some fields only
 CREATE FOREIGN TABLE dept_hex2 (deptno text OPTIONS (field '1'), started date OPTIONS (field '5'))
-    SERVER zos OPTIONS (filename :'nl', format 'delimited', delimiter 'X''6B''', quote 'x''7f''');
+    SERVER delimited_db2 OPTIONS (filename :'nl', format 'delimited', delimiter 'X''6B''', quote 'x''7f''');
 SELECT * FROM dept_hex2;
 
 -- timestamps into timestamptz, DB2 text kept as text, dates as text
@@ -59,7 +63,7 @@ CREATE FOREIGN TABLE dept_text (
     started text OPTIONS (field '5'),
     updated timestamptz,
     upd_txt text OPTIONS (field '6')
-) SERVER zos OPTIONS (filename :'vb', format 'delimited', recfm 'vb');
+) SERVER delimited_db2 OPTIONS (filename :'vb', format 'delimited', recfm 'vb');
 SELECT * FROM dept_text;
 RESET timezone;
 
@@ -71,7 +75,7 @@ CREATE FOREIGN TABLE dept_narrow (
     budget   numeric(9,1),
     started  date,
     updated  timestamp(3)
-) SERVER zos OPTIONS (filename :'vb', format 'delimited', recfm 'vb');
+) SERVER delimited_db2 OPTIONS (filename :'vb', format 'delimited', recfm 'vb');
 SELECT zt_error($$SELECT deptname FROM dept_narrow$$);
 SELECT zt_error($$SELECT budget FROM dept_narrow$$);
 SELECT zt_error($$SELECT updated FROM dept_narrow$$);
@@ -84,7 +88,7 @@ SELECT deptno, '[' || deptname || ']' AS deptname, budget, updated FROM dept_nar
 -- read as ASCII by mistake: one field per record, and the count says so
 CREATE FOREIGN TABLE dept_ascii (deptno text, deptname text, mgrno text,
                                  budget text, started text, updated text)
-    SERVER zos OPTIONS (filename :'vb', format 'delimited', recfm 'vb', codepage 'latin1');
+    SERVER delimited_db2 OPTIONS (filename :'vb', format 'delimited', recfm 'vb', codepage 'latin1');
 SELECT zt_error($$SELECT deptno FROM dept_ascii$$);
 
 -- the Unicode unload: UTF-8, dates quoted this time
@@ -95,6 +99,6 @@ CREATE FOREIGN TABLE dept_utf8 (
     budget   numeric(9,2),
     started  date,
     updated  timestamp
-) SERVER zos OPTIONS (filename :'utf8', format 'delimited', codepage 'utf8');
+) SERVER delimited_db2 OPTIONS (filename :'utf8', format 'delimited', codepage 'utf8');
 SELECT deptno, deptname, length(deptname) AS chars, mgrno, budget, started, updated
   FROM dept_utf8;
