@@ -260,6 +260,48 @@ zfdw_delim_open(ZfTable *t, int natts)
 	d->scratch = palloc(d->scratchcap);
 }
 
+/*
+ * A DB2 punch's FORMAT DELIMITED COLDEL, CHARDEL and DECPT (bytes of the
+ * file's code page; chardel -1 for none) as defaults for what the table's
+ * options do not give.  Called right after zfdw_delim_open.
+ */
+void
+zfdw_delim_punch_defaults(ZfTable *t, int coldel, int chardel, int decpt)
+{
+	ZfDelimited *d = t->delim;
+	ForeignTable *ft = GetForeignTable(t->relid);
+	List	   *srv = GetForeignServer(ft->serverid)->options;
+	bool		has_delimiter = option_given(ft->options, "delimiter") || option_given(srv, "delimiter");
+	bool		has_quote = option_given(ft->options, "quote") || option_given(srv, "quote");
+	zf_error	err;
+
+	zf_error_clear(&err);
+	if (zf_delim_opts_bytes(&d->opts, has_delimiter ? d->opts.delimiter : (uint8) coldel,
+							has_quote ? d->opts.quote : chardel,
+							d->opts.space, d->opts.shift_codes, &err) != ZF_OK)
+		definition_error(t, &err);
+	if (!has_delimiter)
+		d->delimiter_text = psprintf("X'%02X'", coldel);
+	if (!has_quote)
+		d->quote_text = chardel >= 0 ? psprintf("X'%02X'", chardel) : "";
+	if (decpt >= 0 && !option_given(ft->options, "decimal_point") &&
+		!option_given(srv, "decimal_point"))
+	{
+		uint8		b = (uint8) decpt;
+		char		c[8];
+		size_t		n;
+
+		/* the decimal point is compared in decoded text: one ASCII character */
+		if (zf_codepage_decode(t->cp, &b, 1, c, sizeof(c), &n, &err) != ZF_OK ||
+			n != 1 || (unsigned char) c[0] >= 0x80)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+					 errmsg("foreign table \"%s\": the punch's DECPT X'%02X' is not a decimal point zfdw can read",
+							t->relname, b)));
+		t->opts.decimal_point = c[0];
+	}
+}
+
 /* A positive field number written as digits, or 0. */
 static int32
 field_number(const char *s)

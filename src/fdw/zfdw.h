@@ -306,6 +306,8 @@ extern bool zfdw_text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f,
 
 extern zf_layout *zfdw_delim_layout(TupleDesc tupdesc, Oid relid);
 extern void zfdw_delim_open(ZfTable *t, int natts);
+extern void zfdw_delim_punch_defaults(ZfTable *t, int coldel, int chardel,
+									  int decpt);
 extern void zfdw_delim_bind_field(ZfTable *t, ZfColumn *col,
 								  const ZfColumnOptions *co);
 extern void zfdw_delim_finish(ZfTable *t);

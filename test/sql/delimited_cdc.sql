@@ -116,3 +116,7 @@ SELECT DISTINCT ON (account_id) account_id, balance, status
   FROM iidr_multi WHERE dm_operation_type IN ('I', 'A')
  ORDER BY account_id, recno DESC;
 SELECT * FROM account_cache;
+
+-- ANALYZE samples the rows a scan returns (the filtered ones only)
+ANALYZE dms_tx_account;
+SELECT relname, reltuples FROM pg_class WHERE relname = 'dms_tx_account';

@@ -91,6 +91,35 @@ CREATE FOREIGN TABLE dept_ascii (deptno text, deptname text, mgrno text,
     SERVER delimited_db2 OPTIONS (filename :'vb', format 'delimited', recfm 'vb', codepage 'latin1');
 SELECT zt_error($$SELECT deptno FROM dept_ascii$$);
 
+-- a layout gives the field order, as a punch with FORMAT DELIMITED does
+-- (a copybook stands in for the punch here): columns are bound to fields
+-- by name, in any order; numbers are read from their text; character
+-- (PIC X) fields are trimmed as fixed-length text is, by the trim option
+CREATE FOREIGN TABLE dept_layout (
+    budget   numeric(9,2),
+    deptno   text,
+    updated  timestamp,
+    mgrno    text,
+    deptname text,
+    start    text OPTIONS (field '5')
+) SERVER delimited_db2 OPTIONS (filename :'vb', format 'delimited', recfm 'vb',
+    copybook_text '
+       01 DEPT.
+          05 DEPTNO    PIC X(3).
+          05 DEPTNAME  PIC X(36).
+          05 MGRNO     PIC X(6).
+          05 BUDGET    PIC S9(7)V99.
+          05 STARTED   PIC X(10).
+          05 UPDATED   PIC X(26).');
+SELECT deptno, '[' || deptname || ']' AS deptname, mgrno, budget, start, updated
+  FROM dept_layout;
+CREATE FOREIGN TABLE dept_layout_bad (nosuch text)
+    SERVER delimited_db2 OPTIONS (filename :'vb', format 'delimited', recfm 'vb',
+    copybook_text '
+       01 DEPT.
+          05 DEPTNO    PIC X(3).');
+SELECT zt_error($$SELECT * FROM dept_layout_bad$$);
+
 -- the Unicode unload: UTF-8, dates quoted this time
 CREATE FOREIGN TABLE dept_utf8 (
     deptno   char(3),
