@@ -7,6 +7,7 @@
 \set bom :abs_srcdir '/data/delimited/bom.csv'
 \set semicolon :abs_srcdir '/data/delimited/semicolon.csv'
 \set bad :abs_srcdir '/data/delimited/bad.csv'
+\set oracle :abs_srcdir '/data/delimited/oracle.csv'
 
 -- objects of this test live in their own schema
 CREATE SCHEMA delimited_basic;
@@ -88,6 +89,24 @@ CREATE FOREIGN TABLE quirks_narrow (
 ) SERVER delimited_basic OPTIONS (filename :'quirks', format 'delimited', header 'true');
 SELECT zt_error($$SELECT amount FROM quirks_narrow$$);
 SELECT zt_error($$SELECT name FROM quirks_narrow$$);
+
+-- an independent oracle: PostgreSQL's COPY CSV parser (file_fdw) reads
+-- the same file to the same rows, NULLs and empty strings alike
+SET client_min_messages TO warning;
+CREATE EXTENSION IF NOT EXISTS file_fdw;
+RESET client_min_messages;
+CREATE SERVER delimited_basic_copy FOREIGN DATA WRAPPER file_fdw;
+CREATE FOREIGN TABLE oracle_copy (id int, a text, b text, c text, d text)
+    SERVER delimited_basic_copy OPTIONS (filename :'oracle', format 'csv');
+CREATE FOREIGN TABLE oracle_zfdw (id int, a text, b text, c text, d text)
+    SERVER delimited_basic OPTIONS (filename :'oracle', format 'delimited');
+SELECT id, replace(replace(a, E'\r', '\r'), E'\n', '\n') AS a,
+       replace(replace(b, E'\r', '\r'), E'\n', '\n') AS b,
+       '[' || c || ']' AS c, d, a IS NULL AS a_null, b = '' AS b_empty
+  FROM oracle_zfdw;
+SELECT (SELECT count(*) FROM (TABLE oracle_zfdw EXCEPT ALL TABLE oracle_copy) x) AS only_zfdw,
+       (SELECT count(*) FROM (TABLE oracle_copy EXCEPT ALL TABLE oracle_zfdw) x) AS only_copy,
+       (SELECT count(*) FROM oracle_copy) AS rows;
 
 -- EXPLAIN names the format, the framing and the delimiters
 SELECT zt_explain($$(COSTS OFF) SELECT * FROM semicolon$$);

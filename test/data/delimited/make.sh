@@ -170,6 +170,16 @@ mkdir -p dms
 	printf '2;"NULL";NULL;z\n'
 } > semicolon.csv
 
+# oracle.csv: plain CSV that PostgreSQL's own COPY CSV parser (file_fdw)
+# reads too, as an independent oracle: quoted delimiters, doubled quotes,
+# quoted LF and CR LF, NULL (empty) against "" (empty string), blanks kept
+# in an unquoted value, UTF-8 (é = C3 A9, the euro sign E2 82 AC).
+{
+	printf '1,"a,b","say ""x""",,""\n'
+	printf '2,"line1\nline2","crlf\r\nx",plain,"\303\251\342\202\254"\n'
+	printf '3,,"",  spaced  ,tail\n'
+} > oracle.csv
+
 # ---------------------------------------------------------------------
 # bad.csv: three fields per row (id, name, amount); malformed rows for
 # on_error:
