@@ -72,6 +72,7 @@ struct ZfDelimited
 								 * an empty unquoted field is NULL */
 	size_t		null_len;
 	bool		header;
+	bool		trim_given;		/* a table or server trim option */
 	bool		by_header;		/* some column is matched by header name */
 	int32		expected;		/* fields per record, -1 unknown */
 	bool		fixed_padding;	/* fb: trailing blanks pad the record */
@@ -206,6 +207,7 @@ zfdw_delim_open(ZfTable *t, int natts)
 {
 	ZfDelimited *d = palloc0(sizeof(ZfDelimited));
 	ZfTableOptions *o = &t->opts;
+	ForeignTable *ft = GetForeignTable(t->relid);
 	zf_error	err;
 
 	d->cxt = CurrentMemoryContext;
@@ -249,6 +251,8 @@ zfdw_delim_open(ZfTable *t, int natts)
 			definition_error(t, &err);
 	}
 	d->header = o->header;
+	d->trim_given = option_given(ft->options, "trim") ||
+		option_given(GetForeignServer(ft->serverid)->options, "trim");
 	d->expected = -1;
 	d->segment_column = -1;
 	d->segment_fieldno = -1;
@@ -377,7 +381,6 @@ zfdw_delim_bind_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 	const zf_layout *L = t->layout;
 	int32		number = field_number(co->field);
 	zf_kind		kind = ZF_KIND_ALNUM;
-	bool		table_trim;
 
 	dc->data = true;
 	dc->fieldno = -1;
@@ -464,9 +467,7 @@ zfdw_delim_bind_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 	 * Values come back as the file has them: only a DB2 CHAR field (from a
 	 * punch) or an explicit trim option trims.
 	 */
-	table_trim = option_given(GetForeignTable(t->relid)->options, "trim") ||
-		option_given(GetForeignServer(GetForeignTable(t->relid)->serverid)->options, "trim");
-	if (!co->trim_given && !table_trim &&
+	if (!co->trim_given && !d->trim_given &&
 		!(L->source != ZF_SOURCE_COLUMNS && kind == ZF_KIND_ALNUM))
 		col->trim = ZF_TRIM_NONE;
 }
