@@ -8,6 +8,8 @@
 \set semicolon :abs_srcdir '/data/delimited/semicolon.csv'
 \set bad :abs_srcdir '/data/delimited/bad.csv'
 \set oracle :abs_srcdir '/data/delimited/oracle.csv'
+\set fixed :abs_srcdir '/data/delimited/fixed.dat'
+\set tabs :abs_srcdir '/data/delimited/tabs.tsv'
 
 -- objects of this test live in their own schema
 CREATE SCHEMA delimited_basic;
@@ -73,6 +75,17 @@ CREATE FOREIGN TABLE semicolon (
 ) SERVER delimited_basic OPTIONS (filename :'semicolon', format 'delimited',
                       delimiter ';', decimal_point ',', null 'NULL');
 SELECT id, s, amount, t, t = '' AS t_empty FROM semicolon;
+
+-- fixed-length records: the blanks that pad them are not data
+CREATE FOREIGN TABLE fixed (id int, name text)
+    SERVER delimited_basic OPTIONS (filename :'fixed', format 'delimited', recfm 'fb', lrecl '12');
+SELECT id, '[' || name || ']' AS name FROM fixed;
+
+-- a TAB delimiter and no quoting: quotes are data
+CREATE FOREIGN TABLE tabs (id int, name text)
+    SERVER delimited_basic OPTIONS (filename :'tabs', format 'delimited', delimiter E'\t', quote '');
+SELECT * FROM tabs;
+SELECT zt_explain($$(COSTS OFF) SELECT * FROM tabs$$);
 
 -- bytea reads the field's bytes, unquoted, untranslated
 CREATE FOREIGN TABLE quirks_bytes (id int OPTIONS (field '1'), name bytea)

@@ -180,6 +180,13 @@ mkdir -p dms
 	printf '3,,"",  spaced  ,tail\n'
 } > oracle.csv
 
+# fixed.dat: delimited records in fixed-length 12-byte records (recfm fb,
+# lrecl 12), padded with blanks: "1,abc" + 7 blanks, "22,x y" + 6 blanks.
+printf '1,abc       22,x y      ' > fixed.dat
+
+# tabs.tsv: TAB-delimited, no quoting: the quote in a"b is data.
+printf '1\ta"b\n2\t"c"\n' > tabs.tsv
+
 # ---------------------------------------------------------------------
 # bad.csv: three fields per row (id, name, amount); malformed rows for
 # on_error:
