@@ -438,6 +438,80 @@ test_scan(void **state)
 	assert_false(zf_delim_scan_feed(&o, &scan, (const uint8_t *) "\"c", 2));
 }
 
+/*
+ * Properties over many pseudo-random records made of the bytes that
+ * matter (delimiter, quote, blank, SO, SI, data, LF): the splitter only
+ * returns fields inside the record, in order, never overlapping; and the
+ * line-joining scan, fed the record in random pieces, says "open" exactly
+ * when the splitter finds an unterminated quote.
+ */
+static void
+test_random_properties(void **state)
+{
+	static const uint8_t alphabet[] = {',', '"', ' ', 0x0E, 0x0F, 'a', '\n', '"', ','};
+	zf_delim_opts o;
+	zf_delim_field f[64];
+	uint8_t		rec[40];
+	uint32_t	seed = 12345;
+	zf_error	err;
+
+	(void) state;
+	for (int shift = 0; shift < 2; shift++)
+	{
+		assert_int_equal(zf_delim_opts_bytes(&o, ',', '"', ' ', shift == 1, &err), ZF_OK);
+		for (int iter = 0; iter < 200000; iter++)
+		{
+			uint32_t	len,
+						n;
+			zf_status	st;
+			zf_delim_scan scan;
+			bool		open = false;
+			uint32_t	pos = 0;
+
+			seed = seed * 1103515245 + 12345;
+			len = (seed >> 16) % sizeof(rec);
+			for (uint32_t i = 0; i < len; i++)
+			{
+				seed = seed * 1103515245 + 12345;
+				rec[i] = alphabet[(seed >> 16) % sizeof(alphabet)];
+			}
+			zf_error_clear(&err);
+			st = zf_delim_split(&o, rec, len, f, 64, &n, &err);
+			if (st == ZF_OK)
+			{
+				assert_true(n >= 1);
+				for (uint32_t k = 0; k < n; k++)
+				{
+					assert_true(f[k].offset + f[k].length <= len);
+					if (k > 0)
+						assert_true(f[k].offset > f[k - 1].offset + f[k - 1].length);
+				}
+			}
+			else
+			{
+				assert_int_equal(st, ZF_E_BAD_DATA);
+				assert_true(err.offset >= 0 && err.offset < (int64_t) len);
+			}
+
+			/* the same bytes in random pieces */
+			zf_delim_scan_init(&scan);
+			do
+			{
+				uint32_t	piece;
+
+				seed = seed * 1103515245 + 12345;
+				piece = (seed >> 16) % 5;
+				if (piece > len - pos)
+					piece = len - pos;
+				open = zf_delim_scan_feed(&o, &scan, rec + pos, piece);
+				pos += piece;
+			} while (pos < len);
+			assert_int_equal(open, st == ZF_E_BAD_DATA &&
+							 strcmp(err.message, "quoted value is not terminated") == 0);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -455,6 +529,7 @@ main(void)
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_mixed_shift),
 		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_random_properties),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
