@@ -832,7 +832,7 @@ bind_segment(ZfTable *t)
 
 	t->segment_field = -1;
 	if (t->delim)
-		return;					/* delimited.c compares the field's text */
+		return;					/* delimited_scan.c compares the field's text */
 	if (t->opts.segment_field == NULL && t->opts.segment_value == NULL)
 		return;
 	if (t->opts.segment_field == NULL || t->opts.segment_value == NULL)

@@ -609,7 +609,7 @@ text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f, const char *s,
 	}
 }
 
-/* text_to_datum for the other files of the fdw (delimited.c). */
+/* text_to_datum for the other files of the fdw (delimited_values.c). */
 bool
 zfdw_text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f, const char *s,
 				   size_t n, Datum *value, zf_error *err)

@@ -220,7 +220,7 @@ typedef struct ZfColumn
 	const char *date_format_name;	/* stck, stcke, lrsn, or NULL */
 } ZfColumn;
 
-/* The state of format 'delimited' (delimited.c), NULL for records. */
+/* The state of format 'delimited' (zfdw_delimited.h), NULL for records. */
 typedef struct ZfDelimited ZfDelimited;
 
 /* Everything needed to decode the records of one foreign table. */
@@ -302,7 +302,7 @@ extern bool zfdw_text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f,
 							   const char *s, size_t n, Datum *value,
 							   zf_error *err);
 
-/* ---- format 'delimited' (delimited.c) ---- */
+/* ---- format 'delimited' (delimited_bind.c, delimited_values.c) ---- */
 
 extern zf_layout *zfdw_delim_layout(TupleDesc tupdesc, Oid relid);
 extern void zfdw_delim_open(ZfTable *t, int natts);

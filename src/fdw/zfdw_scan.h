@@ -52,7 +52,7 @@ extern void zfdw_scan_end(ZfScanState *s);
 
 extern bool zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len);
 
-/* format 'delimited' (delimited.c) */
+/* format 'delimited' (delimited_scan.c) */
 extern zf_status zfdw_delim_next_record(ZfScanState *s, zf_record *r,
 										zf_error *err);
 extern bool zfdw_delim_split_record(ZfScanState *s);
