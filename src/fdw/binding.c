@@ -404,6 +404,8 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 			zfdw_report(ERROR, &err, opts->punch ? opts->punch : "punch_text");
 		recdef = zfdw_punch_choose_table(L, opts->table);
 	}
+	else if (opts->format == ZF_FORMAT_DELIMITED)
+		return zfdw_delim_layout(tupdesc, relid);
 	else
 		return columns_layout(tupdesc, relid, opts->lrecl);
 
@@ -756,7 +758,9 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 
 	name = co.field ? co.field : col->attname;
 	zf_error_clear(&err);
-	if (t->layout->source == ZF_SOURCE_COLUMNS && co.field == NULL)
+	if (t->delim)
+		zfdw_delim_bind_field(t, col, &co);	/* sets field and f */
+	else if (t->layout->source == ZF_SOURCE_COLUMNS && co.field == NULL)
 	{
 		/* the explicit layout has one field per column, under the root */
 		int32		root = t->rd->root;
@@ -775,7 +779,8 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 				 errhint("Name the field with OPTIONS (field 'name') or a qualified path 'group.field'; zfdw.copybook_layout() lists the fields.")));
 	if (col->field < 0)
 		elog(ERROR, "zfdw: no field bound to column \"%s\"", col->attname);
-	col->f = &t->layout->fields[col->field];
+	if (!t->delim)
+		col->f = &t->layout->fields[col->field];
 	col->ndims = zf_field_tables(t->layout, col->field, col->tables, lengthof(col->tables));
 	if (col->ndims > (int) lengthof(col->tables) || col->ndims > MAXDIM)
 		ereport(ERROR,
@@ -827,6 +832,8 @@ bind_segment(ZfTable *t)
 	size_t		n;
 
 	t->segment_field = -1;
+	if (t->delim)
+		return;					/* delimited_scan.c compares the field's text */
 	if (t->opts.segment_field == NULL && t->opts.segment_value == NULL)
 		return;
 	if (t->opts.segment_field == NULL || t->opts.segment_value == NULL)
@@ -963,6 +970,8 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
 	t->any_variable = !t->rd->is_static;
 	if (t->rd->float_format == ZF_FLOAT_IEEE)
 		t->opts.float_format = ZF_FLOAT_IEEE;
+	if (t->opts.format == ZF_FORMAT_DELIMITED)
+		zfdw_delim_open(t, tupdesc->natts);
 
 	/* the record length of fixed-length files */
 	if (t->opts.format == ZF_FORMAT_RECORD && !t->opts.recfm_given && !t->rd->is_static)
@@ -999,6 +1008,8 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
 		zfdw_fast_prepare(t, &t->columns[i]);
 	}
 	bind_key_column(t, tupdesc);
+	if (t->delim)
+		zfdw_delim_finish(t);
 	return t;
 }
 

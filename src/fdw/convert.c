@@ -610,6 +610,14 @@ text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f, const char *s,
 	}
 }
 
+/* text_to_datum for the other files of the fdw (delimited_values.c). */
+bool
+zfdw_text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f, const char *s,
+				   size_t n, Datum *value, zf_error *err)
+{
+	return text_to_datum(t, col, f, s, n, value, err);
+}
+
 /* Decode a fixed-point field (zoned, packed, binary, edited). */
 static bool
 decode_fixed(ZfTable *t, ZfColumn *col, const zf_field *f, const uint8 *p,
@@ -1161,6 +1169,8 @@ zfdw_decode_column(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 		*value = meta_datum(t, col, rec, isnull);
 		return true;
 	}
+	if (t->delim)
+		return zfdw_delim_decode_column(t, col, rec, buf, value, isnull, err, eoff, elen);
 	if (col->conv == ZF_CONV_GROUP_JSONB)
 	{
 		uint32		idx[MAXDIM];

@@ -277,6 +277,8 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 		s->in_record = true;
 		if (s->cursor)
 			zf_cursor_bind(s->cursor, r.data, r.length);
+		if (t->delim && !zfdw_delim_split_record(s))
+			continue;			/* a header, filtered or rejected */
 		if (!record_selected(s, &r))
 		{
 			s->nfiltered++;
@@ -405,6 +407,8 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	else
 		ExplainPropertyText("Foreign File", o->filename, es);
 	ExplainPropertyText("Record Format", recfm_name(o), es);
+	if (s->t->delim)
+		zfdw_delim_explain(s->t, es);
 	if (o->recfm == ZF_RECFM_FB && o->format == ZF_FORMAT_RECORD)
 		ExplainPropertyInteger("Record Length", "bytes", s->t->lrecl, es);
 	ExplainPropertyText("Code Page", o->codepage, es);

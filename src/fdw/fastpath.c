@@ -40,6 +40,8 @@ zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
 	const zf_field *f = col->f;
 
 	col->fast = ZF_FAST_NONE;
+	if (t->delim != NULL)
+		return;					/* delimited fields have no fixed offsets */
 	if (col->conv == ZF_CONV_NONE || col->conv == ZF_CONV_META || f == NULL ||
 		t->any_variable || col->ndims > 0 || f->has_null_ind ||
 		col->null_if != ZF_NULLIF_NONE || col->has_date_picture || f->length_prefix > 0)

@@ -25,6 +25,7 @@
 #include "catalog/pg_foreign_table.h"
 #include "commands/defrem.h"
 #include "foreign/foreign.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
@@ -240,6 +241,29 @@ char_value(DefElem *def)
 	if (strlen(s) != 1)
 		bad_value(def, "Give a single character.");
 	return s[0];
+}
+
+/*
+ * A delimiter or quote of format 'delimited': one character, or one byte
+ * of the file's code page as a hex literal X'hh'; the quote may be empty
+ * (no quoting).  Whether the page has the character is checked when the
+ * table is read.
+ */
+static void
+delimiter_value(DefElem *def, bool allow_empty)
+{
+	char	   *s = defGetString(def);
+	int			len = strlen(s);
+
+	if (len == 0 && allow_empty)
+		return;
+	if (len == 5 && (s[0] == 'x' || s[0] == 'X') && s[1] == '\'' && s[4] == '\'' &&
+		isxdigit((unsigned char) s[2]) && isxdigit((unsigned char) s[3]))
+		return;
+	if (len == 0 || pg_mblen(s) != len)
+		bad_value(def, allow_empty ?
+				  "Give one character, a byte of the file's code page as a hex literal such as X'7F', or an empty string for no quoting." :
+				  "Give one character, or a byte of the file's code page as a hex literal such as X'6B'.");
 }
 
 /*
@@ -462,8 +486,9 @@ zfdw_validate_options(List *options, Oid catalog)
 
 			word_value(def, words, "Valid values are right, both and none.");
 		}
-		else if (strcmp(name, "delimiter") == 0 || strcmp(name, "quote") == 0 ||
-				 strcmp(name, "decimal_point") == 0)
+		else if (strcmp(name, "delimiter") == 0 || strcmp(name, "quote") == 0)
+			delimiter_value(def, strcmp(name, "quote") == 0);
+		else if (strcmp(name, "decimal_point") == 0)
 			char_value(def);
 		else if (strcmp(name, "position") == 0 || strcmp(name, "length") == 0 ||
 				 strcmp(name, "null_indicator") == 0)
@@ -517,8 +542,8 @@ table_options_init(ZfTableOptions *opts)
 	opts->float_format = ZF_FLOAT_HFP;
 	opts->date_format = "iso";
 	opts->trim = ZF_TRIM_RIGHT;
-	opts->delimiter = ',';
-	opts->quote = '"';
+	opts->delimiter = ",";
+	opts->quote = "\"";
 	opts->decimal_point = '.';
 }
 
@@ -596,9 +621,9 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->trim = pg_strcasecmp(s, "both") == 0 ? ZF_TRIM_BOTH :
 			pg_strcasecmp(s, "none") == 0 ? ZF_TRIM_NONE : ZF_TRIM_RIGHT;
 	else if (strcmp(name, "delimiter") == 0)
-		opts->delimiter = s[0];
+		opts->delimiter = s;
 	else if (strcmp(name, "quote") == 0)
-		opts->quote = s[0];
+		opts->quote = s;
 	else if (strcmp(name, "null") == 0)
 		opts->null_string = s;
 	else if (strcmp(name, "header") == 0)

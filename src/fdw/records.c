@@ -93,7 +93,8 @@ reader_next(ZfScanState *s, zf_record *r)
 	zf_status	st;
 
 	zf_error_clear(&err);
-	st = zf_reader_next(s->reader, r, &err);
+	st = s->t->delim ? zfdw_delim_next_record(s, r, &err) :
+		zf_reader_next(s->reader, r, &err);
 	if (st == ZF_EOF)
 		return false;
 	if (st != ZF_OK)

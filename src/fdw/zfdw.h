@@ -109,8 +109,8 @@ typedef struct ZfTableOptions
 	char	   *date_format;
 	ZfTrim		trim;
 	/* format 'delimited' */
-	char		delimiter;
-	char		quote;
+	char	   *delimiter;		/* one character, or a byte as X'hh' */
+	char	   *quote;			/* likewise; "" for none */
 	char	   *null_string;
 	bool		header;
 	char		decimal_point;
@@ -238,6 +238,9 @@ typedef struct ZfColumn
 	uint8		fast_space;
 } ZfColumn;
 
+/* The state of format 'delimited' (zfdw_delimited.h), NULL for records. */
+typedef struct ZfDelimited ZfDelimited;
+
 /* Everything needed to decode the records of one foreign table. */
 typedef struct ZfTable
 {
@@ -265,6 +268,8 @@ typedef struct ZfTable
 	int32		key_fields[8];
 	int			key_column;		/* column reading key_fields[0], or -1 */
 	int			key_kind;		/* ZfKeyKind (zfdw_keys.h) */
+
+	ZfDelimited *delim;			/* format 'delimited' */
 } ZfTable;
 
 extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
@@ -318,6 +323,25 @@ extern bool zfdw_number_datum(ZfColumn *col, zf_int128 unscaled, int scale,
 
 extern void zfdw_fast_prepare(ZfTable *t, ZfColumn *col);
 extern bool zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value);
+/* Build the Datum of a column from decoded text (UTF-8) of field f. */
+extern bool zfdw_text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f,
+							   const char *s, size_t n, Datum *value,
+							   zf_error *err);
+
+/* ---- format 'delimited' (delimited_bind.c, delimited_values.c) ---- */
+
+extern zf_layout *zfdw_delim_layout(TupleDesc tupdesc, Oid relid);
+extern void zfdw_delim_open(ZfTable *t, int natts);
+extern void zfdw_delim_punch_defaults(ZfTable *t, int coldel, int chardel,
+									  int decpt);
+extern void zfdw_delim_bind_field(ZfTable *t, ZfColumn *col,
+								  const ZfColumnOptions *co);
+extern void zfdw_delim_finish(ZfTable *t);
+extern bool zfdw_delim_decode_column(ZfTable *t, ZfColumn *col,
+									 const ZfRecordRef *rec, ZfDecodeBuf *buf,
+									 Datum *value, bool *isnull, zf_error *err,
+									 uint32 *err_field_offset,
+									 uint32 *err_field_length);
 
 /* ---- errors (errors.c) ---- */
 

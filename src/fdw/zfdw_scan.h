@@ -96,6 +96,11 @@ extern void zfdwReInitializeDSMForeignScan(ForeignScanState *node,
 										   void *coordinate);
 extern void zfdwInitializeWorkerForeignScan(ForeignScanState *node,
 											shm_toc *toc, void *coordinate);
+/* format 'delimited' (delimited_scan.c) */
+extern zf_status zfdw_delim_next_record(ZfScanState *s, zf_record *r,
+										zf_error *err);
+extern bool zfdw_delim_split_record(ZfScanState *s);
+extern void zfdw_delim_explain(ZfTable *t, ExplainState *es);
 
 /* executor callbacks (executor.c) */
 extern void zfdwBeginForeignScan(ForeignScanState *node, int eflags);
