@@ -1,0 +1,5 @@
+"""stub"""
+
+
+def run_suite(ctx, suite):
+    pass
