@@ -13,7 +13,6 @@ import compare
 import cobrix_options as co
 import refusals
 import tables
-from pg import select
 
 # COMP-1 43142EFC: Cobrix at this commit decodes it wrongly (AbsaOSS/cobrix#853,
 # fixed by #854): exponent mask 0x80000000 instead of 0x7F000000.  The HFP
@@ -50,23 +49,8 @@ def out_of_scope(folder, v):
 
 
 def read_rows(ctx, copybook, zopts, where=""):
-    """Rows of a one-record copybook: (root node, assembled rows, notices)."""
-    roots = tables.layout(ctx.psql, copybook)
-    root = list(roots.values())[0]
-    cols = tables.field_columns(root, text_twins=False)
-    zopts = dict(zopts, copybook_text=copybook, on_error="null", log_verbosity="verbose")
-    script = tables.script_header() + tables.create_sql("d", cols, zopts)
-    script += select("q", "SELECT * FROM d %s ORDER BY zf_n" % where) + "ROLLBACK;\n"
-    res = ctx.psql.run(script)
-    if not res.ok:
-        raise RuntimeError(res.error())
-    notices = tables.parse_notices(res.stderr)
-    rows = []
-    for r in res.rows():
-        row = tables.assemble(r, cols)
-        row["@why"] = {".".join(c.keypath): notices[(row["@record_number"], c.name)]
-                       for c in cols if (row["@record_number"], c.name) in notices}
-        rows.append(row)
+    """Rows of a one-record copybook: (root node, assembled rows, result)."""
+    root, _, rows, res = tables.read(ctx.psql, copybook, zopts, where)
     return root, rows, res
 
 

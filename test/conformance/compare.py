@@ -132,3 +132,12 @@ def show(v):
     """A value for a failure line, short."""
     s = json.dumps(v, ensure_ascii=True, default=str)
     return s if len(s) <= 80 else s[:77] + "..."
+
+
+def leaves(value):
+    """How many values a pruned row holds (elements of arrays counted)."""
+    if isinstance(value, dict):
+        return sum(leaves(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(leaves(v) for v in value)
+    return 1

@@ -5,8 +5,8 @@ outputs.
 
     run.py --host SOCKETDIR --port PORT --shared PATH [--only NAME...] [-v]
 
-Suites: cobrix, jrecord, cb2xml, ibm2ieee, aws, ebcdic-parser (see
-doc/conformance.md).  Each prints "suite NAME: N passed, M failed", one
+Suites: cobrix, jrecord, cb2xml, ibm2ieee, aws-unlock-mainframe-data,
+ebcdic-parser (see doc/conformance.md).  Each prints "suite NAME: N passed, M failed", one
 line per failure with its reason, and notes where zfdw differs from the
 peer by design; the last line is "conformance: N passed, M failed".
 Every case counts as one.  Cases out of scope are listed with -v (and in
@@ -86,15 +86,15 @@ class Context:
 
 
 def suites():
-    import aws
     import cb2xml
     import cobrix
-    import ebcdic_parser
     import ibm2ieee
     import jrecord
+    import small_files
     return [("cobrix", cobrix.run_suite), ("jrecord", jrecord.run_suite),
             ("cb2xml", cb2xml.run_suite), ("ibm2ieee", ibm2ieee.run_suite),
-            ("aws", aws.run_suite), ("ebcdic-parser", ebcdic_parser.run_suite)]
+            ("aws-unlock-mainframe-data", small_files.run_aws),
+            ("ebcdic-parser", small_files.run_ebcdic_parser)]
 
 
 def main():

@@ -2,11 +2,11 @@
 put back together as nested objects.
 
 The layout comes from zfdw.copybook_layout, so the columns are exactly
-what IMPORT FOREIGN SCHEMA would make: every elementary item outside an
-OCCURS table is a column of the type copybook_layout names (numeric(p,s),
-integer, text, real, ...); an OCCURS table is one column, jsonb for a group
-table (an array of objects cut to the DEPENDING ON count) or an array of
-the element type.  FILLERs are left out.  Reading one column per field
+what IMPORT FOREIGN SCHEMA would make: every elementary item is a column
+of the type copybook_layout names (numeric(p,s), integer, text, real,
+...), an array for an item in an OCCURS table (cut to the DEPENDING ON
+count); a table holding tables is one jsonb column (an array of objects).
+FILLERs are left out.  Reading one column per field
 (rather than the whole record as one jsonb value) lets a bad value in one
 field be reported for that field alone.
 
@@ -295,3 +295,35 @@ def parse_notices(stderr):
                 out[(int(m.group(1)), col)] = msg
             msg = None
     return out
+
+
+def read(psql, copybook, options, where="", record=None, larger=False, types=None):
+    """All rows of a foreign table over a copybook (one column per field,
+    on_error 'null'): (root node, columns, rows, psql result).  Each row is
+    assembled as nested objects with "@why": {dotted key path: notice};
+    types overrides the SQL type of some fields, by dotted key path."""
+    from pg import select
+    roots = layout(psql, copybook, record, larger)
+    root = list(roots.values())[0]
+    cols = field_columns(root, text_twins=False)
+    for c in cols:
+        c.sqltype = (types or {}).get(".".join(c.keypath), c.sqltype)
+    options = dict(options, copybook_text=copybook, on_error="null", log_verbosity="verbose")
+    if larger:
+        options["allow_larger_redefines"] = "true"
+    if record:
+        options["record"] = record
+    script = script_header() + create_sql("t", cols, options)
+    script += select("q", "SELECT * FROM t %s ORDER BY zf_n" % where) + "ROLLBACK;\n"
+    res = psql.run(script)
+    if not res.ok:
+        raise RuntimeError(res.error())
+    notices = parse_notices(res.stderr)
+    rows = []
+    for r in res.rows():
+        row = assemble(r, cols)
+        n = row["@record_number"]
+        row["@why"] = {".".join(c.keypath): notices[(n, c.name)]
+                       for c in cols if (n, c.name) in notices}
+        rows.append(row)
+    return root, cols, rows, res
