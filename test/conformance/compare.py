@@ -16,16 +16,6 @@ D = decimal.Decimal
 FLOAT_TOLERANCE = {"comp-1": 1e-6, "comp-2": 1e-14}
 
 
-def loads(text):
-    return json.loads(text, parse_float=D)
-
-
-def read_json_lines(path):
-    """One JSON object per line (Spark df.toJSON)."""
-    with open(path, encoding="utf-8") as f:
-        return [loads(line) for line in f if line.strip()]
-
-
 def read_json_stream(path):
     """Objects written one after the other (pretty-printed), or a JSON array."""
     with open(path, encoding="utf-8") as f:

@@ -57,10 +57,6 @@ class Result:
                 return msg
         return self.stderr.strip()[:300] or "psql failed"
 
-    def notices(self):
-        return [l.split("NOTICE:", 1)[1].strip()
-                for l in self.stderr.splitlines() if "NOTICE:" in l]
-
 
 class Psql:
     """Runs scripts on one database of the throwaway cluster."""
