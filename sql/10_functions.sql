@@ -1,7 +1,7 @@
 -- zfdw 1.0: layouts as rows, and the decoders one value at a time.
 
 CREATE FUNCTION copybook_layout(copybook text, record text DEFAULT NULL,
-    OUT record text, OUT path text, OUT level int, OUT name text,
+    allow_larger_redefines boolean DEFAULT false, OUT record text, OUT path text, OUT level int, OUT name text,
     OUT "offset" int, OUT length int, OUT usage text, OUT picture text,
     OUT digits int, OUT scale int, OUT signed boolean, OUT occurs int,
     OUT occurs_min int, OUT depending_on text, OUT redefines text,
@@ -10,8 +10,8 @@ RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'zfdw_copybook_layout'
 LANGUAGE C STABLE CALLED ON NULL INPUT;
 
-COMMENT ON FUNCTION copybook_layout(text, text) IS
-'the resolved layout of a COBOL copybook: one row per item, offsets as IBM Enterprise COBOL lays them out';
+COMMENT ON FUNCTION copybook_layout(text, text, boolean) IS
+'the resolved layout of a COBOL copybook: one row per item, offsets as IBM Enterprise COBOL lays them out (allow_larger_redefines: let a REDEFINES below level 01 be larger than the item it redefines, as Cobrix and cb2xml do)';
 
 CREATE FUNCTION unpack_decimal(bytes bytea, scale int DEFAULT 0)
 RETURNS numeric

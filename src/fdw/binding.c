@@ -368,6 +368,7 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 		zf_copybook_opts_init(&copts);
 		current_limits(&copts.limits);
 		copts.pic_n_dbcs = opts->pic_n_dbcs;
+		copts.allow_larger_redefines = opts->allow_larger_redefines;
 		copts.format = pg_strcasecmp(opts->copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
 			pg_strcasecmp(opts->copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
 		L = zf_copybook_parse(text, strlen(text), &copts, &err);

@@ -243,12 +243,15 @@ import_copybook(ImportForeignSchemaStmt *stmt, const char *server,
 			opts.pic_n_dbcs = pg_strcasecmp(defGetString(def), "dbcs") == 0;
 		else if (strcmp(def->defname, "copybook_format") == 0)
 			opts.copybook_format = defGetString(def);
+		else if (strcmp(def->defname, "allow_larger_redefines") == 0)
+			opts.allow_larger_redefines = defGetBoolean(def);
 	}
 	if (opts.copybook)
 		zfdw_import_check_file_option("copybook");
 	text = opts.copybook_text ? opts.copybook_text : zfdw_read_text_file(opts.copybook, "copybook");
 	zf_copybook_opts_init(&copts);
 	copts.pic_n_dbcs = opts.pic_n_dbcs;
+	copts.allow_larger_redefines = opts.allow_larger_redefines;
 	if (opts.copybook_format)
 		copts.format = pg_strcasecmp(opts.copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
 			pg_strcasecmp(opts.copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;

@@ -88,7 +88,10 @@ zfdw_layout_rows(FunctionCallInfo fcinfo, const zf_layout *L, int32 rec)
 	}
 }
 
-/* copybook_layout(copybook text, record text DEFAULT NULL) */
+/*
+ * copybook_layout(copybook text, record text DEFAULT NULL,
+ *				   allow_larger_redefines boolean DEFAULT false)
+ */
 Datum
 zfdw_copybook_layout(PG_FUNCTION_ARGS)
 {
@@ -102,6 +105,7 @@ zfdw_copybook_layout(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	source = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	zf_copybook_opts_init(&opts);
+	opts.allow_larger_redefines = PG_NARGS() > 2 && !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
 	opts.limits.max_record_length = (uint32) zfdw_max_record_length;
 	opts.limits.max_occurs = (uint32) zfdw_max_occurs;
 	opts.limits.max_fields = (uint32) zfdw_max_fields;

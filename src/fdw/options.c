@@ -74,6 +74,7 @@ static const ZfOption zf_options[] = {
 	{"copybook_text", OPT_TABLE, PRIV_ANYONE},
 	{"copybook_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"pic_n", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"allow_larger_redefines", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"record", OPT_TABLE, PRIV_ANYONE},
 	{"punch", OPT_TABLE, PRIV_READ_FILES},
 	{"punch_text", OPT_TABLE, PRIV_ANYONE},
@@ -440,7 +441,8 @@ zfdw_validate_options(List *options, Oid catalog)
 		else if (strcmp(name, "text_terminator") == 0)
 			text_terminator_value(def);
 		else if (strcmp(name, "rdw_includes_header") == 0 || strcmp(name, "header") == 0 ||
-				 strcmp(name, "bdw_includes_header") == 0)
+				 strcmp(name, "bdw_includes_header") == 0 ||
+				 strcmp(name, "allow_larger_redefines") == 0)
 			(void) defGetBoolean(def);
 		else if (strcmp(name, "file_header_bytes") == 0 || strcmp(name, "file_trailer_bytes") == 0)
 			int_value(def, 0, PG_INT64_MAX);
@@ -592,6 +594,8 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->copybook_format = s;
 	else if (strcmp(name, "pic_n") == 0)
 		opts->pic_n_dbcs = pg_strcasecmp(s, "dbcs") == 0;
+	else if (strcmp(name, "allow_larger_redefines") == 0)
+		opts->allow_larger_redefines = defGetBoolean(def);
 	else if (strcmp(name, "record") == 0)
 		opts->record = s;
 	else if (strcmp(name, "punch") == 0)

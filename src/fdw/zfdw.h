@@ -95,6 +95,9 @@ typedef struct ZfTableOptions
 	char	   *copybook_text;
 	char	   *copybook_format;	/* auto, fixed, free */
 	bool		pic_n_dbcs;		/* pic_n 'dbcs' */
+	bool		allow_larger_redefines; /* a REDEFINES below level 01 may
+										 * be larger than what it redefines
+										 * (Cobrix, cb2xml; IBM rejects) */
 	char	   *record;
 	char	   *punch;
 	char	   *punch_text;
