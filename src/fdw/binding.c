@@ -736,6 +736,8 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 	zfdw_get_column_options(t->relid, attr->attnum, &co);
 	col->meta = co.meta;
 	col->trim = co.trim_given ? co.trim : t->opts.trim;
+	col->trim_low_values = co.trim_low_values_given ? co.trim_low_values :
+		t->opts.trim_low_values;
 	col->null_if = co.null_if;
 	col->null_if_bytes = co.null_if_bytes;
 	col->cp = t->cp;
@@ -852,6 +854,24 @@ bind_segment(ZfTable *t)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
 				 errmsg("segment_field %s is inside an OCCURS table", f->name)));
+	n = strlen(t->opts.segment_value);
+	if (n >= 3 && (t->opts.segment_value[0] == 'x' || t->opts.segment_value[0] == 'X') &&
+		t->opts.segment_value[1] == '\'' && t->opts.segment_value[n - 1] == '\'')
+	{
+		/* a hex literal: the field's exact bytes, whatever its type */
+		size_t		hexlen = n - 3;
+
+		if (hexlen != (size_t) f->length * 2 ||
+			strspn(t->opts.segment_value + 2, "0123456789abcdefABCDEF") != hexlen)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+					 errmsg("segment_value %s must give the %u bytes of field %s in hex",
+							t->opts.segment_value, f->length, f->name)));
+		t->segment_bytes = palloc(f->length);
+		hex_decode(t->opts.segment_value + 2, hexlen, (char *) t->segment_bytes);
+		t->segment_len = f->length;
+		return;
+	}
 	if (f->kind != ZF_KIND_ALNUM)
 	{
 		zf_int128	v;
@@ -870,7 +890,6 @@ bind_segment(ZfTable *t)
 		return;
 	}
 	t->segment_bytes = palloc(f->length + 1);
-	n = strlen(t->opts.segment_value);
 	if (zf_codepage_encode(t->cp, t->opts.segment_value, n, t->segment_bytes,
 						   f->length, &n, &err) != ZF_OK)
 		ereport(ERROR,

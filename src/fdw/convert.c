@@ -446,6 +446,21 @@ decode_chars(ZfColumn *col, const zf_field *f, const uint8 *p, uint32 len,
 		fixed = false;
 	}
 
+	if (fixed && col->trim_low_values && col->trim != ZF_TRIM_NONE &&
+		(f->kind == ZF_KIND_ALNUM || f->kind == ZF_KIND_EDITED))
+	{
+		/* low-values padding goes with the blanks, before decoding */
+		uint8		space = zf_codepage_space(cp);
+
+		while (n > 0 && (p[n - 1] == 0x00 || p[n - 1] == space))
+			n--;
+		if (col->trim == ZF_TRIM_BOTH)
+			while (n > 0 && (p[0] == 0x00 || p[0] == space))
+			{
+				p++;
+				n--;
+			}
+	}
 	cap = zf_codepage_utf8_bound(cp, n) + 8;
 	if (f->kind == ZF_KIND_NATIONAL || f->kind == ZF_KIND_DBCS || f->kind == ZF_KIND_VARGRAPHIC)
 		cap = (size_t) n * 2 + 16;

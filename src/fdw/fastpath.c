@@ -87,7 +87,8 @@ zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
 	else if (col->conv == ZF_CONV_TEXT)
 	{
 		if (f->kind != ZF_KIND_ALNUM || col->target != ZF_TARGET_TEXT ||
-			col->max_chars >= 0 || GetDatabaseEncoding() != PG_UTF8)
+			col->max_chars >= 0 || GetDatabaseEncoding() != PG_UTF8 ||
+			col->trim_low_values)
 			return;
 		col->fast_sbcs = zf_codepage_sbcs(col->cp);
 		if (col->fast_sbcs == NULL)

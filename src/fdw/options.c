@@ -91,6 +91,7 @@ static const ZfOption zf_options[] = {
 	{"float_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"date_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"trim", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
+	{"trim_low_values", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
 
 	/* format 'delimited' */
 	{"delimiter", OPT_TABLE, PRIV_ANYONE},
@@ -441,6 +442,7 @@ zfdw_validate_options(List *options, Oid catalog)
 		else if (strcmp(name, "text_terminator") == 0)
 			text_terminator_value(def);
 		else if (strcmp(name, "rdw_includes_header") == 0 || strcmp(name, "header") == 0 ||
+				 strcmp(name, "trim_low_values") == 0 ||
 				 strcmp(name, "bdw_includes_header") == 0 ||
 				 strcmp(name, "allow_larger_redefines") == 0)
 			(void) defGetBoolean(def);
@@ -621,6 +623,8 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->float_format = pg_strcasecmp(s, "ieee") == 0 ? ZF_FLOAT_IEEE : ZF_FLOAT_HFP;
 	else if (strcmp(name, "date_format") == 0)
 		opts->date_format = s;
+	else if (strcmp(name, "trim_low_values") == 0)
+		opts->trim_low_values = defGetBoolean(def);
 	else if (strcmp(name, "trim") == 0)
 		opts->trim = pg_strcasecmp(s, "both") == 0 ? ZF_TRIM_BOTH :
 			pg_strcasecmp(s, "none") == 0 ? ZF_TRIM_NONE : ZF_TRIM_RIGHT;
@@ -692,6 +696,11 @@ zfdw_get_column_options(Oid relid, AttrNumber attnum, ZfColumnOptions *copts)
 			copts->null_if = null_if_value(def, &copts->null_if_bytes);
 		else if (strcmp(name, "meta") == 0)
 			copts->meta = (ZfMeta) (word_value(def, zf_meta_names + 1, "") + 1);
+		else if (strcmp(name, "trim_low_values") == 0)
+		{
+			copts->trim_low_values_given = true;
+			copts->trim_low_values = defGetBoolean(def);
+		}
 		else if (strcmp(name, "trim") == 0)
 		{
 			copts->trim_given = true;

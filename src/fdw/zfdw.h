@@ -111,6 +111,7 @@ typedef struct ZfTableOptions
 	zf_float_format float_format;
 	char	   *date_format;
 	ZfTrim		trim;
+	bool		trim_low_values;	/* X'00' pads text like blanks */
 	/* format 'delimited' */
 	char	   *delimiter;		/* one character, or a byte as X'hh' */
 	char	   *quote;			/* likewise; "" for none */
@@ -137,6 +138,8 @@ typedef struct ZfColumnOptions
 	ZfMeta		meta;
 	bool		trim_given;
 	ZfTrim		trim;
+	bool		trim_low_values_given;
+	bool		trim_low_values;
 } ZfColumnOptions;
 
 extern void zfdw_get_table_options(Oid relid, ZfTableOptions *opts);
@@ -225,6 +228,8 @@ typedef struct ZfColumn
 	const zf_codepage *cp;
 	zf_charset	cs;
 	ZfTrim		trim;
+	bool		trim_low_values;	/* trailing (and leading, with trim both)
+									 * X'00' bytes are padding */
 	ZfNullIf	null_if;
 	bytea	   *null_if_bytes;
 	bool		has_date_picture;

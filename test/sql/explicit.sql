@@ -103,3 +103,26 @@ CREATE FOREIGN TABLE bad_options (a text OPTIONS (position '1', length '1'))
 
 -- EXPLAIN names the file, its format, record length and code page
 SELECT zt_explain($$(COSTS OFF) SELECT name FROM explicit$$);
+
+-- text padded with low-values: an error by default, padding on request
+\set lowvals :abs_srcdir '/data/hand/lowvals.dat'
+CREATE FOREIGN TABLE lowvals (t text OPTIONS (position '1', length '8'),
+                              n bigint OPTIONS (meta 'record_number'))
+    SERVER hand OPTIONS (filename :'lowvals', lrecl '8');
+SELECT zt_error($$SELECT * FROM lowvals$$);
+ALTER FOREIGN TABLE lowvals OPTIONS (ADD trim_low_values 'true', ADD on_error 'null');
+SELECT n, '[' || t || ']' AS t FROM lowvals;
+ALTER FOREIGN TABLE lowvals ALTER COLUMN t OPTIONS (ADD null_if 'low_values');
+SELECT n, '[' || t || ']' AS t FROM lowvals;
+
+-- a segment filter on a binary record type, given in hex
+\set segs :abs_srcdir '/data/hand/segs.dat'
+CREATE FOREIGN TABLE segs (rt integer OPTIONS (position '1', pic '9(4)', usage 'comp'),
+                           v text OPTIONS (position '3', length '4'))
+    SERVER hand OPTIONS (filename :'segs', lrecl '6',
+                         segment_field 'rt', segment_value 'X''0001''');
+SELECT * FROM segs;
+ALTER FOREIGN TABLE segs OPTIONS (SET segment_value '2');
+SELECT * FROM segs;
+ALTER FOREIGN TABLE segs OPTIONS (SET segment_value 'X''01''');
+SELECT zt_error($$SELECT * FROM segs$$);

@@ -74,3 +74,14 @@ printf '\360\360\360\361\301\100\100\100\360\360\360\371\302\100\100\100\360\360
 # rdw2.dat: a second vb file for globs: "ONE" (D6 D5 C5), "TWO" (E3 E6 D6),
 # "SIX" (E2 C9 E7), each behind an RDW 00 07 00 00
 printf '\000\007\000\000\326\325\305\000\007\000\000\343\346\326\000\007\000\000\342\311\347' > rdw2.dat
+
+# lowvals.dat: 8-byte text fields padded with low-values (X'00'):
+#   "AB" + 6 x X'00';  "C" + 7 blanks;  8 x X'00';  "D" X'00' "E" + 5 blanks
+printf '\301\302\000\000\000\000\000\000' > lowvals.dat
+printf '\303\100\100\100\100\100\100\100' >> lowvals.dat
+printf '\000\000\000\000\000\000\000\000' >> lowvals.dat
+printf '\304\000\305\100\100\100\100\100' >> lowvals.dat
+
+# segs.dat: 6-byte records, a 2-byte binary record type then X(4):
+#   X'0001' "AAAA", X'0002' "BBBB", X'0001' "CCCC"
+printf '\000\001\301\301\301\301\000\002\302\302\302\302\000\001\303\303\303\303' > segs.dat
