@@ -177,6 +177,18 @@ ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
 		}
 		else if (cur_accept(c, "EXCLUDE NULL KEYS"))
 			ix->exclude_null_keys = true;
+		else if (cur_accept(c, "GENERATE KEY USING XMLPATTERN"))
+		{
+			/* the pattern, AS SQL type: all of it belongs to the XML index */
+			ix->xml_pattern = true;
+			while (!cur_at_end(c) && !ddl_clause_starts(c, CTX_INDEX))
+			{
+				if (tok_punct(cur_tok(c, 0), "("))
+					st = cur_skip_group(c);
+				else
+					c->pos++;
+			}
+		}
 		else if (ddl_match_clause(c, CTX_INDEX, &cl))
 			st = ddl_add_clause(c, &ix->clauses, &cl);
 		else if ((st = ddl_skip_unknown(c, CTX_INDEX, &cl)) == ZF_OK)
@@ -438,6 +450,16 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 	int			start = c->pos;
 	ddl_clause	cl;
 
+	/* DB2 also takes a constraint without ADD: ALTER TABLE t FOREIGN KEY ... */
+	if (ddl_is_constraint_start(c))
+	{
+		if ((a = add_action(c, al, AL_ADD_CONSTRAINT)) == NULL ||
+			(a->con = ddl_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
+			return cur_nomem(c);
+		if ((st = ddl_parse_constraint(c, a->con)) != ZF_OK)
+			return st;
+		return cur_at_end(c) ? ZF_OK : cur_error(c, "the next ALTER TABLE clause");
+	}
 	if (cur_is(c, "ADD"))
 	{
 		if (cur_is(c, "ADD PERIOD") || cur_is(c, "ADD VERSIONING") ||
@@ -480,6 +502,10 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 		return ZF_OK;
 	}
 
+	if (cur_is(c, "ALTER PART") || cur_is(c, "ALTER PARTITION"))
+		return dropped_action(c, al, start, c->end,
+							  "partition changes are not converted: change the PostgreSQL partitions by hand if needed",
+							  false);
 	if (cur_accept(c, "ALTER"))
 	{
 		const char *colname;
@@ -838,6 +864,8 @@ ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 		c->stmt->kind = ST_DROPPED;
 		c->stmt->reason = strcmp(d->target_word, "TABLESPACE") == 0 ?
 			"DB2 table spaces have no PostgreSQL counterpart (in DB2 this also drops the tables in it: drop those tables explicitly)" :
+			strcmp(d->target_word, "DATABASE") == 0 ?
+			"DB2 databases have no PostgreSQL counterpart (in DB2 this also drops every table space and table in it: drop those tables explicitly)" :
 			"this kind of object has no PostgreSQL counterpart";
 	}
 	c->stmt->kind_text = ddl_range_text(c->s, c->stmt->span.first, c->pos +

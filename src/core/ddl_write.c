@@ -248,6 +248,45 @@ w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 	ddl_buf_free(&body);
 }
 
+/*
+ * The table a name means in ALTER TABLE, CREATE INDEX or COMMENT ON: an
+ * alias or synonym of this script stands for its table, as in DB2.
+ */
+const char *
+w_table_qname(ddl_writer *w, const ddl_name *n)
+{
+	const char *qn = w_qname(w, n);
+	const char *target = ddl_map_get(&w->aliases, qn);
+
+	if (target == NULL)
+		return qn;
+	w_note(w, "%s is an alias of %s: the statement applies to %s", qn, target, target);
+	return target;
+}
+
+/* "qname\002col\003col...": the key of a column list of a table. */
+const char *
+w_cols_key(ddl_writer *w, const char *qname, int n, const char *const *cols)
+{
+	ddl_buf		b;
+	const char *k;
+
+	ddl_buf_init(&b, 1 << 20);
+	ddl_buf_puts(&b, qname);
+	ddl_buf_putc(&b, '\002');
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			ddl_buf_putc(&b, '\003');
+		ddl_buf_puts(&b, cols[i]);
+	}
+	k = (b.failed || b.data == NULL) ? NULL : ddl_strdup(w->arena, b.data);
+	ddl_buf_free(&b);
+	if (k == NULL)
+		w->oom = true;
+	return k ? k : "";
+}
+
 /* Relations of refs that the script has not created. */
 static void
 missing_refs(ddl_writer *w, const wrefs *refs, wrefs *missing)
@@ -359,7 +398,7 @@ same_columns(const ddl_index *ix, int n, const char *const *cols)
 static void
 write_index(ddl_writer *w, const ddl_index *ix)
 {
-	const char *table_qn = w_qname(w, &ix->table);
+	const char *table_qn = w_table_qname(w, &ix->table);
 	wobj	   *to = w_obj(w, table_qn);
 	const char *tschema = w_schema_for(w, ix->table.qual);
 	const char *ixname = w_ident(w, ix->name.name);
@@ -381,6 +420,21 @@ write_index(ddl_writer *w, const ddl_index *ix)
 		w_note(w, "index on an auxiliary (LOB) table dropped: PostgreSQL needs none");
 		return;
 	}
+	{
+		bool		xml = ix->xml_pattern;
+
+		for (int i = 0; i < ix->nkeys && !xml; i++)
+		{
+			const ddl_column *c = ix->keys[i].col ? w_find_column(w, to, ix->keys[i].col) : NULL;
+
+			xml = c != NULL && c->pub.type == ZF_DB2_XML;
+		}
+		if (xml)
+		{
+			w_note(w, "XML index dropped: PostgreSQL has no B-tree index on xml; index an expression such as (xpath(...)) by hand if needed");
+			return;
+		}
+	}
 
 	/* the index DB2 needed to enforce the primary key or a unique constraint */
 	if (ix->unique && to != NULL && to->npk > 0 && same_columns(ix, to->npk, to->pk_cols))
@@ -401,6 +455,9 @@ write_index(ddl_writer *w, const ddl_index *ix)
 		if (same_columns(ix, to->uniq[i]->ncols, to->uniq[i]->cols))
 		{
 			w_note(w, "skipped: a unique constraint of %s already provides this unique index", table_qn);
+			if (ix->cluster)
+				w_note(w, "CLUSTER: to order the table the same way, run CLUSTER %s USING %s after loading",
+					   table_qn, to->uniq[i]->name ? w_ident(w, to->uniq[i]->name) : w_ident(w, ix->name.name));
 			index_clause_notes(w, ix);
 			return;
 		}
@@ -514,6 +571,20 @@ write_index(ddl_writer *w, const ddl_index *ix)
 		w->oom = true;
 	ddl_buf_free(&stmt);
 	w_add_obj(w, ix_qn, 'i');
+	if (ix->unique && to != NULL)
+	{
+		windex	   *wi = ddl_push(w->arena, (void **) &to->indexes, &to->nindexes,
+								  &to->capindexes, sizeof(windex));
+
+		if (wi == NULL)
+			return;
+		wi->ix = ix;
+		wi->name = ixname;
+		wi->usable = !ix->where_not_null && !ix->exclude_null_keys && !nullable;
+		for (int i = 0; i < ix->nkeys; i++)
+			if (ix->keys[i].desc || ix->keys[i].col == NULL)
+				wi->usable = false;
+	}
 }
 
 static void
@@ -580,6 +651,8 @@ write_alias(ddl_writer *w, const ddl_alias *a)
 	kind = emit_with_refs(w, &refs, stmt.data ? stmt.data : "", qn, 'v');
 	if (kind)
 		w_add_obj(w, qn, kind);
+	if (!ddl_map_put(&w->aliases, qn, (void *) target))
+		w->oom = true;
 	ddl_buf_free(&stmt);
 }
 
@@ -651,7 +724,7 @@ default_pk_name(ddl_writer *w, const char *db2table)
 static void
 write_alter(ddl_writer *w, const ddl_alter *al)
 {
-	const char *qn = w_qname(w, &al->table);
+	const char *qn = w_table_qname(w, &al->table);
 	wobj	   *to = w_obj(w, qn);
 	ddl_buf		deferred;
 
@@ -697,6 +770,29 @@ write_alter(ddl_writer *w, const ddl_alter *al)
 						to->npk = a->con->ncols;
 						to->pk_cols = a->con->cols;
 						to->pk_name = a->con->name ? w_ident(w, a->con->name) : pkname;
+					}
+					/* a key DB2 built on a unique index created above: use it */
+					if ((a->con->kind == CON_PK || a->con->kind == CON_UNIQUE) &&
+						a->con->name == NULL && to != NULL)
+					{
+						const windex *use = NULL;
+
+						for (int k = 0; k < to->nindexes && use == NULL; k++)
+							if (same_columns(to->indexes[k].ix, a->con->ncols, a->con->cols))
+								use = &to->indexes[k];
+						if (use != NULL && use->usable)
+						{
+							ddl_buf_printf(&w->sql, "ALTER TABLE %s ADD CONSTRAINT %s %s USING INDEX %s;\n",
+										   qn, use->name,
+										   a->con->kind == CON_PK ? "PRIMARY KEY" : "UNIQUE", use->name);
+							w_note(w, "the key uses the unique index %s created above, as in DB2", use->name);
+							if (a->con->kind == CON_PK)
+								to->pk_name = use->name;
+							break;
+						}
+						if (use != NULL)
+							w_note(w, "the unique index %s created above has descending or nullable keys, so PostgreSQL builds a second index for the key: drop %s if it is no longer needed",
+								   use->name, use->name);
 					}
 					ddl_buf_init(&con, 1 << 24);
 					w_constraint(w, &con, a->con, qn, pkname, false, &deferred);
@@ -812,7 +908,7 @@ write_comment(ddl_writer *w, const ddl_comment *cm)
 	{
 		wobj	   *o;
 
-		qn = w_qname(w, &cm->name);
+		qn = cm->target == OBJ_ALIAS ? w_qname(w, &cm->name) : w_table_qname(w, &cm->name);
 		o = w_obj(w, qn);
 		if (cm->target == OBJ_SEQUENCE)
 			what = "SEQUENCE";
@@ -861,6 +957,7 @@ write_drop(ddl_writer *w, const ddl_drop *d)
 		return;
 	}
 	qn = w_qname(w, &d->name);
+	ddl_map_put(&w->aliases, qn, NULL);
 	switch (d->target)
 	{
 		case OBJ_TABLE:
@@ -963,6 +1060,46 @@ write_statement(ddl_writer *w, const ddl_stmt *st)
  * First pass: names for primary keys, unique indexes, commented objects
  * ---------------------------------------------------------------------
  */
+
+/*
+ * Is ix the index DB2 needed for one of t's UNIQUE constraints?  Then an
+ * unnamed constraint takes the index's name.
+ */
+static bool
+unique_constraint_of(ddl_writer *w, const ddl_table *t, const ddl_index *ix,
+					 const char *qname)
+{
+	for (int i = 0; i < t->ncons; i++)
+	{
+		const ddl_constraint *c = &t->cons[i];
+
+		if (c->kind == CON_UNIQUE && same_columns(ix, c->ncols, c->cols))
+		{
+			const char *key = w_cols_key(w, qname, c->ncols, c->cols);
+
+			if (c->name == NULL && ddl_map_get(&w->uniq_name, key) == NULL)
+				ddl_map_put(&w->uniq_name, key, (void *) ix);
+			return true;
+		}
+	}
+	for (int i = 0; i < t->pub.ncolumns; i++)
+	{
+		const ddl_column *col = t->cols[i];
+
+		for (int k = 0; k < col->ncons; k++)
+		{
+			if (col->cons[k].kind == CON_UNIQUE && same_columns(ix, 1, &col->pub.name))
+			{
+				const char *key = w_cols_key(w, qname, 1, &col->pub.name);
+
+				if (col->cons[k].name == NULL && ddl_map_get(&w->uniq_name, key) == NULL)
+					ddl_map_put(&w->uniq_name, key, (void *) ix);
+				return true;
+			}
+		}
+	}
+	return false;
+}
 static void
 first_pass(ddl_writer *w)
 {
@@ -1011,6 +1148,8 @@ first_pass(ddl_writer *w)
 				if (pkname == NULL && ddl_map_get(&w->pk_index, qn) == NULL)
 					ddl_map_put(&w->pk_index, qn, (void *) ix);
 			}
+			else if (t != NULL && unique_constraint_of(w, t, ix, qn))
+				;
 			else
 			{
 				/* a NULL-terminated array of the table's other unique indexes */
@@ -1091,6 +1230,8 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 	ddl_map_init(&w.commented, w.arena);
 	ddl_map_init(&w.pk_index, w.arena);
 	ddl_map_init(&w.uniq_indexes, w.arena);
+	ddl_map_init(&w.aliases, w.arena);
+	ddl_map_init(&w.uniq_name, w.arena);
 
 	first_pass(&w);
 	for (int i = 0; i < script->nstmts && !w.oom; i++)

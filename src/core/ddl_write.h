@@ -32,7 +32,18 @@ typedef struct wobj
 	const ddl_constraint **uniq;
 	bool		partitioned;
 	bool		has_views;		/* a view of this script reads it */
+	int			nindexes;		/* unique indexes created on it */
+	int			capindexes;
+	struct windex *indexes;
 } wobj;
+
+/* A unique index the writer created, for ALTER TABLE ADD ... USING INDEX. */
+typedef struct windex
+{
+	const ddl_index *ix;
+	const char *name;			/* quoted, unqualified */
+	bool		usable;			/* plain: ascending columns, not partial */
+} windex;
 
 /* One note, possibly collected over several columns. */
 typedef struct wnote
@@ -61,6 +72,9 @@ struct ddl_writer
 								 * its name */
 	ddl_map		uniq_indexes;	/* table qname -> first unique index
 								 * statement (for partitioning) */
+	ddl_map		aliases;		/* alias qname -> its table's qname */
+	ddl_map		uniq_name;		/* "qname\002cols" -> DB2 index that names
+								 * an unnamed UNIQUE constraint */
 	bool		oom;
 };
 
@@ -97,6 +111,9 @@ extern void w_create_schema(ddl_writer *w, const char *schema);
 extern void w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 					  const char *stmt_sql, const char *what);
 extern void w_refs_add(ddl_writer *w, wrefs *r, const char *qname);
+extern const char *w_table_qname(ddl_writer *w, const ddl_name *n);
+extern const char *w_cols_key(ddl_writer *w, const char *qname, int n,
+							  const char *const *cols);
 
 /* ddl_write_table.c */
 extern void w_create_table(ddl_writer *w, const ddl_table *t);

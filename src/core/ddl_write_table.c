@@ -577,6 +577,19 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 	ddl_buf		table_form;		/* a foreign key as a table constraint */
 	const char *name = con->name ? w_ident(w, con->name) : pk_name;
 
+	/* an unnamed UNIQUE constraint takes the name of DB2's index for it */
+	if (name == NULL && con->kind == CON_UNIQUE)
+	{
+		const ddl_index *ix = ddl_map_get(&w->uniq_name,
+										  w_cols_key(w, table_qname, con->ncols, con->cols));
+
+		if (ix != NULL)
+		{
+			name = w_ident(w, ix->name.name);
+			w_note(w, "unique constraint named %s after DB2's unique index %s, which enforced it",
+				   name, ix->name.name);
+		}
+	}
 	ddl_buf_init(&body, 1 << 24);
 	ddl_buf_init(&table_form, 1 << 24);
 	if (name != NULL)
@@ -1064,6 +1077,24 @@ w_create_table(ddl_writer *w, const ddl_table *t)
 			if (slot)
 				*slot = &t->cons[i];
 		}
+	for (int i = 0; i < t->pub.ncolumns; i++)
+		for (int k = 0; k < t->cols[i]->ncons; k++)
+			if (t->cols[i]->cons[k].kind == CON_UNIQUE)
+			{
+				ddl_constraint *c = ddl_alloc(w->arena, sizeof(ddl_constraint));
+				const ddl_constraint **slot = ddl_push(w->arena, (void **) &o->uniq, &o->nuniq,
+													   &o->capuniq, sizeof(ddl_constraint *));
+
+				if (c == NULL || slot == NULL)
+				{
+					w->oom = true;
+					break;
+				}
+				*c = t->cols[i]->cons[k];
+				c->ncols = 1;
+				c->cols = (const char **) &t->cols[i]->pub.name;
+				*slot = c;
+			}
 
 	ddl_buf_printf(b, "CREATE TABLE %s (\n", qname);
 	for (int i = 0; i < t->pub.ncolumns; i++)

@@ -115,6 +115,32 @@ CREATE UNIQUE WHERE NOT NULL INDEX R.K2_B ON R.K2 (A);
 $$) WHERE n > 1;
 SELECT sql FROM zfdw.db2_ddl_convert('CREATE UNIQUE INDEX X.I ON X.T (A);',
                                      '{"unique_nulls_not_distinct": false}');
+-- Keys added after their index (ALTER TABLE ... ADD PRIMARY KEY uses it),
+-- constraints without ADD (DB2 accepts ALTER TABLE t FOREIGN KEY ...),
+-- ALTER TABLE through an alias, XML indexes.
+SELECT pg_temp.run_db2($$
+CREATE TABLE R.HEAD (ID INTEGER NOT NULL, CODE CHAR(4) NOT NULL, DOC XML);
+CREATE UNIQUE INDEX R.HEAD_PK ON R.HEAD (ID);
+ALTER TABLE R.HEAD ADD PRIMARY KEY (ID);
+CREATE UNIQUE INDEX R.HEAD_CODE ON R.HEAD (CODE DESC);
+ALTER TABLE R.HEAD ADD UNIQUE (CODE);
+CREATE INDEX R.HEAD_DOC ON R.HEAD (DOC) GENERATE KEY USING XMLPATTERN '/a/b' AS SQL VARCHAR(20);
+CREATE TABLE R.LINE (ID INTEGER NOT NULL, HEAD INTEGER NOT NULL);
+ALTER TABLE R.LINE FOREIGN KEY LINE_HEAD (HEAD) REFERENCES R.HEAD ON DELETE CASCADE;
+CREATE ALIAS R.LINES FOR R.LINE;
+ALTER TABLE R.LINES ADD CONSTRAINT LINE_ID CHECK (ID > 0);
+$$);
+SELECT conrelid::regclass, conname, pg_get_constraintdef(oid) FROM pg_constraint
+ WHERE conrelid IN ('r.head'::regclass, 'r.line'::regclass) ORDER BY 1, 2;
+SELECT indexrelid::regclass FROM pg_index WHERE indrelid = 'r.head'::regclass ORDER BY 1;
+SELECT n, note FROM pg_temp.notes($$
+CREATE TABLE R.HEAD (ID INTEGER NOT NULL, CODE CHAR(4) NOT NULL, DOC XML);
+CREATE UNIQUE INDEX R.HEAD_CODE ON R.HEAD (CODE DESC);
+ALTER TABLE R.HEAD ADD UNIQUE (CODE);
+CREATE INDEX R.HEAD_DOC ON R.HEAD (DOC) GENERATE KEY USING XMLPATTERN '/a/b' AS SQL VARCHAR(20);
+CREATE ALIAS R.HEADS FOR R.HEAD;
+COMMENT ON TABLE R.HEADS IS 'through the alias';
+$$) WHERE n > 1;
 
 -- Range partitioning: DB2's inclusive ENDING AT limits become exclusive
 -- bounds where the type has a next value; else the scheme stays a comment.

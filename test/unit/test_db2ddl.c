@@ -936,6 +936,19 @@ test_write_other_statements(void **state)
 	assert_sql_has(p, 9, "DROP TABLE IF EXISTS app.t CASCADE;");
 	assert_sql_has(p, 10, "ALTER TABLE app.t2 RENAME TO t3;");
 	zf_pg_script_free(p);
+
+	/* DB2 forms: a constraint without ADD, ALTER through an alias */
+	p = convert("CREATE TABLE T (A INT NOT NULL, B INT);\n"
+				"ALTER TABLE T FOREIGN KEY FK1 (B) REFERENCES T ON DELETE CASCADE;\n"
+				"CREATE ALIAS AT FOR T;\n"
+				"ALTER TABLE AT ADD C INT;\n"
+				"CREATE UNIQUE INDEX TA ON T (A);\n"
+				"ALTER TABLE T ADD PRIMARY KEY (A);\n");
+	assert_sql_has(p, 1, "ALTER TABLE t ADD CONSTRAINT fk1 FOREIGN KEY (b) REFERENCES t ON DELETE CASCADE;");
+	assert_sql_has(p, 3, "ALTER TABLE t ADD COLUMN c integer;");
+	assert_note_has(p, 3, "at is an alias of t");
+	assert_sql_has(p, 5, "ALTER TABLE t ADD CONSTRAINT ta PRIMARY KEY USING INDEX ta;");
+	zf_pg_script_free(p);
 }
 
 /* The rendered script: notes become comments that cannot hold a newline. */
