@@ -232,6 +232,8 @@ read_options(Jsonb *jb, ddl_call_options *o)
 }
 
 /* Report a core error with its SQLSTATE, position, detail and hint. */
+static void report_error(const zf_error *err) pg_attribute_noreturn();
+
 static void
 report_error(const zf_error *err)
 {
@@ -272,24 +274,6 @@ report_error(const zf_error *err)
 			 err->hint[0] ? errhint("%s", err->hint) : 0));
 }
 
-/*
- * Parse and convert.  On success *script and *out are set and must be
- * freed by the caller (also on error, which is why the caller uses
- * PG_TRY); on failure this raises the error.
- */
-static void
-convert(text *ddl, const ddl_call_options *o, zf_db2_script **script,
-		zf_pg_script **out)
-{
-	zf_error	err;
-
-	if (zf_db2ddl_parse(VARDATA_ANY(ddl), VARSIZE_ANY_EXHDR(ddl), &o->parse,
-						script, &err) != ZF_OK)
-		report_error(&err);
-	if (zf_db2ddl_to_pg(*script, &o->pg, out, &err) != ZF_OK)
-		report_error(&err);
-}
-
 /* A core string as text, checked for the database encoding. */
 static text *
 core_text(const char *s, size_t len)
@@ -313,11 +297,17 @@ zfdw_db2_ddl_to_pg(PG_FUNCTION_ARGS)
 	{
 		zf_db2_script *s = NULL;
 		zf_pg_script *p = NULL;
+		zf_error	err;
 		const char *sql;
 		size_t		len;
 
-		convert(ddl, &o, &s, &p);
+		/* keep each result where PG_FINALLY frees it before reporting */
+		if (zf_db2ddl_parse(VARDATA_ANY(ddl), VARSIZE_ANY_EXHDR(ddl), &o.parse,
+							&s, &err) != ZF_OK)
+			report_error(&err);
 		script = s;
+		if (zf_db2ddl_to_pg(s, &o.pg, &p, &err) != ZF_OK)
+			report_error(&err);
 		out = p;
 		sql = zf_pg_script_text(p, o.notes, &len);
 		if (sql == NULL)
@@ -351,9 +341,14 @@ zfdw_db2_ddl_convert(PG_FUNCTION_ARGS)
 	{
 		zf_db2_script *s = NULL;
 		zf_pg_script *p = NULL;
+		zf_error	err;
 
-		convert(ddl, &o, &s, &p);
+		if (zf_db2ddl_parse(VARDATA_ANY(ddl), VARSIZE_ANY_EXHDR(ddl), &o.parse,
+							&s, &err) != ZF_OK)
+			report_error(&err);
 		script = s;
+		if (zf_db2ddl_to_pg(s, &o.pg, &p, &err) != ZF_OK)
+			report_error(&err);
 		out = p;
 		for (int i = 0; i < p->nstatements; i++)
 		{
