@@ -36,12 +36,14 @@ typedef struct lexer
 	zf_error   *err;
 } lexer;
 
+/* ASCII digit. */
 static bool
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
 }
 
+/* ASCII hexadecimal digit. */
 static bool
 is_hexdigit(int c)
 {
@@ -56,6 +58,7 @@ is_word_start(int c)
 		c == '#' || c == '@' || c == '$' || c >= 0x80;
 }
 
+/* A character that continues an ordinary identifier. */
 static bool
 is_word_char(int c)
 {
@@ -76,6 +79,7 @@ ddl_valid_terminator(char c)
 	return strchr("'\"(),.-/*_", c) == NULL;
 }
 
+/* A lexical error at byte "at" of the current line. */
 static zf_status
 lex_error(lexer *lx, size_t at, const char *msg)
 {

@@ -66,6 +66,7 @@ index_key(ddl_cur *c, ddl_index *ix, int end)
 	return ZF_OK;
 }
 
+/* CREATE [TYPE n] [UNIQUE [WHERE NOT NULL]] INDEX name ON table (keys) [clauses] */
 zf_status
 ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -204,6 +205,7 @@ ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
  * ---------------------------------------------------------------------
  */
 
+/* CREATE VIEW name [(columns)] AS fullselect [WITH [CASCADED | LOCAL] CHECK OPTION] */
 zf_status
 ddl_parse_create_view(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -244,6 +246,7 @@ ddl_parse_create_view(ddl_cur *c, ddl_parse_state *ps)
 	return ZF_OK;
 }
 
+/* CREATE [PUBLIC] ALIAS name FOR [TABLE | SEQUENCE] target, CREATE SYNONYM name FOR table */
 zf_status
 ddl_parse_create_alias(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -286,6 +289,7 @@ ddl_parse_create_alias(ddl_cur *c, ddl_parse_state *ps)
  * ---------------------------------------------------------------------
  */
 
+/* CREATE SEQUENCE name [AS type] [options] */
 zf_status
 ddl_parse_create_sequence(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -414,6 +418,7 @@ next_action(const ddl_cur *c)
 	return c->end;
 }
 
+/* Append an action of the given kind to an ALTER TABLE. */
 static ddl_alter_action *
 add_action(ddl_cur *c, ddl_alter *al, ddl_alter_kind kind)
 {
@@ -613,6 +618,7 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 	return dropped_action(c, al, start, c->end, NULL, true);
 }
 
+/* ALTER TABLE name action [action ...] */
 zf_status
 ddl_parse_alter_table(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -653,6 +659,7 @@ ddl_parse_alter_table(ddl_cur *c, ddl_parse_state *ps)
  * ---------------------------------------------------------------------
  */
 
+/* The string of a COMMENT/LABEL, for a column or (column NULL) the object. */
 static zf_status
 comment_item(ddl_cur *c, ddl_comment *cm, const char *column)
 {
@@ -670,6 +677,7 @@ comment_item(ddl_cur *c, ddl_comment *cm, const char *column)
 	return ZF_OK;
 }
 
+/* COMMENT ON / LABEL ON, the one-object and the multi-column forms. */
 zf_status
 ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -784,6 +792,7 @@ ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
  * ---------------------------------------------------------------------
  */
 
+/* SET CURRENT SQLID / SET [CURRENT] SCHEMA: the qualifier for unqualified names. */
 zf_status
 ddl_parse_set(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -828,6 +837,7 @@ ddl_parse_set(ddl_cur *c, ddl_parse_state *ps)
 	return ZF_OK;
 }
 
+/* DROP object name [RESTRICT] */
 zf_status
 ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -881,6 +891,7 @@ ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 	return ZF_OK;
 }
 
+/* RENAME [TABLE | INDEX] name TO new-name */
 zf_status
 ddl_parse_rename(ddl_cur *c, ddl_parse_state *ps)
 {

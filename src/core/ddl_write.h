@@ -111,9 +111,17 @@ extern void w_create_schema(ddl_writer *w, const char *schema);
 extern void w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 					  const char *stmt_sql, const char *what);
 extern void w_refs_add(ddl_writer *w, wrefs *r, const char *qname);
+extern char w_emit_with_refs(ddl_writer *w, const wrefs *refs,
+							 const char *stmt_sql, const char *what, char kind);
 extern const char *w_table_qname(ddl_writer *w, const ddl_name *n);
 extern const char *w_cols_key(ddl_writer *w, const char *qname, int n,
 							  const char *const *cols);
+
+/* ddl_write_stmt.c */
+extern void w_statement(ddl_writer *w, const ddl_stmt *st);
+extern bool w_same_columns(const ddl_index *ix, int n, const char *const *cols);
+extern const char *w_comment_key(ddl_writer *w, const char *qname,
+								 const char *column);
 
 /* ddl_write_table.c */
 extern void w_create_table(ddl_writer *w, const ddl_table *t);

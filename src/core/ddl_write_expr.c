@@ -57,6 +57,7 @@ static const char *const pg_keywords[] = {
 	"xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
 };
 
+/* bsearch comparison of a word with a keyword entry. */
 static int
 cmp_keyword(const void *a, const void *b)
 {
@@ -328,6 +329,7 @@ static const struct
 	{"MICROSECOND", "microseconds"}, {"MICROSECONDS", "microseconds"},
 };
 
+/* Is word in the NULL-terminated list? */
 static bool
 in_list(const char *const *list, const char *word)
 {

@@ -962,6 +962,7 @@ pk_index_name(ddl_writer *w, const char *qname)
 	return ix ? ix->name.name : NULL;
 }
 
+/* CREATE TABLE with its columns, constraints and partitions; the notes for what changed. */
 void
 w_create_table(ddl_writer *w, const ddl_table *t)
 {

@@ -69,6 +69,7 @@ server_keyword(const char *word, void *arg)
 	return kwnum >= 0 && ScanKeywordCategories[kwnum] != UNRESERVED_KEYWORD;
 }
 
+/* A string option's value (palloc'd), or an error. */
 static char *
 json_string(const JsonbValue *v, const char *key)
 {
@@ -79,6 +80,7 @@ json_string(const JsonbValue *v, const char *key)
 	return pnstrdup(v->val.string.val, v->val.string.len);
 }
 
+/* A boolean option's value, or an error. */
 static bool
 json_bool(const JsonbValue *v, const char *key)
 {
@@ -282,6 +284,7 @@ core_text(const char *s, size_t len)
 	return cstring_to_text_with_len(s, (int) len);
 }
 
+/* zfdw.db2_ddl_to_pg(ddl text, options jsonb): the converted script as text. */
 Datum
 zfdw_db2_ddl_to_pg(PG_FUNCTION_ARGS)
 {
@@ -325,6 +328,7 @@ zfdw_db2_ddl_to_pg(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(result);
 }
 
+/* zfdw.db2_ddl_convert(ddl text, options jsonb): one row per source statement. */
 Datum
 zfdw_db2_ddl_convert(PG_FUNCTION_ARGS)
 {
