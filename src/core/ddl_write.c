@@ -20,6 +20,7 @@
 #include "ddl_write.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,6 +291,47 @@ w_cols_key(ddl_writer *w, const char *qname, int n, const char *const *cols)
 	return k ? k : "";
 }
 
+/* Keep a foreign key (its ALTER TABLE) until its parent is created. */
+void
+w_pending_fk(ddl_writer *w, const char *parent, const char *sql)
+{
+	wpending   *p = ddl_alloc(w->arena, sizeof(wpending));
+	wpending   *head = ddl_map_get(&w->pending_fks, parent);
+
+	if (p == NULL || (p->sql = ddl_strdup(w->arena, sql)) == NULL)
+	{
+		w->oom = true;
+		return;
+	}
+	/* keep the source order: append at the end */
+	if (head == NULL)
+	{
+		if (!ddl_map_put(&w->pending_fks, parent, p))
+			w->oom = true;
+		return;
+	}
+	while (head->next != NULL)
+		head = head->next;
+	head->next = p;
+}
+
+/* After CREATE TABLE qname: the foreign keys that were waiting for it. */
+void
+w_flush_pending_fks(ddl_writer *w, const char *qname)
+{
+	wpending   *p = ddl_map_get(&w->pending_fks, qname);
+	int			n = 0;
+
+	for (; p != NULL; p = p->next, n++)
+		ddl_buf_puts(&w->sql, p->sql);
+	if (n > 0)
+	{
+		w_note(w, "adds %d foreign key%s of earlier tables that reference %s", n,
+			   n > 1 ? "s" : "", qname);
+		ddl_map_put(&w->pending_fks, qname, NULL);
+	}
+}
+
 /* Relations of refs that the script has not created. */
 static void
 missing_refs(ddl_writer *w, const wrefs *refs, wrefs *missing)
@@ -395,7 +437,12 @@ first_pass(ddl_writer *w)
 
 		w->stmt = st;
 		if (st->kind == ST_CREATE_TABLE)
-			ddl_map_put(&tables, w_qname(w, &st->u.table->name), (void *) st->u.table);
+		{
+			const char *qn = w_qname(w, &st->u.table->name);
+
+			ddl_map_put(&tables, qn, (void *) st->u.table);
+			ddl_map_put(&w->all_tables, qn, (void *) (intptr_t) st->number);
+		}
 		else if (st->kind == ST_ALTER_TABLE)
 		{
 			for (int k = 0; k < st->u.alter->nactions; k++)
@@ -514,6 +561,8 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 	ddl_map_init(&w.uniq_indexes, w.arena);
 	ddl_map_init(&w.aliases, w.arena);
 	ddl_map_init(&w.uniq_name, w.arena);
+	ddl_map_init(&w.all_tables, w.arena);
+	ddl_map_init(&w.pending_fks, w.arena);
 
 	first_pass(&w);
 	for (int i = 0; i < script->nstmts && !w.oom; i++)

@@ -73,6 +73,9 @@ struct ddl_writer
 	ddl_map		uniq_indexes;	/* table qname -> first unique index
 								 * statement (for partitioning) */
 	ddl_map		aliases;		/* alias qname -> its table's qname */
+	ddl_map		all_tables;		/* qname -> number of the last statement that
+								 * creates it */
+	ddl_map		pending_fks;	/* parent qname -> wpending list */
 	ddl_map		uniq_name;		/* "qname\002cols" -> DB2 index that names
 								 * an unnamed UNIQUE constraint */
 	bool		oom;
@@ -116,6 +119,16 @@ extern char w_emit_with_refs(ddl_writer *w, const wrefs *refs,
 extern const char *w_table_qname(ddl_writer *w, const ddl_name *n);
 extern const char *w_cols_key(ddl_writer *w, const char *qname, int n,
 							  const char *const *cols);
+
+/* A foreign key waiting for its parent table, created later. */
+typedef struct wpending
+{
+	const char *sql;
+	struct wpending *next;
+} wpending;
+
+extern void w_pending_fk(ddl_writer *w, const char *parent, const char *sql);
+extern void w_flush_pending_fks(ddl_writer *w, const char *qname);
 
 /* ddl_write_stmt.c */
 extern void w_statement(ddl_writer *w, const ddl_stmt *st);

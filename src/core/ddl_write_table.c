@@ -23,6 +23,7 @@
  */
 #include "ddl_write.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -665,15 +666,29 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 				}
 				if (con->query_opt)
 					w_note(w, "ENABLE/DISABLE QUERY OPTIMIZATION of a foreign key dropped");
-				if (!exists && w->o->missing_references != ZF_PG_MISSING_KEEP)
+				if (!exists)
 				{
 					ddl_buf		alter;
 					char		what[256];
+					int			later = (int) (intptr_t) ddl_map_get(&w->all_tables, parent);
 
 					ddl_buf_init(&alter, 1 << 24);
 					ddl_buf_printf(&alter, "ALTER TABLE %s ADD %s;", table_qname,
 								   table_form.data ? table_form.data : "");
-					if (w->o->missing_references == ZF_PG_MISSING_OMIT)
+					if (w->stmt != NULL && later > w->stmt->number)
+					{
+						/* the parent comes later in the script: add it then */
+						ddl_buf_putc(&alter, '\n');
+						w_pending_fk(w, parent, alter.data ? alter.data : "");
+						w_note(w, "foreign key to %s is added after that table is created (statement %d)",
+							   parent, later);
+					}
+					else if (w->o->missing_references == ZF_PG_MISSING_KEEP)
+					{
+						ddl_buf_puts(deferred, alter.data ? alter.data : "");
+						ddl_buf_putc(deferred, '\n');
+					}
+					else if (w->o->missing_references == ZF_PG_MISSING_OMIT)
 						w_note(w, "foreign key to %s left out: this script does not create that table; it was: %s",
 							   parent, alter.data ? alter.data : "");
 					else
@@ -1146,4 +1161,5 @@ w_create_table(ddl_writer *w, const ddl_table *t)
 	ddl_buf_free(&deferred);
 	ddl_buf_free(&parts);
 	clause_notes(w, &t->clauses, "table");
+	w_flush_pending_fks(w, qname);
 }

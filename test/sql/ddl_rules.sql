@@ -130,8 +130,13 @@ ALTER TABLE R.LINE FOREIGN KEY LINE_HEAD (HEAD) REFERENCES R.HEAD ON DELETE CASC
 CREATE ALIAS R.LINES FOR R.LINE;
 ALTER TABLE R.LINES ADD CONSTRAINT LINE_ID CHECK (ID > 0);
 $$);
+-- a foreign key to a table that comes later waits for it
+SELECT pg_temp.run_db2($$
+CREATE TABLE R.NOTE (ID INTEGER NOT NULL, HEAD INTEGER REFERENCES R.HEAD2 ON DELETE CASCADE);
+CREATE TABLE R.HEAD2 (ID INTEGER NOT NULL PRIMARY KEY);
+$$);
 SELECT conrelid::regclass, conname, pg_get_constraintdef(oid) FROM pg_constraint
- WHERE conrelid IN ('r.head'::regclass, 'r.line'::regclass) ORDER BY 1, 2;
+ WHERE conrelid IN ('r.head'::regclass, 'r.line'::regclass, 'r.note'::regclass) ORDER BY 1, 2;
 SELECT indexrelid::regclass FROM pg_index WHERE indrelid = 'r.head'::regclass ORDER BY 1;
 SELECT n, note FROM pg_temp.notes($$
 CREATE TABLE R.HEAD (ID INTEGER NOT NULL, CODE CHAR(4) NOT NULL, DOC XML);
