@@ -625,6 +625,7 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 		case CON_FK:
 			{
 				const char *parent = w_qname(w, &con->ref);
+				int			later;
 				wobj	   *po = w_obj(w, parent);
 				bool		exists = (po != NULL && (po->kind == 't')) ||
 					strcmp(parent, table_qname) == 0;
@@ -666,11 +667,12 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 				}
 				if (con->query_opt)
 					w_note(w, "ENABLE/DISABLE QUERY OPTIMIZATION of a foreign key dropped");
-				if (!exists)
+				later = (int) (intptr_t) ddl_map_get(&w->all_tables, parent);
+				if (!exists && ((w->stmt != NULL && later > w->stmt->number) ||
+								w->o->missing_references != ZF_PG_MISSING_KEEP))
 				{
 					ddl_buf		alter;
 					char		what[256];
-					int			later = (int) (intptr_t) ddl_map_get(&w->all_tables, parent);
 
 					ddl_buf_init(&alter, 1 << 24);
 					ddl_buf_printf(&alter, "ALTER TABLE %s ADD %s;", table_qname,
@@ -682,11 +684,6 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 						w_pending_fk(w, parent, alter.data ? alter.data : "");
 						w_note(w, "foreign key to %s is added after that table is created (statement %d)",
 							   parent, later);
-					}
-					else if (w->o->missing_references == ZF_PG_MISSING_KEEP)
-					{
-						ddl_buf_puts(deferred, alter.data ? alter.data : "");
-						ddl_buf_putc(deferred, '\n');
 					}
 					else if (w->o->missing_references == ZF_PG_MISSING_OMIT)
 						w_note(w, "foreign key to %s left out: this script does not create that table; it was: %s",
