@@ -1,5 +1,9 @@
 -- DB2 for z/OS DDL to PostgreSQL: the two functions, their options and errors.
+-- create the extension unless an earlier test left it; drop it at the end if so
+SELECT NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'zfdw') AS zfdw_created \gset
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS zfdw;
+RESET client_min_messages;
 
 -- The whole script as text, notes as comments.
 SELECT zfdw.db2_ddl_to_pg($ddl$
@@ -72,4 +76,6 @@ SELECT statement_no, kind, sql, notes
 SELECT zfdw.db2_ddl_to_pg(NULL) IS NULL AS is_null;
 
 -- leave the database as the test found it
+\if :zfdw_created
 DROP EXTENSION zfdw;
+\endif
