@@ -155,6 +155,8 @@ extern const ddl_column *w_find_column(ddl_writer *w, const wobj *o,
 									   const char *db2name);
 extern void w_table_pk(const ddl_table *t, int *n, const char ***cols,
 					   const char **name);
+extern const char *w_index_name_free(ddl_writer *w, const char *qname,
+									 const char *db2name);
 
 /* ddl_bounds.c: DB2 datetime and decimal constants */
 extern bool ddl_date_parse(const char *s, int *y, int *m, int *d);

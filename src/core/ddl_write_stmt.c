@@ -120,9 +120,8 @@ write_index(ddl_writer *w, const ddl_index *ix)
 	/* the index DB2 needed to enforce the primary key or a unique constraint */
 	if (ix->unique && to != NULL && to->npk > 0 && w_same_columns(ix, to->npk, to->pk_cols))
 	{
-		const char *pk = to->pk_name ? to->pk_name : "";
-
-		w_note(w, "skipped: the primary key %s of %s already provides this unique index", pk, table_qn);
+		w_note(w, "skipped: the primary key %s%sof %s already provides this unique index",
+			   to->pk_name ? to->pk_name : "", to->pk_name ? " " : "", table_qn);
 		if (to->pk_name)
 			ddl_map_put(&w->indexes, key, (void *) w_qname_in(w, tschema, to->pk_name));
 		if (ix->cluster)
@@ -444,12 +443,9 @@ write_alter(ddl_writer *w, const ddl_alter *al)
 					{
 						const ddl_index *ix = ddl_map_get(&w->pk_index, qn);
 
-						if (ix != NULL)
-						{
-							pkname = w_ident(w, ix->name.name);
+						if (ix != NULL && (pkname = w_index_name_free(w, qn, ix->name.name)) != NULL)
 							w_note(w, "primary key constraint named %s after DB2's unique index %s, which enforced it",
 								   pkname, ix->name.name);
-						}
 					}
 					if (a->con->kind == CON_PK && to != NULL)
 					{

@@ -584,12 +584,9 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 		const ddl_index *ix = ddl_map_get(&w->uniq_name,
 										  w_cols_key(w, table_qname, con->ncols, con->cols));
 
-		if (ix != NULL)
-		{
-			name = w_ident(w, ix->name.name);
+		if (ix != NULL && (name = w_index_name_free(w, table_qname, ix->name.name)) != NULL)
 			w_note(w, "unique constraint named %s after DB2's unique index %s, which enforced it",
 				   name, ix->name.name);
-		}
 	}
 	ddl_buf_init(&body, 1 << 24);
 	ddl_buf_init(&table_form, 1 << 24);
@@ -965,6 +962,29 @@ clause_notes(ddl_writer *w, const ddl_clauses *cl, const char *what)
 	ddl_buf_free(&plain);
 }
 
+/*
+ * DB2's index name for a key of table qname, if no relation of the schema
+ * has that name already (DB2 keeps index names apart from table names,
+ * PostgreSQL does not); the name is then taken.  NULL: keep PostgreSQL's
+ * default name for the key.
+ */
+const char *
+w_index_name_free(ddl_writer *w, const char *qname, const char *db2name)
+{
+	wobj	   *o = w_obj(w, qname);
+	const char *name = w_ident(w, db2name);
+	const char *iqn = w_qname_in(w, o ? o->schema : NULL, name);
+
+	if (strcmp(iqn, qname) == 0 || w_obj(w, iqn) != NULL)
+	{
+		w_note(w, "DB2's index name %s is taken by another relation of the schema: the key keeps PostgreSQL's default name",
+			   db2name);
+		return NULL;
+	}
+	w_add_obj(w, iqn, 'i');
+	return name;
+}
+
 /* The DB2 name of the unique index that names this table's primary key. */
 static const char *
 pk_index_name(ddl_writer *w, const char *qname)
@@ -1073,9 +1093,8 @@ w_create_table(ddl_writer *w, const ddl_table *t)
 		o->pk_cols = pkcols;
 		if (pkname)
 			o->pk_name = w_ident(w, pkname);
-		else if (ixname)
+		else if (ixname && (pk_pgname = w_index_name_free(w, qname, ixname)) != NULL)
 		{
-			pk_pgname = w_ident(w, ixname);
 			o->pk_name = pk_pgname;
 			w_note(w, "primary key constraint named %s after DB2's unique index %s, which enforced it",
 				   pk_pgname, ixname);

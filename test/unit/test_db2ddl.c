@@ -751,6 +751,28 @@ test_write_unique_indexes(void **state)
 	zf_pg_script_free(p);
 }
 
+/* DB2 keeps index names apart from table names; PostgreSQL does not. */
+static void
+test_write_name_collisions(void **state)
+{
+	zf_pg_script *p = convert(
+							  "CREATE TABLE X.EMP (A INT NOT NULL, B INT NOT NULL, PRIMARY KEY (A), UNIQUE (B));\n"
+							  "CREATE UNIQUE INDEX X.EMP ON X.EMP (A);\n"
+							  "CREATE UNIQUE INDEX X.EMPB ON X.EMP (B);\n"
+							  "CREATE INDEX X.EMPB ON X.EMP (A, B);\n"
+							  "CREATE TABLE X.DEPT (D INT);\n"
+							  "CREATE INDEX X.DEPT ON X.DEPT (D);\n");
+
+	(void) state;
+	assert_sql_has(p, 0, "    PRIMARY KEY (a),\n    CONSTRAINT empb UNIQUE (b)\n");
+	assert_note_has(p, 0, "DB2's index name EMP is taken");
+	assert_note_has(p, 1, "skipped: the primary key of x.emp");
+	assert_null(p->statements[2].sql);
+	assert_sql_has(p, 3, "CREATE INDEX empb_idx ON x.emp (a, b);");
+	assert_sql_has(p, 5, "CREATE INDEX dept_idx ON x.dept (d);");
+	zf_pg_script_free(p);
+}
+
 /* Range partitions: DB2's inclusive limits become exclusive bounds. */
 static void
 test_write_partitions(void **state)
@@ -1039,6 +1061,7 @@ main(void)
 		cmocka_unit_test(test_write_defaults),
 		cmocka_unit_test(test_write_identity),
 		cmocka_unit_test(test_write_unique_indexes),
+		cmocka_unit_test(test_write_name_collisions),
 		cmocka_unit_test(test_write_partitions),
 		cmocka_unit_test(test_write_comments),
 		cmocka_unit_test(test_write_dropped),
