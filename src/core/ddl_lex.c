@@ -360,7 +360,11 @@ lex_hex(lexer *lx, char prefix, size_t start, ddl_token *t)
 	return ZF_OK;
 }
 
-/* Operators, longest first; DB2's "¬" (UTF-8 C2 AC) means NOT. */
+/*
+ * Operators, longest first; DB2's "¬" (UTF-8 C2 AC, or AC alone in a
+ * single-byte encoding: at the start of a token it cannot be part of a
+ * UTF-8 character) means NOT.
+ */
 static const struct
 {
 	const char *src;
@@ -369,6 +373,8 @@ static const struct
 	{"\xC2\xAC=", "<>"}, {"\xC2\xAC<", ">="}, {"\xC2\xAC>", "<="},
 	{"<>", "<>"}, {"<=", "<="}, {">=", ">="}, {"!=", "<>"},
 	{"!<", ">="}, {"!>", "<="}, {"||", "||"}, {"\xC2\xAC", "NOT"},
+	/* the same in a single-byte database encoding (LATIN1, WIN1252) */
+	{"\xAC=", "<>"}, {"\xAC<", ">="}, {"\xAC>", "<="},
 };
 
 static const char *const single_punct[128] = {
