@@ -537,6 +537,16 @@ test_real_samples(void **state)
 			for (int m = 0; m < p->statements[k].nnotes; m++)
 				assert_null(strstr(p->statements[k].notes[m], "unknown"));
 		}
+		if (i == 2)
+		{
+			/* ALTER TABLE ... ADD EXTENTS INTEGER NOT NULL WITH DEFAULT */
+			const zf_db2_table *t = zf_db2ddl_find_table(s, "DB2ADM", "HSTVSAM");
+
+			assert_int_equal(t->ncolumns, 8);
+			assert_string_equal(zf_db2ddl_column(t, 7)->name, "EXTENTS");
+			assert_true(zf_db2ddl_column(t, 7)->not_null);
+			assert_int_equal(zf_db2ddl_column(t, 7)->default_kind, ZF_DB2_DEFAULT_TYPE);
+		}
 		zf_pg_script_free(p);
 		zf_db2ddl_free(s);
 		free(ddl);
