@@ -70,6 +70,11 @@ w_note(ddl_writer *w, const char *fmt,...)
 	va_list		ap;
 	wnote	   *n;
 
+	if (w->nnotes >= MAX_NOTES)
+	{
+		w->notes_dropped++;
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
@@ -98,6 +103,11 @@ w_note_col(ddl_writer *w, const char *key, const char *column)
 			n = &w->notes[i];
 	if (n == NULL)
 	{
+		if (w->nnotes >= MAX_NOTES)
+		{
+			w->notes_dropped++;
+			return;
+		}
 		if ((n = new_note(w)) == NULL)
 			return;
 		n->key = key;
@@ -113,12 +123,12 @@ w_note_col(ddl_writer *w, const char *key, const char *column)
 static const char *const *
 final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 {
-	int			n = st->nnotes + w->nnotes;
+	int			n = st->nnotes + w->nnotes + 1;
 	const char **out;
 	int			k = 0;
 
 	*count = 0;
-	if (n == 0)
+	if (n == 1)
 		return NULL;
 	out = ddl_alloc(w->arena, sizeof(char *) * (size_t) n);
 	if (out == NULL)
@@ -145,6 +155,13 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 				snprintf(buf, sizeof(buf), "%s (%d columns: %s, ...)", nt->text, nt->count, nt->names);
 			out[k++] = ddl_strdup(w->arena, buf);
 		}
+	}
+	if (w->notes_dropped > 0)
+	{
+		char		buf[100];
+
+		snprintf(buf, sizeof(buf), "%d more notes on this statement not shown", w->notes_dropped);
+		out[k++] = ddl_strdup(w->arena, buf);
 	}
 	for (int i = 0; i < k; i++)
 		if (out[i] == NULL)
@@ -204,13 +221,87 @@ w_create_schema(ddl_writer *w, const char *schema)
 	ddl_buf_printf(&w->sql, "CREATE SCHEMA IF NOT EXISTS %s;\n", schema);
 }
 
-/* A dollar-quote tag "$<base>[n]$" that does not occur in text. */
-static void
-dollar_tag(char *tag, size_t size, const char *base, const char *text)
+/*
+ * A dollar-quote tag that does not occur in text: "$<base>$" if it is
+ * free, else "$<base>N$" with N one more than the largest N of any
+ * "$<base>N$" in the text (a decimal string of any length, so no text can
+ * exhaust the choice; one pass over the text).
+ */
+static const char *
+dollar_tag(ddl_writer *w, const char *base, const char *text)
 {
-	snprintf(tag, size, "$%s$", base);
-	for (int n = 1; strstr(text, tag) != NULL && n < 1000000; n++)
-		snprintf(tag, size, "$%s%d$", base, n);
+	size_t		blen = strlen(base);
+	const char *max = NULL;		/* digits of the largest N, no leading 0s */
+	size_t		maxlen = 0;
+	bool		plain = false;
+	ddl_buf		tag;
+	const char *result;
+
+	for (const char *p = strchr(text, '$'); p != NULL; p = strchr(p + 1, '$'))
+	{
+		const char *d;
+		size_t		n;
+
+		if (strncmp(p + 1, base, blen) != 0)
+			continue;
+		d = p + 1 + blen;
+		n = strspn(d, "0123456789");
+		if (d[n] != '$')
+			continue;
+		if (n == 0)
+		{
+			plain = true;
+			continue;
+		}
+		while (n > 1 && *d == '0')
+			d++, n--;
+		if (max == NULL || n > maxlen || (n == maxlen && strncmp(d, max, n) > 0))
+		{
+			max = d;
+			maxlen = n;
+		}
+	}
+	ddl_buf_init(&tag, (size_t) 1 << 28);
+	ddl_buf_printf(&tag, "$%s", base);
+	if (plain || max != NULL)
+	{
+		/* max + 1, as a decimal string */
+		char	   *digits = ddl_alloc(w->arena, maxlen + 2);
+		int			carry = 1;
+
+		if (digits == NULL)
+		{
+			w->oom = true;
+			ddl_buf_free(&tag);
+			return "$zfdw_oom$";
+		}
+		digits[0] = '0';
+		if (max != NULL)
+			memcpy(digits + 1, max, maxlen);
+		else
+			maxlen = 0;
+		for (size_t i = maxlen + 1; i-- > 0 && carry;)
+		{
+			if (i > 0 && digits[i] == '9')
+				digits[i] = '0';
+			else
+			{
+				digits[i]++;
+				carry = 0;
+			}
+		}
+		digits[maxlen + 1] = '\0';
+		ddl_buf_puts(&tag, digits[0] == '0' ? digits + 1 : digits);
+	}
+	ddl_buf_putc(&tag, '$');
+	result = tag.failed ? NULL : ddl_strdup(w->arena, tag.data);
+	ddl_buf_free(&tag);
+	if (result == NULL)
+	{
+		w->oom = true;
+		return "$zfdw_oom$";
+	}
+	return result;
 }
 
 /*
@@ -224,12 +315,12 @@ w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 		  const char *stmt_sql, const char *what)
 {
 	ddl_buf		body;
-	char		inner[32];
-	char		outer[32];
+	const char *inner;
+	const char *outer;
 	char		msg[600];
 
 	ddl_buf_init(&body, 1 << 28);
-	dollar_tag(inner, sizeof(inner), "q", stmt_sql);
+	inner = dollar_tag(w, "q", stmt_sql);
 	ddl_buf_puts(&body, "BEGIN\n    IF ");
 	for (int i = 0; i < missing->n; i++)
 	{
@@ -245,7 +336,7 @@ w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 			 missing->n > 0 ? missing->qnames[0] : "a relation");
 	w_literal(&body, msg);
 	ddl_buf_puts(&body, ";\n    END IF;\nEND\n");
-	dollar_tag(outer, sizeof(outer), "zfdw", body.data ? body.data : "");
+	outer = dollar_tag(w, "zfdw", body.data ? body.data : "");
 	ddl_buf_printf(out, "DO %s\n%s%s;\n", outer, body.data ? body.data : "", outer);
 	if (body.failed)
 		w->oom = true;
@@ -480,23 +571,17 @@ first_pass(ddl_writer *w)
 				;
 			else
 			{
-				/* a NULL-terminated array of the table's other unique indexes */
-				const ddl_index **old = ddl_map_get(&w->uniq_indexes, qn);
-				int			n = 0;
-				const ddl_index **arr;
+				/* a list of the table's other unique indexes */
+				wuniq	   *u = ddl_alloc(w->arena, sizeof(wuniq));
 
-				while (old && old[n])
-					n++;
-				arr = ddl_alloc(w->arena, sizeof(ddl_index *) * (size_t) (n + 2));
-				if (arr == NULL)
+				if (u == NULL)
 				{
 					w->oom = true;
 					return;
 				}
-				for (int k = 0; k < n; k++)
-					arr[k] = old[k];
-				arr[n] = ix;
-				ddl_map_put(&w->uniq_indexes, qn, (void *) arr);
+				u->ix = ix;
+				u->next = ddl_map_get(&w->uniq_indexes, qn);
+				ddl_map_put(&w->uniq_indexes, qn, u);
 			}
 		}
 		else if (st->kind == ST_COMMENT && !st->u.comment->label &&
@@ -573,6 +658,7 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 		w.stmt = st;
 		ddl_buf_reset(&w.sql);
 		w.nnotes = 0;
+		w.notes_dropped = 0;
 		w_statement(&w, st);
 		if (w.sql.failed)
 			w.oom = true;

@@ -45,6 +45,16 @@ typedef struct windex
 	bool		usable;			/* plain: ascending columns, not partial */
 } windex;
 
+/* Notes kept per statement; more are counted, not listed. */
+#define MAX_NOTES	200
+
+/* A unique index of a table, for the partitioning check. */
+typedef struct wuniq
+{
+	const ddl_index *ix;
+	struct wuniq *next;
+} wuniq;
+
 /* One note, possibly collected over several columns. */
 typedef struct wnote
 {
@@ -63,6 +73,7 @@ struct ddl_writer
 	ddl_buf		sql;			/* SQL of the current statement */
 	int			nnotes;
 	int			capnotes;
+	int			notes_dropped;	/* beyond MAX_NOTES */
 	wnote	   *notes;
 	ddl_map		objects;		/* qname -> wobj */
 	ddl_map		indexes;		/* DB2 index key -> PostgreSQL qname */
@@ -70,8 +81,8 @@ struct ddl_writer
 	ddl_map		commented;		/* objects with COMMENT ON (LABEL loses) */
 	ddl_map		pk_index;		/* table qname -> DB2 index giving the PK
 								 * its name */
-	ddl_map		uniq_indexes;	/* table qname -> first unique index
-								 * statement (for partitioning) */
+	ddl_map		uniq_indexes;	/* table qname -> wuniq list of its unique
+								 * indexes (for partitioning) */
 	ddl_map		aliases;		/* alias qname -> its table's qname */
 	ddl_map		all_tables;		/* qname -> number of the last statement that
 								 * creates it */

@@ -432,7 +432,8 @@ w_refs_add(ddl_writer *w, wrefs *r, const char *qname)
 {
 	const char **slot;
 
-	for (int i = 0; i < r->n; i++)
+	/* no duplicates, looking back a bounded way (a repeat is harmless) */
+	for (int i = r->n - 1; i >= 0 && i >= r->n - 64; i--)
 		if (strcmp(r->qnames[i], qname) == 0)
 			return;
 	slot = ddl_push(w->arena, (void **) &r->qnames, &r->n, &r->cap, sizeof(char *));

@@ -863,11 +863,11 @@ partitioning(ddl_writer *w, const ddl_table *t, const char *qname, wobj *o,
 				!covers(pb, 1, &t->cols[i]->pub.name))
 				return (*why = "a primary key or unique constraint does not include every partitioning column (PostgreSQL requires it)"), false;
 	{
-		const ddl_index *const *ux = ddl_map_get(&w->uniq_indexes, qname);
+		const wuniq *ux = ddl_map_get(&w->uniq_indexes, qname);
 
-		for (; ux != NULL && *ux != NULL; ux++)
+		for (; ux != NULL; ux = ux->next)
 		{
-			const ddl_index *ix = *ux;
+			const ddl_index *ix = ux->ix;
 			const char *cols[65];
 			int			n = 0;
 
