@@ -62,22 +62,19 @@ new_note(ddl_writer *w)
 	return n;
 }
 
-/* A note on the current statement (an identical one is not repeated). */
-void
-w_note(ddl_writer *w, const char *fmt,...)
+/* Add a formatted note unless an identical one is there. */
+static void
+add_note(ddl_writer *w, bool capped, const char *fmt, va_list ap)
 {
 	char		buf[DDL_MAX_NOTE];
-	va_list		ap;
 	wnote	   *n;
 
-	if (w->nnotes >= MAX_NOTES)
+	if (capped && w->nnotes >= MAX_NOTES)
 	{
 		w->notes_dropped++;
 		return;
 	}
-	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
 	for (int i = 0; i < w->nnotes; i++)
 		if (w->notes[i].key == NULL && strcmp(w->notes[i].text, buf) == 0)
 			return;
@@ -91,9 +88,39 @@ w_note(ddl_writer *w, const char *fmt,...)
 	}
 }
 
-/* A note collected over columns: "key (columns A, B and 3 more)". */
+/*
+ * A note on the current statement.  At most MAX_NOTES per statement are
+ * kept (the rest are counted), so hostile input cannot flood the result.
+ */
 void
-w_note_col(ddl_writer *w, const char *key, const char *column)
+w_note(ddl_writer *w, const char *fmt,...)
+{
+	va_list		ap;
+
+	va_start(ap, fmt);
+	add_note(w, true, fmt, ap);
+	va_end(ap);
+}
+
+/* A note that is always kept: what happened to the statement as a whole. */
+void
+w_note_always(ddl_writer *w, const char *fmt,...)
+{
+	va_list		ap;
+
+	va_start(ap, fmt);
+	add_note(w, false, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A note collected over several items: "key (columns A, B)", "key (7
+ * columns: A, B, C, D, E, ...)".  An item already listed is not listed
+ * again (but counted).
+ */
+void
+w_note_agg(ddl_writer *w, const char *key, const char *item,
+		   const char *singular, const char *plural)
 {
 	wnote	   *n = NULL;
 	size_t		len;
@@ -112,11 +139,38 @@ w_note_col(ddl_writer *w, const char *key, const char *column)
 			return;
 		n->key = key;
 		n->text = key;
+		n->singular = singular;
+		n->plural = plural;
 	}
 	n->count++;
 	len = strlen(n->names);
-	if (n->count <= 5 && len + strlen(column) + 3 < sizeof(n->names))
-		snprintf(n->names + len, sizeof(n->names) - len, "%s%s", len ? ", " : "", column);
+	if (n->shown < 5 && len + strlen(item) + 3 < sizeof(n->names))
+	{
+		/* not twice: compare with the names listed so far */
+		const char *p = n->names;
+		size_t		ilen = strlen(item);
+
+		while (*p)
+		{
+			const char *e = strstr(p, ", ");
+			size_t		l = e ? (size_t) (e - p) : strlen(p);
+
+			if (l == ilen && strncmp(p, item, l) == 0)
+				return;
+			p += l;
+			if (e)
+				p += 2;
+		}
+		snprintf(n->names + len, sizeof(n->names) - len, "%s%s", len ? ", " : "", item);
+		n->shown++;
+	}
+}
+
+/* A note collected over columns. */
+void
+w_note_col(ddl_writer *w, const char *key, const char *column)
+{
+	w_note_agg(w, key, column, "column", "columns");
 }
 
 /* The notes of the statement as strings in the result arena. */
@@ -148,11 +202,12 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 		else
 		{
 			if (nt->count == 1)
-				snprintf(buf, sizeof(buf), "%s (column %s)", nt->text, nt->names);
-			else if (nt->count <= 5)
-				snprintf(buf, sizeof(buf), "%s (columns %s)", nt->text, nt->names);
+				snprintf(buf, sizeof(buf), "%s (%s %s)", nt->text, nt->singular, nt->names);
+			else if (nt->count <= 5 && nt->count == nt->shown)
+				snprintf(buf, sizeof(buf), "%s (%s %s)", nt->text, nt->plural, nt->names);
 			else
-				snprintf(buf, sizeof(buf), "%s (%d columns: %s, ...)", nt->text, nt->count, nt->names);
+				snprintf(buf, sizeof(buf), "%s (%d %s: %s, ...)", nt->text, nt->count,
+						 nt->plural, nt->names);
 			out[k++] = ddl_strdup(w->arena, buf);
 		}
 	}
@@ -459,13 +514,13 @@ w_emit_with_refs(ddl_writer *w, const wrefs *refs, const char *stmt_sql,
 	}
 	if (w->o->missing_references == ZF_PG_MISSING_OMIT)
 	{
-		w_note(w, "%s left out: it reads %s, which this script does not create; it was: %s",
-			   what, missing.qnames[0], stmt_sql);
+		w_note_always(w, "%s left out: it reads %s, which this script does not create; it was: %s",
+					  what, missing.qnames[0], stmt_sql);
 		return 0;
 	}
 	w_guarded(w, &w->sql, &missing, stmt_sql, what);
-	w_note(w, "%s reads %s, which this script does not create: it is created only if that exists",
-		   what, missing.qnames[0]);
+	w_note_always(w, "%s reads %s, which this script does not create: it is created only if that exists",
+				  what, missing.qnames[0]);
 	return 'g';
 }
 

@@ -60,8 +60,11 @@ typedef struct wnote
 {
 	const char *key;			/* aggregation key (static text), or NULL */
 	const char *text;
-	int			count;
-	char		names[160];		/* the first few column names */
+	const char *singular;		/* "column" */
+	const char *plural;			/* "columns" */
+	int			count;			/* items noted */
+	int			shown;			/* items in names */
+	char		names[160];		/* the first few items */
 } wnote;
 
 struct ddl_writer
@@ -118,7 +121,11 @@ extern void w_expr(ddl_writer *w, ddl_buf *b, int first, int end,
 /* ddl_write.c: notes, objects, guards */
 extern void w_note(ddl_writer *w, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
+extern void w_note_always(ddl_writer *w, const char *fmt,...)
+			__attribute__((format(printf, 2, 3)));
 extern void w_note_col(ddl_writer *w, const char *key, const char *column);
+extern void w_note_agg(ddl_writer *w, const char *key, const char *item,
+					   const char *singular, const char *plural);
 extern wobj *w_obj(ddl_writer *w, const char *qname);
 extern wobj *w_add_obj(ddl_writer *w, const char *qname, char kind);
 extern void w_create_schema(ddl_writer *w, const char *schema);

@@ -552,8 +552,8 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 
 			case TK_HEX:
 				ddl_buf_printf(b, "decode('%s', 'hex')", t->text + 1);
-				w_note(w, "hexadecimal constant X'%s' written as bytea (decode('...', 'hex'))",
-					   t->text + 1);
+				w_note_agg(w, "hexadecimal constants written as bytea, decode('...', 'hex')",
+						   t->text + 1, "constant", "constants");
 				break;
 
 			case TK_NUMBER:
@@ -568,7 +568,8 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 						if (strcmp(next->text, durations[k].word) == 0)
 						{
 							ddl_buf_printf(b, "INTERVAL '%s %s'", t->text, durations[k].unit);
-							w_note(w, "labeled duration %s %s written as an interval", t->text, next->text);
+							w_note_agg(w, "labeled durations written as intervals", next->text,
+									   "duration", "durations");
 							i++;
 							done = true;
 							break;
@@ -702,8 +703,8 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 							ddl_buf_puts(b, t->text);
 						else
 						{
-							w_note(w, "function %s kept as written: check that PostgreSQL has it with the same meaning",
-								   t->text);
+							w_note_agg(w, "functions kept as written: check that PostgreSQL has them with the same meaning",
+									   t->text, "function", "uses of functions");
 							if (strspn(t->text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == strlen(t->text))
 								ddl_buf_puts(b, t->text);
 							else

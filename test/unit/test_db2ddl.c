@@ -892,6 +892,34 @@ test_write_quoting(void **state)
 	assert_non_null(strstr(sql, "EXECUTE $q1$"));
 	assert_sql_has(p, 1, "IS 'a''; DROP TABLE z; --';");
 	zf_pg_script_free(p);
+
+	/* the next free numbered tag, however many the text has */
+	p = convert("CREATE TABLE T (A INT, FOREIGN KEY (A) REFERENCES \"$q9$$q$$q0012$\");");
+	assert_sql_has(p, 0, "EXECUTE $q13$ALTER TABLE");
+	zf_pg_script_free(p);
+
+	/* notes are collected (functions) or capped per statement */
+	{
+		char	   *ddl = malloc(40000);
+		size_t		n = (size_t) sprintf(ddl, "CREATE VIEW V AS SELECT F0(1)");
+
+		for (int i = 1; i < 300; i++)
+			n += (size_t) sprintf(ddl + n, ", F%d(1), F0(2)", i);
+		for (int i = 0; i < 300; i++)
+			n += (size_t) sprintf(ddl + n, ", X'%02X'", i % 256);
+		for (int i = 0; i < 300; i++)
+			n += (size_t) sprintf(ddl + n, ", \"%0100d\"", i);	/* names too long */
+		strcpy(ddl + n, " FROM T;");
+		p = convert(ddl);
+		assert_int_equal(p->statements[0].nnotes, 202);
+		assert_note_has(p, 0, "functions kept as written: check that PostgreSQL has them with the same meaning "
+						"(599 uses of functions: F0, F1, F2, F3, F4, ...)");
+		assert_note_has(p, 0, "hexadecimal constants written as bytea, decode('...', 'hex') (300 constants: 00, 01");
+		assert_note_has(p, 0, "reads t, which this script does not create");
+		assert_note_has(p, 0, "102 more notes on this statement not shown");
+		zf_pg_script_free(p);
+		free(ddl);
+	}
 }
 
 /* Options: schema, schema_map, fold_case, create_schemas, references. */
