@@ -63,6 +63,9 @@ new_note(ddl_writer *w)
 }
 
 /* Add a formatted note unless an identical one is there. */
+static void add_note(ddl_writer *w, bool capped, const char *fmt, va_list ap)
+			__attribute__((format(printf, 3, 0)));
+
 static void
 add_note(ddl_writer *w, bool capped, const char *fmt, va_list ap)
 {
