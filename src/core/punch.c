@@ -122,6 +122,7 @@ expect_number(parser *p, const char *what, uint64_t *v)
 {
 	const punch_token *t = peek(p, 0);
 
+	*v = 0;
 	if (t->type != PT_NUMBER)
 		return expected(p, t, what);
 	next(p);
@@ -1177,4 +1178,31 @@ zf_punch_same_layout(const zf_layout *L, int32_t a, int32_t b)
 		fb = y->next_sibling;
 	}
 	return fa == ZF_NO_FIELD && fb == ZF_NO_FIELD;
+}
+
+/* See punch.h. */
+void
+zf_punch_pg_type(const zf_layout *L, int32_t fi, char *dst, size_t cap)
+{
+	const zf_field *f = &L->fields[fi];
+	const char *u = f->usage ? f->usage : "";
+
+	if (cap == 0)
+		return;
+	if (f->kind == ZF_KIND_PACKED || f->kind == ZF_KIND_ZONED)
+	{
+		if (f->scale_unknown)
+			snprintf(dst, cap, "numeric");
+		else
+			snprintf(dst, cap, "numeric(%d,%d)", f->digits, f->scale);
+	}
+	else if (f->kind == ZF_KIND_ALNUM && strcmp(u, "integer external") == 0)
+		snprintf(dst, cap, "%s", f->length <= 19 ? "bigint" : "numeric");
+	else if (f->kind == ZF_KIND_ALNUM &&
+			 (strcmp(u, "decimal external") == 0 || strcmp(u, "decfloat external") == 0))
+		snprintf(dst, cap, "numeric");
+	else if (f->kind == ZF_KIND_ALNUM && strcmp(u, "float external") == 0)
+		snprintf(dst, cap, "double precision");
+	else
+		zf_field_pg_type(L, fi, dst, cap);
 }

@@ -73,4 +73,12 @@ extern const zf_db2_table *zf_punch_ddl_table(const zf_db2_script *ddl,
  */
 extern bool zf_punch_same_layout(const zf_layout *L, int32_t a, int32_t b);
 
+/*
+ * The PostgreSQL type a punch field maps to: numeric(p,s) for a DECIMAL
+ * whose scale is known and plain numeric when it is not, numbers for the
+ * EXTERNAL numeric types, and zf_field_pg_type for everything else.
+ */
+extern void zf_punch_pg_type(const zf_layout *L, int32_t f, char *dst,
+							 size_t cap);
+
 #endif							/* ZF_PUNCH_H */

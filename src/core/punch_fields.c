@@ -42,6 +42,7 @@ typedef struct fstore
 	uint32_t	type_len;		/* bytes the type says, 0 if it does not */
 	bool		varying;		/* a length prefix, then the data */
 	uint32_t	max_data;		/* varying: most data bytes, 0 if unknown */
+	uint32_t	ddl_max;		/* varying: what the DDL says, 0 if nothing */
 	bool		is_lob;			/* unbounded LOBs share the record budget */
 	bool		flexible_len;	/* FLOAT, DECFLOAT without a length: the
 								 * slot decides between 4/8 or 8/16 */
@@ -436,14 +437,15 @@ apply_ddl(const punch_fspec *s, const zf_db2_column *col,
 		(t->kind == ZF_KIND_ALNUM || t->kind == ZF_KIND_VARCHAR || t->kind == ZF_KIND_LOB) &&
 		strstr(t->usage, "external") == NULL)
 		t->for_bit_data = true;
-	if (fs->varying && fs->max_data == 0 && col->length > 0)
+	if (fs->varying && t->kind != ZF_KIND_LOB_FILE && col->length > 0)
 	{
+		/* the most an unpadded field can hold (the punch does not say) */
 		int64_t		bytes = col->length;
 
 		if (col->type == ZF_DB2_VARGRAPHIC || col->type == ZF_DB2_DBCLOB ||
 			col->type == ZF_DB2_GRAPHIC || col->type == ZF_DB2_LONG_VARGRAPHIC)
 			bytes *= 2;
-		fs->max_data = bytes > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t) bytes;
+		fs->ddl_max = bytes > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t) bytes;
 	}
 	switch (t->kind)
 	{
@@ -591,9 +593,14 @@ resolve_slot(punch_ctx *c, const punch_stmt *st, punch_fspec *specs,
 			len = endb - (s->start - 1);
 		}
 		if (len == 0)
-			return fail(c, s->type_tok, ZF_E_SYNTAX,
-						"the length of field %s is not known: give it in the type, as CHAR(10), or as POSITION(start:end)",
-						s->name);
+		{
+			fail(c, s->type_tok, ZF_E_SYNTAX,
+				 "the length of field %s is not known: give it in the type, as CHAR(10), or as POSITION(start:end)",
+				 s->name);
+			if (t->kind == ZF_KIND_PACKED || t->kind == ZF_KIND_ZONED)
+				zf_error_hint(c->err, "LOAD takes it from the table: give the table's DDL (the ddl option) for its precision.");
+			return ZF_E_SYNTAX;
+		}
 		fs->slot = len;
 		return ZF_OK;
 	}
@@ -618,6 +625,8 @@ resolve_slot(punch_ctx *c, const punch_stmt *st, punch_fspec *specs,
 	}
 	/* POSITION(*), or the last field, or followed by POSITION(*): NOPAD */
 	t->nopad = true;
+	if (fs->max_data == 0)
+		fs->max_data = fs->ddl_max;
 	if (fs->max_data == 0)
 	{
 		if (fs->is_lob)
@@ -935,6 +944,44 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 		{
 			s = zf_error_set(c->err, ZF_E_NOMEM, "out of memory reading a punch");
 			goto done;
+		}
+	}
+
+	/*
+	 * A null indicator after the last field (DSNTIAUL's NULLIF(n)='?'
+	 * follows its field) is part of the record: a one-byte filler.
+	 */
+	if (!st->delimited)
+	{
+		uint64_t	end = 0,
+					pos = 0;
+
+		for (int32_t i = 0; i < n; i++)
+		{
+			pos = (fs[i].explicit_pos ? fs[i].offset : pos) + fs[i].slot;
+			if (pos > end)
+				end = pos;
+		}
+		for (int32_t i = 0; i < n; i++)
+		{
+			const punch_cond *nc = &specs[i].nullif;
+			zf_field	filler;
+
+			if (!nc->present || nc->by_name || nc->start - 1 < end)
+				continue;
+			memset(&filler, 0, sizeof(filler));
+			filler.name = "FILLER";
+			filler.kind = ZF_KIND_ALNUM;
+			filler.usage = "null indicator";
+			filler.is_filler = true;
+			filler.length = 1;
+			filler.depending_on = filler.redefines = filler.renames_first = filler.renames_last = -1;
+			if (zf_layout_add(c->L, &filler, rootidx, nc->start - 1, c->err) < 0)
+			{
+				s = punch_fail_at(c->err, nc->at);
+				goto done;
+			}
+			end = nc->start;
 		}
 	}
 
