@@ -181,7 +181,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 		{
 			t->kind = ZF_KIND_ALNUM;
 			t->usage = "integer external";
-			fs->type_len = n ? n : 20;
+			fs->type_len = n ? n : is(ty, "smallint") ? 6 : is(ty, "integer") ? 11 : 20;
 		}
 		else if (is(ty, "decimal"))
 		{
@@ -838,8 +838,8 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 		for (int32_t k = 0; k < i; k++)
 			if (strcasecmp(specs[k].name, specs[i].name) == 0)
 			{
-				s = fail(c, specs[i].name_tok, ZF_E_SYNTAX, "field %s appears twice in INTO TABLE %s",
-						 specs[i].name, blk->table);
+				s = fail(c, specs[i].name_tok, ZF_E_SYNTAX, "field %s appears twice in INTO TABLE %s%s%s",
+						 specs[i].name, blk->creator, blk->creator[0] ? "." : "", blk->table);
 				break;
 			}
 		if (s == ZF_OK)
@@ -921,6 +921,7 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 	snprintf(rname, sizeof(rname), "%s%s%s", blk->creator, blk->creator[0] ? "." : "", blk->table);
 	memset(&root, 0, sizeof(root));
 	root.name = rname;
+	root.level = 1;
 	root.kind = ZF_KIND_GROUP;
 	root.depending_on = root.redefines = root.renames_first = root.renames_last = -1;
 	rootidx = zf_layout_add(c->L, &root, ZF_NO_FIELD, ZF_NO_OFFSET, c->err);

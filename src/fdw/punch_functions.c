@@ -17,9 +17,10 @@
 PG_FUNCTION_INFO_V1(zfdw_punch_layout);
 
 /*
- * punch_layout(punch text): the rows of copybook_layout plus the offset of
- * each field's null indicator, for every INTO TABLE block (the record
- * column names the table, as CREATOR.NAME).
+ * punch_layout(punch text, ddl text DEFAULT NULL): the rows of
+ * copybook_layout plus the offset of each field's null indicator, for
+ * every INTO TABLE block (the record column names the table, as
+ * CREATOR.NAME); with the tables' DDL, DECIMAL precision and scale.
  */
 Datum
 zfdw_punch_layout(PG_FUNCTION_ARGS)
@@ -36,6 +37,8 @@ zfdw_punch_layout(PG_FUNCTION_ARGS)
 	opts.limits.max_record_length = (uint32) zfdw_max_record_length;
 	opts.limits.max_occurs = (uint32) zfdw_max_occurs;
 	opts.limits.max_fields = (uint32) zfdw_max_fields;
+	if (!PG_ARGISNULL(1))
+		opts.ddl = zfdw_load_ddl(NULL, text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	zf_error_clear(&err);
 	L = zf_punch_parse(source, strlen(source), &opts, &err);
 	if (L == NULL)

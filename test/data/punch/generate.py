@@ -901,12 +901,95 @@ def generate_dsntiaul():
     write_expected('dsntiaul.expected.tsv', rows)
 
 
+def generate_vectors():
+    """Hex vectors written byte by byte, with values worked out by hand
+    (not by the encoders above):
+
+    HFP (IBM hexadecimal floating point; value = 0.fraction x 16^(exp-64)):
+      41100000 00000000   exp 0x41 = 16^1, fraction 0x1 / 16       ->  1.0
+      C276A000 00000000   sign 1, 16^2, 0x76A / 16^3 = 0.4633789.. -> -118.625
+      401999999999999A    16^0, 0x1999999999999A / 2^56: the same
+                          53-bit mantissa as the double nearest 0.1 ->  0.1
+      7FFFFFFFFFFFFFFF    (1 - 16^-14) x 16^63: 56 one bits round up
+                          to the double 2^252                       ->  7.237005577332262e+75
+      42640000 (short)    16^2 x 0x64 / 256 = 100 x 1              ->  100
+      C1100000 (short)    -(16^1 x 1/16)                           -> -1
+      3F800000 (short)    16^-1 x 0.5                              ->  0.03125
+    DECFLOAT (IEEE 754 decimal64/128, densely packed decimal):
+      2238000000000001    exponent 398-398 = 0, coefficient 1      ->  1
+      22300000000000D0    exponent 396-398 = -2, last declet 0x0D0
+                          = DPD(1,5,0)                             ->  1.50
+      2230000000000001    exponent -2, coefficient 1               ->  0.01
+      A238000000000001    sign bit set                             -> -1
+      7800000000000000    combination 11110                        ->  Infinity
+      22080000 00000000 00000000 00000001  (decimal128, bias 6176) ->  1
+      A2078000 00000000 00000000 000000D0  exponent 6174-6176 = -2,
+                          sign set                                 -> -1.50
+      7C000000 ... 00     combination 11111, quiet                 ->  NaN
+      A2080000 ... 00     negative zero                            ->  0
+    """
+    vec = [
+        ('4110000000000000', '42640000', '2238000000000001', '22080000000000000000000000000001',
+         '1', '100', '1', '1'),
+        ('C276A00000000000', 'C276A000', '22300000000000D0', 'A20780000000000000000000000000D0',
+         '-118.625', '-118.625', '1.50', '-1.50'),
+        ('401999999999999A', '00000000', '7800000000000000', '7C000000000000000000000000000000',
+         '0.1', '0', 'Infinity', 'NaN'),
+        ('0000000000000000', 'C1100000', 'A238000000000001', 'A2080000000000000000000000000000',
+         '0', '-1', '-1', '0'),
+        ('7FFFFFFFFFFFFFFF', '3F800000', '2230000000000001', '22080000000000000000000000000001',
+         '7.237005577332262e+75', '0.03125', '0.01', '1'),
+    ]
+    punch = ['LOAD DATA INDDN SYSREC LOG NO RESUME YES',
+             ' EBCDIC  CCSID(00037,00000,00000)',
+             ' INTO TABLE "ZFDW"."VECTORS"',
+             " WHEN(00001:00002) = X'0106'",
+             ' ( "ID"        POSITION(00003:00006) INTEGER',
+             ' , "H8"        POSITION(00007:00014) FLOAT(53)',
+             ' , "H4"        POSITION(00015:00018) REAL',
+             ' , "DF16"      POSITION(00019:00026) DECFLOAT(16)',
+             ' , "DF34"      POSITION(00027:00042) DECFLOAT(34)',
+             ' )']
+    write('vectors.punch', ('\n'.join(punch) + '\n').encode('ascii'))
+    recs, rows = [], []
+    for k, (h8, h4, d16, d34, e8, e4, e16, e34) in enumerate(vec):
+        recs.append(bytes.fromhex('0106') + (k + 1).to_bytes(4, 'big') +
+                    bytes.fromhex(h8 + h4 + d16 + d34))
+        rows.append([k + 1, e8, e4, e16, e34])
+    write('vectors.dat', fb(recs))
+    write_expected('vectors.expected.tsv', rows)
+
+    # EBCDIC DBCS and a euro page, bytes by hand:
+    #   CCSID 939/300 DBCS: X'42C1' FULLWIDTH A, X'42C2' FULLWIDTH B,
+    #   X'4541' U+4E00 (one), X'4040' the DBCS space U+3000;
+    #   mixed data: SO X'0E' ... SI X'0F'; CCSID 1140: X'9F' is the euro sign
+    punch = ['LOAD DATA INDDN SYSREC LOG NO RESUME YES',
+             ' EBCDIC  CCSID(01140,00939,00300)',
+             ' INTO TABLE "ZFDW"."DBCS"',
+             " WHEN(00001:00002) = X'0107'",
+             ' ( "ID"        POSITION(00003:00006) INTEGER',
+             ' , "G"         POSITION(00007:00012) GRAPHIC(00003)',
+             ' , "VG"        POSITION(00013:00022) VARGRAPHIC',
+             ' , "M"         POSITION(00023:00030) CHAR MIXED(00008)',
+             ' , "PRICE"     POSITION(00031:00033) CHAR(00003)',
+             ' )']
+    write('dbcs.punch', ('\n'.join(punch) + '\n').encode('ascii'))
+    recs = [
+        '0107' '00000001' '42C142C24040' '0002' '45414541' '00000000' '0E45410FC14040' '40' '9FF1F0',
+        '0107' '00000002' '454142C142C2' '0000' '0000000000000000' '0E42C142C20FC1' '40' 'F59F40',
+    ]
+    rows = [[1, 'ＡＢ', '一一', '一A', '€10'], [2, '一ＡＢ', '', 'ＡＢA', '5€']]
+    write('dbcs.dat', fb([bytes.fromhex(r) for r in recs]))
+    write_expected('dbcs.expected.tsv', rows)
+
+
 def main():
     if not os.path.isdir(SHARED):
         sys.exit('the DB2 samples are not at %s' % SHARED)
     generate_samples()
     generate_own()
     generate_dsntiaul()
+    generate_vectors()
 
 
 if __name__ == '__main__':
