@@ -55,6 +55,13 @@ CREATE TABLE pb_dbcs_expected (LIKE pb.dbcs);
 \set e :d '/dbcs.expected.tsv'
 COPY pb_dbcs_expected FROM :'e';
 SELECT * FROM pb.dbcs EXCEPT ALL SELECT * FROM pb_dbcs_expected;
+-- ASCII CCSID(00819,...): ISO 8859-1 text, binary numbers as ever
+\set p :d '/ascii.punch'
+\set f :d '/ascii.dat'
+IMPORT FOREIGN SCHEMA zfdw FROM SERVER db2_basic INTO pb OPTIONS (punch :'p', filename :'f');
+SELECT * FROM pb.latin ORDER BY id;
+\set p :d '/dbcs.punch'
+\set f :d '/dbcs.dat'
 -- a codepage option of the table wins over the punch's CCSIDs
 CREATE FOREIGN TABLE pb.dbcs_037 (id integer, price text) SERVER db2_basic
   OPTIONS (punch :'p', filename :'f', codepage 'cp037');

@@ -982,6 +982,20 @@ def generate_vectors():
     write('dbcs.dat', fb([bytes.fromhex(r) for r in recs]))
     write_expected('dbcs.expected.tsv', rows)
 
+    # ASCII CCSID 819 (ISO 8859-1): X'FC' is u-umlaut, X'E9' e-acute; the
+    # OBID and the integer are binary whatever the encoding
+    punch = ['LOAD DATA INDDN SYSREC LOG NO RESUME YES',
+             ' ASCII   CCSID(00819,00000,00000)',
+             ' INTO TABLE "ZFDW"."LATIN"',
+             " WHEN(00001:00002) = X'0108'",
+             ' ( "ID"        POSITION(00003:00006) INTEGER',
+             ' , "NAME"      POSITION(00007:00014) CHAR(00008)',
+             ' )']
+    write('ascii.punch', ('\n'.join(punch) + '\n').encode('ascii'))
+    recs = ['0108' '00000001' '4DFC6C6C65722020', '0108' '0000002A' '4AE972F46D652020']
+    write('ascii.dat', fb([bytes.fromhex(r) for r in recs]))
+    write_expected('ascii.expected.tsv', [[1, 'Müller'], [42, 'Jérôme']])
+
 
 def main():
     if not os.path.isdir(SHARED):
