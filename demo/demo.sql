@@ -5,6 +5,9 @@
 \set acctmast :data '/acctmast.dat'
 \set acctcpy :data '/ACCTMAST.cpy'
 \set profiles :data '/customer_digital_profile.csv'
+\set tranpunch :data '/TRANHIST.punch'
+\set tranddl :data '/TRANHIST.ddl'
+\set trandat :data '/tranhist.dat'
 
 \echo
 \echo '== 1. The extension and a server for the mainframe files'
@@ -70,3 +73,39 @@ SELECT p.customer_id, sum(a.acct_current_bal)
   JOIN customer_digital_profile p ON p.customer_id = a.acct_customer_id
  WHERE p.app_user AND a.acct_status = 'A'
  GROUP BY p.customer_id;
+
+\echo
+\echo '== 6. A DB2 for z/OS table from its UNLOAD: the transaction history'
+\echo 'UNLOAD wrote the data set and, in SYSPUNCH, the LOAD statement that'
+\echo 'describes it; with the table DDL for the DECIMAL scales, one IMPORT'
+\echo 'makes it a table.'
+SELECT name, "offset", length, usage, pg_type, null_indicator
+  FROM zfdw.punch_layout(pg_read_file(:'tranpunch'), pg_read_file(:'tranddl'))
+ WHERE level = 0;
+CREATE SCHEMA db2;
+IMPORT FOREIGN SCHEMA "BANKPROD" FROM SERVER mainframe INTO db2
+  OPTIONS (punch :'tranpunch', ddl :'tranddl', filename :'trandat');
+\d db2.tran_history
+
+\echo 'June 2025 by channel and type, straight from the EBCDIC unload'
+SELECT channel, tran_type, count(*) AS transactions, sum(amount) AS net_amount
+  FROM db2.tran_history
+ GROUP BY channel, tran_type
+ ORDER BY channel, tran_type;
+
+\echo 'The busiest accounts, joined with the VSAM account master'
+SELECT t.acct_number, a.acct_holder_name, a.acct_product_code,
+       count(*) AS transactions, sum(t.amount) AS net_amount,
+       (array_agg(t.balance_after ORDER BY t.tran_ts DESC))[1] AS last_balance
+  FROM db2.tran_history t
+  JOIN zos.acct_master_rec a ON a.acct_number::text = t.acct_number
+ GROUP BY t.acct_number, a.acct_holder_name, a.acct_product_code
+ ORDER BY transactions DESC, t.acct_number
+ LIMIT 5;
+
+\echo 'The whole batch ETL step: one INSERT ... SELECT'
+CREATE TABLE tran_history (LIKE db2.tran_history);
+INSERT INTO tran_history SELECT * FROM db2.tran_history;
+SELECT count(*) AS loaded, count(memo) AS with_memo, count(counterparty) AS transfers,
+       min(tran_ts) AS first, max(tran_ts) AS last
+  FROM tran_history;

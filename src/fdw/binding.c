@@ -29,11 +29,20 @@
 #include "zfdw_keys.h"
 #include "zfdw_scan.h"
 
+static const zf_codepage *punch_field_page(ZfTable *t, const zf_field *f);
+
 /* Free a core layout when the memory context that holds its owner goes. */
 static void
 free_layout_callback(void *arg)
 {
 	zf_layout_free((zf_layout *) arg);
+}
+
+/* Free a parsed DB2 DDL script likewise. */
+static void
+free_ddl_callback(void *arg)
+{
+	zf_db2ddl_free((zf_db2_script *) arg);
 }
 
 /* Free a cursor likewise. */
@@ -346,6 +355,29 @@ columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
 }
 
 /*
+ * Parse DB2 DDL (a file or inline text) into its table model, freed with
+ * the current memory context.  Statements that do not parse are kept as
+ * errors by the parser and do not stop it: only the tables matter here.
+ */
+zf_db2_script *
+zfdw_load_ddl(const char *path, const char *text)
+{
+	zf_db2ddl_parse_options dopts;
+	zf_db2_script *script = NULL;
+	zf_error	err;
+
+	if (text == NULL)
+		text = zfdw_read_text_file(path, "ddl");
+	memset(&dopts, 0, sizeof(dopts));
+	dopts.continue_on_error = true;
+	zf_error_clear(&err);
+	if (zf_db2ddl_parse(text, strlen(text), &dopts, &script, &err) != ZF_OK)
+		zfdw_report(ERROR, &err, path ? path : "ddl_text");
+	free_with_context(free_ddl_callback, script);
+	return script;
+}
+
+/*
  * Load the layout a table's options describe, and choose its record
  * definition (option record or table, default the first).  The layout is
  * freed when the current memory context is.
@@ -359,6 +391,10 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 	int32		recdef = 0;
 
 	zf_error_clear(&err);
+	if ((opts->ddl || opts->ddl_text) && !(opts->punch || opts->punch_text))
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+				 errmsg("the ddl and ddl_text options go with a punch")));
 	if (opts->copybook || opts->copybook_text)
 	{
 		zf_copybook_opts copts;
@@ -400,10 +436,20 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 
 		zf_punch_opts_init(&popts);
 		current_limits(&popts.limits);
+		if (opts->ddl || opts->ddl_text)
+			popts.ddl = zfdw_load_ddl(opts->ddl, opts->ddl_text);
 		L = zf_punch_parse(text, strlen(text), &popts, &err);
 		if (L == NULL)
 			zfdw_report(ERROR, &err, opts->punch ? opts->punch : "punch_text");
+		free_with_context(free_layout_callback, L);
 		recdef = zfdw_punch_choose_table(L, opts->table);
+		if (popts.ddl && zf_punch_ddl_table(popts.ddl, &L->records[recdef]) == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+					 errmsg("the DDL does not define table %s", L->records[recdef].name),
+					 errhint("Give the CREATE TABLE statement of the table the punch loads.")));
+		*recdef_out = recdef;
+		return L;
 	}
 	else if (opts->format == ZF_FORMAT_DELIMITED)
 		return zfdw_delim_layout(tupdesc, relid);
@@ -657,6 +703,14 @@ bind_conversion(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 				col->conv = ZF_CONV_DATETIME;
 			else
 				type_mismatch(t, col, what, "Use date, time, timestamp, timestamptz or text.");
+			/* a DB2 TIMESTAMP(p) never loses fraction digits silently */
+			if ((f->kind == ZF_KIND_TIMESTAMP || f->kind == ZF_KIND_TIMESTAMP_TZ) &&
+				col->target != ZF_TARGET_TEXT && col->target != ZF_TARGET_DATE &&
+				f->frac_digits > col->frac_digits)
+				type_mismatch(t, col, psprintf("%s with %d fraction digits", what, f->frac_digits),
+							  f->frac_digits > 6 ?
+							  "PostgreSQL keeps 6 fraction digits: declare the column as text to keep them all." :
+							  psprintf("Declare the column with precision %d or more, or as text.", f->frac_digits));
 			return;
 
 		case ZF_KIND_DECFLOAT:
@@ -714,6 +768,30 @@ bind_meta(ZfTable *t, ZfColumn *col)
 					  col->meta == ZF_META_FILE_NAME || col->meta == ZF_META_SEGMENT ?
 					  "Declare it text." : "Declare it bigint.");
 	col->conv = ZF_CONV_META;
+}
+
+/*
+ * What a punch field needs beyond what copybook fields do: its own code
+ * page (the punch's CCSID for its kind of data), and for a DECIMAL whose
+ * scale the punch does not give (no DDL), the scale of the column's
+ * numeric(p,s).
+ */
+static void
+bind_punch_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
+{
+	zf_field   *f = &t->layout->fields[col->field];
+
+	if (co->codepage == NULL)
+	{
+		col->cp = punch_field_page(t, f);
+		col->cs = zf_codepage_charset(col->cp);
+	}
+	if (f->scale_unknown && col->target == ZF_TARGET_NUMERIC && col->num_precision >= 0)
+	{
+		/* the layout is this table's own: the typmod completes it */
+		f->scale = (int16) col->num_scale;
+		f->scale_unknown = false;
+	}
 }
 
 /*
@@ -784,6 +862,8 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 		elog(ERROR, "zfdw: no field bound to column \"%s\"", col->attname);
 	if (!t->delim)
 		col->f = &t->layout->fields[col->field];
+	if (t->layout->source == ZF_SOURCE_PUNCH && col->field >= 0)
+		bind_punch_field(t, col, &co);
 	col->ndims = zf_field_tables(t->layout, col->field, col->tables, lengthof(col->tables));
 	if (col->ndims > (int) lengthof(col->tables) || col->ndims > MAXDIM)
 		ereport(ERROR,
@@ -959,6 +1039,98 @@ bind_key_column(ZfTable *t, TupleDesc tupdesc)
 }
 
 /*
+ * Look up a code page by the CCSID a punch gives for some data; an
+ * unknown CCSID is an error, never a guess.
+ */
+static const zf_codepage *
+punch_ccsid_page(ZfTable *t, int32 ccsid, const char *what)
+{
+	char		name[16];
+	zf_error	err;
+	const zf_codepage *cp;
+
+	snprintf(name, sizeof(name), "%d", (int) ccsid);
+	zf_error_clear(&err);
+	cp = zf_codepage_lookup(name, &err);
+	if (cp == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the punch of foreign table \"%s\" says %s is in CCSID %d, which zfdw does not know",
+						t->relname, what, (int) ccsid),
+				 errhint("Give the code page with the codepage option of the table or of the column.")));
+	return cp;
+}
+
+/*
+ * What a punch says about the table as a whole: the code page of its data
+ * (unless the table's own codepage option says otherwise), the record
+ * format UNLOAD wrote, and the delimiters of FORMAT DELIMITED.
+ */
+static void
+punch_table_defaults(ZfTable *t)
+{
+	const zf_recdef *rd = t->rd;
+
+	if (!t->opts.codepage_given)
+	{
+		if (rd->unicode)
+			t->cp = punch_ccsid_page(t, 1208, "its data");
+		else if (rd->ccsid_sbcs != 0)
+			t->cp = punch_ccsid_page(t, rd->ccsid_sbcs, "its single-byte data");
+		else if (rd->ccsid_mixed != 0)
+			t->cp = punch_ccsid_page(t, rd->ccsid_mixed, "its mixed data");
+		t->cs = zf_codepage_charset(t->cp);
+	}
+	if (rd->float_format == ZF_FLOAT_IEEE)
+		t->opts.float_format = ZF_FLOAT_IEEE;
+	if (rd->is_delimited)
+	{
+		/* its COLDEL, CHARDEL and DECPT: zfdw_delim_punch_defaults */
+		t->opts.format = ZF_FORMAT_DELIMITED;
+		return;
+	}
+	if (!t->opts.recfm_given)
+	{
+		bool		sequential = false;
+
+		/* UNLOAD writes SPANNED YES as VBS, unpadded (POSITION(*)) as VB */
+		for (int32 c = t->layout->fields[rd->root].first_child; c >= 0;
+			 c = t->layout->fields[c].next_sibling)
+			if (!t->layout->fields[c].fixed_offset)
+				sequential = true;
+		if (rd->spanned)
+		{
+			t->opts.recfm = ZF_RECFM_VBS;
+			t->opts.recfm_given = true;
+		}
+		else if (!rd->is_static && sequential)
+		{
+			t->opts.recfm = ZF_RECFM_VB;
+			t->opts.recfm_given = true;
+		}
+	}
+}
+
+/*
+ * The code page of one field of a punch: the CCSID the punch gives for
+ * its kind of data (EBCDIC graphic data decodes through the mixed page);
+ * UTF-16 (CCSID 1200) is decoded by the field's CCSID itself.
+ */
+static const zf_codepage *
+punch_field_page(ZfTable *t, const zf_field *f)
+{
+	int32		ccsid = f->ccsid;
+
+	if (t->opts.codepage_given || ccsid == 1200)
+		return t->cp;
+	if ((f->kind == ZF_KIND_DBCS || f->kind == ZF_KIND_VARGRAPHIC) && !t->rd->unicode)
+		ccsid = t->rd->ccsid_mixed;
+	if (ccsid == 0 || ccsid == t->rd->ccsid_sbcs || (t->rd->unicode && ccsid == 1208))
+		return t->cp;
+	return punch_ccsid_page(t, ccsid, psprintf("field %s", f->name));
+}
+
+/*
  * Everything needed to decode the records of a foreign table, for all
  * columns or for those in needed_attrs (attribute numbers offset by
  * FirstLowInvalidHeapAttributeNumber, as pull_varattnos gives them; a
@@ -990,8 +1162,14 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
 	t->any_variable = !t->rd->is_static;
 	if (t->rd->float_format == ZF_FLOAT_IEEE)
 		t->opts.float_format = ZF_FLOAT_IEEE;
+	if (t->layout->source == ZF_SOURCE_PUNCH)
+		punch_table_defaults(t);
 	if (t->opts.format == ZF_FORMAT_DELIMITED)
+	{
 		zfdw_delim_open(t, tupdesc->natts);
+		if (t->rd->is_delimited)
+			zfdw_delim_punch_defaults(t, t->rd->coldel, t->rd->chardel, t->rd->decpt);
+	}
 
 	/* the record length of fixed-length files */
 	if (t->opts.format == ZF_FORMAT_RECORD && !t->opts.recfm_given && !t->rd->is_static)
