@@ -173,7 +173,7 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 	{
 		f->kind = ZF_KIND_PACKED;
 		f->is_signed = has_pic ? pic.is_signed : true;
-		f->length = has_pic ? zf_packed_length(pic.digits) : co->length;
+		f->length = has_pic ? (uint32) zf_packed_length(pic.digits) : (uint32) co->length;
 		if (!has_pic)
 			f->digits = co->length * 2 - 1;
 	}
@@ -183,7 +183,7 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 		f->kind = ZF_KIND_BINARY;
 		f->binary_native = strcmp(usage, "comp-5") == 0 || !has_pic;
 		f->is_signed = has_pic ? pic.is_signed : true;
-		f->length = has_pic ? zf_binary_length(pic.digits) : co->length;
+		f->length = has_pic ? (uint32) zf_binary_length(pic.digits) : (uint32) co->length;
 	}
 	else if (strcmp(usage, "comp-1") == 0)
 	{
@@ -209,7 +209,7 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 	else if (strcmp(usage, "graphic") == 0 || strcmp(usage, "display-1") == 0)
 	{
 		f->kind = ZF_KIND_DBCS;
-		f->length = has_pic ? pic.size * 2 : co->length;
+		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
 	}
 	else if (strcmp(usage, "vargraphic") == 0)
 	{
@@ -220,7 +220,7 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 	else if (strcmp(usage, "national") == 0)
 	{
 		f->kind = ZF_KIND_NATIONAL;
-		f->length = has_pic ? pic.size * 2 : co->length;
+		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
 	}
 	else if (strcmp(usage, "date") == 0)
 	{

@@ -63,6 +63,8 @@ server_keyword(const char *word, void *arg)
 {
 	int			kwnum;
 
+	(void) arg;
+
 	if (quote_all_identifiers)
 		return true;
 	kwnum = ScanKeywordLookup(word, &ScanKeywords);
