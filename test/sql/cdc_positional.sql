@@ -128,6 +128,7 @@ CREATE FOREIGN TABLE fb_headers (
 	cdc_op		text,
 	cdc_log_pos bytea,
 	log_time	timestamptz OPTIONS (field 'cdc_log_pos', format 'lrsn'),
+	log_number	numeric OPTIONS (field 'cdc_log_pos', usage 'comp'),
 	cdc_commit_ts timestamptz OPTIONS (format 'stck'),
 	cdc_urid	bytea,
 	cdc_table	text
@@ -151,6 +152,23 @@ SELECT count(*) AS differences FROM (
 	 SELECT regexp_replace(file, '^.*/|\.fb$', '', 'g'), recno, cdc_op,
 			encode(cdc_log_pos, 'hex'), log_time, cdc_commit_ts, encode(cdc_urid, 'hex'), cdc_table
 	   FROM fb_headers)) d;
+
+-- The log position as a number: the PIC X(10) field read with usage
+-- 'comp' (a 10-byte big-endian binary), the same value as its hex digits.
+CREATE FUNCTION hex_number(h text) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
+	SELECT sum(get_byte(decode(h, 'hex'), i) * 256::numeric ^ (length(h) / 2 - 1 - i))
+	  FROM generate_series(0, length(h) / 2 - 1) i $$;
+SELECT cdc_log_pos, log_number FROM fb_headers LIMIT 3;
+SELECT count(*) AS differences
+  FROM fb_headers WHERE log_number <> hex_number(encode(cdc_log_pos, 'hex'));
+-- options that place a field belong to tables without a layout
+CREATE FOREIGN TABLE misplaced (cdc_log_pos numeric OPTIONS (position '2', usage 'comp'))
+	SERVER cdc_positional OPTIONS (copybook :'cpy', filename :'fb', lrecl '157');
+SELECT zt_error('SELECT * FROM misplaced');
+ALTER FOREIGN TABLE misplaced ALTER COLUMN cdc_log_pos OPTIONS (DROP position, SET usage 'comp-3');
+SELECT zt_error('SELECT * FROM misplaced');
+ALTER FOREIGN TABLE misplaced ALTER COLUMN cdc_log_pos OPTIONS (SET usage 'comp', ADD pic 'S9(18)');
+SELECT zt_error('SELECT * FROM misplaced');
 
 -- Apply: the log position orders the records, the unit of recovery makes
 -- the transactions, the STCK commit time gives the lag.  Key changes come
@@ -294,17 +312,18 @@ SELECT * FROM state_diff('account_cache6', 'expected_account', :'acols');
 SELECT * FROM state_diff('txn_cache6', 'expected_txn', :'tcols');
 
 --
--- Files out of order.  The third file is applied before the first two
--- have arrived; when they arrive, their records are below the mark and
--- are skipped: the mark promises that everything before it is applied.
--- The cache misses their changes until it is reloaded and applied again.
+-- Files out of order (and the log position as a number).  The third file
+-- is applied before the first two have arrived; when they arrive, their
+-- records are below the mark and are skipped: the mark promises that
+-- everything before it is applied.  The cache misses their changes until
+-- it is reloaded and applied again.
 --
 CREATE TABLE late_cache (LIKE account_cache INCLUDING ALL);
 COPY late_cache (acct_id, acct_name, acct_balance, acct_status, acct_updated)
 	FROM :'seed_account' (FORMAT csv, HEADER true);
 CREATE FOREIGN TABLE late_changes (
 	cdc_op		text,
-	cdc_log_pos bytea,
+	cdc_log_pos numeric OPTIONS (usage 'comp'),
 	cdc_commit_ts timestamptz OPTIONS (format 'stck'),
 	cdc_urid	bytea,
 	acct_id		integer,
@@ -331,7 +350,7 @@ TRUNCATE late_cache;
 COPY late_cache (acct_id, acct_name, acct_balance, acct_status, acct_updated)
 	FROM :'seed_account' (FORMAT csv, HEADER true);
 SELECT zfdw.reset_apply_state('late_cache');
-SELECT inserted, updated, deleted, skipped
+SELECT inserted, updated, deleted, skipped, high_water
   FROM zfdw.apply_changes('late_changes', 'late_cache',
 						  op_column => 'cdc_op', position_column => 'cdc_log_pos',
 						  txid_column => 'cdc_urid', commit_ts_column => 'cdc_commit_ts');
