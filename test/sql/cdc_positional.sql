@@ -363,3 +363,18 @@ CREATE FOREIGN TABLE txn_no_null_if (cdc_op text, txn_amount numeric(11,2))
 	OPTIONS (copybook :'cpy', record 'CDC-TXN-REC', filename :'fb', lrecl '157',
 			 segment_field 'cdc_table', segment_value 'TXN');
 SELECT zt_error($$SELECT * FROM txn_no_null_if WHERE cdc_op = 'M'$$);
+
+-- A position identifies one record.  Records at one position are one
+-- record delivered twice, which is read once, when they are identical; a
+-- record that differs from another at its position stops the apply, even
+-- with the same operation.  The commit time is no position: the records
+-- of a unit of recovery share it.
+CREATE TABLE twice (op text, position integer, acct_id integer, acct_name text);
+CREATE TABLE twice_cache (acct_id integer PRIMARY KEY, acct_name text);
+INSERT INTO twice VALUES ('I', 1, 7, 'same'), ('I', 1, 7, 'same'), ('U', 2, 7, 'one');
+SELECT inserted, updated, deleted, skipped FROM zfdw.apply_changes('twice', 'twice_cache');
+INSERT INTO twice VALUES ('U', 3, 7, 'two'), ('U', 3, 7, 'three');
+SELECT zt_error($$SELECT * FROM zfdw.apply_changes('twice', 'twice_cache')$$);
+SELECT * FROM twice_cache;
+CREATE TABLE by_commit_time (LIKE account_cache INCLUDING ALL);
+SELECT zt_error($$SELECT * FROM zfdw.apply_changes('fb.cdc_account_rec', 'by_commit_time', op_column => 'cdc_op', position_column => 'cdc_commit_ts')$$);
