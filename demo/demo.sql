@@ -112,6 +112,7 @@ CREATE FOREIGN TABLE zos.account_changes (
 SELECT cdc_op, cdc_log_pos, cdc_commit_ts, acct_number, acct_holder_name,
        acct_status, acct_current_bal
   FROM zos.account_changes
+ ORDER BY cdc_log_pos
  LIMIT 8;
 
 \echo 'One call applies them: in log order, each unit of recovery whole.'

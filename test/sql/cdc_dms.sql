@@ -132,7 +132,7 @@ CREATE FOREIGN TABLE tx_txn (
 						  segment_field 'tbl', segment_value 'TXN');
 SELECT regexp_replace(file_name, '^.*/', '') AS file, recno, op, tbl, schema_name, commit_ts,
 	   txn_id, txn_acct_id, txn_amount, txn_memo
-  FROM tx_txn LIMIT 4;
+  FROM tx_txn ORDER BY file_name, recno LIMIT 4;
 CREATE TABLE tx_account_cache (LIKE account_cache INCLUDING ALL);
 CREATE TABLE tx_txn_cache (
 	txn_id		bigint PRIMARY KEY,

@@ -67,7 +67,7 @@ CREATE FOREIGN TABLE account_changes (
 ) SERVER cdc_iidr OPTIONS (filename :'single', format 'delimited');
 SELECT regexp_replace(file_name, '^.*/', '') AS file, recno, dm_timestamp, dm_txid,
 	   dm_operation_type AS op, before_acct_id, acct_id, acct_name, acct_status
-  FROM account_changes LIMIT 6;
+  FROM account_changes ORDER BY file_name, recno LIMIT 6;
 
 -- the cache was loaded after the first two transactions, which the first
 -- file holds too: a key change 2001 -> 2101 and back, a delete, an insert
@@ -117,7 +117,7 @@ CREATE FOREIGN TABLE account_changes_multi (
 	recno			bigint OPTIONS (meta 'record_number')
 ) SERVER cdc_iidr OPTIONS (filename :'multi_first', format 'delimited');
 SELECT dm_timestamp, dm_txid, dm_operation_type AS op, acct_id, acct_name, acct_balance
-  FROM account_changes_multi LIMIT 5;
+  FROM account_changes_multi ORDER BY file_name, recno LIMIT 5;
 CREATE TABLE multi_cache (LIKE account_cache INCLUDING ALL);
 COPY multi_cache (acct_id, acct_name, acct_balance, acct_status, acct_updated)
 	FROM :'seed' (FORMAT csv, HEADER true);

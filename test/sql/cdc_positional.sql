@@ -114,10 +114,10 @@ ALTER FOREIGN TABLE fb.cdc_txn_rec
 	ALTER COLUMN before_txn_id OPTIONS (null_if 'low_values');
 SELECT cdc_op, cdc_log_pos, cdc_commit_ts, cdc_urid, acct_id, acct_name,
 	   acct_balance, acct_status, acct_updated, before_acct_id
-  FROM fb.cdc_account_rec LIMIT 8;
+  FROM fb.cdc_account_rec ORDER BY cdc_log_pos LIMIT 8;
 SELECT cdc_op, cdc_log_pos, cdc_commit_ts, txn_id, txn_acct_id, txn_amount,
 	   txn_booked, txn_memo, before_txn_id
-  FROM fb.cdc_txn_rec WHERE cdc_op IN ('M', 'U') LIMIT 5;
+  FROM fb.cdc_txn_rec WHERE cdc_op IN ('M', 'U') ORDER BY cdc_log_pos LIMIT 5;
 
 -- Every header of the three files, against the values the generator
 -- computed from the times (not from these bytes): the extended LRSN also
@@ -158,7 +158,7 @@ SELECT count(*) AS differences FROM (
 CREATE FUNCTION hex_number(h text) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$
 	SELECT sum(get_byte(decode(h, 'hex'), i) * 256::numeric ^ (length(h) / 2 - 1 - i))
 	  FROM generate_series(0, length(h) / 2 - 1) i $$;
-SELECT cdc_log_pos, log_number FROM fb_headers LIMIT 3;
+SELECT cdc_log_pos, log_number FROM fb_headers ORDER BY cdc_log_pos LIMIT 3;
 SELECT count(*) AS differences
   FROM fb_headers WHERE log_number <> hex_number(encode(cdc_log_pos, 'hex'));
 -- options that place a field belong to tables without a layout
@@ -267,7 +267,7 @@ SELECT cdc_op, cdc_log_pos, cdc_commit_ts, cdc_urid, txn_id, txn_acct_id, txn_am
   FROM txn_changes6;
 SELECT cdc_op, cdc_log_pos, log_time, cdc_commit_ts, acct_id, before_acct_id,
 	   regexp_replace(file, '^.*/', '') AS file, recno
-  FROM account_changes6 LIMIT 6;
+  FROM account_changes6 ORDER BY file, recno LIMIT 6;
 -- the 6-byte LRSN is the time in units of 16 microseconds
 SELECT count(*) AS differences
   FROM account_changes6 a
