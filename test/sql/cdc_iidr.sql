@@ -73,6 +73,22 @@ SELECT regexp_replace(file_name, '^.*/', '') AS file, recno, dm_timestamp, dm_tx
 -- file holds too: a key change 2001 -> 2101 and back, a delete, an insert
 COPY account_cache (acct_id, acct_name, acct_balance, acct_status, acct_updated)
 	FROM :'seed' (FORMAT csv, HEADER true);
+-- so: deletes of rows the cache does not have (not seeded, not written
+-- before), inserts of keys it has (seeded, not deleted before), key changes
+WITH c AS MATERIALIZED (
+	SELECT file_name, recno, dm_operation_type AS op, acct_id, before_acct_id
+	  FROM account_changes)
+SELECT count(*) FILTER (WHERE c.op = 'D'
+		AND NOT EXISTS (SELECT FROM account_cache a WHERE a.acct_id = c.before_acct_id)
+		AND NOT EXISTS (SELECT FROM c e WHERE (e.file_name, e.recno) < (c.file_name, c.recno)
+						AND e.op IN ('I', 'U') AND e.acct_id = c.before_acct_id)) AS deletes_of_missing,
+	   count(*) FILTER (WHERE c.op = 'I'
+		AND EXISTS (SELECT FROM account_cache a WHERE a.acct_id = c.acct_id)
+		AND NOT EXISTS (SELECT FROM c e WHERE (e.file_name, e.recno) < (c.file_name, c.recno)
+						AND e.before_acct_id = c.acct_id
+						AND (e.op = 'D' OR e.before_acct_id <> e.acct_id))) AS inserts_of_existing,
+	   count(*) FILTER (WHERE c.op = 'U' AND c.before_acct_id <> c.acct_id) AS key_changes
+  FROM c;
 SELECT inserted, updated, deleted, skipped,
 	   regexp_replace(high_water, '/[^,]*/', '.../') AS high_water
   FROM zfdw.apply_changes('account_changes', 'account_cache',

@@ -170,6 +170,23 @@ SELECT zt_error('SELECT * FROM misplaced');
 ALTER FOREIGN TABLE misplaced ALTER COLUMN cdc_log_pos OPTIONS (SET usage 'comp', ADD pic 'S9(18)');
 SELECT zt_error('SELECT * FROM misplaced');
 
+-- What the extract holds for the seeded cache: deletes of rows it will not
+-- have (not seeded, not written before), inserts of keys it has (seeded,
+-- not deleted before), updates that change the key
+WITH c AS MATERIALIZED (
+	SELECT cdc_op, cdc_log_pos, acct_id, before_acct_id FROM fb.cdc_account_rec)
+SELECT count(*) FILTER (WHERE c.cdc_op = 'D'
+		AND NOT EXISTS (SELECT FROM account_cache a WHERE a.acct_id = c.acct_id)
+		AND NOT EXISTS (SELECT FROM c e WHERE e.cdc_log_pos < c.cdc_log_pos
+						AND e.cdc_op IN ('I', 'U') AND e.acct_id = c.acct_id)) AS deletes_of_missing,
+	   count(*) FILTER (WHERE c.cdc_op = 'I'
+		AND EXISTS (SELECT FROM account_cache a WHERE a.acct_id = c.acct_id)
+		AND NOT EXISTS (SELECT FROM c e WHERE e.cdc_log_pos < c.cdc_log_pos
+						AND coalesce(e.before_acct_id, e.acct_id) = c.acct_id
+						AND (e.cdc_op = 'D' OR e.before_acct_id <> e.acct_id))) AS inserts_of_existing,
+	   count(*) FILTER (WHERE c.cdc_op = 'U' AND c.before_acct_id <> c.acct_id) AS key_changes
+  FROM c;
+
 -- Apply: the log position orders the records, the unit of recovery makes
 -- the transactions, the STCK commit time gives the lag.  Key changes come
 -- from the before image; the seed's overlap replays inserts of existing
