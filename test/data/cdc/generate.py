@@ -68,6 +68,15 @@ def tod_micros(t):
 # Inspecting the Clock").  2,272,060,800 seconds * 10^6 * 4096.
 assert tod_micros(dt.datetime(1972, 1, 1, tzinfo=UTC)) * 4096 == 0x8126D60E46000000
 
+# Worked by hand, the commit time of the first record of the positional
+# files, 2024-03-01 09:00:00.383919 UTC: 124 years from 1900 with 30 leap
+# days (1904 ... 2020), then 31 + 29 days of 2024: 45,350 days; 45,350 *
+# 86,400 + 9 * 3,600 = 3,918,272,400 seconds; with the microseconds
+# 3,918,272,400,383,919 microseconds, times 4096: STCK X'DEBA5E28 EDFAF000',
+# plus the 12 bits below the microsecond (X'03A' in that record).
+assert tod_micros(dt.datetime(2024, 3, 1, 9, 0, 0, 383919, tzinfo=UTC)) == 3918272400383919
+assert 3918272400383919 * 4096 == 0xDEBA5E28EDFAF000
+
 
 def stck(t, sub):
     """8-byte STCK value of t, with sub (0..4095) in the 12 bits below
