@@ -270,6 +270,81 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 }
 
 /*
+ * The field a column of a copybook or punch table reads.  With a usage
+ * option (and a pic or scale with it) the column reads the field's bytes
+ * another way, keeping their offset and length: a copybook that declares
+ * binary data as text, such as a 10-byte extended RBA or LRSN as PIC X(10),
+ * reads it as a number with usage 'comp'.  The options that place a field
+ * (position, length, null_indicator, occurs) belong to tables without a
+ * layout; here they would be ignored, so they are refused.
+ */
+static const zf_field *
+reinterpret_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
+{
+	const zf_field *orig = col->f;
+	const char *placing = co->position > 0 ? "position" :
+		co->null_indicator > 0 ? "null_indicator" :
+		co->occurs > 0 ? "occurs" : NULL;
+	ZfColumnOptions eco = *co;
+	zf_field	tmpl;
+	zf_field   *f;
+
+	if (placing)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+				 errmsg("column \"%s\" of foreign table \"%s\" has option %s, which only columns of tables without a copybook or punch take",
+						col->attname, t->relname, placing),
+				 errhint("The layout places field %s; option field chooses another field.",
+						 orig->name)));
+	if (co->usage == NULL)
+	{
+		if (co->pic || co->scale != INT32_MIN || co->length > 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+					 errmsg("column \"%s\" of foreign table \"%s\" has option %s without usage",
+							col->attname, t->relname,
+							co->pic ? "pic" : co->scale != INT32_MIN ? "scale" : "length"),
+					 errhint("Options pic, scale and length change how a copybook or punch field is read only together with usage, such as usage 'comp'.")));
+		return orig;
+	}
+	if (orig->kind == ZF_KIND_GROUP || orig->length_prefix > 0 ||
+		orig->occurs_max > 0 || orig->variable)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("column \"%s\" of foreign table \"%s\" cannot read field %s with usage '%s'",
+						col->attname, t->relname, orig->name, co->usage),
+				 errdetail("Only an elementary field of fixed length and place, outside OCCURS, can be read with another usage.")));
+
+	/* the same description as an explicit column, with the field's size */
+	if (eco.pic == NULL && eco.length == 0)
+		eco.length = (int32) orig->length;
+	explicit_field(col->attname, &eco, &tmpl);
+	if (tmpl.length != orig->length || tmpl.length_prefix > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("column \"%s\" of foreign table \"%s\" reads field %s of %u bytes with usage '%s'%s%s, which takes %u bytes",
+						col->attname, t->relname, orig->name, orig->length, co->usage,
+						co->pic ? " pic " : "", co->pic ? co->pic : "", tmpl.length),
+				 errhint("Leave out pic to read all the field's bytes.")));
+
+	f = palloc(sizeof(zf_field));
+	*f = *orig;
+	f->kind = tmpl.kind;
+	f->usage = tmpl.usage;
+	f->picture = tmpl.picture;
+	f->digits = tmpl.digits;
+	f->scale = tmpl.scale;
+	f->is_signed = tmpl.is_signed;
+	f->sign = tmpl.sign;
+	f->binary_native = tmpl.binary_native;
+	f->frac_digits = 0;
+	f->date_format = NULL;
+	f->for_bit_data = false;
+	f->mixed = false;
+	return f;
+}
+
+/*
  * A layout made of the columns' explicit options: one record definition
  * whose fields are the columns that have a position (or follow the
  * previous one when they have none).
@@ -575,10 +650,8 @@ type_mismatch(ZfTable *t, ZfColumn *col, const char *what, const char *hint)
 
 /* A short description of a field for messages: "field BALANCE (comp-3)". */
 static char *
-field_description(const zf_layout *L, int32 fi)
+field_description(const zf_field *f)
 {
-	const zf_field *f = &L->fields[fi];
-
 	return psprintf("field %s (%s%s%s)", f->name[0] ? f->name : "FILLER",
 					f->usage ? f->usage : "group",
 					f->picture ? " pic " : "", f->picture ? f->picture : "");
@@ -592,7 +665,7 @@ static void
 bind_conversion(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 {
 	const zf_field *f = col->f;
-	char	   *what = field_description(t->layout, col->field);
+	char	   *what = field_description(f);
 	const char *fmt = co->format;
 
 	if (fmt)
@@ -864,6 +937,8 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 		col->f = &t->layout->fields[col->field];
 	if (t->layout->source == ZF_SOURCE_PUNCH && col->field >= 0)
 		bind_punch_field(t, col, &co);
+	if (!t->delim && t->layout->source != ZF_SOURCE_COLUMNS)
+		col->f = reinterpret_field(t, col, &co);
 	col->ndims = zf_field_tables(t->layout, col->field, col->tables, lengthof(col->tables));
 	if (col->ndims > (int) lengthof(col->tables) || col->ndims > MAXDIM)
 		ereport(ERROR,
@@ -893,10 +968,6 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 	}
 	else
 		bind_conversion(t, col, &co);
-	if (col->f->mixed && zf_codepage_kind(col->cp) == ZF_CP_EBCDIC_SBCS)
-	{
-		/* keep the table's page: mixed DB2 data needs a mixed page */
-	}
 	col->needed = needed;
 	if (!needed)
 		col->conv = ZF_CONV_NONE;
