@@ -6,11 +6,11 @@ outputs.
     run.py --host SOCKETDIR --port PORT --shared PATH [--only NAME...] [-v]
 
 Suites: cobrix, jrecord, cb2xml, ibm2ieee, aws-unlock-mainframe-data,
-ebcdic-parser (see doc/conformance.md).  Each prints "suite NAME: N passed, M failed", one
-line per failure with its reason, and notes where zfdw differs from the
-peer by design; the last line is "conformance: N passed, M failed".
-Every case counts as one.  Cases out of scope are listed with -v (and in
-doc/conformance.md), never run.
+ebcdic-parser (see the Conformance chapter of README.md).  Each prints
+"suite NAME: N passed, M failed", one line per failure with its reason,
+and notes where zfdw differs from the peer by design; the last line is
+"conformance: N passed, M failed".  Every case counts as one.  Cases out
+of scope are listed with -v (and in README.md), never run.
 
 Python 3 standard library only; psql does the talking.  The server reads
 the data files itself, so they must be readable by the server's user.
