@@ -309,12 +309,12 @@ void
 zfdw_scan_end(ZfScanState *s)
 {
 	zfdw_records_close(s);
-	if (s->nrejected > 0 && !s->t->opts.log_verbose)
+	if (s->nrejected > 0 && !s->t->opts.log_verbose && !s->t->opts.log_silent)
 		ereport(NOTICE,
 				(errmsg("%llu records of foreign table \"%s\" were skipped because of bad values",
 						(unsigned long long) s->nrejected, s->t->relname),
 				 errhint("Set log_verbosity 'verbose' to see each one.")));
-	if (s->nnulled > 0 && !s->t->opts.log_verbose)
+	if (s->nnulled > 0 && !s->t->opts.log_verbose && !s->t->opts.log_silent)
 		ereport(NOTICE,
 				(errmsg("%llu bad values of foreign table \"%s\" were read as NULL",
 						(unsigned long long) s->nnulled, s->t->relname),

@@ -633,7 +633,10 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 	else if (strcmp(name, "reject_limit") == 0)
 		opts->reject_limit = int_value(def, 1, PG_INT64_MAX);
 	else if (strcmp(name, "log_verbosity") == 0)
+	{
 		opts->log_verbose = pg_strcasecmp(s, "verbose") == 0;
+		opts->log_silent = pg_strcasecmp(s, "silent") == 0;
+	}
 	else if (strcmp(name, "float_format") == 0)
 		opts->float_format = pg_strcasecmp(s, "ieee") == 0 ? ZF_FLOAT_IEEE : ZF_FLOAT_HFP;
 	else if (strcmp(name, "date_format") == 0)

@@ -110,7 +110,8 @@ typedef struct ZfTableOptions
 	char	   *key;			/* comma-separated field names */
 	ZfOnError	on_error;
 	int64		reject_limit;	/* 0: no limit */
-	bool		log_verbose;
+	bool		log_verbose;	/* a NOTICE per bad value */
+	bool		log_silent;		/* not even the end-of-scan summary */
 	zf_float_format float_format;
 	char	   *date_format;
 	ZfTrim		trim;

@@ -126,3 +126,7 @@ ALTER FOREIGN TABLE segs OPTIONS (SET segment_value '2');
 SELECT * FROM segs;
 ALTER FOREIGN TABLE segs OPTIONS (SET segment_value 'X''01''');
 SELECT zt_error($$SELECT * FROM segs$$);
+
+-- log_verbosity 'silent': no notice at all
+ALTER FOREIGN TABLE bad OPTIONS (SET filename :'bad_packed', DROP reject_limit, ADD log_verbosity 'silent');
+SELECT * FROM bad;
