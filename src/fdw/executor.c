@@ -46,6 +46,23 @@ scan_error_callback(void *arg)
 		errcontext("foreign table \"%s\"", s->t->relname);
 }
 
+/*
+ * Free the core reader (malloc'd) when the scan's memory goes: at the end
+ * of the query, and also when an error aborts it, where EndForeignScan is
+ * not called.  Without this every failed scan would leak its read buffer.
+ */
+static void
+free_reader_callback(void *arg)
+{
+	ZfScanState *s = (ZfScanState *) arg;
+
+	if (s->reader != NULL)
+	{
+		zf_reader_close(s->reader);
+		s->reader = NULL;
+	}
+}
+
 /* Reader options from the table's options. */
 static void
 reader_options(ZfTable *t, zf_reader_opts *ro)
@@ -73,7 +90,12 @@ ZfScanState *
 zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
 {
 	ZfScanState *s = palloc0(sizeof(ZfScanState));
+	MemoryContextCallback *cb = palloc0(sizeof(MemoryContextCallback));
 	ZfTable    *t;
+
+	cb->func = free_reader_callback;
+	cb->arg = s;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
 
 	s->t = t = zfdw_open_table(rel, all_columns, needed);
 	reader_options(t, &s->ropts);
