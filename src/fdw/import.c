@@ -255,9 +255,7 @@ import_copybook(ImportForeignSchemaStmt *stmt, const char *server,
 	if (opts.copybook_format)
 		copts.format = pg_strcasecmp(opts.copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
 			pg_strcasecmp(opts.copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
-	copts.limits.max_record_length = (uint32) zfdw_max_record_length;
-	copts.limits.max_occurs = (uint32) zfdw_max_occurs;
-	copts.limits.max_fields = (uint32) zfdw_max_fields;
+	zfdw_layout_limits(&copts.limits);
 	zf_error_clear(&err);
 	L = zf_copybook_parse(text, strlen(text), &copts, &err);
 	if (L == NULL)
