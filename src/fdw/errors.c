@@ -75,20 +75,22 @@ make_valid_text(char *s)
 	}
 }
 
-/* The setting that bounds what a limit error's message is about. */
+/*
+ * The setting that bounds what a limit error's message is about, or NULL
+ * for the fixed limits (a PICTURE repeat count, DDL nesting).
+ */
 static const char *
 limit_setting(const char *message)
 {
-	if (strstr(message, "OCCURS") || strstr(message, "occurs") ||
+	if (strstr(message, "OCCURS") || strstr(message, "occurs ") ||
 		strstr(message, "occurrences") || strstr(message, "elements"))
 		return "zfdw.max_occurs";
-	if (strstr(message, "fields") || strstr(message, "data items"))
+	if (strstr(message, "more than") &&
+		(strstr(message, " fields") || strstr(message, "data items")))
 		return "zfdw.max_fields";
-	if (strstr(message, "copybook text") || strstr(message, "punch text") ||
-		strstr(message, "is too large"))
+	if (strstr(message, "copybook text is") || strstr(message, "punch text is"))
 		return "zfdw.max_layout_source";
-	if (strstr(message, "record length") || strstr(message, "record layout is longer") ||
-		strstr(message, "PICTURE string describes too many"))
+	if (strstr(message, "maximum record length") || strstr(message, "record layout is longer"))
 		return "zfdw.max_record_length";
 	return NULL;
 }

@@ -35,13 +35,15 @@ scan_error_callback(void *arg)
 {
 	ZfScanState *s = (ZfScanState *) arg;
 
+	const char *source = s->src.program ? "program" : "file";
+
 	if (s->in_record)
-		errcontext("foreign table \"%s\", file \"%s\", record %llu at byte offset %llu",
-				   s->t->relname, s->rec.filename ? s->rec.filename : "?",
+		errcontext("foreign table \"%s\", %s \"%s\", record %llu at byte offset %llu",
+				   s->t->relname, source, s->rec.filename ? s->rec.filename : "?",
 				   (unsigned long long) s->rec.number,
 				   (unsigned long long) s->rec.offset);
 	else if (s->src.name)
-		errcontext("foreign table \"%s\", file \"%s\"", s->t->relname, s->src.name);
+		errcontext("foreign table \"%s\", %s \"%s\"", s->t->relname, source, s->src.name);
 	else
 		errcontext("foreign table \"%s\"", s->t->relname);
 }
