@@ -9,7 +9,7 @@
 \i :abs_srcdir/helpers.psql
 CREATE SCHEMA test_hostile_files;
 SET search_path = test_hostile_files, public;
-SET statement_timeout = '30s';
+SET statement_timeout = '5min';
 \set dir :abs_srcdir '/data/hostile/'
 \set good :dir 'good.dat'
 \set cb '       01  HOSTILE-REC.\n           05  NAME  PIC X(4).\n           05  AMT   PIC S9(5) COMP-3.\n           05  QTY   PIC S9(3).'

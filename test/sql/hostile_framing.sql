@@ -8,7 +8,7 @@
 \i :abs_srcdir/helpers.psql
 CREATE SCHEMA test_hostile_framing;
 SET search_path = test_hostile_framing, public;
-SET statement_timeout = '30s';          -- a hang fails the test, not the run
+SET statement_timeout = '5min';          -- a hang fails the test, not the run
 \set dir :abs_srcdir '/data/hostile/'
 SELECT set_config('zfdw_test.hostile', :'dir', false) IS NOT NULL AS dir_set;
 \set cb '       01  HOSTILE-REC.\n           05  NAME  PIC X(4).\n           05  AMT   PIC S9(5) COMP-3.\n           05  QTY   PIC S9(3).'

@@ -8,7 +8,7 @@
 \i :abs_srcdir/helpers.psql
 CREATE SCHEMA test_hostile_layouts;
 SET search_path = test_hostile_layouts, public;
-SET statement_timeout = '30s';
+SET statement_timeout = '5min';
 \set dir :abs_srcdir '/data/hostile/'
 \set good :dir 'good.dat'
 \set brackets :dir 'brackets.dat'

@@ -8,7 +8,7 @@
 \i :abs_srcdir/helpers.psql
 CREATE SCHEMA test_hostile_values;
 SET search_path = test_hostile_values, public;
-SET statement_timeout = '30s';
+SET statement_timeout = '5min';
 \set dir :abs_srcdir '/data/hostile/'
 \set bad :dir 'bad_values.dat'
 \set odo :dir 'odo.dat'
