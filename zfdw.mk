@@ -15,7 +15,7 @@ DATA_built = zfdw--1.0.sql
 SQL_PARTS = $(sort $(wildcard sql/*.sql))
 
 PG_CPPFLAGS = -Isrc/core -Isrc/fdw
-PG_CFLAGS = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+PG_CFLAGS = -Wextra
 
 # Bitcode for JIT inlining buys nothing for a foreign-data wrapper and would
 # make "make install" depend on clang; leave it out on purpose.
@@ -24,6 +24,16 @@ override with_llvm = no
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Debian's PGXS flags are gcc's; with clang, drop the ones it does not know.
+ifneq (,$(findstring clang,$(CC)))
+override CFLAGS := $(filter-out -fexcess-precision=standard -Wimplicit-fallthrough=3 \
+	-Wno-format-truncation -Wno-stringop-truncation -Wcast-function-type,$(CFLAGS))
+endif
+
+# -Wextra is for our code: PostgreSQL's own headers are system headers here
+# (unused parameters in their inline functions are not ours to fix).
+override CPPFLAGS := -isystem $(includedir_server) $(CPPFLAGS)
 
 # The extension script is the concatenation of the parts in sql/, in name
 # order, so that each concern keeps its SQL beside its C file's name.

@@ -5,6 +5,9 @@
 \set acctmast :data '/acctmast.dat'
 \set acctcpy :data '/ACCTMAST.cpy'
 \set profiles :data '/customer_digital_profile.csv'
+\set tranpunch :data '/TRANHIST.punch'
+\set tranddl :data '/TRANHIST.ddl'
+\set trandat :data '/tranhist.dat'
 
 \echo
 \echo '== 1. The extension and a server for the mainframe files'
@@ -70,3 +73,109 @@ SELECT p.customer_id, sum(a.acct_current_bal)
   JOIN customer_digital_profile p ON p.customer_id = a.acct_customer_id
  WHERE p.app_user AND a.acct_status = 'A'
  GROUP BY p.customer_id;
+
+\echo
+\echo '== 6. A DB2 for z/OS table from its UNLOAD: the transaction history'
+\echo 'UNLOAD wrote the data set and, in SYSPUNCH, the LOAD statement that'
+\echo 'describes it; with the table DDL for the DECIMAL scales, one IMPORT'
+\echo 'makes it a table.'
+SELECT name, "offset", length, usage, pg_type, null_indicator
+  FROM zfdw.punch_layout(pg_read_file(:'tranpunch'), pg_read_file(:'tranddl'))
+ WHERE level = 0;
+CREATE SCHEMA db2;
+IMPORT FOREIGN SCHEMA "BANKPROD" FROM SERVER mainframe INTO db2
+  OPTIONS (punch :'tranpunch', ddl :'tranddl', filename :'trandat');
+\d db2.tran_history
+
+\echo 'June 2025 by channel and type, straight from the EBCDIC unload'
+SELECT channel, tran_type, count(*) AS transactions, sum(amount) AS net_amount
+  FROM db2.tran_history
+ GROUP BY channel, tran_type
+ ORDER BY channel, tran_type;
+
+\echo 'The busiest accounts, joined with the VSAM account master'
+SELECT t.acct_number, a.acct_holder_name, a.acct_product_code,
+       count(*) AS transactions, sum(t.amount) AS net_amount,
+       (array_agg(t.balance_after ORDER BY t.tran_ts DESC))[1] AS last_balance
+  FROM db2.tran_history t
+  JOIN zos.acct_master_rec a ON a.acct_number::text = t.acct_number
+ GROUP BY t.acct_number, a.acct_holder_name, a.acct_product_code
+ ORDER BY transactions DESC, t.acct_number
+ LIMIT 5;
+
+\echo 'The whole batch ETL step: one INSERT ... SELECT'
+CREATE TABLE tran_history (LIKE db2.tran_history);
+INSERT INTO tran_history SELECT * FROM db2.tran_history;
+SELECT count(*) AS loaded, count(memo) AS with_memo, count(counterparty) AS transfers,
+       min(tran_ts) AS first, max(tran_ts) AS last
+  FROM tran_history;
+
+\echo
+\echo '== 7. Keeping a cache current: change records from the DB2 log'
+\set acctcdc :data '/acctcdc.dat'
+\set acctcdccpy :data '/ACCTCDC.cpy'
+SET timezone = 'UTC';
+\echo 'A cache of the accounts for the digital platform, loaded from the'
+\echo 'account master of 2025-06-30; replicated_ts says how fresh each row is.'
+CREATE TABLE account_cache (
+    acct_number        bigint PRIMARY KEY,
+    acct_customer_id   integer NOT NULL,
+    acct_holder_name   text NOT NULL,
+    acct_status        text NOT NULL,
+    acct_current_bal   numeric(15,2),
+    acct_available_bal numeric(15,2),
+    replicated_ts      timestamptz
+);
+INSERT INTO account_cache
+SELECT acct_number, acct_customer_id, acct_holder_name, acct_status,
+       acct_current_bal, acct_available_bal
+  FROM zos.acct_master_rec;
+
+\echo 'The morning of 2025-07-01 as a log-based capture program extracted it:'
+\echo 'EBCDIC records with an operation, the log position (extended LRSN), the'
+\echo 'commit time (a STCK clock value), the unit of recovery, the new row and'
+\echo 'the old one (demo/data/ACCTCDC.cpy).'
+CREATE FOREIGN TABLE zos.account_changes (
+    cdc_op             text,
+    cdc_log_pos        bytea,
+    cdc_commit_ts      timestamptz OPTIONS (format 'stck'),
+    cdc_urid           bytea,
+    acct_number        bigint,
+    acct_customer_id   integer,
+    acct_holder_name   text,
+    acct_status        text,
+    acct_current_bal   numeric(15,2),
+    acct_available_bal numeric(15,2),
+    before_acct_number bigint OPTIONS (null_if 'low_values')
+) SERVER mainframe OPTIONS (copybook :'acctcdccpy', filename :'acctcdc');
+SELECT cdc_op, cdc_log_pos, cdc_commit_ts, acct_number, acct_holder_name,
+       acct_status, acct_current_bal
+  FROM zos.account_changes
+ ORDER BY cdc_log_pos
+ LIMIT 8;
+
+\echo 'One call applies them: in log order, each unit of recovery whole.'
+SELECT * FROM zfdw.apply_changes('zos.account_changes', 'account_cache',
+        op_column        => 'cdc_op',
+        position_column  => 'cdc_log_pos',
+        txid_column      => 'cdc_urid',
+        commit_ts_column => 'cdc_commit_ts');
+
+SELECT acct_number, acct_holder_name, acct_status, acct_current_bal, replicated_ts
+  FROM account_cache
+ WHERE replicated_ts IS NOT NULL
+ ORDER BY acct_number
+ LIMIT 8;
+
+\echo 'The lag is how far the last change applied was behind its commit. This'
+\echo 'sample extract is from 2025-07-01, so here it is the extract''s age; a job'
+\echo 'that applies a live feed every few seconds keeps it at seconds.'
+SELECT target, source, high_water, last_commit_ts, applied_at, lag
+  FROM zfdw.replication_status;
+
+\echo 'Run it again (a cron job, a loop): what was applied is skipped.'
+SELECT * FROM zfdw.apply_changes('zos.account_changes', 'account_cache',
+        op_column        => 'cdc_op',
+        position_column  => 'cdc_log_pos',
+        txid_column      => 'cdc_urid',
+        commit_ts_column => 'cdc_commit_ts');

@@ -73,6 +73,7 @@ zf_db2ddl_parse(const char *text, size_t len, const zf_db2ddl_parse_options *opt
 	return ZF_OK;
 }
 
+/* Release a parsed script. */
 void
 zf_db2ddl_free(zf_db2_script *script)
 {
@@ -84,12 +85,14 @@ zf_db2ddl_free(zf_db2_script *script)
 	ddl_arena_free(&arena);
 }
 
+/* Number of tables in the model. */
 int
 zf_db2ddl_table_count(const zf_db2_script *script)
 {
 	return script ? script->ntables : 0;
 }
 
+/* Table i of the model, in script order. */
 const zf_db2_table *
 zf_db2ddl_table_at(const zf_db2_script *script, int i)
 {
@@ -98,6 +101,7 @@ zf_db2ddl_table_at(const zf_db2_script *script, int i)
 	return &script->tables[i]->pub;
 }
 
+/* Number of source statements. */
 int
 zf_db2ddl_statement_count(const zf_db2_script *script)
 {
@@ -135,6 +139,7 @@ zf_db2ddl_find_table(const zf_db2_script *script, const char *creator,
 	return NULL;
 }
 
+/* Column i of a table, in DB2 order. */
 const zf_db2_column *
 zf_db2ddl_column(const zf_db2_table *table, int i)
 {
@@ -145,6 +150,7 @@ zf_db2ddl_column(const zf_db2_table *table, int i)
 	return &t->cols[i]->pub;
 }
 
+/* The column of that name (case and trailing blanks ignored), or NULL. */
 const zf_db2_column *
 zf_db2ddl_find_column(const zf_db2_table *table, const char *name)
 {

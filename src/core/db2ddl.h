@@ -123,9 +123,12 @@ typedef struct zf_db2_column
 {
 	const char *name;			/* DB2 column name */
 	zf_db2_type type;
-	const char *type_name;		/* the type as written, upper case, without
-								 * length: "DECIMAL", "CHAR", or a distinct
-								 * type's qualified name */
+	const char *type_name;		/* DB2's name of the type, synonyms folded
+								 * ("INTEGER" for INT, "DECIMAL" for DEC and
+								 * NUMERIC, "CHAR" for CHARACTER; "FLOAT",
+								 * "REAL", "DOUBLE" as written), or the
+								 * qualified name of a distinct type the
+								 * script does not define */
 	int64_t		length;			/* CHAR, VARCHAR, GRAPHIC, VARGRAPHIC,
 								 * BINARY, VARBINARY: n; CLOB, BLOB, DBCLOB:
 								 * n after K/M/G; 0 when not applicable */
@@ -179,7 +182,10 @@ extern zf_status zf_db2ddl_parse(const char *text, size_t len,
 								 zf_db2_script **script, zf_error *err);
 extern void zf_db2ddl_free(zf_db2_script *script);
 
-/* Tables in script order (CREATE TABLE statements that parsed). */
+/*
+ * Tables in script order (every CREATE TABLE that parsed; a table created
+ * twice appears twice, and the lookups below find the later one).
+ */
 extern int	zf_db2ddl_table_count(const zf_db2_script *script);
 extern const zf_db2_table *zf_db2ddl_table_at(const zf_db2_script *script,
 											  int i);

@@ -39,12 +39,14 @@ digits(const char **p, int maxd, int *v)
 	return n > 0;
 }
 
+/* Gregorian leap year. */
 static bool
 is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
+/* A real calendar date in DB2's range (years 1 to 9999)? */
 static bool
 valid_date(int y, int m, int d)
 {
@@ -125,6 +127,7 @@ date_prefix(const char **p, int *y, int *m, int *d)
 	return valid_date(*y, *m, *d);
 }
 
+/* A whole string that is a date in one of DB2's formats. */
 bool
 ddl_date_parse(const char *s, int *y, int *m, int *d)
 {

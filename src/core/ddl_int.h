@@ -335,6 +335,7 @@ typedef struct ddl_index
 	bool		partitioned;
 	bool		aux;			/* index on an auxiliary (LOB) table */
 	bool		without_overlaps;
+	bool		xml_pattern;	/* GENERATE KEY USING XMLPATTERN */
 	int			nkeys;
 	int			capkeys;
 	ddl_index_key *keys;

@@ -36,12 +36,14 @@ typedef struct lexer
 	zf_error   *err;
 } lexer;
 
+/* ASCII digit. */
 static bool
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
 }
 
+/* ASCII hexadecimal digit. */
 static bool
 is_hexdigit(int c)
 {
@@ -56,6 +58,7 @@ is_word_start(int c)
 		c == '#' || c == '@' || c == '$' || c >= 0x80;
 }
 
+/* A character that continues an ordinary identifier. */
 static bool
 is_word_char(int c)
 {
@@ -76,6 +79,7 @@ ddl_valid_terminator(char c)
 	return strchr("'\"(),.-/*_", c) == NULL;
 }
 
+/* A lexical error at byte "at" of the current line. */
 static zf_status
 lex_error(lexer *lx, size_t at, const char *msg)
 {
@@ -356,7 +360,11 @@ lex_hex(lexer *lx, char prefix, size_t start, ddl_token *t)
 	return ZF_OK;
 }
 
-/* Operators, longest first; DB2's "¬" (UTF-8 C2 AC) means NOT. */
+/*
+ * Operators, longest first; DB2's "¬" (UTF-8 C2 AC, or AC alone in a
+ * single-byte encoding: at the start of a token it cannot be part of a
+ * UTF-8 character) means NOT.
+ */
 static const struct
 {
 	const char *src;
@@ -365,6 +373,8 @@ static const struct
 	{"\xC2\xAC=", "<>"}, {"\xC2\xAC<", ">="}, {"\xC2\xAC>", "<="},
 	{"<>", "<>"}, {"<=", "<="}, {">=", ">="}, {"!=", "<>"},
 	{"!<", ">="}, {"!>", "<="}, {"||", "||"}, {"\xC2\xAC", "NOT"},
+	/* the same in a single-byte database encoding (LATIN1, WIN1252) */
+	{"\xAC=", "<>"}, {"\xAC<", ">="}, {"\xAC>", "<="},
 };
 
 static const char *const single_punct[128] = {

@@ -108,6 +108,7 @@ ddl_strndup(ddl_arena *a, const char *s, size_t n)
 	return p;
 }
 
+/* Copy a NUL-terminated string into the arena. */
 char *
 ddl_strdup(ddl_arena *a, const char *s)
 {
@@ -149,6 +150,7 @@ ddl_push(ddl_arena *a, void **arr, int *n, int *cap, size_t elemsize)
  * ---------------------------------------------------------------------
  */
 
+/* An empty buffer that may grow to limit bytes. */
 void
 ddl_buf_init(ddl_buf *b, size_t limit)
 {
@@ -159,6 +161,7 @@ ddl_buf_init(ddl_buf *b, size_t limit)
 	b->failed = false;
 }
 
+/* Release the buffer's memory. */
 void
 ddl_buf_free(ddl_buf *b)
 {
@@ -211,6 +214,7 @@ buf_reserve(ddl_buf *b, size_t n)
 	return true;
 }
 
+/* Append n bytes (kept NUL-terminated). */
 void
 ddl_buf_putn(ddl_buf *b, const char *s, size_t n)
 {
@@ -221,18 +225,21 @@ ddl_buf_putn(ddl_buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
+/* Append a NUL-terminated string. */
 void
 ddl_buf_puts(ddl_buf *b, const char *s)
 {
 	ddl_buf_putn(b, s, strlen(s));
 }
 
+/* Append one character. */
 void
 ddl_buf_putc(ddl_buf *b, char c)
 {
 	ddl_buf_putn(b, &c, 1);
 }
 
+/* Append formatted text. */
 void
 ddl_buf_printf(ddl_buf *b, const char *fmt,...)
 {
@@ -266,6 +273,7 @@ ddl_buf_printf(ddl_buf *b, const char *fmt,...)
  * ---------------------------------------------------------------------
  */
 
+/* An empty map whose arrays come from arena a. */
 void
 ddl_map_init(ddl_map *m, ddl_arena *a)
 {
@@ -290,6 +298,7 @@ map_hash(const char *key)
 	return (size_t) h;
 }
 
+/* Double the table and rehash; false when out of budget. */
 static bool
 map_grow(ddl_map *m)
 {
@@ -341,6 +350,7 @@ ddl_map_put(ddl_map *m, const char *key, void *val)
 	return true;
 }
 
+/* The value stored under key, or NULL. */
 void *
 ddl_map_get(const ddl_map *m, const char *key)
 {
@@ -363,12 +373,14 @@ ddl_map_get(const ddl_map *m, const char *key)
  * ---------------------------------------------------------------------
  */
 
+/* Upper-case an ASCII letter; other bytes unchanged. */
 static int
 ascii_upper(int ch)
 {
 	return (ch >= 'a' && ch <= 'z') ? ch - 'a' + 'A' : ch;
 }
 
+/* Compare without regard to (ASCII) case. */
 int
 ddl_strcasecmp(const char *a, const char *b)
 {

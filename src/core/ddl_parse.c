@@ -42,24 +42,28 @@ cur_tok(const ddl_cur *c, int ahead)
 	return &c->toks[p];
 }
 
+/* Has the cursor consumed its range? */
 bool
 cur_at_end(const ddl_cur *c)
 {
 	return c->pos >= c->end;
 }
 
+/* Is the token the upper-case word "word"? */
 bool
 tok_is(const ddl_token *t, const char *word)
 {
 	return t->kind == TK_WORD && strcmp(t->text, word) == 0;
 }
 
+/* Is the token the operator or punctuation p? */
 bool
 tok_punct(const ddl_token *t, const char *p)
 {
 	return t->kind == TK_PUNCT && strcmp(t->text, p) == 0;
 }
 
+/* Can the token be a name (ordinary or delimited)? */
 bool
 tok_is_ident(const ddl_token *t)
 {
@@ -93,12 +97,14 @@ match_words(const ddl_cur *c, const char *words)
 	return i;
 }
 
+/* Do the next tokens spell "words"? */
 bool
 cur_is(const ddl_cur *c, const char *words)
 {
 	return match_words(c, words) > 0;
 }
 
+/* Consume "words" if they come next. */
 bool
 cur_accept(ddl_cur *c, const char *words)
 {
@@ -108,6 +114,7 @@ cur_accept(ddl_cur *c, const char *words)
 	return n > 0;
 }
 
+/* Consume the punctuation p if it comes next. */
 bool
 cur_accept_punct(ddl_cur *c, const char *p)
 {
@@ -166,6 +173,7 @@ cur_error(ddl_cur *c, const char *expected)
 	return ZF_E_SYNTAX;
 }
 
+/* The error for a refused allocation: over budget or out of memory. */
 zf_status
 cur_nomem(ddl_cur *c)
 {
@@ -177,6 +185,7 @@ cur_nomem(ddl_cur *c)
 	return zf_error_set(c->err, ZF_E_NOMEM, "out of memory while parsing DDL");
 }
 
+/* Consume "words" or fail with a syntax error. */
 zf_status
 cur_expect(ddl_cur *c, const char *words)
 {
@@ -185,6 +194,7 @@ cur_expect(ddl_cur *c, const char *words)
 	return cur_error(c, words);
 }
 
+/* Consume the punctuation p or fail with a syntax error. */
 zf_status
 cur_expect_punct(ddl_cur *c, const char *p)
 {
@@ -674,6 +684,7 @@ clause_starts_at(const ddl_cur *c, int p, ddl_ctx ctx)
 	return find_clause(c, p, ctx, &after) != NULL;
 }
 
+/* Does a known clause of context ctx start at the cursor? */
 bool
 ddl_clause_starts(const ddl_cur *c, ddl_ctx ctx)
 {
@@ -849,6 +860,7 @@ dropped_object(ddl_cur *c, int nwords)
 		c->stmt->object = ddl_name_text(c->s, &n);
 }
 
+/* Number of blank-separated words in w. */
 static int
 count_words(const char *w)
 {

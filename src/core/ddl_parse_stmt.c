@@ -66,6 +66,7 @@ index_key(ddl_cur *c, ddl_index *ix, int end)
 	return ZF_OK;
 }
 
+/* CREATE [TYPE n] [UNIQUE [WHERE NOT NULL]] INDEX name ON table (keys) [clauses] */
 zf_status
 ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -177,6 +178,18 @@ ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
 		}
 		else if (cur_accept(c, "EXCLUDE NULL KEYS"))
 			ix->exclude_null_keys = true;
+		else if (cur_accept(c, "GENERATE KEY USING XMLPATTERN"))
+		{
+			/* the pattern, AS SQL type: all of it belongs to the XML index */
+			ix->xml_pattern = true;
+			while (!cur_at_end(c) && !ddl_clause_starts(c, CTX_INDEX))
+			{
+				if (tok_punct(cur_tok(c, 0), "("))
+					st = cur_skip_group(c);
+				else
+					c->pos++;
+			}
+		}
 		else if (ddl_match_clause(c, CTX_INDEX, &cl))
 			st = ddl_add_clause(c, &ix->clauses, &cl);
 		else if ((st = ddl_skip_unknown(c, CTX_INDEX, &cl)) == ZF_OK)
@@ -192,6 +205,7 @@ ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
  * ---------------------------------------------------------------------
  */
 
+/* CREATE VIEW name [(columns)] AS fullselect [WITH [CASCADED | LOCAL] CHECK OPTION] */
 zf_status
 ddl_parse_create_view(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -232,6 +246,7 @@ ddl_parse_create_view(ddl_cur *c, ddl_parse_state *ps)
 	return ZF_OK;
 }
 
+/* CREATE [PUBLIC] ALIAS name FOR [TABLE | SEQUENCE] target, CREATE SYNONYM name FOR table */
 zf_status
 ddl_parse_create_alias(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -274,6 +289,7 @@ ddl_parse_create_alias(ddl_cur *c, ddl_parse_state *ps)
  * ---------------------------------------------------------------------
  */
 
+/* CREATE SEQUENCE name [AS type] [options] */
 zf_status
 ddl_parse_create_sequence(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -402,6 +418,7 @@ next_action(const ddl_cur *c)
 	return c->end;
 }
 
+/* Append an action of the given kind to an ALTER TABLE. */
 static ddl_alter_action *
 add_action(ddl_cur *c, ddl_alter *al, ddl_alter_kind kind)
 {
@@ -438,6 +455,16 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 	int			start = c->pos;
 	ddl_clause	cl;
 
+	/* DB2 also takes a constraint without ADD: ALTER TABLE t FOREIGN KEY ... */
+	if (ddl_is_constraint_start(c))
+	{
+		if ((a = add_action(c, al, AL_ADD_CONSTRAINT)) == NULL ||
+			(a->con = ddl_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
+			return cur_nomem(c);
+		if ((st = ddl_parse_constraint(c, a->con)) != ZF_OK)
+			return st;
+		return cur_at_end(c) ? ZF_OK : cur_error(c, "the next ALTER TABLE clause");
+	}
 	if (cur_is(c, "ADD"))
 	{
 		if (cur_is(c, "ADD PERIOD") || cur_is(c, "ADD VERSIONING") ||
@@ -480,6 +507,10 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 		return ZF_OK;
 	}
 
+	if (cur_is(c, "ALTER PART") || cur_is(c, "ALTER PARTITION"))
+		return dropped_action(c, al, start, c->end,
+							  "partition changes are not converted: change the PostgreSQL partitions by hand if needed",
+							  false);
 	if (cur_accept(c, "ALTER"))
 	{
 		const char *colname;
@@ -587,6 +618,7 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 	return dropped_action(c, al, start, c->end, NULL, true);
 }
 
+/* ALTER TABLE name action [action ...] */
 zf_status
 ddl_parse_alter_table(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -627,6 +659,7 @@ ddl_parse_alter_table(ddl_cur *c, ddl_parse_state *ps)
  * ---------------------------------------------------------------------
  */
 
+/* The string of a COMMENT/LABEL, for a column or (column NULL) the object. */
 static zf_status
 comment_item(ddl_cur *c, ddl_comment *cm, const char *column)
 {
@@ -644,6 +677,7 @@ comment_item(ddl_cur *c, ddl_comment *cm, const char *column)
 	return ZF_OK;
 }
 
+/* COMMENT ON / LABEL ON, the one-object and the multi-column forms. */
 zf_status
 ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -758,6 +792,7 @@ ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
  * ---------------------------------------------------------------------
  */
 
+/* SET CURRENT SQLID / SET [CURRENT] SCHEMA: the qualifier for unqualified names. */
 zf_status
 ddl_parse_set(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -802,6 +837,7 @@ ddl_parse_set(ddl_cur *c, ddl_parse_state *ps)
 	return ZF_OK;
 }
 
+/* DROP object name [RESTRICT] */
 zf_status
 ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 {
@@ -838,6 +874,8 @@ ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 		c->stmt->kind = ST_DROPPED;
 		c->stmt->reason = strcmp(d->target_word, "TABLESPACE") == 0 ?
 			"DB2 table spaces have no PostgreSQL counterpart (in DB2 this also drops the tables in it: drop those tables explicitly)" :
+			strcmp(d->target_word, "DATABASE") == 0 ?
+			"DB2 databases have no PostgreSQL counterpart (in DB2 this also drops every table space and table in it: drop those tables explicitly)" :
 			"this kind of object has no PostgreSQL counterpart";
 	}
 	c->stmt->kind_text = ddl_range_text(c->s, c->stmt->span.first, c->pos +
@@ -853,6 +891,7 @@ ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 	return ZF_OK;
 }
 
+/* RENAME [TABLE | INDEX] name TO new-name */
 zf_status
 ddl_parse_rename(ddl_cur *c, ddl_parse_state *ps)
 {

@@ -20,6 +20,7 @@
 #include "ddl_write.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ typedef struct pg_script_priv
 	size_t		textlen[2];
 } pg_script_priv;
 
+/* The default options (see db2ddl.h). */
 void
 zf_pg_options_init(zf_pg_options *opts)
 {
@@ -48,6 +50,7 @@ zf_pg_options_init(zf_pg_options *opts)
  * ---------------------------------------------------------------------
  */
 
+/* A new, empty note on the current statement. */
 static wnote *
 new_note(ddl_writer *w)
 {
@@ -59,17 +62,22 @@ new_note(ddl_writer *w)
 	return n;
 }
 
-/* A note on the current statement (an identical one is not repeated). */
-void
-w_note(ddl_writer *w, const char *fmt,...)
+/* Add a formatted note unless an identical one is there. */
+static void add_note(ddl_writer *w, bool capped, const char *fmt, va_list ap)
+			__attribute__((format(printf, 3, 0)));
+
+static void
+add_note(ddl_writer *w, bool capped, const char *fmt, va_list ap)
 {
 	char		buf[DDL_MAX_NOTE];
-	va_list		ap;
 	wnote	   *n;
 
-	va_start(ap, fmt);
+	if (capped && w->nnotes >= MAX_NOTES)
+	{
+		w->notes_dropped++;
+		return;
+	}
 	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
 	for (int i = 0; i < w->nnotes; i++)
 		if (w->notes[i].key == NULL && strcmp(w->notes[i].text, buf) == 0)
 			return;
@@ -83,9 +91,39 @@ w_note(ddl_writer *w, const char *fmt,...)
 	}
 }
 
-/* A note collected over columns: "key (columns A, B and 3 more)". */
+/*
+ * A note on the current statement.  At most MAX_NOTES per statement are
+ * kept (the rest are counted), so hostile input cannot flood the result.
+ */
 void
-w_note_col(ddl_writer *w, const char *key, const char *column)
+w_note(ddl_writer *w, const char *fmt,...)
+{
+	va_list		ap;
+
+	va_start(ap, fmt);
+	add_note(w, true, fmt, ap);
+	va_end(ap);
+}
+
+/* A note that is always kept: what happened to the statement as a whole. */
+void
+w_note_always(ddl_writer *w, const char *fmt,...)
+{
+	va_list		ap;
+
+	va_start(ap, fmt);
+	add_note(w, false, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A note collected over several items: "key (columns A, B)", "key (7
+ * columns: A, B, C, D, E, ...)".  An item already listed is not listed
+ * again (but counted).
+ */
+void
+w_note_agg(ddl_writer *w, const char *key, const char *item,
+		   const char *singular, const char *plural)
 {
 	wnote	   *n = NULL;
 	size_t		len;
@@ -95,27 +133,59 @@ w_note_col(ddl_writer *w, const char *key, const char *column)
 			n = &w->notes[i];
 	if (n == NULL)
 	{
+		if (w->nnotes >= MAX_NOTES)
+		{
+			w->notes_dropped++;
+			return;
+		}
 		if ((n = new_note(w)) == NULL)
 			return;
 		n->key = key;
 		n->text = key;
+		n->singular = singular;
+		n->plural = plural;
 	}
 	n->count++;
 	len = strlen(n->names);
-	if (n->count <= 5 && len + strlen(column) + 3 < sizeof(n->names))
-		snprintf(n->names + len, sizeof(n->names) - len, "%s%s", len ? ", " : "", column);
+	if (n->shown < 5 && len + strlen(item) + 3 < sizeof(n->names))
+	{
+		/* not twice: compare with the names listed so far */
+		const char *p = n->names;
+		size_t		ilen = strlen(item);
+
+		while (*p)
+		{
+			const char *e = strstr(p, ", ");
+			size_t		l = e ? (size_t) (e - p) : strlen(p);
+
+			if (l == ilen && strncmp(p, item, l) == 0)
+				return;
+			p += l;
+			if (e)
+				p += 2;
+		}
+		snprintf(n->names + len, sizeof(n->names) - len, "%s%s", len ? ", " : "", item);
+		n->shown++;
+	}
+}
+
+/* A note collected over columns. */
+void
+w_note_col(ddl_writer *w, const char *key, const char *column)
+{
+	w_note_agg(w, key, column, "column", "columns");
 }
 
 /* The notes of the statement as strings in the result arena. */
 static const char *const *
 final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 {
-	int			n = st->nnotes + w->nnotes;
+	int			n = st->nnotes + w->nnotes + 1;
 	const char **out;
 	int			k = 0;
 
 	*count = 0;
-	if (n == 0)
+	if (n == 1)
 		return NULL;
 	out = ddl_alloc(w->arena, sizeof(char *) * (size_t) n);
 	if (out == NULL)
@@ -135,13 +205,21 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 		else
 		{
 			if (nt->count == 1)
-				snprintf(buf, sizeof(buf), "%s (column %s)", nt->text, nt->names);
-			else if (nt->count <= 5)
-				snprintf(buf, sizeof(buf), "%s (columns %s)", nt->text, nt->names);
+				snprintf(buf, sizeof(buf), "%s (%s %s)", nt->text, nt->singular, nt->names);
+			else if (nt->count <= 5 && nt->count == nt->shown)
+				snprintf(buf, sizeof(buf), "%s (%s %s)", nt->text, nt->plural, nt->names);
 			else
-				snprintf(buf, sizeof(buf), "%s (%d columns: %s, ...)", nt->text, nt->count, nt->names);
+				snprintf(buf, sizeof(buf), "%s (%d %s: %s, ...)", nt->text, nt->count,
+						 nt->plural, nt->names);
 			out[k++] = ddl_strdup(w->arena, buf);
 		}
+	}
+	if (w->notes_dropped > 0)
+	{
+		char		buf[100];
+
+		snprintf(buf, sizeof(buf), "%d more notes on this statement not shown", w->notes_dropped);
+		out[k++] = ddl_strdup(w->arena, buf);
 	}
 	for (int i = 0; i < k; i++)
 		if (out[i] == NULL)
@@ -155,6 +233,7 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
  * ---------------------------------------------------------------------
  */
 
+/* What the writer knows about the relation qname, or NULL. */
 wobj *
 w_obj(ddl_writer *w, const char *qname)
 {
@@ -200,13 +279,87 @@ w_create_schema(ddl_writer *w, const char *schema)
 	ddl_buf_printf(&w->sql, "CREATE SCHEMA IF NOT EXISTS %s;\n", schema);
 }
 
-/* A dollar-quote tag "$<base>[n]$" that does not occur in text. */
-static void
-dollar_tag(char *tag, size_t size, const char *base, const char *text)
+/*
+ * A dollar-quote tag that does not occur in text: "$<base>$" if it is
+ * free, else "$<base>N$" with N one more than the largest N of any
+ * "$<base>N$" in the text (a decimal string of any length, so no text can
+ * exhaust the choice; one pass over the text).
+ */
+static const char *
+dollar_tag(ddl_writer *w, const char *base, const char *text)
 {
-	snprintf(tag, size, "$%s$", base);
-	for (int n = 1; strstr(text, tag) != NULL && n < 1000000; n++)
-		snprintf(tag, size, "$%s%d$", base, n);
+	size_t		blen = strlen(base);
+	const char *max = NULL;		/* digits of the largest N, no leading 0s */
+	size_t		maxlen = 0;
+	bool		plain = false;
+	ddl_buf		tag;
+	const char *result;
+
+	for (const char *p = strchr(text, '$'); p != NULL; p = strchr(p + 1, '$'))
+	{
+		const char *d;
+		size_t		n;
+
+		if (strncmp(p + 1, base, blen) != 0)
+			continue;
+		d = p + 1 + blen;
+		n = strspn(d, "0123456789");
+		if (d[n] != '$')
+			continue;
+		if (n == 0)
+		{
+			plain = true;
+			continue;
+		}
+		while (n > 1 && *d == '0')
+			d++, n--;
+		if (max == NULL || n > maxlen || (n == maxlen && strncmp(d, max, n) > 0))
+		{
+			max = d;
+			maxlen = n;
+		}
+	}
+	ddl_buf_init(&tag, (size_t) 1 << 28);
+	ddl_buf_printf(&tag, "$%s", base);
+	if (plain || max != NULL)
+	{
+		/* max + 1, as a decimal string */
+		char	   *digits = ddl_alloc(w->arena, maxlen + 2);
+		int			carry = 1;
+
+		if (digits == NULL)
+		{
+			w->oom = true;
+			ddl_buf_free(&tag);
+			return "$zfdw_oom$";
+		}
+		digits[0] = '0';
+		if (max != NULL)
+			memcpy(digits + 1, max, maxlen);
+		else
+			maxlen = 0;
+		for (size_t i = maxlen + 1; i-- > 0 && carry;)
+		{
+			if (i > 0 && digits[i] == '9')
+				digits[i] = '0';
+			else
+			{
+				digits[i]++;
+				carry = 0;
+			}
+		}
+		digits[maxlen + 1] = '\0';
+		ddl_buf_puts(&tag, digits[0] == '0' ? digits + 1 : digits);
+	}
+	ddl_buf_putc(&tag, '$');
+	result = tag.failed ? NULL : ddl_strdup(w->arena, tag.data);
+	ddl_buf_free(&tag);
+	if (result == NULL)
+	{
+		w->oom = true;
+		return "$zfdw_oom$";
+	}
+	return result;
 }
 
 /*
@@ -220,12 +373,12 @@ w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 		  const char *stmt_sql, const char *what)
 {
 	ddl_buf		body;
-	char		inner[32];
-	char		outer[32];
+	const char *inner;
+	const char *outer;
 	char		msg[600];
 
 	ddl_buf_init(&body, 1 << 28);
-	dollar_tag(inner, sizeof(inner), "q", stmt_sql);
+	inner = dollar_tag(w, "q", stmt_sql);
 	ddl_buf_puts(&body, "BEGIN\n    IF ");
 	for (int i = 0; i < missing->n; i++)
 	{
@@ -241,11 +394,91 @@ w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 			 missing->n > 0 ? missing->qnames[0] : "a relation");
 	w_literal(&body, msg);
 	ddl_buf_puts(&body, ";\n    END IF;\nEND\n");
-	dollar_tag(outer, sizeof(outer), "zfdw", body.data ? body.data : "");
+	outer = dollar_tag(w, "zfdw", body.data ? body.data : "");
 	ddl_buf_printf(out, "DO %s\n%s%s;\n", outer, body.data ? body.data : "", outer);
 	if (body.failed)
 		w->oom = true;
 	ddl_buf_free(&body);
+}
+
+/*
+ * The table a name means in ALTER TABLE, CREATE INDEX or COMMENT ON: an
+ * alias or synonym of this script stands for its table, as in DB2.
+ */
+const char *
+w_table_qname(ddl_writer *w, const ddl_name *n)
+{
+	const char *qn = w_qname(w, n);
+	const char *target = ddl_map_get(&w->aliases, qn);
+
+	if (target == NULL)
+		return qn;
+	w_note(w, "%s is an alias of %s: the statement applies to %s", qn, target, target);
+	return target;
+}
+
+/* "qname\002col\003col...": the key of a column list of a table. */
+const char *
+w_cols_key(ddl_writer *w, const char *qname, int n, const char *const *cols)
+{
+	ddl_buf		b;
+	const char *k;
+
+	ddl_buf_init(&b, 1 << 20);
+	ddl_buf_puts(&b, qname);
+	ddl_buf_putc(&b, '\002');
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			ddl_buf_putc(&b, '\003');
+		ddl_buf_puts(&b, cols[i]);
+	}
+	k = (b.failed || b.data == NULL) ? NULL : ddl_strdup(w->arena, b.data);
+	ddl_buf_free(&b);
+	if (k == NULL)
+		w->oom = true;
+	return k ? k : "";
+}
+
+/* Keep a foreign key (its ALTER TABLE) until its parent is created. */
+void
+w_pending_fk(ddl_writer *w, const char *parent, const char *sql)
+{
+	wpending   *p = ddl_alloc(w->arena, sizeof(wpending));
+	wpending   *head = ddl_map_get(&w->pending_fks, parent);
+
+	if (p == NULL || (p->sql = ddl_strdup(w->arena, sql)) == NULL)
+	{
+		w->oom = true;
+		return;
+	}
+	/* keep the source order: append at the end */
+	if (head == NULL)
+	{
+		if (!ddl_map_put(&w->pending_fks, parent, p))
+			w->oom = true;
+		return;
+	}
+	while (head->next != NULL)
+		head = head->next;
+	head->next = p;
+}
+
+/* After CREATE TABLE qname: the foreign keys that were waiting for it. */
+void
+w_flush_pending_fks(ddl_writer *w, const char *qname)
+{
+	wpending   *p = ddl_map_get(&w->pending_fks, qname);
+	int			n = 0;
+
+	for (; p != NULL; p = p->next, n++)
+		ddl_buf_puts(&w->sql, p->sql);
+	if (n > 0)
+	{
+		w_note(w, "adds %d foreign key%s of earlier tables that reference %s", n,
+			   n > 1 ? "s" : "", qname);
+		ddl_map_put(&w->pending_fks, qname, NULL);
+	}
 }
 
 /* Relations of refs that the script has not created. */
@@ -263,8 +496,8 @@ missing_refs(ddl_writer *w, const wrefs *refs, wrefs *missing)
  * else as the missing_references option says.  Returns the kind to
  * remember the created object with ('g' if it may not exist).
  */
-static char
-emit_with_refs(ddl_writer *w, const wrefs *refs, const char *stmt_sql,
+char
+w_emit_with_refs(ddl_writer *w, const wrefs *refs, const char *stmt_sql,
 			   const char *what, char kind)
 {
 	wrefs		missing;
@@ -284,685 +517,61 @@ emit_with_refs(ddl_writer *w, const wrefs *refs, const char *stmt_sql,
 	}
 	if (w->o->missing_references == ZF_PG_MISSING_OMIT)
 	{
-		w_note(w, "%s left out: it reads %s, which this script does not create; it was: %s",
-			   what, missing.qnames[0], stmt_sql);
+		w_note_always(w, "%s left out: it reads %s, which this script does not create; it was: %s",
+					  what, missing.qnames[0], stmt_sql);
 		return 0;
 	}
 	w_guarded(w, &w->sql, &missing, stmt_sql, what);
-	w_note(w, "%s reads %s, which this script does not create: it is created only if that exists",
-		   what, missing.qnames[0]);
+	w_note_always(w, "%s reads %s, which this script does not create: it is created only if that exists",
+				  what, missing.qnames[0]);
 	return 'g';
-}
-
-/* ---------------------------------------------------------------------
- * Statements other than CREATE TABLE
- * ---------------------------------------------------------------------
- */
-
-/* Notes for an index's dropped clauses. */
-static void
-index_clause_notes(ddl_writer *w, const ddl_index *ix)
-{
-	ddl_buf		plain;
-
-	ddl_buf_init(&plain, 1 << 20);
-	if (ix->type_text)
-		ddl_buf_puts(&plain, ix->type_text);
-	for (int i = 0; i < ix->clauses.n; i++)
-	{
-		const ddl_clause *c = &ix->clauses.items[i];
-
-		if (c->unknown)
-			w_note(w, "unknown clause skipped: %s", c->text);
-		else if (c->advice)
-			w_note(w, "%s dropped: %s", c->text, c->advice);
-		else
-		{
-			if (plain.len > 0)
-				ddl_buf_puts(&plain, ", ");
-			ddl_buf_puts(&plain, c->text);
-		}
-	}
-	if (ix->partitioned)
-	{
-		if (plain.len > 0)
-			ddl_buf_puts(&plain, ", ");
-		ddl_buf_puts(&plain, "PARTITIONED");
-	}
-	if (plain.len > 0)
-		w_note(w, "DB2 index storage clauses dropped (no PostgreSQL counterpart): %s", plain.data);
-	if (ix->index_parts.end > ix->index_parts.first)
-	{
-		ddl_buf		text;
-
-		ddl_buf_init(&text, 1 << 20);
-		w_range_source(w, &text, ix->index_parts.first, ix->index_parts.end);
-		w_note(w, "index-controlled partitioning dropped (the PostgreSQL table is not partitioned): %.300s%s",
-			   text.data ? text.data : "", text.len > 300 ? "..." : "");
-		ddl_buf_free(&text);
-	}
-	ddl_buf_free(&plain);
-}
-
-/* Are the index keys exactly these columns, in this order? */
-static bool
-same_columns(const ddl_index *ix, int n, const char *const *cols)
-{
-	if (ix->nkeys != n || ix->ninclude > 0 || ix->exclude_null_keys)
-		return false;
-	for (int i = 0; i < n; i++)
-		if (ix->keys[i].col == NULL || strcmp(ix->keys[i].col, cols[i]) != 0)
-			return false;
-	return true;
-}
-
-static void
-write_index(ddl_writer *w, const ddl_index *ix)
-{
-	const char *table_qn = w_qname(w, &ix->table);
-	wobj	   *to = w_obj(w, table_qn);
-	const char *tschema = w_schema_for(w, ix->table.qual);
-	const char *ixname = w_ident(w, ix->name.name);
-	const char *ix_qn;
-	const char *key = w_db2_key(w, &ix->name);
-	ddl_buf		stmt;
-	bool		nullable = false;
-
-	if (ix->name.qual != NULL)
-	{
-		const char *ischema = w_schema_for(w, ix->name.qual);
-
-		if (ischema != NULL && (tschema == NULL || strcmp(ischema, tschema) != 0))
-			w_note(w, "index qualifier %s dropped: PostgreSQL keeps an index in its table's schema",
-				   ix->name.qual);
-	}
-	if (ix->aux)
-	{
-		w_note(w, "index on an auxiliary (LOB) table dropped: PostgreSQL needs none");
-		return;
-	}
-
-	/* the index DB2 needed to enforce the primary key or a unique constraint */
-	if (ix->unique && to != NULL && to->npk > 0 && same_columns(ix, to->npk, to->pk_cols))
-	{
-		const char *pk = to->pk_name ? to->pk_name : "";
-
-		w_note(w, "skipped: the primary key %s of %s already provides this unique index", pk, table_qn);
-		if (to->pk_name)
-			ddl_map_put(&w->indexes, key, (void *) w_qname_in(w, tschema, to->pk_name));
-		if (ix->cluster)
-			w_note(w, "CLUSTER: to order the table the same way, run CLUSTER %s USING %s after loading",
-				   table_qn, to->pk_name ? to->pk_name : "<its primary key index>");
-		index_clause_notes(w, ix);
-		return;
-	}
-	for (int i = 0; ix->unique && to != NULL && i < to->nuniq; i++)
-	{
-		if (same_columns(ix, to->uniq[i]->ncols, to->uniq[i]->cols))
-		{
-			w_note(w, "skipped: a unique constraint of %s already provides this unique index", table_qn);
-			index_clause_notes(w, ix);
-			return;
-		}
-	}
-
-	/* PostgreSQL indexes share the namespace of tables */
-	ix_qn = w_qname_in(w, tschema, ixname);
-	if (w_obj(w, ix_qn) != NULL)
-	{
-		char		alt[DDL_MAX_NAME + 16];
-
-		for (int n = 1; n < 100; n++)
-		{
-			snprintf(alt, sizeof(alt), n == 1 ? "%s_IDX" : "%s_IDX%d", ix->name.name, n);
-			ixname = w_ident(w, alt);
-			ix_qn = w_qname_in(w, tschema, ixname);
-			if (w_obj(w, ix_qn) == NULL)
-				break;
-		}
-		w_note(w, "index renamed %s: its DB2 name is taken by another relation in the schema", ixname);
-	}
-	if (!ddl_map_put(&w->indexes, key, (void *) ix_qn))
-		w->oom = true;
-
-	ddl_buf_init(&stmt, 1 << 28);
-	ddl_buf_printf(&stmt, "CREATE %sINDEX %s ON %s (", ix->unique ? "UNIQUE " : "", ixname, table_qn);
-	for (int i = 0; i < ix->nkeys; i++)
-	{
-		const ddl_index_key *k = &ix->keys[i];
-
-		if (i > 0)
-			ddl_buf_puts(&stmt, ", ");
-		if (k->col != NULL)
-		{
-			const ddl_column *c = w_find_column(w, to, k->col);
-
-			ddl_buf_puts(&stmt, w_ident(w, k->col));
-			if (c == NULL || !c->pub.not_null)
-				nullable = true;
-		}
-		else
-		{
-			ddl_buf_putc(&stmt, '(');
-			w_expr(w, &stmt, k->expr.first, k->expr.end, NULL, false);
-			ddl_buf_putc(&stmt, ')');
-			nullable = true;
-		}
-		if (k->desc)
-			ddl_buf_puts(&stmt, " DESC");
-		if (k->random)
-			w_note(w, "RANDOM key order of %s dropped: the index is ascending", k->col ? k->col : "an expression");
-	}
-	ddl_buf_putc(&stmt, ')');
-	if (ix->ninclude > 0)
-	{
-		ddl_buf_puts(&stmt, " INCLUDE (");
-		for (int i = 0; i < ix->ninclude; i++)
-			ddl_buf_printf(&stmt, "%s%s", i ? ", " : "", w_ident(w, ix->include[i]));
-		ddl_buf_putc(&stmt, ')');
-	}
-	if (ix->unique && !ix->where_not_null && nullable)
-	{
-		if (w->o->unique_nulls_not_distinct)
-		{
-			ddl_buf_puts(&stmt, " NULLS NOT DISTINCT");
-			w_note(w, "UNIQUE index written with NULLS NOT DISTINCT: DB2 treats NULLs as equal in a unique index");
-		}
-		else
-			w_note(w, "UNIQUE index: PostgreSQL lets several rows have NULL in the key, DB2 allows only one (option unique_nulls_not_distinct is off)");
-	}
-	if (ix->where_not_null)
-		w_note(w, "UNIQUE WHERE NOT NULL written as a plain unique index: PostgreSQL does not compare keys that contain NULL, which is DB2's WHERE NOT NULL");
-	if (ix->exclude_null_keys && ix->nkeys > 0)
-	{
-		ddl_buf_puts(&stmt, " WHERE ");
-		for (int i = 0; i < ix->nkeys; i++)
-		{
-			if (i > 0)
-				ddl_buf_puts(&stmt, " OR ");
-			if (ix->keys[i].col != NULL)
-				ddl_buf_puts(&stmt, w_ident(w, ix->keys[i].col));
-			else
-			{
-				ddl_buf_putc(&stmt, '(');
-				w_expr(w, &stmt, ix->keys[i].expr.first, ix->keys[i].expr.end, NULL, false);
-				ddl_buf_putc(&stmt, ')');
-			}
-			ddl_buf_puts(&stmt, " IS NOT NULL");
-		}
-		w_note(w, "EXCLUDE NULL KEYS written as a partial index on rows whose key is not entirely NULL");
-	}
-	ddl_buf_puts(&stmt, ";\n");
-	if (ix->without_overlaps)
-		w_note(w, "BUSINESS_TIME WITHOUT OVERLAPS dropped");
-	if (ix->cluster)
-		w_note(w, "CLUSTER: to order the table by this index, run CLUSTER %s USING %s after loading",
-			   table_qn, ixname);
-	index_clause_notes(w, ix);
-
-	if (to != NULL && to->kind == 'g')
-	{
-		wrefs		missing;
-
-		memset(&missing, 0, sizeof(missing));
-		w_refs_add(w, &missing, table_qn);
-		w_guarded(w, &w->sql, &missing, stmt.data ? stmt.data : "", ix_qn);
-	}
-	else
-		ddl_buf_puts(&w->sql, stmt.data ? stmt.data : "");
-	if (stmt.failed)
-		w->oom = true;
-	ddl_buf_free(&stmt);
-	w_add_obj(w, ix_qn, 'i');
-}
-
-static void
-write_view(ddl_writer *w, const ddl_view *v)
-{
-	const char *qn = w_qname(w, &v->name);
-	ddl_buf		stmt;
-	wrefs		refs;
-	char		kind;
-
-	memset(&refs, 0, sizeof(refs));
-	w_create_schema(w, w_schema_for(w, v->name.qual));
-	ddl_buf_init(&stmt, 1 << 28);
-	ddl_buf_printf(&stmt, "CREATE VIEW %s", qn);
-	if (v->ncols > 0)
-	{
-		ddl_buf_puts(&stmt, " (");
-		for (int i = 0; i < v->ncols; i++)
-			ddl_buf_printf(&stmt, "%s%s", i ? ", " : "", w_ident(w, v->cols[i]));
-		ddl_buf_putc(&stmt, ')');
-	}
-	ddl_buf_puts(&stmt, " AS\n");
-	w_expr(w, &stmt, v->body.first, v->body.end, &refs, true);
-	if (v->check_option)
-		ddl_buf_printf(&stmt, "\nWITH %s CHECK OPTION", v->check_option);
-	ddl_buf_puts(&stmt, ";\n");
-	if (stmt.failed)
-		w->oom = true;
-	kind = emit_with_refs(w, &refs, stmt.data ? stmt.data : "", qn, 'v');
-	if (kind)
-		w_add_obj(w, qn, kind);
-	ddl_buf_free(&stmt);
-}
-
-static void
-write_alias(ddl_writer *w, const ddl_alias *a)
-{
-	const char *qn;
-	const char *target;
-	ddl_buf		stmt;
-	wrefs		refs;
-	char		kind;
-
-	if (a->target.loc != NULL)
-	{
-		w_note(w, "alias for the remote table %s.%s.%s dropped: use postgres_fdw or another foreign-data wrapper for remote tables",
-			   a->target.loc, a->target.qual ? a->target.qual : "", a->target.name);
-		return;
-	}
-	if (a->sequence)
-	{
-		w_note(w, "alias for a sequence dropped: PostgreSQL has no sequence aliases; use the sequence's name");
-		return;
-	}
-	qn = w_qname(w, &a->name);
-	target = w_qname(w, &a->target);
-	memset(&refs, 0, sizeof(refs));
-	w_refs_add(w, &refs, target);
-	w_create_schema(w, w_schema_for(w, a->name.qual));
-	ddl_buf_init(&stmt, 1 << 20);
-	ddl_buf_printf(&stmt, "CREATE VIEW %s AS SELECT * FROM %s;\n", qn, target);
-	w_note(w, "%s written as a view over %s (PostgreSQL has no aliases; a simple view can be queried and updated the same way)",
-		   a->synonym ? "synonym" : "alias", target);
-	kind = emit_with_refs(w, &refs, stmt.data ? stmt.data : "", qn, 'v');
-	if (kind)
-		w_add_obj(w, qn, kind);
-	ddl_buf_free(&stmt);
-}
-
-static void
-write_sequence(ddl_writer *w, const ddl_sequence *sq)
-{
-	const char *qn = w_qname(w, &sq->name);
-	ddl_buf		opts;
-
-	w_create_schema(w, w_schema_for(w, sq->name.qual));
-	ddl_buf_printf(&w->sql, "CREATE SEQUENCE %s AS ", qn);
-	if (sq->has_type)
-	{
-		ddl_column	c = sq->as_type;
-
-		c.pub.name = sq->name.name;
-		w_type(w, &w->sql, &c, true);
-	}
-	else
-	{
-		ddl_buf_puts(&w->sql, "integer");
-		w_note(w, "a DB2 sequence is AS INTEGER unless it says otherwise: written AS integer");
-	}
-	ddl_buf_init(&opts, 4096);
-	w_seq_options(w, &opts, &sq->seq, sq->name.name);
-	if (opts.len > 0)
-		ddl_buf_printf(&w->sql, " %s", opts.data);
-	ddl_buf_free(&opts);
-	ddl_buf_puts(&w->sql, ";\n");
-	for (int i = 0; i < sq->clauses.n; i++)
-		w_note(w, "unknown clause skipped: %s", sq->clauses.items[i].text);
-	w_add_obj(w, qn, 's');
-}
-
-static void
-write_dtype(ddl_writer *w, const ddl_dtype *dt)
-{
-	const char *qn = w_qname(w, &dt->name);
-	ddl_column	base = dt->base;
-
-	base.pub.name = dt->name.name;
-	w_create_schema(w, w_schema_for(w, dt->name.qual));
-	ddl_buf_printf(&w->sql, "CREATE DOMAIN %s AS ", qn);
-	w_type(w, &w->sql, &base, false);
-	ddl_buf_puts(&w->sql, ";\n");
-	w_note(w, "distinct type written as a domain (values of the domain and its base type compare without casts)");
-	for (int i = 0; i < dt->clauses.n; i++)
-		w_note(w, "unknown clause skipped: %s", dt->clauses.items[i].text);
-	w_add_obj(w, qn, 'd');
-}
-
-/* PostgreSQL's name for an unnamed primary key: <table>_pkey. */
-static const char *
-default_pk_name(ddl_writer *w, const char *db2table)
-{
-	char		buf[DDL_MAX_NAME + 8];
-	size_t		n = strlen(db2table);
-
-	if (n > 58)
-	{
-		n = 58;
-		while (n > 0 && ((unsigned char) db2table[n] & 0xC0) == 0x80)
-			n--;
-	}
-	snprintf(buf, sizeof(buf), "%.*s_PKEY", (int) n, db2table);
-	return w_ident(w, buf);
-}
-
-static void
-write_alter(ddl_writer *w, const ddl_alter *al)
-{
-	const char *qn = w_qname(w, &al->table);
-	wobj	   *to = w_obj(w, qn);
-	ddl_buf		deferred;
-
-	ddl_buf_init(&deferred, 1 << 28);
-	for (int i = 0; i < al->nactions; i++)
-	{
-		const ddl_alter_action *a = &al->actions[i];
-		const ddl_column *col;
-
-		switch (a->kind)
-		{
-			case AL_ADD_COLUMN:
-				ddl_buf_printf(&w->sql, "ALTER TABLE %s ADD COLUMN ", qn);
-				w_column_def(w, &w->sql, a->column, qn, NULL, &deferred);
-				ddl_buf_puts(&w->sql, ";\n");
-				if (to != NULL)
-				{
-					const ddl_column **slot = ddl_push(w->arena, (void **) &to->extra, &to->nextra,
-													   &to->capextra, sizeof(ddl_column *));
-
-					if (slot != NULL)
-						*slot = a->column;
-				}
-				break;
-			case AL_ADD_CONSTRAINT:
-				{
-					ddl_buf		con;
-					const char *pkname = NULL;
-
-					if (a->con->kind == CON_PK && a->con->name == NULL)
-					{
-						const ddl_index *ix = ddl_map_get(&w->pk_index, qn);
-
-						if (ix != NULL)
-						{
-							pkname = w_ident(w, ix->name.name);
-							w_note(w, "primary key constraint named %s after DB2's unique index %s, which enforced it",
-								   pkname, ix->name.name);
-						}
-					}
-					if (a->con->kind == CON_PK && to != NULL)
-					{
-						to->npk = a->con->ncols;
-						to->pk_cols = a->con->cols;
-						to->pk_name = a->con->name ? w_ident(w, a->con->name) : pkname;
-					}
-					ddl_buf_init(&con, 1 << 24);
-					w_constraint(w, &con, a->con, qn, pkname, false, &deferred);
-					if (con.len > 0)
-						ddl_buf_printf(&w->sql, "ALTER TABLE %s ADD%s;\n", qn, con.data);
-					ddl_buf_free(&con);
-					break;
-				}
-			case AL_SET_TYPE:
-				if (to != NULL && to->has_views)
-					w_note(w, "a view created earlier reads %s: PostgreSQL cannot change the type of a column a view uses, so drop and recreate the view around this statement",
-						   qn);
-				ddl_buf_printf(&w->sql, "ALTER TABLE %s ALTER COLUMN %s TYPE ", qn, w_ident(w, a->colname));
-				w_type(w, &w->sql, a->column, false);
-				ddl_buf_puts(&w->sql, ";\n");
-				break;
-			case AL_SET_DEFAULT:
-				{
-					ddl_buf		v;
-
-					ddl_buf_init(&v, 1 << 20);
-					col = w_find_column(w, to, a->colname);
-					if (col != NULL)
-						w_default_value(w, &v, col, a->dflt.first, a->dflt.end);
-					else
-						w_expr(w, &v, a->dflt.first, a->dflt.end, NULL, false);
-					if (v.len > 0)
-						ddl_buf_printf(&w->sql, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;\n",
-									   qn, w_ident(w, a->colname), v.data);
-					ddl_buf_free(&v);
-					break;
-				}
-			case AL_DROP_DEFAULT:
-				ddl_buf_printf(&w->sql, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n",
-							   qn, w_ident(w, a->colname));
-				break;
-			case AL_DROP_COLUMN:
-				ddl_buf_printf(&w->sql, "ALTER TABLE %s DROP COLUMN %s;\n", qn, w_ident(w, a->colname));
-				break;
-			case AL_DROP_CONSTRAINT:
-				ddl_buf_printf(&w->sql, "ALTER TABLE %s DROP CONSTRAINT %s;\n", qn, w_ident(w, a->conname));
-				break;
-			case AL_DROP_PK:
-				{
-					const char *pk = to && to->pk_name ? to->pk_name :
-						default_pk_name(w, al->table.name);
-
-					ddl_buf_printf(&w->sql, "ALTER TABLE %s DROP CONSTRAINT %s;\n", qn, pk);
-					if (!(to && to->pk_name))
-						w_note(w, "DROP PRIMARY KEY written with PostgreSQL's default constraint name %s", pk);
-					if (to != NULL)
-					{
-						to->npk = 0;
-						to->pk_name = NULL;
-					}
-					break;
-				}
-			case AL_DROPPED:
-				if (a->clause.unknown)
-					w_note(w, "unknown clause skipped: %s", a->clause.text);
-				else if (a->clause.advice)
-					w_note(w, "%s dropped: %s", a->clause.text, a->clause.advice);
-				else
-					w_note(w, "%s dropped: no PostgreSQL counterpart", a->clause.text);
-				break;
-		}
-	}
-	if (deferred.len > 0)
-		ddl_buf_puts(&w->sql, deferred.data);
-	if (deferred.failed)
-		w->oom = true;
-	ddl_buf_free(&deferred);
-}
-
-/* The key of an object for the COMMENT-wins-over-LABEL rule. */
-static const char *
-comment_key(ddl_writer *w, const char *qname, const char *column)
-{
-	size_t		n = strlen(qname) + (column ? strlen(column) : 0) + 3;
-	char	   *k = ddl_alloc(w->arena, n);
-
-	if (k == NULL)
-	{
-		w->oom = true;
-		return "";
-	}
-	snprintf(k, n, "%s\001%s", qname, column ? column : "");
-	return k;
-}
-
-static void
-write_comment(ddl_writer *w, const ddl_comment *cm)
-{
-	const char *qn;
-	const char *what = "TABLE";
-	int			skipped = 0;
-
-	if (cm->target == OBJ_OTHER)
-	{
-		w_note(w, "%s on %s %s dropped: PostgreSQL has no such object", cm->label ? "LABEL" : "COMMENT",
-			   cm->target_word ? cm->target_word : "object",
-			   cm->name.name ? cm->name.name : "");
-		return;
-	}
-	if (cm->target == OBJ_INDEX)
-	{
-		const char *ix = ddl_map_get(&w->indexes, w_db2_key(w, &cm->name));
-
-		qn = ix ? ix : w_qname(w, &cm->name);
-		what = "INDEX";
-	}
-	else
-	{
-		wobj	   *o;
-
-		qn = w_qname(w, &cm->name);
-		o = w_obj(w, qn);
-		if (cm->target == OBJ_SEQUENCE)
-			what = "SEQUENCE";
-		else if (cm->target == OBJ_TYPE)
-			what = "DOMAIN";
-		else if (cm->target == OBJ_ALIAS || (o && o->kind == 'v'))
-			what = "VIEW";
-		else if (o && o->kind == 'm')
-			what = "MATERIALIZED VIEW";
-	}
-	for (int i = 0; i < cm->nitems; i++)
-	{
-		const ddl_comment_item *it = &cm->items[i];
-
-		if (cm->label && ddl_map_get(&w->commented, comment_key(w, qn, it->column)))
-		{
-			skipped++;
-			continue;
-		}
-		if (it->column)
-			ddl_buf_printf(&w->sql, "COMMENT ON COLUMN %s.%s IS ", qn, w_ident(w, it->column));
-		else
-			ddl_buf_printf(&w->sql, "COMMENT ON %s %s IS ", what, qn);
-		w_literal(&w->sql, it->text);
-		ddl_buf_puts(&w->sql, ";\n");
-	}
-	if (cm->label && skipped < cm->nitems)
-		w_note(w, "LABEL written as a COMMENT (PostgreSQL has one description per object)");
-	if (skipped > 0)
-		w_note(w, "%d label%s dropped: the script also has a COMMENT for the same object, which wins",
-			   skipped, skipped > 1 ? "s" : "");
-}
-
-static void
-write_drop(ddl_writer *w, const ddl_drop *d)
-{
-	const char *qn;
-
-	if (d->target == OBJ_INDEX)
-	{
-		const char *ix = ddl_map_get(&w->indexes, w_db2_key(w, &d->name));
-
-		qn = ix ? ix : w_qname(w, &d->name);
-		ddl_buf_printf(&w->sql, "DROP INDEX IF EXISTS %s;\n", qn);
-		ddl_map_put(&w->objects, qn, NULL);
-		return;
-	}
-	qn = w_qname(w, &d->name);
-	switch (d->target)
-	{
-		case OBJ_TABLE:
-			ddl_buf_printf(&w->sql, "DROP TABLE IF EXISTS %s CASCADE;\n", qn);
-			w_note(w, "IF EXISTS added so that the script runs on an empty database; CASCADE drops dependent views and foreign keys, as DB2 does");
-			break;
-		case OBJ_VIEW:
-		case OBJ_ALIAS:
-		case OBJ_SYNONYM:
-			ddl_buf_printf(&w->sql, "DROP VIEW IF EXISTS %s CASCADE;\n", qn);
-			w_note(w, "IF EXISTS added so that the script runs on an empty database");
-			break;
-		case OBJ_SEQUENCE:
-			ddl_buf_printf(&w->sql, "DROP SEQUENCE IF EXISTS %s;\n", qn);
-			break;
-		case OBJ_TYPE:
-			ddl_buf_printf(&w->sql, "DROP DOMAIN IF EXISTS %s;\n", qn);
-			break;
-		default:
-			break;
-	}
-	ddl_map_put(&w->objects, qn, NULL);
-}
-
-static void
-write_rename(ddl_writer *w, const ddl_rename *r)
-{
-	if (r->target == OBJ_INDEX)
-	{
-		const char *ix = ddl_map_get(&w->indexes, w_db2_key(w, &r->from));
-
-		ddl_buf_printf(&w->sql, "ALTER INDEX %s RENAME TO %s;\n",
-					   ix ? ix : w_qname(w, &r->from), w_ident(w, r->to));
-		return;
-	}
-	ddl_buf_printf(&w->sql, "ALTER TABLE %s RENAME TO %s;\n", w_qname(w, &r->from),
-				   w_ident(w, r->to));
-}
-
-/* One statement into w->sql and w->notes. */
-static void
-write_statement(ddl_writer *w, const ddl_stmt *st)
-{
-	switch (st->kind)
-	{
-		case ST_CREATE_TABLE:
-			w_create_table(w, st->u.table);
-			break;
-		case ST_CREATE_INDEX:
-			write_index(w, st->u.index);
-			break;
-		case ST_CREATE_VIEW:
-			write_view(w, st->u.view);
-			break;
-		case ST_CREATE_ALIAS:
-			write_alias(w, st->u.alias);
-			break;
-		case ST_CREATE_SEQUENCE:
-			write_sequence(w, st->u.sequence);
-			break;
-		case ST_CREATE_TYPE:
-			write_dtype(w, st->u.dtype);
-			break;
-		case ST_ALTER_TABLE:
-			write_alter(w, st->u.alter);
-			break;
-		case ST_COMMENT:
-			write_comment(w, st->u.comment);
-			break;
-		case ST_DROP:
-			write_drop(w, st->u.drop);
-			break;
-		case ST_RENAME:
-			write_rename(w, st->u.rename);
-			break;
-		case ST_SET_SCHEMA:
-			{
-				const char *schema = st->u.schema ? w_schema_for(w, st->u.schema) :
-					(w->o->schema ? w_pg_ident(w, w->o->schema) : NULL);
-
-				if (schema)
-					w_note(w, "the statements that follow create unqualified objects in schema %s", schema);
-				else
-					w_note(w, "the statements that follow create unqualified objects in the first schema of the search_path");
-				break;
-			}
-		case ST_DROPPED:
-			w_note(w, "%s dropped: %s", st->kind_text, st->reason);
-			break;
-		case ST_UNKNOWN:
-			w_note(w, "%s", st->reason);
-			break;
-		case ST_ERROR:
-			w_note(w, "not converted: %s", st->reason);
-			break;
-	}
 }
 
 /* ---------------------------------------------------------------------
  * First pass: names for primary keys, unique indexes, commented objects
  * ---------------------------------------------------------------------
  */
+
+/*
+ * Is ix the index DB2 needed for one of t's UNIQUE constraints?  Then an
+ * unnamed constraint takes the index's name.
+ */
+static bool
+unique_constraint_of(ddl_writer *w, const ddl_table *t, const ddl_index *ix,
+					 const char *qname)
+{
+	for (int i = 0; i < t->ncons; i++)
+	{
+		const ddl_constraint *c = &t->cons[i];
+
+		if (c->kind == CON_UNIQUE && w_same_columns(ix, c->ncols, c->cols))
+		{
+			const char *key = w_cols_key(w, qname, c->ncols, c->cols);
+
+			if (c->name == NULL && ddl_map_get(&w->uniq_name, key) == NULL)
+				ddl_map_put(&w->uniq_name, key, (void *) ix);
+			return true;
+		}
+	}
+	for (int i = 0; i < t->pub.ncolumns; i++)
+	{
+		const ddl_column *col = t->cols[i];
+
+		for (int k = 0; k < col->ncons; k++)
+		{
+			if (col->cons[k].kind == CON_UNIQUE && w_same_columns(ix, 1, &col->pub.name))
+			{
+				const char *key = w_cols_key(w, qname, 1, &col->pub.name);
+
+				if (col->cons[k].name == NULL && ddl_map_get(&w->uniq_name, key) == NULL)
+					ddl_map_put(&w->uniq_name, key, (void *) ix);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+/* Look ahead over the script: the index names that name keys, unique indexes per table, and the objects that have a COMMENT. */
 static void
 first_pass(ddl_writer *w)
 {
@@ -977,7 +586,12 @@ first_pass(ddl_writer *w)
 
 		w->stmt = st;
 		if (st->kind == ST_CREATE_TABLE)
-			ddl_map_put(&tables, w_qname(w, &st->u.table->name), (void *) st->u.table);
+		{
+			const char *qn = w_qname(w, &st->u.table->name);
+
+			ddl_map_put(&tables, qn, (void *) st->u.table);
+			ddl_map_put(&w->all_tables, qn, (void *) (intptr_t) st->number);
+		}
 		else if (st->kind == ST_ALTER_TABLE)
 		{
 			for (int k = 0; k < st->u.alter->nactions; k++)
@@ -1006,30 +620,26 @@ first_pass(ddl_writer *w)
 				pkcols = apk->cols;
 				pkname = apk->name;
 			}
-			if (npk > 0 && same_columns(ix, npk, pkcols))
+			if (npk > 0 && w_same_columns(ix, npk, pkcols))
 			{
 				if (pkname == NULL && ddl_map_get(&w->pk_index, qn) == NULL)
 					ddl_map_put(&w->pk_index, qn, (void *) ix);
 			}
+			else if (t != NULL && unique_constraint_of(w, t, ix, qn))
+				;
 			else
 			{
-				/* a NULL-terminated array of the table's other unique indexes */
-				const ddl_index **old = ddl_map_get(&w->uniq_indexes, qn);
-				int			n = 0;
-				const ddl_index **arr;
+				/* a list of the table's other unique indexes */
+				wuniq	   *u = ddl_alloc(w->arena, sizeof(wuniq));
 
-				while (old && old[n])
-					n++;
-				arr = ddl_alloc(w->arena, sizeof(ddl_index *) * (size_t) (n + 2));
-				if (arr == NULL)
+				if (u == NULL)
 				{
 					w->oom = true;
 					return;
 				}
-				for (int k = 0; k < n; k++)
-					arr[k] = old[k];
-				arr[n] = ix;
-				ddl_map_put(&w->uniq_indexes, qn, (void *) arr);
+				u->ix = ix;
+				u->next = ddl_map_get(&w->uniq_indexes, qn);
+				ddl_map_put(&w->uniq_indexes, qn, u);
 			}
 		}
 		else if (st->kind == ST_COMMENT && !st->u.comment->label &&
@@ -1039,7 +649,7 @@ first_pass(ddl_writer *w)
 			const char *qn = w_qname(w, &cm->name);
 
 			for (int k = 0; k < cm->nitems; k++)
-				ddl_map_put(&w->commented, comment_key(w, qn, cm->items[k].column), (void *) cm);
+				ddl_map_put(&w->commented, w_comment_key(w, qn, cm->items[k].column), (void *) cm);
 		}
 	}
 	w->stmt = NULL;
@@ -1051,6 +661,7 @@ first_pass(ddl_writer *w)
  * ---------------------------------------------------------------------
  */
 
+/* Convert a parsed script (see db2ddl.h). */
 zf_status
 zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 				zf_pg_script **out, zf_error *err)
@@ -1091,6 +702,10 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 	ddl_map_init(&w.commented, w.arena);
 	ddl_map_init(&w.pk_index, w.arena);
 	ddl_map_init(&w.uniq_indexes, w.arena);
+	ddl_map_init(&w.aliases, w.arena);
+	ddl_map_init(&w.uniq_name, w.arena);
+	ddl_map_init(&w.all_tables, w.arena);
+	ddl_map_init(&w.pending_fks, w.arena);
 
 	first_pass(&w);
 	for (int i = 0; i < script->nstmts && !w.oom; i++)
@@ -1101,7 +716,8 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 		w.stmt = st;
 		ddl_buf_reset(&w.sql);
 		w.nnotes = 0;
-		write_statement(&w, st);
+		w.notes_dropped = 0;
+		w_statement(&w, st);
 		if (w.sql.failed)
 			w.oom = true;
 		r->number = st->number;
@@ -1141,6 +757,7 @@ comment_text(ddl_buf *b, const char *s)
 		ddl_buf_putc(b, (unsigned char) *s < ' ' ? ' ' : *s);
 }
 
+/* The whole conversion as one SQL text (see db2ddl.h). */
 const char *
 zf_pg_script_text(zf_pg_script *script, bool with_notes, size_t *len)
 {
@@ -1197,6 +814,7 @@ zf_pg_script_text(zf_pg_script *script, bool with_notes, size_t *len)
 	return priv->text[which];
 }
 
+/* Release a conversion result. */
 void
 zf_pg_script_free(zf_pg_script *script)
 {

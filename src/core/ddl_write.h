@@ -32,15 +32,39 @@ typedef struct wobj
 	const ddl_constraint **uniq;
 	bool		partitioned;
 	bool		has_views;		/* a view of this script reads it */
+	int			nindexes;		/* unique indexes created on it */
+	int			capindexes;
+	struct windex *indexes;
 } wobj;
+
+/* A unique index the writer created, for ALTER TABLE ADD ... USING INDEX. */
+typedef struct windex
+{
+	const ddl_index *ix;
+	const char *name;			/* quoted, unqualified */
+	bool		usable;			/* plain: ascending columns, not partial */
+} windex;
+
+/* Notes kept per statement; more are counted, not listed. */
+#define MAX_NOTES	200
+
+/* A unique index of a table, for the partitioning check. */
+typedef struct wuniq
+{
+	const ddl_index *ix;
+	struct wuniq *next;
+} wuniq;
 
 /* One note, possibly collected over several columns. */
 typedef struct wnote
 {
 	const char *key;			/* aggregation key (static text), or NULL */
 	const char *text;
-	int			count;
-	char		names[160];		/* the first few column names */
+	const char *singular;		/* "column" */
+	const char *plural;			/* "columns" */
+	int			count;			/* items noted */
+	int			shown;			/* items in names */
+	char		names[160];		/* the first few items */
 } wnote;
 
 struct ddl_writer
@@ -52,6 +76,7 @@ struct ddl_writer
 	ddl_buf		sql;			/* SQL of the current statement */
 	int			nnotes;
 	int			capnotes;
+	int			notes_dropped;	/* beyond MAX_NOTES */
 	wnote	   *notes;
 	ddl_map		objects;		/* qname -> wobj */
 	ddl_map		indexes;		/* DB2 index key -> PostgreSQL qname */
@@ -59,8 +84,14 @@ struct ddl_writer
 	ddl_map		commented;		/* objects with COMMENT ON (LABEL loses) */
 	ddl_map		pk_index;		/* table qname -> DB2 index giving the PK
 								 * its name */
-	ddl_map		uniq_indexes;	/* table qname -> first unique index
-								 * statement (for partitioning) */
+	ddl_map		uniq_indexes;	/* table qname -> wuniq list of its unique
+								 * indexes (for partitioning) */
+	ddl_map		aliases;		/* alias qname -> its table's qname */
+	ddl_map		all_tables;		/* qname -> number of the last statement that
+								 * creates it */
+	ddl_map		pending_fks;	/* parent qname -> wpending list */
+	ddl_map		uniq_name;		/* "qname\002cols" -> DB2 index that names
+								 * an unnamed UNIQUE constraint */
 	bool		oom;
 };
 
@@ -90,13 +121,38 @@ extern void w_expr(ddl_writer *w, ddl_buf *b, int first, int end,
 /* ddl_write.c: notes, objects, guards */
 extern void w_note(ddl_writer *w, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
+extern void w_note_always(ddl_writer *w, const char *fmt,...)
+			__attribute__((format(printf, 2, 3)));
 extern void w_note_col(ddl_writer *w, const char *key, const char *column);
+extern void w_note_agg(ddl_writer *w, const char *key, const char *item,
+					   const char *singular, const char *plural);
 extern wobj *w_obj(ddl_writer *w, const char *qname);
 extern wobj *w_add_obj(ddl_writer *w, const char *qname, char kind);
 extern void w_create_schema(ddl_writer *w, const char *schema);
 extern void w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 					  const char *stmt_sql, const char *what);
 extern void w_refs_add(ddl_writer *w, wrefs *r, const char *qname);
+extern char w_emit_with_refs(ddl_writer *w, const wrefs *refs,
+							 const char *stmt_sql, const char *what, char kind);
+extern const char *w_table_qname(ddl_writer *w, const ddl_name *n);
+extern const char *w_cols_key(ddl_writer *w, const char *qname, int n,
+							  const char *const *cols);
+
+/* A foreign key waiting for its parent table, created later. */
+typedef struct wpending
+{
+	const char *sql;
+	struct wpending *next;
+} wpending;
+
+extern void w_pending_fk(ddl_writer *w, const char *parent, const char *sql);
+extern void w_flush_pending_fks(ddl_writer *w, const char *qname);
+
+/* ddl_write_stmt.c */
+extern void w_statement(ddl_writer *w, const ddl_stmt *st);
+extern bool w_same_columns(const ddl_index *ix, int n, const char *const *cols);
+extern const char *w_comment_key(ddl_writer *w, const char *qname,
+								 const char *column);
 
 /* ddl_write_table.c */
 extern void w_create_table(ddl_writer *w, const ddl_table *t);
@@ -117,6 +173,8 @@ extern const ddl_column *w_find_column(ddl_writer *w, const wobj *o,
 									   const char *db2name);
 extern void w_table_pk(const ddl_table *t, int *n, const char ***cols,
 					   const char **name);
+extern const char *w_index_name_free(ddl_writer *w, const char *qname,
+									 const char *db2name);
 
 /* ddl_bounds.c: DB2 datetime and decimal constants */
 extern bool ddl_date_parse(const char *s, int *y, int *m, int *d);

@@ -57,6 +57,7 @@ static const char *const pg_keywords[] = {
 	"xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
 };
 
+/* bsearch comparison of a word with a keyword entry. */
 static int
 cmp_keyword(const void *a, const void *b)
 {
@@ -328,6 +329,7 @@ static const struct
 	{"MICROSECOND", "microseconds"}, {"MICROSECONDS", "microseconds"},
 };
 
+/* Is word in the NULL-terminated list? */
 static bool
 in_list(const char *const *list, const char *word)
 {
@@ -430,7 +432,8 @@ w_refs_add(ddl_writer *w, wrefs *r, const char *qname)
 {
 	const char **slot;
 
-	for (int i = 0; i < r->n; i++)
+	/* no duplicates, looking back a bounded way (a repeat is harmless) */
+	for (int i = r->n - 1; i >= 0 && i >= r->n - 64; i--)
 		if (strcmp(r->qnames[i], qname) == 0)
 			return;
 	slot = ddl_push(w->arena, (void **) &r->qnames, &r->n, &r->cap, sizeof(char *));
@@ -549,8 +552,8 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 
 			case TK_HEX:
 				ddl_buf_printf(b, "decode('%s', 'hex')", t->text + 1);
-				w_note(w, "hexadecimal constant X'%s' written as bytea (decode('...', 'hex'))",
-					   t->text + 1);
+				w_note_agg(w, "hexadecimal constants written as bytea, decode('...', 'hex')",
+						   t->text + 1, "constant", "constants");
 				break;
 
 			case TK_NUMBER:
@@ -565,7 +568,8 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 						if (strcmp(next->text, durations[k].word) == 0)
 						{
 							ddl_buf_printf(b, "INTERVAL '%s %s'", t->text, durations[k].unit);
-							w_note(w, "labeled duration %s %s written as an interval", t->text, next->text);
+							w_note_agg(w, "labeled durations written as intervals", next->text,
+									   "duration", "durations");
 							i++;
 							done = true;
 							break;
@@ -699,8 +703,8 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 							ddl_buf_puts(b, t->text);
 						else
 						{
-							w_note(w, "function %s kept as written: check that PostgreSQL has it with the same meaning",
-								   t->text);
+							w_note_agg(w, "functions kept as written: check that PostgreSQL has them with the same meaning",
+									   t->text, "function", "uses of functions");
 							if (strspn(t->text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == strlen(t->text))
 								ddl_buf_puts(b, t->text);
 							else

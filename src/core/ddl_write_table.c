@@ -23,6 +23,7 @@
  */
 #include "ddl_write.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -577,6 +578,16 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 	ddl_buf		table_form;		/* a foreign key as a table constraint */
 	const char *name = con->name ? w_ident(w, con->name) : pk_name;
 
+	/* an unnamed UNIQUE constraint takes the name of DB2's index for it */
+	if (name == NULL && con->kind == CON_UNIQUE)
+	{
+		const ddl_index *ix = ddl_map_get(&w->uniq_name,
+										  w_cols_key(w, table_qname, con->ncols, con->cols));
+
+		if (ix != NULL && (name = w_index_name_free(w, table_qname, ix->name.name)) != NULL)
+			w_note(w, "unique constraint named %s after DB2's unique index %s, which enforced it",
+				   name, ix->name.name);
+	}
 	ddl_buf_init(&body, 1 << 24);
 	ddl_buf_init(&table_form, 1 << 24);
 	if (name != NULL)
@@ -611,6 +622,7 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 		case CON_FK:
 			{
 				const char *parent = w_qname(w, &con->ref);
+				int			later;
 				wobj	   *po = w_obj(w, parent);
 				bool		exists = (po != NULL && (po->kind == 't')) ||
 					strcmp(parent, table_qname) == 0;
@@ -652,7 +664,9 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 				}
 				if (con->query_opt)
 					w_note(w, "ENABLE/DISABLE QUERY OPTIMIZATION of a foreign key dropped");
-				if (!exists && w->o->missing_references != ZF_PG_MISSING_KEEP)
+				later = (int) (intptr_t) ddl_map_get(&w->all_tables, parent);
+				if (!exists && ((w->stmt != NULL && later > w->stmt->number) ||
+								w->o->missing_references != ZF_PG_MISSING_KEEP))
 				{
 					ddl_buf		alter;
 					char		what[256];
@@ -660,7 +674,15 @@ w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 					ddl_buf_init(&alter, 1 << 24);
 					ddl_buf_printf(&alter, "ALTER TABLE %s ADD %s;", table_qname,
 								   table_form.data ? table_form.data : "");
-					if (w->o->missing_references == ZF_PG_MISSING_OMIT)
+					if (w->stmt != NULL && later > w->stmt->number)
+					{
+						/* the parent comes later in the script: add it then */
+						ddl_buf_putc(&alter, '\n');
+						w_pending_fk(w, parent, alter.data ? alter.data : "");
+						w_note(w, "foreign key to %s is added after that table is created (statement %d)",
+							   parent, later);
+					}
+					else if (w->o->missing_references == ZF_PG_MISSING_OMIT)
 						w_note(w, "foreign key to %s left out: this script does not create that table; it was: %s",
 							   parent, alter.data ? alter.data : "");
 					else
@@ -841,11 +863,11 @@ partitioning(ddl_writer *w, const ddl_table *t, const char *qname, wobj *o,
 				!covers(pb, 1, &t->cols[i]->pub.name))
 				return (*why = "a primary key or unique constraint does not include every partitioning column (PostgreSQL requires it)"), false;
 	{
-		const ddl_index *const *ux = ddl_map_get(&w->uniq_indexes, qname);
+		const wuniq *ux = ddl_map_get(&w->uniq_indexes, qname);
 
-		for (; ux != NULL && *ux != NULL; ux++)
+		for (; ux != NULL; ux = ux->next)
 		{
-			const ddl_index *ix = *ux;
+			const ddl_index *ix = ux->ix;
 			const char *cols[65];
 			int			n = 0;
 
@@ -940,6 +962,29 @@ clause_notes(ddl_writer *w, const ddl_clauses *cl, const char *what)
 	ddl_buf_free(&plain);
 }
 
+/*
+ * DB2's index name for a key of table qname, if no relation of the schema
+ * has that name already (DB2 keeps index names apart from table names,
+ * PostgreSQL does not); the name is then taken.  NULL: keep PostgreSQL's
+ * default name for the key.
+ */
+const char *
+w_index_name_free(ddl_writer *w, const char *qname, const char *db2name)
+{
+	wobj	   *o = w_obj(w, qname);
+	const char *name = w_ident(w, db2name);
+	const char *iqn = w_qname_in(w, o ? o->schema : NULL, name);
+
+	if (strcmp(iqn, qname) == 0 || w_obj(w, iqn) != NULL)
+	{
+		w_note(w, "DB2's index name %s is taken by another relation of the schema: the key keeps PostgreSQL's default name",
+			   db2name);
+		return NULL;
+	}
+	w_add_obj(w, iqn, 'i');
+	return name;
+}
+
 /* The DB2 name of the unique index that names this table's primary key. */
 static const char *
 pk_index_name(ddl_writer *w, const char *qname)
@@ -949,6 +994,7 @@ pk_index_name(ddl_writer *w, const char *qname)
 	return ix ? ix->name.name : NULL;
 }
 
+/* CREATE TABLE with its columns, constraints and partitions; the notes for what changed. */
 void
 w_create_table(ddl_writer *w, const ddl_table *t)
 {
@@ -1047,9 +1093,8 @@ w_create_table(ddl_writer *w, const ddl_table *t)
 		o->pk_cols = pkcols;
 		if (pkname)
 			o->pk_name = w_ident(w, pkname);
-		else if (ixname)
+		else if (ixname && (pk_pgname = w_index_name_free(w, qname, ixname)) != NULL)
 		{
-			pk_pgname = w_ident(w, ixname);
 			o->pk_name = pk_pgname;
 			w_note(w, "primary key constraint named %s after DB2's unique index %s, which enforced it",
 				   pk_pgname, ixname);
@@ -1064,6 +1109,24 @@ w_create_table(ddl_writer *w, const ddl_table *t)
 			if (slot)
 				*slot = &t->cons[i];
 		}
+	for (int i = 0; i < t->pub.ncolumns; i++)
+		for (int k = 0; k < t->cols[i]->ncons; k++)
+			if (t->cols[i]->cons[k].kind == CON_UNIQUE)
+			{
+				ddl_constraint *c = ddl_alloc(w->arena, sizeof(ddl_constraint));
+				const ddl_constraint **slot = ddl_push(w->arena, (void **) &o->uniq, &o->nuniq,
+													   &o->capuniq, sizeof(ddl_constraint *));
+
+				if (c == NULL || slot == NULL)
+				{
+					w->oom = true;
+					break;
+				}
+				*c = t->cols[i]->cons[k];
+				c->ncols = 1;
+				c->cols = (const char **) &t->cols[i]->pub.name;
+				*slot = c;
+			}
 
 	ddl_buf_printf(b, "CREATE TABLE %s (\n", qname);
 	for (int i = 0; i < t->pub.ncolumns; i++)
@@ -1114,4 +1177,5 @@ w_create_table(ddl_writer *w, const ddl_table *t)
 	ddl_buf_free(&deferred);
 	ddl_buf_free(&parts);
 	clause_notes(w, &t->clauses, "table");
+	w_flush_pending_fks(w, qname);
 }

@@ -130,6 +130,10 @@ typedef struct zf_field
 	bool		for_bit_data;	/* raw bytes, no translation */
 	bool		mixed;			/* DB2 MIXED data: SBCS with SO/SI */
 	const char *date_format;	/* DB2 date/time external format, or NULL */
+	bool		scale_unknown;	/* DB2 DECIMAL from a punch without DDL: the
+								 * digits come from the byte length and the
+								 * scale (0 here) is not known; a column's
+								 * numeric(p,s) typmod may give it */
 } zf_field;
 
 /* A condition that selects the records of one record definition. */
@@ -162,6 +166,12 @@ typedef struct zf_recdef
 	bool		unicode;		/* UNICODE CCSID(367,1208,1200) */
 	bool		ascii;			/* ASCII CCSID(...) */
 	bool		spanned;		/* FORMAT SPANNED YES */
+	bool		is_delimited;	/* FORMAT DELIMITED: fields in order, no
+								 * positions (offsets mean nothing) */
+	char		coldel;			/* its COLDEL, CHARDEL and DECPT as
+								 * characters (ASCII, whatever the data's */
+	char		chardel;		/* code page: X'6B' in an EBCDIC punch is */
+	char		decpt;			/* ','); DB2's defaults ',', '"', '.' */
 } zf_recdef;
 
 typedef struct zf_layout

@@ -45,7 +45,8 @@ zf_field_is_nopad(const zf_field *f)
 {
 	return f->nopad && f->length_prefix > 0 &&
 		(f->kind == ZF_KIND_VARCHAR || f->kind == ZF_KIND_VARGRAPHIC ||
-		 f->kind == ZF_KIND_LOB || f->kind == ZF_KIND_BYTES);
+		 f->kind == ZF_KIND_LOB || f->kind == ZF_KIND_BYTES ||
+		 f->kind == ZF_KIND_LOB_FILE);
 }
 
 /* True for a 66-level item: it names a range, it takes no storage. */

@@ -1,19 +1,26 @@
 /*-------------------------------------------------------------------------
  *
  * analyze.c
- *	  ANALYZE for zfdw foreign tables: a reservoir sample of the records,
- *	  so that joins against local tables get good plans.
+ *	  ANALYZE for zfdw foreign tables: a sample of the records, so that
+ *	  joins against local tables get good plans.
  *
- * The sample goes through the same decoding as a scan (and obeys
- * on_error); totalpages is the files' size in blocks, so that the planner
- * scales the tuple density to the files as they grow.
+ * Fixed-length files are sampled by seeking to randomly chosen records,
+ * so a large file costs as many reads as the sample has rows; other files
+ * (variable records, programs) are read whole with reservoir sampling, as
+ * file_fdw does.  Either way the sample goes through the same decoding as
+ * a scan and obeys on_error.  totalpages is the files' size in blocks, so
+ * that the planner scales the tuple density to the files as they grow.
  *
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
 
+#include <math.h>
+#include <sys/stat.h>
+
 #include "access/htup_details.h"
 #include "commands/vacuum.h"
+#include "common/pg_prng.h"
 #include "foreign/fdwapi.h"
 #include "miscadmin.h"
 #include "utils/rel.h"
@@ -21,7 +28,86 @@
 
 #include "zfdw_scan.h"
 
-/* Reservoir-sample the records of a foreign table (Vitter's algorithm). */
+/* Order record indexes ascending. */
+static int
+index_cmp(const void *a, const void *b)
+{
+	uint64		x = *(const uint64 *) a;
+	uint64		y = *(const uint64 *) b;
+
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/*
+ * For fixed-length files: the number of records of every file, and a
+ * sorted random sample of targrows of their indexes (all of them when
+ * there are not more).  Returns false when the table is not sampled this
+ * way (then it is read whole).
+ */
+static bool
+plan_sample(ZfScanState *s, int targrows, uint64 *total)
+{
+	int			nfiles;
+	uint64		n = 0;
+
+	if (s->t->opts.program || s->t->opts.format != ZF_FORMAT_RECORD ||
+		s->ropts.recfm != ZF_RECFM_FB)
+		return false;
+	nfiles = list_length(s->src.files);
+	s->file_first = palloc(sizeof(uint64) * (nfiles + 1));
+	for (int i = 0; i < nfiles; i++)
+	{
+		const char *path = list_nth(s->src.files, i);
+		struct stat st;
+		uint64		count;
+		zf_error	err;
+
+		s->file_first[i] = n;
+		if (stat(path, &st) != 0)
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not stat file \"%s\": %m", path)));
+		zf_error_clear(&err);
+		if (zf_fb_record_count(st.st_size, &s->ropts, &count, &err) != ZF_OK)
+			ereport(ERROR,
+					(errcode(zfdw_sqlstate(err.status)),
+					 errmsg("%s", err.message),
+					 err.detail[0] ? errdetail("%s", err.detail) : 0,
+					 errcontext("foreign table \"%s\", file \"%s\"", s->t->relname, path)));
+		n += count;
+	}
+	s->file_first[nfiles] = n;
+	*total = n;
+	if (n <= (uint64) targrows)
+		return false;			/* small: reading it all is the sample */
+
+	/* Knuth's algorithm S: each index kept with the right probability */
+	s->sample = palloc(sizeof(uint64) * targrows);
+	{
+		uint64		needed = targrows;
+
+		for (uint64 i = 0; i < n && s->nsample < targrows; i++)
+		{
+			if (pg_prng_double(&pg_global_prng_state) * (n - i) < needed)
+			{
+				s->sample[s->nsample++] = i;
+				needed--;
+			}
+		}
+	}
+	qsort(s->sample, s->nsample, sizeof(uint64), index_cmp);
+
+	/* read about the gap between two samples at a time, not a megabyte */
+	{
+		uint64		gap = (n / (uint64) s->nsample) * s->ropts.lrecl;
+
+		s->ropts.buffer_size = (size_t) Min(Max(gap, (uint64) s->ropts.lrecl * 4),
+											(uint64) ZF_DEFAULT_READ_BUFFER);
+	}
+	return true;
+}
+
+/* Sample the records of a foreign table into rows. */
 static int
 zfdw_acquire_sample_rows(Relation rel, int elevel, HeapTuple *rows,
 						 int targrows, double *totalrows,
@@ -33,21 +119,28 @@ zfdw_acquire_sample_rows(Relation rel, int elevel, HeapTuple *rows,
 	ReservoirStateData rstate;
 	double		rowstoskip = -1;
 	int			numrows = 0;
+	double		seen = 0;
+	uint64		total = 0;
+	bool		sampled;
 	ZfScanState *s;
 
 	*totalrows = 0;
 	*totaldeadrows = 0;
 	s = zfdw_scan_begin(rel, true, NULL);
+	sampled = plan_sample(s, targrows, &total);
 	reservoir_init_selection_state(&rstate, targrows);
 	while (zfdw_scan_next(s, values, nulls))
 	{
 		vacuum_delay_point();
-		if (numrows < targrows)
-			rows[numrows++] = heap_form_tuple(tupdesc, values, nulls);
+		if (sampled || numrows < targrows)
+		{
+			if (numrows < targrows)
+				rows[numrows++] = heap_form_tuple(tupdesc, values, nulls);
+		}
 		else
 		{
 			if (rowstoskip < 0)
-				rowstoskip = reservoir_get_next_S(&rstate, *totalrows, targrows);
+				rowstoskip = reservoir_get_next_S(&rstate, seen, targrows);
 			if (rowstoskip <= 0)
 			{
 				int			k = (int) (targrows * sampler_random_fract(&rstate.randstate));
@@ -57,12 +150,22 @@ zfdw_acquire_sample_rows(Relation rel, int elevel, HeapTuple *rows,
 			}
 			rowstoskip -= 1;
 		}
-		*totalrows += 1;
+		seen += 1;
 	}
+
+	/*
+	 * Sampled: the records examined stand for all of them; records of other
+	 * types (WHEN, segment filter) and rejected ones scale the estimate.
+	 */
+	if (sampled)
+		*totalrows = s->nsample > 0 ? floor(total * (seen / s->nsample) + 0.5) : 0;
+	else
+		*totalrows = seen;
 	zfdw_scan_end(s);
 	ereport(elevel,
-			(errmsg("\"%s\": files contain %.0f rows; %d rows in sample",
-					RelationGetRelationName(rel), *totalrows, numrows)));
+			(errmsg("\"%s\": %s %.0f records; %d rows in sample, %.0f estimated total rows",
+					RelationGetRelationName(rel), sampled ? "sampled" : "read",
+					sampled ? (double) s->nsample : seen, numrows, *totalrows)));
 	return numrows;
 }
 

@@ -155,7 +155,7 @@ free_plans(ApplyPlans *plans)
 	SPIPlanPtr *all[] = {&plans->batch_counts, &plans->last_position,
 	&plans->clear, &plans->net_fill, &plans->delete, &plans->upsert};
 
-	for (int i = 0; i < lengthof(all); i++)
+	for (size_t i = 0; i < lengthof(all); i++)
 	{
 		if (*all[i] != NULL)
 			SPI_freeplan(*all[i]);

@@ -115,7 +115,7 @@ apply_sql_count_source(const ApplySpec *spec)
 /*
  * Read the source records above the high-water mark ($1..$npos) into the
  * scratch table, in position order, dropping the second delivery of a
- * record and working out transactions, old keys and problems.  Three
+ * record and working out transactions, old keys and problems.  Four
  * window levels share one sort.
  */
 char *
@@ -123,6 +123,8 @@ apply_sql_materialize(const ApplySpec *spec, bool has_mark)
 {
 	StringInfoData buf;
 	StringInfoData l0;
+	StringInfoData twin;
+	StringInfoData l0d;
 	StringInfoData oldkey;
 	StringInfoData kchg;
 	const char *op_sql;
@@ -133,15 +135,9 @@ apply_sql_materialize(const ApplySpec *spec, bool has_mark)
 						quote_identifier(spec->op_column));
 	op_sql = spec->op_map_sql ? spec->op_map_sql : code_sql;
 
-	/*
-	 * level 0: the source in position order, a record delivered twice once
-	 * (two records at one position with different operations both stay, to
-	 * be reported)
-	 */
+	/* level 0: the source in position order */
 	initStringInfo(&l0);
-	appendStringInfoString(&l0, "SELECT DISTINCT ON (");
-	append_position_order(&l0, spec, true);
-	appendStringInfo(&l0, ", %s) %s AS op", op_sql, op_sql);
+	appendStringInfo(&l0, "SELECT %s AS op", op_sql);
 	for (int i = 0; i < spec->npos; i++)
 		appendStringInfo(&l0, ", s.%s AS p%d",
 						 quote_identifier(spec->pos_names[i]), i + 1);
@@ -181,6 +177,44 @@ apply_sql_materialize(const ApplySpec *spec, bool has_mark)
 	appendStringInfoString(&l0, " ORDER BY ");
 	append_position_order(&l0, spec, true);
 	appendStringInfo(&l0, ", %s", op_sql);
+
+	/*
+	 * A record delivered twice is read once: a record is left out when the
+	 * one before it has the same position, operation and values, compared
+	 * by their binary images (*=, which every type has).  Two records at
+	 * one position that differ in anything both stay, to be reported.
+	 */
+	initStringInfo(&twin);
+	appendStringInfoString(&twin, "ROW(txid, cts");
+	if (n > 0)
+	{
+		appendStringInfoString(&twin, ", ");
+		append_internal_list(&twin, "", "k", n);
+	}
+	if (spec->before_names)
+	{
+		appendStringInfoString(&twin, ", ");
+		append_internal_list(&twin, "", "b", n);
+	}
+	if (spec->nimage > 0)
+	{
+		appendStringInfoString(&twin, ", ");
+		append_internal_list(&twin, "", "c", spec->nimage);
+	}
+	appendStringInfoChar(&twin, ')');
+	initStringInfo(&l0d);
+	appendStringInfoString(&l0d, "SELECT * FROM (SELECT l0.*, ROW(");
+	append_internal_list(&l0d, "", "p", spec->npos);
+	appendStringInfoString(&l0d, ") = ROW(");
+	for (int i = 0; i < spec->npos; i++)
+		appendStringInfo(&l0d, "%spg_catalog.lag(p%d) OVER w", i > 0 ? ", " : "",
+						 i + 1);
+	appendStringInfo(&l0d, ") AND op = pg_catalog.lag(op) OVER w"
+					 " AND %s OPERATOR(pg_catalog.*=) pg_catalog.lag(%s) OVER w AS twin"
+					 " FROM (%s) l0 WINDOW w AS (ORDER BY ",
+					 twin.data, twin.data, l0.data);
+	append_position_order(&l0d, spec, false);
+	appendStringInfoString(&l0d, ", op)) l0d WHERE twin IS NOT TRUE");
 
 	/*
 	 * The old key: the B row's key for an A after a B; the before image for
@@ -246,6 +280,7 @@ apply_sql_materialize(const ApplySpec *spec, bool has_mark)
 						   " WHEN op IS NULL THEN 'its operation is null'"
 						   " WHEN op NOT IN ('I', 'U', 'D', 'B', 'A', 'R', 'T', '-')"
 						   " THEN 'its operation ' || pg_catalog.quote_literal(op) || ' is unknown'"
+						   " WHEN dup AND op = prev_op THEN 'another record at the same position has the same operation and other values'"
 						   " WHEN dup THEN 'another record at the same position has operation ' || pg_catalog.quote_literal(prev_op)"
 						   " WHEN op = 'B' AND next_op IS DISTINCT FROM 'A'"
 						   " THEN 'it is a before image (B) not followed by its after image (A)'"
@@ -285,7 +320,7 @@ apply_sql_materialize(const ApplySpec *spec, bool has_mark)
 	for (int i = 0; i < spec->npos; i++)
 		appendStringInfo(&buf, "%spg_catalog.lag(p%d) OVER w", i > 0 ? ", " : "",
 						 i + 1);
-	appendStringInfo(&buf, ") AS dup FROM (%s) l0 WINDOW w AS (ORDER BY ", l0.data);
+	appendStringInfo(&buf, ") AS dup FROM (%s) l0 WINDOW w AS (ORDER BY ", l0d.data);
 	append_position_order(&buf, spec, false);
 	appendStringInfoString(&buf, ")) l1 WINDOW w AS (ORDER BY ");
 	append_position_order(&buf, spec, false);

@@ -32,11 +32,20 @@
 #include "zfdw_keys.h"
 #include "zfdw_scan.h"
 
+static const zf_codepage *punch_field_page(ZfTable *t, const zf_field *f);
+
 /* Free a core layout when the memory context that holds its owner goes. */
 static void
 free_layout_callback(void *arg)
 {
 	zf_layout_free((zf_layout *) arg);
+}
+
+/* Free a parsed DB2 DDL script likewise. */
+static void
+free_ddl_callback(void *arg)
+{
+	zf_db2ddl_free((zf_db2_script *) arg);
 }
 
 /* Free a cursor likewise. */
@@ -211,7 +220,7 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 	{
 		f->kind = ZF_KIND_PACKED;
 		f->is_signed = has_pic ? pic.is_signed : true;
-		f->length = has_pic ? zf_packed_length(pic.digits) : co->length;
+		f->length = has_pic ? (uint32) zf_packed_length(pic.digits) : (uint32) co->length;
 		if (!has_pic)
 			f->digits = co->length * 2 - 1;
 	}
@@ -221,7 +230,7 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 		f->kind = ZF_KIND_BINARY;
 		f->binary_native = strcmp(usage, "comp-5") == 0 || !has_pic;
 		f->is_signed = has_pic ? pic.is_signed : true;
-		f->length = has_pic ? zf_binary_length(pic.digits) : co->length;
+		f->length = has_pic ? (uint32) zf_binary_length(pic.digits) : (uint32) co->length;
 	}
 	else if (strcmp(usage, "comp-1") == 0)
 	{
@@ -247,7 +256,7 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 	else if (strcmp(usage, "graphic") == 0 || strcmp(usage, "display-1") == 0)
 	{
 		f->kind = ZF_KIND_DBCS;
-		f->length = has_pic ? pic.size * 2 : co->length;
+		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
 	}
 	else if (strcmp(usage, "vargraphic") == 0)
 	{
@@ -258,7 +267,7 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 	else if (strcmp(usage, "national") == 0)
 	{
 		f->kind = ZF_KIND_NATIONAL;
-		f->length = has_pic ? pic.size * 2 : co->length;
+		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
 	}
 	else if (strcmp(usage, "date") == 0)
 	{
@@ -305,6 +314,81 @@ explicit_field(const char *attname, const ZfColumnOptions *co,
 		/* stored relative to the field once its offset is known */
 		f->null_ind_rel = co->null_indicator - 1;
 	}
+}
+
+/*
+ * The field a column of a copybook or punch table reads.  With a usage
+ * option (and a pic or scale with it) the column reads the field's bytes
+ * another way, keeping their offset and length: a copybook that declares
+ * binary data as text, such as a 10-byte extended RBA or LRSN as PIC X(10),
+ * reads it as a number with usage 'comp'.  The options that place a field
+ * (position, length, null_indicator, occurs) belong to tables without a
+ * layout; here they would be ignored, so they are refused.
+ */
+static const zf_field *
+reinterpret_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
+{
+	const zf_field *orig = col->f;
+	const char *placing = co->position > 0 ? "position" :
+		co->null_indicator > 0 ? "null_indicator" :
+		co->occurs > 0 ? "occurs" : NULL;
+	ZfColumnOptions eco = *co;
+	zf_field	tmpl;
+	zf_field   *f;
+
+	if (placing)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+				 errmsg("column \"%s\" of foreign table \"%s\" has option %s, which only columns of tables without a copybook or punch take",
+						col->attname, t->relname, placing),
+				 errhint("The layout places field %s; option field chooses another field.",
+						 orig->name)));
+	if (co->usage == NULL)
+	{
+		if (co->pic || co->scale != INT32_MIN || co->length > 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+					 errmsg("column \"%s\" of foreign table \"%s\" has option %s without usage",
+							col->attname, t->relname,
+							co->pic ? "pic" : co->scale != INT32_MIN ? "scale" : "length"),
+					 errhint("Options pic, scale and length change how a copybook or punch field is read only together with usage, such as usage 'comp'.")));
+		return orig;
+	}
+	if (orig->kind == ZF_KIND_GROUP || orig->length_prefix > 0 ||
+		orig->occurs_max > 0 || orig->variable)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("column \"%s\" of foreign table \"%s\" cannot read field %s with usage '%s'",
+						col->attname, t->relname, orig->name, co->usage),
+				 errdetail("Only an elementary field of fixed length and place, outside OCCURS, can be read with another usage.")));
+
+	/* the same description as an explicit column, with the field's size */
+	if (eco.pic == NULL && eco.length == 0)
+		eco.length = (int32) orig->length;
+	explicit_field(col->attname, &eco, &tmpl);
+	if (tmpl.length != orig->length || tmpl.length_prefix > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("column \"%s\" of foreign table \"%s\" reads field %s of %u bytes with usage '%s'%s%s, which takes %u bytes",
+						col->attname, t->relname, orig->name, orig->length, co->usage,
+						co->pic ? " pic " : "", co->pic ? co->pic : "", tmpl.length),
+				 errhint("Leave out pic to read all the field's bytes.")));
+
+	f = palloc(sizeof(zf_field));
+	*f = *orig;
+	f->kind = tmpl.kind;
+	f->usage = tmpl.usage;
+	f->picture = tmpl.picture;
+	f->digits = tmpl.digits;
+	f->scale = tmpl.scale;
+	f->is_signed = tmpl.is_signed;
+	f->sign = tmpl.sign;
+	f->binary_native = tmpl.binary_native;
+	f->frac_digits = 0;
+	f->date_format = NULL;
+	f->for_bit_data = false;
+	f->mixed = false;
+	return f;
 }
 
 /*
@@ -393,6 +477,29 @@ columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
 }
 
 /*
+ * Parse DB2 DDL (a file or inline text) into its table model, freed with
+ * the current memory context.  Statements that do not parse are kept as
+ * errors by the parser and do not stop it: only the tables matter here.
+ */
+zf_db2_script *
+zfdw_load_ddl(const char *path, const char *text)
+{
+	zf_db2ddl_parse_options dopts;
+	zf_db2_script *script = NULL;
+	zf_error	err;
+
+	if (text == NULL)
+		text = zfdw_read_text_file(path, "ddl");
+	memset(&dopts, 0, sizeof(dopts));
+	dopts.continue_on_error = true;
+	zf_error_clear(&err);
+	if (zf_db2ddl_parse(text, strlen(text), &dopts, &script, &err) != ZF_OK)
+		zfdw_report(ERROR, &err, path ? path : "ddl_text");
+	free_with_context(free_ddl_callback, script);
+	return script;
+}
+
+/*
  * Load the layout a table's options describe, and choose its record
  * definition (option record or table, default the first).  The layout is
  * freed when the current memory context is.
@@ -406,6 +513,10 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 	int32		recdef = 0;
 
 	zf_error_clear(&err);
+	if ((opts->ddl || opts->ddl_text) && !(opts->punch || opts->punch_text))
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+				 errmsg("the ddl and ddl_text options go with a punch")));
 	if (opts->copybook || opts->copybook_text)
 	{
 		zf_copybook_opts copts;
@@ -447,10 +558,20 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 
 		zf_punch_opts_init(&popts);
 		zfdw_layout_limits(&popts.limits);
+		if (opts->ddl || opts->ddl_text)
+			popts.ddl = zfdw_load_ddl(opts->ddl, opts->ddl_text);
 		L = zf_punch_parse(text, strlen(text), &popts, &err);
 		if (L == NULL)
 			zfdw_report(ERROR, &err, opts->punch ? opts->punch : "punch_text");
+		free_with_context(free_layout_callback, L);
 		recdef = zfdw_punch_choose_table(L, opts->table);
+		if (popts.ddl && zf_punch_ddl_table(popts.ddl, &L->records[recdef]) == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+					 errmsg("the DDL does not define table %s", L->records[recdef].name),
+					 errhint("Give the CREATE TABLE statement of the table the punch loads.")));
+		*recdef_out = recdef;
+		return L;
 	}
 	else if (opts->format == ZF_FORMAT_DELIMITED)
 		return zfdw_delim_layout(tupdesc, relid);
@@ -576,10 +697,8 @@ type_mismatch(ZfTable *t, ZfColumn *col, const char *what, const char *hint)
 
 /* A short description of a field for messages: "field BALANCE (comp-3)". */
 static char *
-field_description(const zf_layout *L, int32 fi)
+field_description(const zf_field *f)
 {
-	const zf_field *f = &L->fields[fi];
-
 	return psprintf("field %s (%s%s%s)", f->name[0] ? f->name : "FILLER",
 					f->usage ? f->usage : "group",
 					f->picture ? " pic " : "", f->picture ? f->picture : "");
@@ -593,7 +712,7 @@ static void
 bind_conversion(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 {
 	const zf_field *f = col->f;
-	char	   *what = field_description(t->layout, col->field);
+	char	   *what = field_description(f);
 	const char *fmt = co->format;
 
 	if (fmt)
@@ -704,6 +823,14 @@ bind_conversion(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 				col->conv = ZF_CONV_DATETIME;
 			else
 				type_mismatch(t, col, what, "Use date, time, timestamp, timestamptz or text.");
+			/* a DB2 TIMESTAMP(p) never loses fraction digits silently */
+			if ((f->kind == ZF_KIND_TIMESTAMP || f->kind == ZF_KIND_TIMESTAMP_TZ) &&
+				col->target != ZF_TARGET_TEXT && col->target != ZF_TARGET_DATE &&
+				f->frac_digits > col->frac_digits)
+				type_mismatch(t, col, psprintf("%s with %d fraction digits", what, f->frac_digits),
+							  f->frac_digits > 6 ?
+							  "PostgreSQL keeps 6 fraction digits: declare the column as text to keep them all." :
+							  psprintf("Declare the column with precision %d or more, or as text.", f->frac_digits));
 			return;
 
 		case ZF_KIND_DECFLOAT:
@@ -761,6 +888,30 @@ bind_meta(ZfTable *t, ZfColumn *col)
 					  col->meta == ZF_META_FILE_NAME || col->meta == ZF_META_SEGMENT ?
 					  "Declare it text." : "Declare it bigint.");
 	col->conv = ZF_CONV_META;
+}
+
+/*
+ * What a punch field needs beyond what copybook fields do: its own code
+ * page (the punch's CCSID for its kind of data), and for a DECIMAL whose
+ * scale the punch does not give (no DDL), the scale of the column's
+ * numeric(p,s).
+ */
+static void
+bind_punch_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
+{
+	zf_field   *f = &t->layout->fields[col->field];
+
+	if (co->codepage == NULL)
+	{
+		col->cp = punch_field_page(t, f);
+		col->cs = zf_codepage_charset(col->cp);
+	}
+	if (f->scale_unknown && col->target == ZF_TARGET_NUMERIC && col->num_precision >= 0)
+	{
+		/* the layout is this table's own: the typmod completes it */
+		f->scale = (int16) col->num_scale;
+		f->scale_unknown = false;
+	}
 }
 
 /*
@@ -831,6 +982,10 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 		elog(ERROR, "zfdw: no field bound to column \"%s\"", col->attname);
 	if (!t->delim)
 		col->f = &t->layout->fields[col->field];
+	if (t->layout->source == ZF_SOURCE_PUNCH && col->field >= 0)
+		bind_punch_field(t, col, &co);
+	if (!t->delim && t->layout->source != ZF_SOURCE_COLUMNS)
+		col->f = reinterpret_field(t, col, &co);
 	col->ndims = zf_field_tables(t->layout, col->field, col->tables, lengthof(col->tables));
 	if (col->ndims > (int) lengthof(col->tables) || col->ndims > MAXDIM)
 		ereport(ERROR,
@@ -860,10 +1015,6 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 	}
 	else
 		bind_conversion(t, col, &co);
-	if (col->f->mixed && zf_codepage_kind(col->cp) == ZF_CP_EBCDIC_SBCS)
-	{
-		/* keep the table's page: mixed DB2 data needs a mixed page */
-	}
 	col->needed = needed;
 	if (!needed)
 		col->conv = ZF_CONV_NONE;
@@ -1006,6 +1157,98 @@ bind_key_column(ZfTable *t, TupleDesc tupdesc)
 }
 
 /*
+ * Look up a code page by the CCSID a punch gives for some data; an
+ * unknown CCSID is an error, never a guess.
+ */
+static const zf_codepage *
+punch_ccsid_page(ZfTable *t, int32 ccsid, const char *what)
+{
+	char		name[16];
+	zf_error	err;
+	const zf_codepage *cp;
+
+	snprintf(name, sizeof(name), "%d", (int) ccsid);
+	zf_error_clear(&err);
+	cp = zf_codepage_lookup(name, &err);
+	if (cp == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the punch of foreign table \"%s\" says %s is in CCSID %d, which zfdw does not know",
+						t->relname, what, (int) ccsid),
+				 errhint("Give the code page with the codepage option of the table or of the column.")));
+	return cp;
+}
+
+/*
+ * What a punch says about the table as a whole: the code page of its data
+ * (unless the table's own codepage option says otherwise), the record
+ * format UNLOAD wrote, and the delimiters of FORMAT DELIMITED.
+ */
+static void
+punch_table_defaults(ZfTable *t)
+{
+	const zf_recdef *rd = t->rd;
+
+	if (!t->opts.codepage_given)
+	{
+		if (rd->unicode)
+			t->cp = punch_ccsid_page(t, 1208, "its data");
+		else if (rd->ccsid_sbcs != 0)
+			t->cp = punch_ccsid_page(t, rd->ccsid_sbcs, "its single-byte data");
+		else if (rd->ccsid_mixed != 0)
+			t->cp = punch_ccsid_page(t, rd->ccsid_mixed, "its mixed data");
+		t->cs = zf_codepage_charset(t->cp);
+	}
+	if (rd->float_format == ZF_FLOAT_IEEE)
+		t->opts.float_format = ZF_FLOAT_IEEE;
+	if (rd->is_delimited)
+	{
+		/* its COLDEL, CHARDEL and DECPT: zfdw_delim_punch_defaults */
+		t->opts.format = ZF_FORMAT_DELIMITED;
+		return;
+	}
+	if (!t->opts.recfm_given)
+	{
+		bool		sequential = false;
+
+		/* UNLOAD writes SPANNED YES as VBS, unpadded (POSITION(*)) as VB */
+		for (int32 c = t->layout->fields[rd->root].first_child; c >= 0;
+			 c = t->layout->fields[c].next_sibling)
+			if (!t->layout->fields[c].fixed_offset)
+				sequential = true;
+		if (rd->spanned)
+		{
+			t->opts.recfm = ZF_RECFM_VBS;
+			t->opts.recfm_given = true;
+		}
+		else if (!rd->is_static && sequential)
+		{
+			t->opts.recfm = ZF_RECFM_VB;
+			t->opts.recfm_given = true;
+		}
+	}
+}
+
+/*
+ * The code page of one field of a punch: the CCSID the punch gives for
+ * its kind of data (EBCDIC graphic data decodes through the mixed page);
+ * UTF-16 (CCSID 1200) is decoded by the field's CCSID itself.
+ */
+static const zf_codepage *
+punch_field_page(ZfTable *t, const zf_field *f)
+{
+	int32		ccsid = f->ccsid;
+
+	if (t->opts.codepage_given || ccsid == 1200)
+		return t->cp;
+	if ((f->kind == ZF_KIND_DBCS || f->kind == ZF_KIND_VARGRAPHIC) && !t->rd->unicode)
+		ccsid = t->rd->ccsid_mixed;
+	if (ccsid == 0 || ccsid == t->rd->ccsid_sbcs || (t->rd->unicode && ccsid == 1208))
+		return t->cp;
+	return punch_ccsid_page(t, ccsid, psprintf("field %s", f->name));
+}
+
+/*
  * Everything needed to decode the records of a foreign table, for all
  * columns or for those in needed_attrs (attribute numbers offset by
  * FirstLowInvalidHeapAttributeNumber, as pull_varattnos gives them; a
@@ -1037,8 +1280,14 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
 	t->any_variable = !t->rd->is_static;
 	if (t->rd->float_format == ZF_FLOAT_IEEE)
 		t->opts.float_format = ZF_FLOAT_IEEE;
+	if (t->layout->source == ZF_SOURCE_PUNCH)
+		punch_table_defaults(t);
 	if (t->opts.format == ZF_FORMAT_DELIMITED)
+	{
 		zfdw_delim_open(t, tupdesc->natts);
+		if (t->rd->is_delimited)
+			zfdw_delim_punch_defaults(t, t->rd->coldel, t->rd->chardel, t->rd->decpt);
+	}
 
 	/* the record length of fixed-length files */
 	if (t->opts.format == ZF_FORMAT_RECORD && !t->opts.recfm_given && !t->rd->is_static)

@@ -41,6 +41,7 @@
 #include "floats.h"
 
 static const zf_int128 *pow10_table(void);
+static bool float_datum(ZfColumn *col, double d, Datum *value, zf_error *err);
 
 /* 10^0 .. 10^38 as 128-bit integers. */
 static const zf_int128 *
@@ -63,7 +64,8 @@ pow10_table(void)
 void
 zfdw_decode_buf_init(ZfDecodeBuf *buf, uint32 max_record)
 {
-	buf->textcap = (size_t) max_record * 3 + 64;
+	/* text_space grows it for longer fields: records with LOBs are large */
+	buf->textcap = (size_t) Min(max_record, 256 * 1024) * 3 + 64;
 	buf->text = palloc(buf->textcap);
 	initStringInfo(&buf->json);
 }
@@ -408,6 +410,34 @@ trim_text(ZfTrim trim, bool dbcs, const char **s, size_t *n)
 }
 
 /*
+ * The data of a DB2 varying field (VARBINARY, ROWID, BLOB, or a VARCHAR
+ * read as bytea) without its length prefix.
+ */
+static bool
+varying_bytes(const zf_field *f, const uint8 *p, uint32 len,
+			  const uint8 **data, uint32 *n, zf_error *err)
+{
+	uint32		declared;
+
+	if (len < f->length_prefix)
+		return zf_error_set(err, ZF_E_BAD_DATA, "varying field is shorter than its length prefix") == ZF_OK;
+	declared = f->length_prefix == 2 ? ((uint32) p[0] << 8 | p[1]) :
+		((uint32) p[0] << 24 | (uint32) p[1] << 16 | (uint32) p[2] << 8 | p[3]);
+	if (f->kind == ZF_KIND_VARGRAPHIC)
+		declared *= 2;
+	if (declared > len - f->length_prefix)
+	{
+		zf_error_set(err, ZF_E_BAD_DATA, "length prefix says %u bytes but the field holds at most %u",
+					 declared, len - f->length_prefix);
+		err->offset = 0;
+		return false;
+	}
+	*data = p + f->length_prefix;
+	*n = declared;
+	return true;
+}
+
+/*
  * Decode the character data of a field into UTF-8 in buf->text: fixed
  * text in the column's page, DBCS, national, and DB2 varying strings with
  * their length prefix.  Sets out and outlen (not NUL-terminated).
@@ -525,6 +555,33 @@ parse_decimal_text(const char *s, size_t n, char decimal_point,
 }
 
 /*
+ * A float column from text in scientific notation (DB2 FLOAT EXTERNAL,
+ * as -1.2345678901234567E+03).
+ */
+static bool
+float_text_datum(ZfColumn *col, const char *s, size_t n, Datum *value,
+				 zf_error *err)
+{
+	char	   *z;
+	char	   *end;
+	double		d;
+
+	while (n > 0 && *s == ' ')
+	{
+		s++;
+		n--;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	z = pnstrdup(s, n);
+	errno = 0;
+	d = strtod(z, &end);
+	if (n == 0 || *end != '\0' || errno == ERANGE || isnan(d) || isinf(d))
+		return zf_error_set(err, ZF_E_BAD_DATA, "\"%s\" is not a floating-point number", z) == ZF_OK;
+	return float_datum(col, d, value, err);
+}
+
+/*
  * The Datum of a column from the text of a character field: the text
  * itself, or parsed into a number, a date/time, or any type.
  */
@@ -583,8 +640,15 @@ text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f, const char *s,
 				zf_int128	v;
 				int			scale = 0;
 
+				if ((col->target == ZF_TARGET_FLOAT8 || col->target == ZF_TARGET_FLOAT4) &&
+					(memchr(s, 'E', n) != NULL || memchr(s, 'e', n) != NULL))
+					return float_text_datum(col, s, n, value, err);
 				if (!parse_decimal_text(s, n, t->opts.decimal_point, &v, &scale, err))
 					return false;
+				/* DB2 DECIMAL EXTERNAL(len,s) without a point: s implied */
+				if (f->kind == ZF_KIND_ALNUM && f->scale > 0 &&
+					memchr(s, t->opts.decimal_point, n) == NULL)
+					scale = f->scale;
 				return zfdw_number_datum(col, v, scale, value, err);
 			}
 
@@ -807,9 +871,29 @@ decode_decfloat(ZfColumn *col, const uint8 *p, uint32 len, Datum *value,
 		case ZF_TARGET_NUMERIC:
 			if (cls == ZF_DECFLOAT_SNAN)
 				return zf_error_set(err, ZF_E_BAD_DATA, "signaling NaN in a DECFLOAT field") == ZF_OK;
-			*value = DirectFunctionCall3(numeric_in, CStringGetDatum(s),
-										 ObjectIdGetDatum(InvalidOid), Int32GetDatum(col->typmod));
-			return true;
+			if (col->num_precision < 0)
+			{
+				/* plain numeric holds every finite DECFLOAT exactly */
+				*value = DirectFunctionCall3(numeric_in, CStringGetDatum(s),
+											 ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+				return true;
+			}
+			if (cls != ZF_DECFLOAT_FINITE)
+				return zf_error_set(err, ZF_E_OVERFLOW, "DECFLOAT value %s does not fit column \"%s\" of type %s",
+									s, col->attname,
+									format_type_with_typemod(col->typid, col->typmod)) == ZF_OK;
+			{
+				/* numeric(p,s): the exact checks of scaled integers */
+				zf_decfloat d;
+				zf_int128	v;
+
+				if (zf_decfloat_decode(p, len, &d, err) != ZF_OK)
+					return false;
+				v = d.negative ? -d.coefficient : d.coefficient;
+				if (v == 0)
+					return zfdw_number_datum(col, 0, 0, value, err);
+				return zfdw_number_datum(col, v, -d.exponent, value, err);
+			}
 		case ZF_TARGET_FLOAT8:
 			*value = DirectFunctionCall1(float8in, CStringGetDatum(s));
 			return true;
@@ -990,8 +1074,11 @@ decode_scalar(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 
 		case ZF_CONV_BYTES:
 			{
-				bytea	   *b = (bytea *) palloc(VARHDRSZ + len);
+				bytea	   *b;
 
+				if (f->length_prefix > 0 && !varying_bytes(f, p, len, &p, &len, err))
+					return false;
+				b = (bytea *) palloc(VARHDRSZ + len);
 				SET_VARSIZE(b, VARHDRSZ + len);
 				memcpy(VARDATA(b), p, len);
 				*value = PointerGetDatum(b);

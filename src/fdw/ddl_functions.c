@@ -63,12 +63,15 @@ server_keyword(const char *word, void *arg)
 {
 	int			kwnum;
 
+	(void) arg;
+
 	if (quote_all_identifiers)
 		return true;
 	kwnum = ScanKeywordLookup(word, &ScanKeywords);
 	return kwnum >= 0 && ScanKeywordCategories[kwnum] != UNRESERVED_KEYWORD;
 }
 
+/* A string option's value (palloc'd), or an error. */
 static char *
 json_string(const JsonbValue *v, const char *key)
 {
@@ -79,6 +82,7 @@ json_string(const JsonbValue *v, const char *key)
 	return pnstrdup(v->val.string.val, v->val.string.len);
 }
 
+/* A boolean option's value, or an error. */
 static bool
 json_bool(const JsonbValue *v, const char *key)
 {
@@ -232,6 +236,8 @@ read_options(Jsonb *jb, ddl_call_options *o)
 }
 
 /* Report a core error with its SQLSTATE, position, detail and hint. */
+static void report_error(const zf_error *err) pg_attribute_noreturn();
+
 static void
 report_error(const zf_error *raw)
 {
@@ -276,24 +282,6 @@ report_error(const zf_error *raw)
 			 err->hint[0] ? errhint("%s", err->hint) : 0));
 }
 
-/*
- * Parse and convert.  On success *script and *out are set and must be
- * freed by the caller (also on error, which is why the caller uses
- * PG_TRY); on failure this raises the error.
- */
-static void
-convert(text *ddl, const ddl_call_options *o, zf_db2_script **script,
-		zf_pg_script **out)
-{
-	zf_error	err;
-
-	if (zf_db2ddl_parse(VARDATA_ANY(ddl), VARSIZE_ANY_EXHDR(ddl), &o->parse,
-						script, &err) != ZF_OK)
-		report_error(&err);
-	if (zf_db2ddl_to_pg(*script, &o->pg, out, &err) != ZF_OK)
-		report_error(&err);
-}
-
 /* A core string as text, checked for the database encoding. */
 static text *
 core_text(const char *s, size_t len)
@@ -302,6 +290,7 @@ core_text(const char *s, size_t len)
 	return cstring_to_text_with_len(s, (int) len);
 }
 
+/* zfdw.db2_ddl_to_pg(ddl text, options jsonb): the converted script as text. */
 Datum
 zfdw_db2_ddl_to_pg(PG_FUNCTION_ARGS)
 {
@@ -317,11 +306,17 @@ zfdw_db2_ddl_to_pg(PG_FUNCTION_ARGS)
 	{
 		zf_db2_script *s = NULL;
 		zf_pg_script *p = NULL;
+		zf_error	err;
 		const char *sql;
 		size_t		len;
 
-		convert(ddl, &o, &s, &p);
+		/* keep each result where PG_FINALLY frees it before reporting */
+		if (zf_db2ddl_parse(VARDATA_ANY(ddl), VARSIZE_ANY_EXHDR(ddl), &o.parse,
+							&s, &err) != ZF_OK)
+			report_error(&err);
 		script = s;
+		if (zf_db2ddl_to_pg(s, &o.pg, &p, &err) != ZF_OK)
+			report_error(&err);
 		out = p;
 		sql = zf_pg_script_text(p, o.notes, &len);
 		if (sql == NULL)
@@ -339,6 +334,7 @@ zfdw_db2_ddl_to_pg(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(result);
 }
 
+/* zfdw.db2_ddl_convert(ddl text, options jsonb): one row per source statement. */
 Datum
 zfdw_db2_ddl_convert(PG_FUNCTION_ARGS)
 {
@@ -355,9 +351,14 @@ zfdw_db2_ddl_convert(PG_FUNCTION_ARGS)
 	{
 		zf_db2_script *s = NULL;
 		zf_pg_script *p = NULL;
+		zf_error	err;
 
-		convert(ddl, &o, &s, &p);
+		if (zf_db2ddl_parse(VARDATA_ANY(ddl), VARSIZE_ANY_EXHDR(ddl), &o.parse,
+							&s, &err) != ZF_OK)
+			report_error(&err);
 		script = s;
+		if (zf_db2ddl_to_pg(s, &o.pg, &p, &err) != ZF_OK)
+			report_error(&err);
 		out = p;
 		for (int i = 0; i < p->nstatements; i++)
 		{

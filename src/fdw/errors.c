@@ -88,9 +88,10 @@ limit_setting(const char *message)
 	if (strstr(message, "more than") &&
 		(strstr(message, " fields") || strstr(message, "data items")))
 		return "zfdw.max_fields";
-	if (strstr(message, "copybook text is") || strstr(message, "punch text is"))
+	if (strstr(message, "copybook text is") || strstr(message, "punch text of"))
 		return "zfdw.max_layout_source";
-	if (strstr(message, "maximum record length") || strstr(message, "record layout is longer"))
+	if (strstr(message, "maximum record length") || strstr(message, "record layout is longer") ||
+		strstr(message, "record length limit"))
 		return "zfdw.max_record_length";
 	return NULL;
 }

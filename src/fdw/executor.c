@@ -356,6 +356,7 @@ zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 	ListCell   *lc;
 	ZfScanState *s;
 
+	(void) eflags;				/* EXPLAIN alone opens no file before Iterate */
 	foreach(lc, (List *) list_nth(plan->fdw_private, ZfPrivNeededAttrs))
 		needed = bms_add_member(needed, lfirst_int(lc));
 

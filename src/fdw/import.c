@@ -40,7 +40,7 @@
 bool
 zfdw_is_import_only_option(const char *name)
 {
-	return strcmp(name, "ddl") == 0;
+	return strcmp(name, "ddl") == 0 || strcmp(name, "ddl_text") == 0;
 }
 
 /*

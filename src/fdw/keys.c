@@ -114,7 +114,7 @@ is_key_var(Node *expr, Index relid, AttrNumber keyattno)
 	if (expr && IsA(expr, RelabelType))
 		expr = (Node *) ((RelabelType *) expr)->arg;
 	return expr && IsA(expr, Var) &&
-		((Var *) expr)->varno == relid &&
+		(Index) ((Var *) expr)->varno == relid &&
 		((Var *) expr)->varattno == keyattno &&
 		((Var *) expr)->varlevelsup == 0;
 }

@@ -13,6 +13,7 @@
 #include "utils/builtins.h"
 
 #include "copybook.h"
+#include "punch.h"
 
 PG_FUNCTION_INFO_V1(zfdw_copybook_layout);
 
@@ -20,7 +21,9 @@ PG_FUNCTION_INFO_V1(zfdw_copybook_layout);
  * Emit one row per field of record definition rec (or of every record
  * when rec < 0) into the tuplestore of a set-returning function.  Columns:
  * record, path, level, name, offset, length, usage, picture, digits,
- * scale, signed, occurs, occurs_min, depending_on, redefines, pg_type.
+ * scale, signed, occurs, occurs_min, depending_on, redefines, pg_type,
+ * and when the result has a 17th column (punch_layout), the 0-based
+ * offset of the field's null indicator byte.
  */
 void
 zfdw_layout_rows(FunctionCallInfo fcinfo, const zf_layout *L, int32 rec)
@@ -40,14 +43,17 @@ zfdw_layout_rows(FunctionCallInfo fcinfo, const zf_layout *L, int32 rec)
 		for (int32 fi = rd->root; fi < last; fi++)
 		{
 			const zf_field *f = &L->fields[fi];
-			Datum		values[16];
-			bool		nulls[16];
+			Datum		values[17];
+			bool		nulls[17];
 			char		path[1024];
 			char		type[128];
 
 			memset(nulls, 0, sizeof(nulls));
 			zf_field_path(L, fi, path, sizeof(path));
-			zf_field_pg_type(L, fi, type, sizeof(type));
+			if (L->source == ZF_SOURCE_PUNCH)
+				zf_punch_pg_type(L, fi, type, sizeof(type));
+			else
+				zf_field_pg_type(L, fi, type, sizeof(type));
 			values[0] = CStringGetTextDatum(rd->name ? rd->name : "");
 			values[1] = CStringGetTextDatum(path);
 			values[2] = Int32GetDatum(f->level);
@@ -83,6 +89,10 @@ zfdw_layout_rows(FunctionCallInfo fcinfo, const zf_layout *L, int32 rec)
 			else
 				nulls[14] = true;
 			values[15] = CStringGetTextDatum(type);
+			if (f->has_null_ind)
+				values[16] = Int32GetDatum((int32) f->offset + f->null_ind_rel);
+			else
+				nulls[16] = true;
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
 	}

@@ -79,6 +79,8 @@ static const ZfOption zf_options[] = {
 	{"punch", OPT_TABLE, PRIV_READ_FILES},
 	{"punch_text", OPT_TABLE, PRIV_ANYONE},
 	{"table", OPT_TABLE, PRIV_ANYONE},
+	{"ddl", OPT_TABLE, PRIV_READ_FILES},
+	{"ddl_text", OPT_TABLE, PRIV_ANYONE},
 	{"segment_field", OPT_TABLE, PRIV_ANYONE},
 	{"segment_value", OPT_TABLE, PRIV_ANYONE},
 	{"key", OPT_TABLE, PRIV_ANYONE},
@@ -394,7 +396,8 @@ zfdw_validate_options(List *options, Oid catalog)
 	bool		has_filename = false,
 				has_program = false,
 				has_copybook = false,
-				has_punch = false;
+				has_punch = false,
+				has_ddl = false;
 
 	foreach(lc, options)
 	{
@@ -444,6 +447,14 @@ zfdw_validate_options(List *options, Oid catalog)
 						(errcode(ERRCODE_SYNTAX_ERROR),
 						 errmsg("only one of punch and punch_text may be given")));
 			has_punch = true;
+		}
+		else if (strcmp(name, "ddl") == 0 || strcmp(name, "ddl_text") == 0)
+		{
+			if (has_ddl)
+				ereport(ERROR,
+						(errcode(ERRCODE_SYNTAX_ERROR),
+						 errmsg("only one of ddl and ddl_text may be given")));
+			has_ddl = true;
 		}
 		else if (strcmp(name, "format") == 0 && where == OPT_TABLE)
 		{
@@ -630,6 +641,10 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->punch_text = s;
 	else if (strcmp(name, "table") == 0)
 		opts->table = s;
+	else if (strcmp(name, "ddl") == 0)
+		opts->ddl = s;
+	else if (strcmp(name, "ddl_text") == 0)
+		opts->ddl_text = s;
 	else if (strcmp(name, "segment_field") == 0)
 		opts->segment_field = s;
 	else if (strcmp(name, "segment_value") == 0)
@@ -653,15 +668,24 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->trim = pg_strcasecmp(s, "both") == 0 ? ZF_TRIM_BOTH :
 			pg_strcasecmp(s, "none") == 0 ? ZF_TRIM_NONE : ZF_TRIM_RIGHT;
 	else if (strcmp(name, "delimiter") == 0)
+	{
 		opts->delimiter = s;
+		opts->delimiter_given = true;
+	}
 	else if (strcmp(name, "quote") == 0)
+	{
 		opts->quote = s;
+		opts->quote_given = true;
+	}
 	else if (strcmp(name, "null") == 0)
 		opts->null_string = s;
 	else if (strcmp(name, "header") == 0)
 		opts->header = defGetBoolean(def);
 	else if (strcmp(name, "decimal_point") == 0)
+	{
 		opts->decimal_point = s[0];
+		opts->decimal_point_given = true;
+	}
 }
 
 /*
@@ -679,7 +703,13 @@ zfdw_get_table_options(Oid relid, ZfTableOptions *opts)
 	foreach(lc, server->options)
 		apply_table_option(opts, (DefElem *) lfirst(lc));
 	foreach(lc, table->options)
-		apply_table_option(opts, (DefElem *) lfirst(lc));
+	{
+		DefElem    *def = (DefElem *) lfirst(lc);
+
+		apply_table_option(opts, def);
+		if (strcmp(def->defname, "codepage") == 0)
+			opts->codepage_given = true;
+	}
 }
 
 /* The options of one column of a foreign table. */

@@ -30,6 +30,8 @@ typedef struct ZfParallelShared
 Size
 zfdwEstimateDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt)
 {
+	(void) node;
+	(void) pcxt;
 	return sizeof(ZfParallelShared);
 }
 
@@ -40,6 +42,7 @@ zfdwInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
 
+	(void) pcxt;
 	pg_atomic_init_u64(&shared->next_chunk, 0);
 	s->shared = shared;
 }
@@ -50,6 +53,8 @@ zfdwReInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 {
 	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
 
+	(void) node;
+	(void) pcxt;
 	pg_atomic_write_u64(&shared->next_chunk, 0);
 }
 
@@ -59,6 +64,7 @@ zfdwInitializeWorkerForeignScan(ForeignScanState *node, shm_toc *toc,
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 
+	(void) toc;
 	s->shared = (ZfParallelShared *) coordinate;
 }
 

@@ -206,7 +206,9 @@ ec_matches_key(PlannerInfo *root, RelOptInfo *rel, EquivalenceClass *ec,
 
 	if (e && IsA(e, RelabelType))
 		e = ((RelabelType *) e)->arg;
-	return e && IsA(e, Var) && ((Var *) e)->varno == rel->relid &&
+	(void) root;
+	(void) ec;
+	return e && IsA(e, Var) && (Index) ((Var *) e)->varno == rel->relid &&
 		((Var *) e)->varattno == ps->key_attno && ((Var *) e)->varlevelsup == 0;
 }
 
@@ -344,6 +346,8 @@ zfdwGetForeignPaths(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid)
 				total;
 	List	   *pathkeys;
 
+	(void) foreigntableid;
+
 	if (ps->key_attno != 0)
 		restrict_keys = key_clauses(ps, baserel, baserel->baserestrictinfo);
 	if (restrict_keys != NIL)
@@ -381,6 +385,9 @@ zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
 	List	   *needed = NIL;
 	int			x = -1;
 
+	(void) root;
+	(void) foreigntableid;
+
 	/* every column the target list and all the quals (with join quals
 	 * moved here by a parameterized path) read */
 	attrs = attrs_of(best_path->path.pathtarget->exprs, baserel->relid);
@@ -400,6 +407,8 @@ zfdwIsForeignScanParallelSafe(PlannerInfo *root, RelOptInfo *rel,
 {
 	ZfTableOptions opts;
 
+	(void) root;
+	(void) rel;
 	zfdw_get_table_options(rte->relid, &opts);
 	return opts.program == NULL;
 }

@@ -236,6 +236,34 @@ next_by_key(ZfScanState *s, zf_record *r)
 	}
 }
 
+/* A sample of records of fixed-length files (ANALYZE), by seeking. */
+static bool
+next_sampled(ZfScanState *s, zf_record *r)
+{
+	while (s->sample_next < s->nsample)
+	{
+		uint64		index = s->sample[s->sample_next++];
+		int			nfiles = list_length(s->src.files);
+		int			file = 0;
+		zf_error	err;
+
+		/* which file holds it: the chunk table gives records per file */
+		while (file + 1 < nfiles && index >= s->file_first[file + 1])
+			file++;
+		if (file != s->src.current || s->reader == NULL)
+		{
+			zfdw_source_open_index(&s->src, file);
+			open_reader(s, 0, 0);
+		}
+		zf_error_clear(&err);
+		if (zf_reader_seek_record(s->reader, index - s->file_first[file], &err) != ZF_OK)
+			reader_error(s, &err);
+		if (reader_next(s, r))
+			return true;
+	}
+	return false;
+}
+
 /*
  * The next raw record of the scan in its mode; false at the end.  Reader
  * errors (framing, I/O) are reported here.
@@ -243,6 +271,8 @@ next_by_key(ZfScanState *s, zf_record *r)
 bool
 zfdw_next_record(ZfScanState *s, zf_record *r)
 {
+	if (s->sample)
+		return next_sampled(s, r);
 	if (s->keys)
 		return next_by_key(s, r);
 	if (s->shared)

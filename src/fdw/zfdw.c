@@ -79,6 +79,7 @@ zfdw_handler(PG_FUNCTION_ARGS)
 {
 	FdwRoutine *routine = makeNode(FdwRoutine);
 
+	(void) fcinfo;
 	routine->GetForeignRelSize = zfdwGetForeignRelSize;
 	routine->GetForeignPaths = zfdwGetForeignPaths;
 	routine->GetForeignPlan = zfdwGetForeignPlan;

@@ -102,6 +102,9 @@ typedef struct ZfTableOptions
 	char	   *punch;
 	char	   *punch_text;
 	char	   *table;
+	char	   *ddl;			/* DB2 DDL of the punch's tables: a path */
+	char	   *ddl_text;		/* ... or inline */
+	bool		codepage_given; /* by the table itself (not the server) */
 	char	   *segment_field;
 	char	   *segment_value;
 	char	   *key;			/* comma-separated field names */
@@ -118,6 +121,9 @@ typedef struct ZfTableOptions
 	char	   *null_string;
 	bool		header;
 	char		decimal_point;
+	bool		delimiter_given;
+	bool		quote_given;
+	bool		decimal_point_given;
 } ZfTableOptions;
 
 /* Options of one column. */
@@ -289,6 +295,7 @@ extern char *zfdw_read_text_file(const char *path, const char *what);
 extern void zfdw_layout_limits(zf_limits *lim);
 extern zf_cursor *zfdw_create_cursor(ZfTable *t);
 extern int32 zfdw_punch_choose_table(const zf_layout *L, const char *table);
+extern struct zf_db2_script *zfdw_load_ddl(const char *path, const char *text);
 
 /* ---- values (convert.c) ---- */
 

@@ -62,6 +62,13 @@ typedef struct ZfScanState
 	uint64	   *chunk_records;
 	uint64	   *file_records;
 
+	/* ANALYZE of fixed-length files: the records to read, sorted global
+	 * record indexes over all files; sample is NULL otherwise */
+	uint64	   *sample;
+	int			nsample;
+	int			sample_next;
+	uint64	   *file_first;		/* global index of each file's first record */
+
 	/* counts for EXPLAIN ANALYZE and the end-of-scan notices */
 	uint64		nseeks;
 	uint64		nread;

@@ -148,4 +148,3 @@ DROP SCHEMA apply_basic CASCADE;
 RESET client_min_messages;
 -- dropping the targets dropped their marks
 SELECT count(*) FROM zfdw.apply_state;
-DROP EXTENSION zfdw;

@@ -80,4 +80,3 @@ SELECT high_water, inserted, updated, deleted FROM zfdw.replication_status
 SET client_min_messages = warning;
 DROP SCHEMA apply_batched CASCADE;
 RESET client_min_messages;
-DROP EXTENSION zfdw;

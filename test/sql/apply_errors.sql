@@ -107,4 +107,3 @@ CALL zfdw.apply_changes_batched('feed', 'cache', batch_size => 0);
 SET client_min_messages = warning;
 DROP SCHEMA apply_errors CASCADE;
 RESET client_min_messages;
-DROP EXTENSION zfdw;

@@ -188,4 +188,3 @@ SELECT acct_id, name, balance FROM txn_cache ORDER BY acct_id;
 SET client_min_messages = warning;
 DROP SCHEMA apply_formats CASCADE;
 RESET client_min_messages;
-DROP EXTENSION zfdw;

@@ -120,4 +120,3 @@ DROP ROLE regress_apply_user;
 DROP ROLE regress_apply_other;
 RESET client_min_messages;
 SELECT count(*) FROM zfdw.apply_state;
-DROP EXTENSION zfdw;

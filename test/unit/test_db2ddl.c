@@ -537,6 +537,16 @@ test_real_samples(void **state)
 			for (int m = 0; m < p->statements[k].nnotes; m++)
 				assert_null(strstr(p->statements[k].notes[m], "unknown"));
 		}
+		if (i == 2)
+		{
+			/* ALTER TABLE ... ADD EXTENTS INTEGER NOT NULL WITH DEFAULT */
+			const zf_db2_table *t = zf_db2ddl_find_table(s, "DB2ADM", "HSTVSAM");
+
+			assert_int_equal(t->ncolumns, 8);
+			assert_string_equal(zf_db2ddl_column(t, 7)->name, "EXTENTS");
+			assert_true(zf_db2ddl_column(t, 7)->not_null);
+			assert_int_equal(zf_db2ddl_column(t, 7)->default_kind, ZF_DB2_DEFAULT_TYPE);
+		}
 		zf_pg_script_free(p);
 		zf_db2ddl_free(s);
 		free(ddl);
@@ -751,6 +761,28 @@ test_write_unique_indexes(void **state)
 	zf_pg_script_free(p);
 }
 
+/* DB2 keeps index names apart from table names; PostgreSQL does not. */
+static void
+test_write_name_collisions(void **state)
+{
+	zf_pg_script *p = convert(
+							  "CREATE TABLE X.EMP (A INT NOT NULL, B INT NOT NULL, PRIMARY KEY (A), UNIQUE (B));\n"
+							  "CREATE UNIQUE INDEX X.EMP ON X.EMP (A);\n"
+							  "CREATE UNIQUE INDEX X.EMPB ON X.EMP (B);\n"
+							  "CREATE INDEX X.EMPB ON X.EMP (A, B);\n"
+							  "CREATE TABLE X.DEPT (D INT);\n"
+							  "CREATE INDEX X.DEPT ON X.DEPT (D);\n");
+
+	(void) state;
+	assert_sql_has(p, 0, "    PRIMARY KEY (a),\n    CONSTRAINT empb UNIQUE (b)\n");
+	assert_note_has(p, 0, "DB2's index name EMP is taken");
+	assert_note_has(p, 1, "skipped: the primary key of x.emp");
+	assert_null(p->statements[2].sql);
+	assert_sql_has(p, 3, "CREATE INDEX empb_idx ON x.emp (a, b);");
+	assert_sql_has(p, 5, "CREATE INDEX dept_idx ON x.dept (d);");
+	zf_pg_script_free(p);
+}
+
 /* Range partitions: DB2's inclusive limits become exclusive bounds. */
 static void
 test_write_partitions(void **state)
@@ -860,6 +892,34 @@ test_write_quoting(void **state)
 	assert_non_null(strstr(sql, "EXECUTE $q1$"));
 	assert_sql_has(p, 1, "IS 'a''; DROP TABLE z; --';");
 	zf_pg_script_free(p);
+
+	/* the next free numbered tag, however many the text has */
+	p = convert("CREATE TABLE T (A INT, FOREIGN KEY (A) REFERENCES \"$q9$$q$$q0012$\");");
+	assert_sql_has(p, 0, "EXECUTE $q13$ALTER TABLE");
+	zf_pg_script_free(p);
+
+	/* notes are collected (functions) or capped per statement */
+	{
+		char	   *ddl = malloc(40000);
+		size_t		n = (size_t) sprintf(ddl, "CREATE VIEW V AS SELECT F0(1)");
+
+		for (int i = 1; i < 300; i++)
+			n += (size_t) sprintf(ddl + n, ", F%d(1), F0(2)", i);
+		for (int i = 0; i < 300; i++)
+			n += (size_t) sprintf(ddl + n, ", X'%02X'", i % 256);
+		for (int i = 0; i < 300; i++)
+			n += (size_t) sprintf(ddl + n, ", \"%0100d\"", i);	/* names too long */
+		strcpy(ddl + n, " FROM T;");
+		p = convert(ddl);
+		assert_int_equal(p->statements[0].nnotes, 202);
+		assert_note_has(p, 0, "functions kept as written: check that PostgreSQL has them with the same meaning "
+						"(599 uses of functions: F0, F1, F2, F3, F4, ...)");
+		assert_note_has(p, 0, "hexadecimal constants written as bytea, decode('...', 'hex') (300 constants: 00, 01");
+		assert_note_has(p, 0, "reads t, which this script does not create");
+		assert_note_has(p, 0, "102 more notes on this statement not shown");
+		zf_pg_script_free(p);
+		free(ddl);
+	}
 }
 
 /* Options: schema, schema_map, fold_case, create_schemas, references. */
@@ -935,6 +995,19 @@ test_write_other_statements(void **state)
 	assert_sql_has(p, 8, "ALTER TABLE app.t DROP CONSTRAINT t_pkey;");
 	assert_sql_has(p, 9, "DROP TABLE IF EXISTS app.t CASCADE;");
 	assert_sql_has(p, 10, "ALTER TABLE app.t2 RENAME TO t3;");
+	zf_pg_script_free(p);
+
+	/* DB2 forms: a constraint without ADD, ALTER through an alias */
+	p = convert("CREATE TABLE T (A INT NOT NULL, B INT);\n"
+				"ALTER TABLE T FOREIGN KEY FK1 (B) REFERENCES T ON DELETE CASCADE;\n"
+				"CREATE ALIAS AT FOR T;\n"
+				"ALTER TABLE AT ADD C INT;\n"
+				"CREATE UNIQUE INDEX TA ON T (A);\n"
+				"ALTER TABLE T ADD PRIMARY KEY (A);\n");
+	assert_sql_has(p, 1, "ALTER TABLE t ADD CONSTRAINT fk1 FOREIGN KEY (b) REFERENCES t ON DELETE CASCADE;");
+	assert_sql_has(p, 3, "ALTER TABLE t ADD COLUMN c integer;");
+	assert_note_has(p, 3, "at is an alias of t");
+	assert_sql_has(p, 5, "ALTER TABLE t ADD CONSTRAINT ta PRIMARY KEY USING INDEX ta;");
 	zf_pg_script_free(p);
 }
 
@@ -1026,6 +1099,7 @@ main(void)
 		cmocka_unit_test(test_write_defaults),
 		cmocka_unit_test(test_write_identity),
 		cmocka_unit_test(test_write_unique_indexes),
+		cmocka_unit_test(test_write_name_collisions),
 		cmocka_unit_test(test_write_partitions),
 		cmocka_unit_test(test_write_comments),
 		cmocka_unit_test(test_write_dropped),
