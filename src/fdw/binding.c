@@ -104,7 +104,7 @@ zfdw_read_text_file(const char *path, const char *what)
 						S_ISDIR(st.st_mode) ? "a directory" :
 						S_ISFIFO(st.st_mode) ? "a FIFO" :
 						S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file"),
-				 errhint("Give the layout inline with the %s_text option to use text from elsewhere.", what)));
+				 errhint("Give the %s inline with the %s_text option instead.", what, what)));
 	if (st.st_size > zfdw_max_layout_source)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

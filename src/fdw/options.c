@@ -336,6 +336,8 @@ check_privilege(const ZfOption *o)
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("only superuser or a role with privileges of the pg_read_server_files role may specify the %s option of a zfdw foreign table",
 						o->name),
+				 strcmp(o->name, "ddl") == 0 ?
+				 errhint("Give the DDL inline with ddl_text, which anyone may use.") :
 				 errhint("Give the layout inline with copybook_text or punch_text, which anyone may use.")));
 	if (o->priv == PRIV_EXECUTE_PROGRAM &&
 		!has_privs_of_role(GetUserId(), ROLE_PG_EXECUTE_SERVER_PROGRAM))

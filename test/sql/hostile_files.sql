@@ -43,6 +43,12 @@ SELECT zt_error($$SELECT * FROM t$$);
 ALTER FOREIGN TABLE t OPTIONS (SET copybook 'hostile_files_tmp/missing.cpy');
 SELECT zt_error($$SELECT * FROM t$$);
 SELECT zt_error($$IMPORT FOREIGN SCHEMA r FROM SERVER hostile INTO test_hostile_files OPTIONS (copybook 'hostile_files_tmp/fifo')$$);
+-- the same for a punch and its DDL
+ALTER FOREIGN TABLE t OPTIONS (DROP copybook, ADD punch 'hostile_files_tmp/fifo');
+SELECT zt_error($$SELECT * FROM t$$);
+ALTER FOREIGN TABLE t OPTIONS (DROP punch, ADD punch_text 'LOAD DATA INTO TABLE "C"."T" ( "NAME" POSITION(1:4) CHAR(4) )', ADD ddl 'hostile_files_tmp/fifo');
+SELECT zt_error($$SELECT * FROM t$$);
+ALTER FOREIGN TABLE t OPTIONS (DROP punch_text, DROP ddl, ADD copybook 'hostile_files_tmp/missing.cpy');
 
 -- 3. globs: one that matches nothing, one that matches only a directory
 ALTER FOREIGN TABLE t OPTIONS (DROP copybook, ADD copybook_text :'cb', SET filename 'hostile_files_tmp/none*.dat');

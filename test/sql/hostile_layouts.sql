@@ -120,6 +120,47 @@ SELECT zt_parse('      * only a comment');
 -- message (the cut character becomes ?)
 SELECT zt_parse('x' || repeat('é', 100));
 
+-- 7. DB2 punches (SYSPUNCH LOAD statements)
+-- Parse a punch; print its number of items, or the error.
+CREATE FUNCTION zt_punch(punch text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM set_config('zfdw_test.punch', punch, false);
+    RETURN QUERY SELECT zt_error($q$SELECT count(*) FROM zfdw.punch_layout(current_setting('zfdw_test.punch'))$q$);
+END $$;
+-- positions that overlap are read as written: each column its own bytes
+SELECT name, "offset", length FROM zfdw.punch_layout($$LOAD DATA INTO TABLE "C"."T" ( "A" POSITION(1:4) CHAR(4), "B" POSITION(3:6) CHAR(4) )$$);
+-- positions beyond any record, inverted or zero, a type longer than its
+-- POSITION, a VARCHAR that runs into the next field, a WHEN beyond the
+-- record
+SELECT zt_punch($$LOAD DATA INTO TABLE "C"."T" ( "A" POSITION(999999999:999999999) CHAR(1) )$$);
+SELECT zt_punch($$LOAD DATA INTO TABLE "C"."T" ( "A" POSITION(1:4294967300) CHAR(4294967300) )$$);
+SELECT zt_punch($$LOAD DATA INTO TABLE "C"."T" ( "A" POSITION(5:2) CHAR(4) )$$);
+SELECT zt_punch($$LOAD DATA INTO TABLE "C"."T" ( "A" POSITION(0:3) CHAR(4) )$$);
+SELECT zt_punch($$LOAD DATA INTO TABLE "C"."T" ( "A" POSITION(1:2) CHAR(4) )$$);
+SELECT zt_punch($$LOAD DATA INTO TABLE "C"."T" ( "A" POSITION(1) VARCHAR(32767), "B" POSITION(10) CHAR(1) )$$);
+SELECT zt_punch($$LOAD DATA INTO TABLE "C"."T" WHEN(1:99999999) = X'00' ( "A" POSITION(1:4) CHAR(4) )$$);
+-- a field named twice, far apart, among 100,000 (found at once, not by
+-- comparing every pair)
+SELECT zt_punch('LOAD DATA INTO TABLE "C"."T" (' ||
+                string_agg(format('"F%s" POSITION(%s) CHAR(1)', CASE WHEN i = 99999 THEN 2 ELSE i END, i), ', ' ORDER BY i) || ')')
+  FROM generate_series(1, 99999) AS i;
+-- more fields than zfdw.max_fields
+SELECT zt_punch('LOAD DATA INTO TABLE "C"."T" (' ||
+                string_agg(format('"F%s" POSITION(%s) CHAR(1)', i, i), ', ' ORDER BY i) || ')')
+  FROM generate_series(1, 100001) AS i;
+-- garbage
+SELECT zt_punch(repeat('(', 100000));
+SELECT zt_punch(string_agg(md5(i::text), ' ' ORDER BY i)) FROM generate_series(1, 20000) AS i;
+SELECT zt_punch('LOAD DATA INTO TABLE "C"."T' || repeat('é', 100));
+-- a null indicator beyond the record: an error, not a silent "not null"
+CREATE FOREIGN TABLE far_null (a text) SERVER hostile OPTIONS (filename :'good', lrecl '10',
+    punch_text $$LOAD DATA INTO TABLE "C"."T" ( "A" POSITION(1:4) CHAR(4) NULLIF(999999)=X'FF' )$$);
+SELECT zt_error($$SELECT * FROM far_null$$);
+-- IMPORT of a record with more fields than a table has columns stops at
+-- the 1,601st, before naming the rest
+SELECT '01 R.' || string_agg(format(' 05 F%s PIC X.', i), '' ORDER BY i) AS wide FROM generate_series(1, 20000) AS i \gset
+SELECT zt_error(format('IMPORT FOREIGN SCHEMA r FROM SERVER hostile INTO test_hostile_layouts OPTIONS (copybook_text %L)', :'wide'));
+
 -- the backend is still there
 SELECT count(*) FROM zfdw.copybook_layout('01 R. 05 A PIC X.');
 

@@ -37,6 +37,7 @@ SET ROLE regress_zfdw_plain;
 SELECT zt_try('p1', format('filename %L, copybook_text %L', current_setting('zfdw_test.good'), current_setting('zfdw_test.cb')));
 SELECT zt_try('p2', $$copybook '/etc/passwd'$$);
 SELECT zt_try('p3', $$punch '/etc/passwd'$$);
+SELECT zt_try('p3d', $$punch_text 'x', ddl '/etc/passwd'$$);
 SELECT zt_try('p4', $$program 'cat /etc/passwd', lrecl '4'$$);
 -- relative paths, globs and the data directory are no way around it
 SELECT zt_try('p5', $$filename 'postgresql.conf', lrecl '4'$$);
