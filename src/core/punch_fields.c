@@ -817,6 +817,57 @@ share_budget(punch_ctx *c, const punch_block *blk, fstore *fs, int32_t n)
 }
 
 /* See punch_int.h. */
+/* A field spec's name and place, sorted to find repeated names. */
+typedef struct spec_name
+{
+	const char *name;
+	int32_t		index;
+} spec_name;
+
+/* qsort order: by name ignoring case, then by place. */
+static int
+cmp_spec_names(const void *a, const void *b)
+{
+	const spec_name *x = a;
+	const spec_name *y = b;
+	int			r = strcasecmp(x->name, y->name);
+
+	if (r != 0)
+		return r;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * The first spec whose name an earlier spec already has (n when none), as
+ * a loop over all earlier specs would find it, but in n log n time: a
+ * punch may have as many fields as zfdw.max_fields allows, and comparing
+ * every pair of 100,000 names takes a minute.
+ */
+static int32_t
+first_duplicate(const punch_fspec *specs, int32_t n, bool *nomem)
+{
+	spec_name  *order = malloc(sizeof(spec_name) * ((size_t) n + 1));
+	int32_t		first = n;
+
+	*nomem = order == NULL;
+	if (order == NULL)
+		return n;
+	for (int32_t i = 0; i < n; i++)
+	{
+		order[i].name = specs[i].name;
+		order[i].index = i;
+	}
+	qsort(order, (size_t) n, sizeof(spec_name), cmp_spec_names);
+	/* in a run of equal names, the second is the name's first repeat */
+	for (int32_t i = 1; i < n; i++)
+		if (strcasecmp(order[i - 1].name, order[i].name) == 0 &&
+			(i < 2 || strcasecmp(order[i - 2].name, order[i].name) != 0) &&
+			order[i].index < first)
+			first = order[i].index;
+	free(order);
+	return first;
+}
+
 zf_status
 punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 				   punch_fspec *specs, int32_t n)
@@ -829,19 +880,23 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 				rec;
 	zf_recdef  *rd;
 	zf_status	s = ZF_OK;
+	int32_t		dup;
+	bool		nomem;
 
 	if (fs == NULL)
 		return zf_error_set(c->err, ZF_E_NOMEM, "out of memory reading a punch");
+	dup = first_duplicate(specs, n, &nomem);
+	if (nomem)
+	{
+		free(fs);
+		return zf_error_set(c->err, ZF_E_NOMEM, "out of memory reading a punch");
+	}
 
 	for (int32_t i = 0; i < n && s == ZF_OK; i++)
 	{
-		for (int32_t k = 0; k < i; k++)
-			if (strcasecmp(specs[k].name, specs[i].name) == 0)
-			{
-				s = fail(c, specs[i].name_tok, ZF_E_SYNTAX, "field %s appears twice in INTO TABLE %s%s%s",
-						 specs[i].name, blk->creator, blk->creator[0] ? "." : "", blk->table);
-				break;
-			}
+		if (i == dup)
+			s = fail(c, specs[i].name_tok, ZF_E_SYNTAX, "field %s appears twice in INTO TABLE %s%s%s",
+					 specs[i].name, blk->creator, blk->creator[0] ? "." : "", blk->table);
 		if (s == ZF_OK)
 			s = interpret_type(c, st, &specs[i], &fs[i]);
 		if (s == ZF_OK && dt != NULL && !specs[i].is_null_ind)

@@ -409,8 +409,8 @@ truncated_error(zf_reader *r, const char *what, uint64_t off, uint64_t want,
 				 "%s at byte offset %" PRIu64 " is truncated: %" PRIu64
 				 " bytes missing",
 				 what, off, want - have);
-	zf_error_detail(&r->error, "It needs %" PRIu64 " bytes but the file ends after %" PRIu64 ".",
-					want, have);
+	zf_error_detail(&r->error, "It needs %" PRIu64 " bytes but only %" PRIu64
+					" are left in the file.", want, have);
 	zf_error_hint(&r->error, "The file may be incomplete, or its record format "
 				  "may be wrong; " INSPECT_HINT);
 	r->error.offset = (int64_t) off;

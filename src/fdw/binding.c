@@ -13,11 +13,14 @@
  */
 #include "zfdw.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
+#include "storage/fd.h"
 #include "utils/builtins.h"
 #include "utils/array.h"
 #include "utils/lsyscache.h"
@@ -67,55 +70,99 @@ free_with_context(MemoryContextCallbackFunction fn, void *arg)
 }
 
 /*
- * Read a whole text file (a copybook, a punch) into palloc'd memory, with
- * a bound on its size.
+ * Read a whole text file (a copybook, a punch) into palloc'd memory.
+ *
+ * Only a regular file is read, and it is opened without blocking, so that
+ * a FIFO cannot hang the backend in open().  Its size is bounded by
+ * zfdw.max_layout_source.  The text must be what a text value could hold:
+ * no NUL byte (which would silently end the layout early) and valid in the
+ * database encoding (the layout's names become column names and values).
  */
 char *
 zfdw_read_text_file(const char *path, const char *what)
 {
 	struct stat st;
-	FILE	   *f;
 	char	   *buf;
-	size_t		n;
+	size_t		n = 0;
+	int			fd;
+	int			valid;
+	const char *nul;
 
-	if (stat(path, &st) != 0)
+	fd = OpenTransientFile(path, O_RDONLY | O_NONBLOCK | PG_BINARY);
+	if (fd < 0)
 		ereport(ERROR,
 				(errcode_for_file_access(),
 				 errmsg("could not open %s file \"%s\": %m", what, path)));
-	if (S_ISDIR(st.st_mode))
+	if (fstat(fd, &st) != 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not stat %s file \"%s\": %m", what, path)));
+	if (!S_ISREG(st.st_mode))
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("%s \"%s\" is a directory", what, path)));
-	if (st.st_size > 64 * 1024 * 1024)
+				 errmsg("%s \"%s\" is %s, not a regular file", what, path,
+						S_ISDIR(st.st_mode) ? "a directory" :
+						S_ISFIFO(st.st_mode) ? "a FIFO" :
+						S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file"),
+				 errhint("Give the %s inline with the %s_text option instead.", what, what)));
+	if (st.st_size > zfdw_max_layout_source)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%s file \"%s\" is too large (%lld bytes)", what, path,
 						(long long) st.st_size),
-				 errhint("A %s of more than 64 MiB is not a layout zfdw can use.", what)));
-	f = AllocateFile(path, "rb");
-	if (f == NULL)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not open %s file \"%s\": %m", what, path)));
+				 errdetail("The limit zfdw.max_layout_source is %d bytes.",
+						   zfdw_max_layout_source),
+				 errhint("A superuser may raise zfdw.max_layout_source.")));
 	buf = palloc(st.st_size + 1);
-	n = fread(buf, 1, st.st_size, f);
-	if (ferror(f))
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not read %s file \"%s\": %m", what, path)));
-	FreeFile(f);
+	while (n < (size_t) st.st_size)
+	{
+		ssize_t		got = read(fd, buf + n, st.st_size - n);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not read %s file \"%s\": %m", what, path)));
+		if (got == 0)
+			break;				/* shrank meanwhile: take what is there */
+		n += got;
+	}
+	CloseTransientFile(fd);
 	buf[n] = '\0';
+
+	nul = memchr(buf, '\0', n);
+	if (nul != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("%s file \"%s\" is not a text file", what, path),
+				 errdetail("It has a NUL byte (X'00') at byte offset %lld.",
+						   (long long) (nul - buf)),
+				 errhint("A %s must be text in the database encoding; one in EBCDIC must be transferred in text mode.", what)));
+	valid = pg_encoding_verifymbstr(GetDatabaseEncoding(), buf, (int) n);
+	if (valid < (int) n)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("%s file \"%s\" is not valid %s text", what, path,
+						GetDatabaseEncodingName()),
+				 errdetail("The first invalid byte is X'%02X' at byte offset %d.",
+						   (unsigned char) buf[valid], valid),
+				 errhint("A %s must be text in the database encoding; one in EBCDIC must be transferred in text mode.", what)));
 	return buf;
 }
 
-/* Copybook or punch limits from the GUCs. */
-static void
-current_limits(zf_limits *lim)
+/*
+ * The limits of a copybook or punch layout from the settings: every
+ * parse of a layout (tables, IMPORT, copybook_layout) uses these.
+ */
+void
+zfdw_layout_limits(zf_limits *lim)
 {
 	zf_limits_default(lim);
 	lim->max_record_length = (uint32) zfdw_max_record_length;
 	lim->max_occurs = (uint32) zfdw_max_occurs;
 	lim->max_fields = (uint32) zfdw_max_fields;
+	lim->max_source_bytes = (uint32) zfdw_max_layout_source;
 }
 
 /*
@@ -423,7 +470,7 @@ columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
 		if (zf_layout_add(L, &filler, rootidx, ZF_NO_OFFSET, &err) < 0)
 			zfdw_report(ERROR, &err, "could not build the layout");
 	}
-	current_limits(&lim);
+	zfdw_layout_limits(&lim);
 	if (zf_layout_finish(L, &lim, &err) != ZF_OK)
 		zfdw_report(ERROR, &err, "invalid column layout");
 	return L;
@@ -477,7 +524,7 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 			zfdw_read_text_file(opts->copybook, "copybook");
 
 		zf_copybook_opts_init(&copts);
-		current_limits(&copts.limits);
+		zfdw_layout_limits(&copts.limits);
 		copts.pic_n_dbcs = opts->pic_n_dbcs;
 		copts.allow_larger_redefines = opts->allow_larger_redefines;
 		copts.format = pg_strcasecmp(opts->copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
@@ -510,7 +557,7 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 			zfdw_read_text_file(opts->punch, "punch");
 
 		zf_punch_opts_init(&popts);
-		current_limits(&popts.limits);
+		zfdw_layout_limits(&popts.limits);
 		if (opts->ddl || opts->ddl_text)
 			popts.ddl = zfdw_load_ddl(opts->ddl, opts->ddl_text);
 		L = zf_punch_parse(text, strlen(text), &popts, &err);

@@ -944,27 +944,35 @@ locate(ZfTable *t, const ZfRecordRef *rec, int32 fi, const uint32 *idx,
 	return zf_cursor_locate(rec->cursor, fi, idx, off, len, err) == ZF_OK;
 }
 
-/* True when the field's null indicator or null_if says NULL. */
-static bool
+/*
+ * 1 when the field's null indicator or null_if says NULL, 0 when not, -1
+ * with err set when the null indicator lies outside the record (a record
+ * shorter than its layout: reading on would call every value not null).
+ */
+static int
 field_is_null(const ZfColumn *col, const zf_field *f, const ZfRecordRef *rec,
-			  uint32 off, uint32 len)
+			  uint32 off, uint32 len, zf_error *err)
 {
 	const uint8 *p = rec->data + off;
 
 	if (f->has_null_ind)
 	{
 		int64		pos = (int64) off + f->null_ind_rel;
+		uint8		b;
 
-		if (pos >= 0 && pos < rec->length)
+		if (pos < 0 || pos >= rec->length)
 		{
-			uint8		b = rec->data[pos];
-
-			if (f->null_ind_any ? b != 0x00 : b == f->null_ind_value)
-				return true;
+			zf_error_set(err, ZF_E_BAD_DATA, "record is %u bytes, the null indicator of field %s is at byte %lld",
+						 rec->length, f->name[0] ? f->name : "FILLER", (long long) pos + 1);
+			zf_error_hint(err, "Check lrecl and the layout against the file; zfdw.inspect_file() shows the record lengths it finds.");
+			return -1;
 		}
+		b = rec->data[pos];
+		if (f->null_ind_any ? b != 0x00 : b == f->null_ind_value)
+			return 1;
 	}
 	if (col == NULL || col->null_if == ZF_NULLIF_NONE || len == 0)
-		return false;
+		return 0;
 	switch (col->null_if)
 	{
 		case ZF_NULLIF_SPACES:
@@ -1202,6 +1210,7 @@ decode_array(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 	{
 		uint32		off,
 					len;
+		int			nullness;
 
 		if (t->any_variable && ndims > 1)
 		{
@@ -1220,7 +1229,10 @@ decode_array(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 		}
 		if (!locate(t, rec, col->field, idx, ndims, &off, &len, err))
 			return false;
-		if (field_is_null(col, col->f, rec, off, len))
+		nullness = field_is_null(col, col->f, rec, off, len, err);
+		if (nullness < 0)
+			return false;
+		if (nullness)
 		{
 			nulls[k] = true;
 			elems[k] = (Datum) 0;
@@ -1291,10 +1303,13 @@ zfdw_decode_column(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 		return false;
 	*eoff = off;
 	*elen = len;
-	if (field_is_null(col, col->f, rec, off, len))
+	switch (field_is_null(col, col->f, rec, off, len, err))
 	{
-		*isnull = true;
-		return true;
+		case 1:
+			*isnull = true;
+			return true;
+		case -1:
+			return false;
 	}
 	return decode_scalar(t, col, rec, off, len, buf, value, err);
 }
@@ -1447,10 +1462,13 @@ json_field(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, int32 fi,
 		appendStringInfoChar(&buf->json, '}');
 		return true;
 	}
-	if (field_is_null(NULL, f, rec, off, len))
+	switch (field_is_null(NULL, f, rec, off, len, err))
 	{
-		appendStringInfoString(&buf->json, "null");
-		return true;
+		case 1:
+			appendStringInfoString(&buf->json, "null");
+			return true;
+		case -1:
+			return false;
 	}
 	if (!json_leaf(t, col, f, rec->data + off, len, buf, err))
 	{

@@ -26,7 +26,7 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "postgres.h"
+#include "zfdw.h"
 
 #include "catalog/pg_type.h"
 #include "common/keywords.h"
@@ -239,9 +239,13 @@ read_options(Jsonb *jb, ddl_call_options *o)
 static void report_error(const zf_error *err) pg_attribute_noreturn();
 
 static void
-report_error(const zf_error *err)
+report_error(const zf_error *raw)
 {
 	int			code;
+	zf_error	prepared;
+	const zf_error *err = &prepared;
+
+	zfdw_error_prepare(raw, &prepared);
 
 	switch (err->status)
 	{

@@ -34,9 +34,13 @@ PG_FUNCTION_INFO_V1(zfdw_lrsn_to_timestamptz);
 
 /* Report a decoding error; the core's detail shows the bytes. */
 static void
-value_error(const zf_error *err, const bytea *b)
+value_error(const zf_error *raw, const bytea *b)
 {
 	char		hex[3 * 64 + 8];
+	zf_error	prepared;
+	const zf_error *err = &prepared;
+
+	zfdw_error_prepare(raw, &prepared);
 
 	zf_hex(hex, sizeof(hex), (const uint8 *) VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b), 64);
 	ereport(ERROR,

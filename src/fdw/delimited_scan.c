@@ -113,11 +113,15 @@ zfdw_delim_next_record(ZfScanState *s, zf_record *r, zf_error *err)
  * stop, a limit or reject_limit ends the scan.
  */
 static bool
-reject_record(ZfScanState *s, const zf_error *err)
+reject_record(ZfScanState *s, const zf_error *raw)
 {
 	ZfTable    *t = s->t;
 	char		hex[3 * 16 + 8];
 	StringInfoData detail;
+	zf_error	prepared;
+	const zf_error *err = &prepared;
+
+	zfdw_error_prepare(raw, &prepared);
 
 	initStringInfo(&detail);
 	if (err->offset >= 0 && err->offset < s->rec.length)

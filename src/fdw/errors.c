@@ -9,9 +9,16 @@
  * from the scan's error context callback (executor.c), as file_fdw does
  * with its line numbers.
  *
+ * The core's texts quote bytes of the input (a copybook token, a field)
+ * and are cut to fixed lengths, so they may hold bytes that are not valid
+ * in the database encoding; zfdw_error_prepare() makes them safe to send,
+ * and names the setting to raise when a limit was hit.
+ *
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
+
+#include "mb/pg_wchar.h"
 
 /* The SQLSTATE for a core status. */
 int
@@ -47,14 +54,83 @@ zfdw_sqlstate(zf_status status)
 }
 
 /*
+ * Replace every byte of s that does not start a valid character of the
+ * database encoding with '?', so that a message never carries invalid
+ * text to the client, the log or an exception handler.
+ */
+static void
+make_valid_text(char *s)
+{
+	int			encoding = GetDatabaseEncoding();
+	int			len = (int) strlen(s);
+	int			pos = 0;
+
+	while (pos < len)
+	{
+		int			ok = pg_encoding_verifymbstr(encoding, s + pos, len - pos);
+
+		pos += ok;
+		if (pos < len)
+			s[pos++] = '?';
+	}
+}
+
+/*
+ * The setting that bounds what a limit error's message is about, or NULL
+ * for the fixed limits (a PICTURE repeat count, DDL nesting).
+ */
+static const char *
+limit_setting(const char *message)
+{
+	if (strstr(message, "OCCURS") || strstr(message, "occurs ") ||
+		strstr(message, "occurrences") || strstr(message, "elements"))
+		return "zfdw.max_occurs";
+	if (strstr(message, "more than") &&
+		(strstr(message, " fields") || strstr(message, "data items")))
+		return "zfdw.max_fields";
+	if (strstr(message, "copybook text is") || strstr(message, "punch text of"))
+		return "zfdw.max_layout_source";
+	if (strstr(message, "maximum record length") || strstr(message, "record layout is longer") ||
+		strstr(message, "record length limit"))
+		return "zfdw.max_record_length";
+	return NULL;
+}
+
+/*
+ * Copy a core error into *out, ready for ereport: texts valid in the
+ * database encoding, and for a limit the setting that raises it as hint.
+ */
+void
+zfdw_error_prepare(const zf_error *err, zf_error *out)
+{
+	*out = *err;
+	make_valid_text(out->message);
+	make_valid_text(out->detail);
+	make_valid_text(out->hint);
+	if (out->status == ZF_E_LIMIT)
+	{
+		const char *setting = limit_setting(out->message);
+
+		if (setting != NULL)
+			snprintf(out->hint, sizeof(out->hint),
+					 "If the input is genuine, a superuser may raise the setting %s.",
+					 setting);
+	}
+}
+
+/*
  * Report a core error that is not about one record's data: a copybook or
  * punch that does not parse, a limit, an I/O error.  what names the
  * source (a file name, an option).
  */
 void
-zfdw_report(int elevel, const zf_error *err, const char *what)
+zfdw_report(int elevel, const zf_error *raw, const char *what)
 {
 	char		where[128] = "";
+	zf_error	prepared;
+	const zf_error *err = &prepared;
+
+	zfdw_error_prepare(raw, &prepared);
 
 	if (err->line > 0)
 		snprintf(where, sizeof(where), " (line %d, column %d)", err->line, err->column);
@@ -76,12 +152,16 @@ zfdw_report(int elevel, const zf_error *err, const char *what)
  */
 void
 zfdw_report_data_error(int elevel, ZfTable *t, const ZfRecordRef *rec,
-					   const ZfColumn *col, const zf_error *err,
+					   const ZfColumn *col, const zf_error *raw,
 					   uint32 field_offset, uint32 field_length)
 {
 	char		hex[3 * 64 + 8];
 	StringInfoData detail;
 	uint32		show = field_length;
+	zf_error	prepared;
+	const zf_error *err = &prepared;
+
+	zfdw_error_prepare(raw, &prepared);
 
 	initStringInfo(&detail);
 	if (col != NULL && col->f != NULL)

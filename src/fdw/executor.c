@@ -35,15 +35,34 @@ scan_error_callback(void *arg)
 {
 	ZfScanState *s = (ZfScanState *) arg;
 
+	const char *source = s->src.program ? "program" : "file";
+
 	if (s->in_record)
-		errcontext("foreign table \"%s\", file \"%s\", record %llu at byte offset %llu",
-				   s->t->relname, s->rec.filename ? s->rec.filename : "?",
+		errcontext("foreign table \"%s\", %s \"%s\", record %llu at byte offset %llu",
+				   s->t->relname, source, s->rec.filename ? s->rec.filename : "?",
 				   (unsigned long long) s->rec.number,
 				   (unsigned long long) s->rec.offset);
 	else if (s->src.name)
-		errcontext("foreign table \"%s\", file \"%s\"", s->t->relname, s->src.name);
+		errcontext("foreign table \"%s\", %s \"%s\"", s->t->relname, source, s->src.name);
 	else
 		errcontext("foreign table \"%s\"", s->t->relname);
+}
+
+/*
+ * Free the core reader (malloc'd) when the scan's memory goes: at the end
+ * of the query, and also when an error aborts it, where EndForeignScan is
+ * not called.  Without this every failed scan would leak its read buffer.
+ */
+static void
+free_reader_callback(void *arg)
+{
+	ZfScanState *s = (ZfScanState *) arg;
+
+	if (s->reader != NULL)
+	{
+		zf_reader_close(s->reader);
+		s->reader = NULL;
+	}
 }
 
 /* Reader options from the table's options. */
@@ -73,7 +92,12 @@ ZfScanState *
 zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
 {
 	ZfScanState *s = palloc0(sizeof(ZfScanState));
+	MemoryContextCallback *cb = palloc0(sizeof(MemoryContextCallback));
 	ZfTable    *t;
+
+	cb->func = free_reader_callback;
+	cb->arg = s;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
 
 	s->t = t = zfdw_open_table(rel, all_columns, needed);
 	reader_options(t, &s->ropts);

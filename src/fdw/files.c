@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "miscadmin.h"
 #include "storage/fd.h"
 
 /* True when a path contains glob metacharacters. */
@@ -123,7 +124,11 @@ zfdw_source_close(ZfSource *src)
 		src->fd = -1;
 		if (rc != 0)
 		{
-			char	   *reason = wait_result_to_str(rc);
+			char	   *reason;
+
+			/* a cancel or timeout also kills the program: report that */
+			CHECK_FOR_INTERRUPTS();
+			reason = wait_result_to_str(rc);
 
 			ereport(ERROR,
 					(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
@@ -171,7 +176,8 @@ zfdw_source_next(ZfSource *src)
 					(errcode_for_file_access(),
 					 errmsg("could not open file \"%s\" for reading: %m", path)));
 		check_regular(path, &st);
-		src->fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
+		/* not blocking: a FIFO put in place after the stat must not hang us */
+		src->fd = OpenTransientFile(path, O_RDONLY | O_NONBLOCK | PG_BINARY);
 		if (src->fd < 0)
 			ereport(ERROR,
 					(errcode_for_file_access(),

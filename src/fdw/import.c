@@ -21,6 +21,7 @@
  */
 #include "zfdw.h"
 
+#include "access/htup_details.h"
 #include "catalog/pg_authid.h"
 #include "catalog/pg_foreign_table.h"
 #include "commands/defrem.h"
@@ -129,6 +130,14 @@ append_columns(const zf_layout *L, int32 rec, int32 fi, List **used,
 			append_columns(L, rec, c, used, buf, ncols);
 			continue;
 		}
+		/* a table holds 1600 columns: stop before naming 100,000 of them */
+		if (*ncols >= MaxHeapAttributeNumber)
+			ereport(ERROR,
+					(errcode(ERRCODE_TOO_MANY_COLUMNS),
+					 errmsg("record %s has more than %d fields to import",
+							L->records[rec].name, MaxHeapAttributeNumber),
+					 errdetail("A PostgreSQL table has at most %d columns.", MaxHeapAttributeNumber),
+					 errhint("Create the table by hand with the columns you need, or read a group as one jsonb column.")));
 		zf_field_pg_type(L, c, type, sizeof(type));
 		colname = unique_column_name(used, cf->sql_name,
 									 L->fields[fi].parent >= 0 || fi != L->records[rec].root ?
@@ -255,9 +264,7 @@ import_copybook(ImportForeignSchemaStmt *stmt, const char *server,
 	if (opts.copybook_format)
 		copts.format = pg_strcasecmp(opts.copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
 			pg_strcasecmp(opts.copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
-	copts.limits.max_record_length = (uint32) zfdw_max_record_length;
-	copts.limits.max_occurs = (uint32) zfdw_max_occurs;
-	copts.limits.max_fields = (uint32) zfdw_max_fields;
+	zfdw_layout_limits(&copts.limits);
 	zf_error_clear(&err);
 	L = zf_copybook_parse(text, strlen(text), &copts, &err);
 	if (L == NULL)

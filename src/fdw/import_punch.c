@@ -168,9 +168,7 @@ zfdw_import_punch(ImportForeignSchemaStmt *stmt, const char *server,
 	}
 	text = punch_text ? punch_text : zfdw_read_text_file(punch, "punch");
 	zf_punch_opts_init(&popts);
-	popts.limits.max_record_length = (uint32) zfdw_max_record_length;
-	popts.limits.max_occurs = (uint32) zfdw_max_occurs;
-	popts.limits.max_fields = (uint32) zfdw_max_fields;
+	zfdw_layout_limits(&popts.limits);
 	if (ddl || ddl_text)
 		popts.ddl = zfdw_load_ddl(ddl, ddl_text);
 	zf_error_clear(&err);

@@ -116,9 +116,7 @@ zfdw_copybook_layout(PG_FUNCTION_ARGS)
 	source = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	zf_copybook_opts_init(&opts);
 	opts.allow_larger_redefines = PG_NARGS() > 2 && !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
-	opts.limits.max_record_length = (uint32) zfdw_max_record_length;
-	opts.limits.max_occurs = (uint32) zfdw_max_occurs;
-	opts.limits.max_fields = (uint32) zfdw_max_fields;
+	zfdw_layout_limits(&opts.limits);
 	zf_error_clear(&err);
 	L = zf_copybook_parse(source, strlen(source), &opts, &err);
 	if (L == NULL)

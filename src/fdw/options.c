@@ -191,6 +191,30 @@ int_value(DefElem *def, int64 min, int64 max)
 	return v;
 }
 
+/*
+ * Parse an integer option whose upper bound is a setting (a record length,
+ * an OCCURS count): the hint names the setting to raise.
+ */
+static int64
+bounded_value(DefElem *def, int64 min, int64 max, const char *setting)
+{
+	char	   *s = defGetString(def);
+	char	   *end;
+	long long	v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("invalid value for option \"%s\": \"%s\"",
+						def->defname, s),
+				 errhint("Give an integer from " INT64_FORMAT " to " INT64_FORMAT
+						 "; the upper bound is the setting %s, which a superuser may raise.",
+						 min, max, setting)));
+	return v;
+}
+
 /* Parse one of a fixed set of words; returns its index. */
 static int
 word_value(DefElem *def, const char *const *words, const char *expected)
@@ -312,6 +336,8 @@ check_privilege(const ZfOption *o)
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("only superuser or a role with privileges of the pg_read_server_files role may specify the %s option of a zfdw foreign table",
 						o->name),
+				 strcmp(o->name, "ddl") == 0 ?
+				 errhint("Give the DDL inline with ddl_text, which anyone may use.") :
 				 errhint("Give the layout inline with copybook_text or punch_text, which anyone may use.")));
 	if (o->priv == PRIV_EXECUTE_PROGRAM &&
 		!has_privs_of_role(GetUserId(), ROLE_PG_EXECUTE_SERVER_PROGRAM))
@@ -443,7 +469,7 @@ zfdw_validate_options(List *options, Oid catalog)
 		else if (strcmp(name, "recfm") == 0)
 			recfm_value(def);
 		else if (strcmp(name, "lrecl") == 0)
-			int_value(def, 1, zfdw_max_record_length);
+			bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
 		else if (strcmp(name, "rdw_byte_order") == 0 || strcmp(name, "bdw_byte_order") == 0)
 		{
 			static const char *const words[] = {"big", "little", NULL};
@@ -507,9 +533,9 @@ zfdw_validate_options(List *options, Oid catalog)
 			char_value(def);
 		else if (strcmp(name, "position") == 0 || strcmp(name, "length") == 0 ||
 				 strcmp(name, "null_indicator") == 0)
-			int_value(def, 1, zfdw_max_record_length);
+			bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
 		else if (strcmp(name, "occurs") == 0)
-			int_value(def, 1, zfdw_max_occurs);
+			bounded_value(def, 1, zfdw_max_occurs, "zfdw.max_occurs");
 		else if (strcmp(name, "scale") == 0)
 			int_value(def, -ZF_MAX_DIGITS, 2 * ZF_MAX_DIGITS);
 		else if (strcmp(name, "pic") == 0)
@@ -582,7 +608,7 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->vbs_has_bdw = pg_strcasecmp(s, "vbs_bdw") == 0;
 	}
 	else if (strcmp(name, "lrecl") == 0)
-		opts->lrecl = (int32) int_value(def, 1, zfdw_max_record_length);
+		opts->lrecl = (int32) bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
 	else if (strcmp(name, "rdw_byte_order") == 0)
 		opts->rdw_big_endian = pg_strcasecmp(s, "big") == 0;
 	else if (strcmp(name, "rdw_includes_header") == 0)
@@ -708,9 +734,9 @@ zfdw_get_column_options(Oid relid, AttrNumber attnum, ZfColumnOptions *copts)
 		if (strcmp(name, "field") == 0)
 			copts->field = s;
 		else if (strcmp(name, "position") == 0)
-			copts->position = (int32) int_value(def, 1, zfdw_max_record_length);
+			copts->position = (int32) bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
 		else if (strcmp(name, "length") == 0)
-			copts->length = (int32) int_value(def, 1, zfdw_max_record_length);
+			copts->length = (int32) bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
 		else if (strcmp(name, "pic") == 0)
 			copts->pic = s;
 		else if (strcmp(name, "usage") == 0)
@@ -718,9 +744,9 @@ zfdw_get_column_options(Oid relid, AttrNumber attnum, ZfColumnOptions *copts)
 		else if (strcmp(name, "scale") == 0)
 			copts->scale = (int32) int_value(def, -ZF_MAX_DIGITS, 2 * ZF_MAX_DIGITS);
 		else if (strcmp(name, "null_indicator") == 0)
-			copts->null_indicator = (int32) int_value(def, 1, zfdw_max_record_length);
+			copts->null_indicator = (int32) bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
 		else if (strcmp(name, "occurs") == 0)
-			copts->occurs = (int32) int_value(def, 1, zfdw_max_occurs);
+			copts->occurs = (int32) bounded_value(def, 1, zfdw_max_occurs, "zfdw.max_occurs");
 		else if (strcmp(name, "format") == 0)
 			copts->format = s;
 		else if (strcmp(name, "codepage") == 0)

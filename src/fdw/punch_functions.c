@@ -34,9 +34,7 @@ zfdw_punch_layout(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	source = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	zf_punch_opts_init(&opts);
-	opts.limits.max_record_length = (uint32) zfdw_max_record_length;
-	opts.limits.max_occurs = (uint32) zfdw_max_occurs;
-	opts.limits.max_fields = (uint32) zfdw_max_fields;
+	zfdw_layout_limits(&opts.limits);
 	if (!PG_ARGISNULL(1))
 		opts.ddl = zfdw_load_ddl(NULL, text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	zf_error_clear(&err);

@@ -25,6 +25,7 @@ int			zfdw_max_record_length = 64 * 1024 * 1024;
 int			zfdw_max_occurs = 1000000;
 int			zfdw_max_fields = 100000;
 int			zfdw_max_error_bytes = 32;
+int			zfdw_max_layout_source = 16 * 1024 * 1024;
 int			zfdw_parallel_chunk_size = 4 * 1024 * 1024;
 
 void		_PG_init(void);
@@ -51,6 +52,12 @@ _PG_init(void)
 							&zfdw_max_fields,
 							100000, 1, 10000000,
 							PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("zfdw.max_layout_source",
+							"Largest copybook or punch, in bytes, a layout is parsed from.",
+							"Bounds the copybook, copybook_text, punch and punch_text options and the text given to copybook_layout().",
+							&zfdw_max_layout_source,
+							16 * 1024 * 1024, 1024, MaxAllocSize / 4,
+							PGC_SUSET, GUC_UNIT_BYTE, NULL, NULL, NULL);
 	DefineCustomIntVariable("zfdw.max_error_bytes",
 							"Most bytes of a bad field shown in hex in an error message.",
 							NULL,

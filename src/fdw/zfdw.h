@@ -293,6 +293,7 @@ extern zf_layout *zfdw_load_layout(const ZfTableOptions *opts,
 								   TupleDesc tupdesc, Oid relid,
 								   int32 *recdef_out);
 extern char *zfdw_read_text_file(const char *path, const char *what);
+extern void zfdw_layout_limits(zf_limits *lim);
 extern zf_cursor *zfdw_create_cursor(ZfTable *t);
 extern int32 zfdw_punch_choose_table(const zf_layout *L, const char *table);
 extern struct zf_db2_script *zfdw_load_ddl(const char *path, const char *text);
@@ -362,6 +363,7 @@ extern bool zfdw_delim_decode_column(ZfTable *t, ZfColumn *col,
 /* ---- errors (errors.c) ---- */
 
 extern int	zfdw_sqlstate(zf_status status);
+extern void zfdw_error_prepare(const zf_error *err, zf_error *out);
 extern void zfdw_report(int elevel, const zf_error *err, const char *what)
 			pg_attribute_noreturn();
 extern void zfdw_report_data_error(int elevel, ZfTable *t,
@@ -402,6 +404,7 @@ extern int	zfdw_max_record_length;
 extern int	zfdw_max_occurs;
 extern int	zfdw_max_fields;
 extern int	zfdw_max_error_bytes;
+extern int	zfdw_max_layout_source;
 extern int	zfdw_parallel_chunk_size;
 
 #endif							/* ZFDW_H */
