@@ -308,11 +308,24 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 			s->nfiltered++;
 			continue;
 		}
-		MemoryContextReset(s->rowcxt);
-		old = MemoryContextSwitchTo(s->rowcxt);
-		memset(nulls, true, sizeof(bool) * t->ncolumns);
-		found = decode_record(s, values, nulls);
-		MemoryContextSwitchTo(old);
+		if (s->per_tuple_caller && t->opts.on_error != ZF_ON_ERROR_SKIP)
+		{
+			/*
+			 * The executor calls us in per-tuple memory it resets itself, and
+			 * a decoded record is never thrown away: decode right there.
+			 */
+			memset(nulls, true, sizeof(bool) * t->ncolumns);
+			found = decode_record(s, values, nulls);
+		}
+		else
+		{
+			/* a skipped record's values must not pile up: our own context */
+			MemoryContextReset(s->rowcxt);
+			old = MemoryContextSwitchTo(s->rowcxt);
+			memset(nulls, true, sizeof(bool) * t->ncolumns);
+			found = decode_record(s, values, nulls);
+			MemoryContextSwitchTo(old);
+		}
 		if (found)
 			break;
 	}
@@ -366,6 +379,7 @@ zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 	 */
 	s = zfdw_scan_begin(node->ss.ss_currentRelation, false, needed);
 	s->econtext = node->ss.ps.ps_ExprContext;
+	s->per_tuple_caller = true;	/* ForeignNext runs Iterate in per-tuple memory */
 	setup_key_scan(node, s);
 	node->fdw_state = s;
 }

@@ -36,6 +36,7 @@ typedef struct ZfScanState
 								 * lazily (the parallel chunk table) */
 	MemoryContext rescancxt;	/* reset at every rescan (key ranges) */
 	MemoryContext rowcxt;		/* the current row's values, reset per record */
+	bool		per_tuple_caller;	/* the caller resets its memory per row */
 	int		   *cols;			/* indexes of the columns to decode */
 	int			ncols;
 	ZfRecordRef rec;			/* the current record, for messages */
