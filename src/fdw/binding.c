@@ -1,590 +1,37 @@
 /*-------------------------------------------------------------------------
  *
  * binding.c
- *	  Load the layout of a foreign table (a copybook, a punch, or the
- *	  columns' own options) and bind every column to the field it reads,
+ *	  Bind every column of a foreign table to the field it reads,
  *	  deciding once per scan how its value will be built.
  *
  * Everything that can be checked before the first record is checked here:
  * an unknown field, an OCCURS field in a scalar column, a type that cannot
  * hold the field's values.  The per-record code then only decodes.
  *
+ * This file owns the column side: the column's type, the conversion from
+ * its field, fields read with another usage, meta columns, the key column,
+ * and zfdw_open_table, which puts a table together.  The layout comes from
+ * layout_load.c, what a punch adds from punch_binding.c, the segment
+ * filter and key option from segments.c.
+ *
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "mb/pg_wchar.h"
-#include "storage/fd.h"
-#include "utils/builtins.h"
 #include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/lsyscache.h"
-#include "utils/memutils.h"
 #include "utils/rel.h"
 
-#include "copybook.h"
-#include "punch.h"
+#include "binding_int.h"
 #include "zfdw_keys.h"
-#include "zfdw_scan.h"
 
-static const zf_codepage *punch_field_page(ZfTable *t, const zf_field *f);
-
-/* Free a core layout when the memory context that holds its owner goes. */
-static void
-free_layout_callback(void *arg)
-{
-	zf_layout_free((zf_layout *) arg);
-}
-
-/* Free a parsed DB2 DDL script likewise. */
-static void
-free_ddl_callback(void *arg)
-{
-	zf_db2ddl_free((zf_db2_script *) arg);
-}
-
-/* Free a cursor likewise. */
+/* Free a cursor when the memory context that holds its owner goes. */
 static void
 free_cursor_callback(void *arg)
 {
 	zf_cursor_free((zf_cursor *) arg);
-}
-
-/*
- * Arrange for fn(arg) to run when the current memory context is reset or
- * deleted: ties the life of core objects (malloc'd) to PostgreSQL's.
- */
-static void
-free_with_context(MemoryContextCallbackFunction fn, void *arg)
-{
-	MemoryContextCallback *cb = palloc(sizeof(MemoryContextCallback));
-
-	cb->func = fn;
-	cb->arg = arg;
-	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
-}
-
-/*
- * Read a whole text file (a copybook, a punch) into palloc'd memory.
- *
- * Only a regular file is read, and it is opened without blocking, so that
- * a FIFO cannot hang the backend in open().  Its size is bounded by
- * zfdw.max_layout_source.  The text must be what a text value could hold:
- * no NUL byte (which would silently end the layout early) and valid in the
- * database encoding (the layout's names become column names and values).
- */
-char *
-zfdw_read_text_file(const char *path, const char *what)
-{
-	struct stat st;
-	char	   *buf;
-	size_t		n = 0;
-	int			fd;
-	int			valid;
-	const char *nul;
-
-	fd = OpenTransientFile(path, O_RDONLY | O_NONBLOCK | PG_BINARY);
-	if (fd < 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not open %s file \"%s\": %m", what, path)));
-	if (fstat(fd, &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat %s file \"%s\": %m", what, path)));
-	if (!S_ISREG(st.st_mode))
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("%s \"%s\" is %s, not a regular file", what, path,
-						S_ISDIR(st.st_mode) ? "a directory" :
-						S_ISFIFO(st.st_mode) ? "a FIFO" :
-						S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file"),
-				 errhint("Give the %s inline with the %s_text option instead.", what, what)));
-	if (st.st_size > zfdw_max_layout_source)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s file \"%s\" is too large (%lld bytes)", what, path,
-						(long long) st.st_size),
-				 errdetail("The limit zfdw.max_layout_source is %d bytes.",
-						   zfdw_max_layout_source),
-				 errhint("A superuser may raise zfdw.max_layout_source.")));
-	buf = palloc(st.st_size + 1);
-	while (n < (size_t) st.st_size)
-	{
-		ssize_t		got = read(fd, buf + n, st.st_size - n);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not read %s file \"%s\": %m", what, path)));
-		if (got == 0)
-			break;				/* shrank meanwhile: take what is there */
-		n += got;
-	}
-	CloseTransientFile(fd);
-	buf[n] = '\0';
-
-	nul = memchr(buf, '\0', n);
-	if (nul != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("%s file \"%s\" is not a text file", what, path),
-				 errdetail("It has a NUL byte (X'00') at byte offset %lld.",
-						   (long long) (nul - buf)),
-				 errhint("A %s must be text in the database encoding; one in EBCDIC must be transferred in text mode.", what)));
-	valid = pg_encoding_verifymbstr(GetDatabaseEncoding(), buf, (int) n);
-	if (valid < (int) n)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("%s file \"%s\" is not valid %s text", what, path,
-						GetDatabaseEncodingName()),
-				 errdetail("The first invalid byte is X'%02X' at byte offset %d.",
-						   (unsigned char) buf[valid], valid),
-				 errhint("A %s must be text in the database encoding; one in EBCDIC must be transferred in text mode.", what)));
-	return buf;
-}
-
-/*
- * The limits of a copybook or punch layout from the settings: every
- * parse of a layout (tables, IMPORT, copybook_layout) uses these.
- */
-void
-zfdw_layout_limits(zf_limits *lim)
-{
-	zf_limits_default(lim);
-	lim->max_record_length = (uint32) zfdw_max_record_length;
-	lim->max_occurs = (uint32) zfdw_max_occurs;
-	lim->max_fields = (uint32) zfdw_max_fields;
-	lim->max_source_bytes = (uint32) zfdw_max_layout_source;
-}
-
-/*
- * Build the field of one explicit column (options position, length, pic,
- * usage, scale, null_indicator, occurs) as a template for zf_layout_add.
- */
-static void
-explicit_field(const char *attname, const ZfColumnOptions *co,
-			   zf_field *f)
-{
-	const char *usage = co->usage ? co->usage : "display";
-	zf_picture	pic;
-	zf_error	err;
-	bool		has_pic = co->pic != NULL;
-
-	memset(f, 0, sizeof(*f));
-	f->name = attname;
-	f->depending_on = -1;
-	f->redefines = -1;
-	f->renames_first = -1;
-	f->renames_last = -1;
-	f->usage = usage;
-	f->picture = co->pic;
-	memset(&pic, 0, sizeof(pic));
-	if (has_pic)
-	{
-		zf_error_clear(&err);
-		if (zf_picture_parse(co->pic, strlen(co->pic), &pic, &err) != ZF_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("invalid pic for column \"%s\": \"%s\"", attname, co->pic),
-					 errdetail("%s", err.message)));
-		f->digits = pic.digits;
-		f->scale = pic.scale;
-		f->is_signed = pic.is_signed;
-		f->sign = pic.is_signed ? ZF_SIGN_TRAILING : ZF_SIGN_NONE;
-	}
-	if (co->scale != INT32_MIN)
-		f->scale = (int16) co->scale;
-
-	if (strcmp(usage, "display") == 0)
-	{
-		if (has_pic)
-		{
-			f->kind = pic.kind;
-			f->length = pic.size;
-		}
-		else
-		{
-			f->kind = ZF_KIND_ALNUM;
-			f->length = co->length;
-		}
-	}
-	else if (strcmp(usage, "comp-3") == 0 || strcmp(usage, "packed-decimal") == 0)
-	{
-		f->kind = ZF_KIND_PACKED;
-		f->is_signed = has_pic ? pic.is_signed : true;
-		f->length = has_pic ? (uint32) zf_packed_length(pic.digits) : (uint32) co->length;
-		if (!has_pic)
-			f->digits = co->length * 2 - 1;
-	}
-	else if (strcmp(usage, "comp") == 0 || strcmp(usage, "comp-4") == 0 ||
-			 strcmp(usage, "binary") == 0 || strcmp(usage, "comp-5") == 0)
-	{
-		f->kind = ZF_KIND_BINARY;
-		f->binary_native = strcmp(usage, "comp-5") == 0 || !has_pic;
-		f->is_signed = has_pic ? pic.is_signed : true;
-		f->length = has_pic ? (uint32) zf_binary_length(pic.digits) : (uint32) co->length;
-	}
-	else if (strcmp(usage, "comp-1") == 0)
-	{
-		f->kind = ZF_KIND_FLOAT;
-		f->length = 4;
-	}
-	else if (strcmp(usage, "comp-2") == 0)
-	{
-		f->kind = ZF_KIND_FLOAT;
-		f->length = 8;
-	}
-	else if (strcmp(usage, "char") == 0)
-	{
-		f->kind = ZF_KIND_ALNUM;
-		f->length = co->length;
-	}
-	else if (strcmp(usage, "varchar") == 0)
-	{
-		f->kind = ZF_KIND_VARCHAR;
-		f->length_prefix = 2;
-		f->length = co->length;
-	}
-	else if (strcmp(usage, "graphic") == 0 || strcmp(usage, "display-1") == 0)
-	{
-		f->kind = ZF_KIND_DBCS;
-		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
-	}
-	else if (strcmp(usage, "vargraphic") == 0)
-	{
-		f->kind = ZF_KIND_VARGRAPHIC;
-		f->length_prefix = 2;
-		f->length = co->length;
-	}
-	else if (strcmp(usage, "national") == 0)
-	{
-		f->kind = ZF_KIND_NATIONAL;
-		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
-	}
-	else if (strcmp(usage, "date") == 0)
-	{
-		f->kind = ZF_KIND_DATE;
-		f->length = co->length ? co->length : 10;
-	}
-	else if (strcmp(usage, "time") == 0)
-	{
-		f->kind = ZF_KIND_TIME;
-		f->length = co->length ? co->length : 8;
-	}
-	else if (strcmp(usage, "timestamp") == 0)
-	{
-		f->kind = ZF_KIND_TIMESTAMP;
-		f->length = co->length ? co->length : 26;
-	}
-	else
-	{
-		f->kind = ZF_KIND_BYTES;
-		f->length = co->length;
-	}
-
-	if (co->length > 0 && f->length != (uint32) co->length &&
-		f->kind != ZF_KIND_VARCHAR && f->kind != ZF_KIND_VARGRAPHIC)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-				 errmsg("column \"%s\" has length %d but its %s field takes %u bytes",
-						attname, co->length, usage, f->length),
-				 errhint("Leave out the length option, or correct it.")));
-	if (f->length == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
-				 errmsg("column \"%s\" needs a length or a pic", attname),
-				 errhint("Give the field's size with length '10' or its picture with pic 'S9(7)V99'.")));
-	if (co->occurs > 0)
-	{
-		f->occurs_min = co->occurs;
-		f->occurs_max = co->occurs;
-	}
-	if (co->null_indicator > 0)
-	{
-		f->has_null_ind = true;
-		f->null_ind_value = 0xFF;
-		/* stored relative to the field once its offset is known */
-		f->null_ind_rel = co->null_indicator - 1;
-	}
-}
-
-/*
- * The field a column of a copybook or punch table reads.  With a usage
- * option (and a pic or scale with it) the column reads the field's bytes
- * another way, keeping their offset and length: a copybook that declares
- * binary data as text, such as a 10-byte extended RBA or LRSN as PIC X(10),
- * reads it as a number with usage 'comp'.  The options that place a field
- * (position, length, null_indicator, occurs) belong to tables without a
- * layout; here they would be ignored, so they are refused.
- */
-static const zf_field *
-reinterpret_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
-{
-	const zf_field *orig = col->f;
-	const char *placing = co->position > 0 ? "position" :
-		co->null_indicator > 0 ? "null_indicator" :
-		co->occurs > 0 ? "occurs" : NULL;
-	ZfColumnOptions eco = *co;
-	zf_field	tmpl;
-	zf_field   *f;
-
-	if (placing)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
-				 errmsg("column \"%s\" of foreign table \"%s\" has option %s, which only columns of tables without a copybook or punch take",
-						col->attname, t->relname, placing),
-				 errhint("The layout places field %s; option field chooses another field.",
-						 orig->name)));
-	if (co->usage == NULL)
-	{
-		if (co->pic || co->scale != INT32_MIN || co->length > 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
-					 errmsg("column \"%s\" of foreign table \"%s\" has option %s without usage",
-							col->attname, t->relname,
-							co->pic ? "pic" : co->scale != INT32_MIN ? "scale" : "length"),
-					 errhint("Options pic, scale and length change how a copybook or punch field is read only together with usage, such as usage 'comp'.")));
-		return orig;
-	}
-	if (orig->kind == ZF_KIND_GROUP || orig->length_prefix > 0 ||
-		orig->occurs_max > 0 || orig->variable)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-				 errmsg("column \"%s\" of foreign table \"%s\" cannot read field %s with usage '%s'",
-						col->attname, t->relname, orig->name, co->usage),
-				 errdetail("Only an elementary field of fixed length and place, outside OCCURS, can be read with another usage.")));
-
-	/* the same description as an explicit column, with the field's size */
-	if (eco.pic == NULL && eco.length == 0)
-		eco.length = (int32) orig->length;
-	explicit_field(col->attname, &eco, &tmpl);
-	if (tmpl.length != orig->length || tmpl.length_prefix > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-				 errmsg("column \"%s\" of foreign table \"%s\" reads field %s of %u bytes with usage '%s'%s%s, which takes %u bytes",
-						col->attname, t->relname, orig->name, orig->length, co->usage,
-						co->pic ? " pic " : "", co->pic ? co->pic : "", tmpl.length),
-				 errhint("Leave out pic to read all the field's bytes.")));
-
-	f = palloc(sizeof(zf_field));
-	*f = *orig;
-	f->kind = tmpl.kind;
-	f->usage = tmpl.usage;
-	f->picture = tmpl.picture;
-	f->digits = tmpl.digits;
-	f->scale = tmpl.scale;
-	f->is_signed = tmpl.is_signed;
-	f->sign = tmpl.sign;
-	f->binary_native = tmpl.binary_native;
-	f->frac_digits = 0;
-	f->date_format = NULL;
-	f->for_bit_data = false;
-	f->mixed = false;
-	return f;
-}
-
-/*
- * A layout made of the columns' explicit options: one record definition
- * whose fields are the columns that have a position (or follow the
- * previous one when they have none).
- */
-static zf_layout *
-columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
-{
-	int			nfields = 0;
-	zf_error	err;
-	zf_layout  *L;
-	zf_field	root;
-	int32		rootidx;
-	zf_limits	lim;
-
-	zf_error_clear(&err);
-	L = zf_layout_new(ZF_SOURCE_COLUMNS, &err);
-	if (L == NULL)
-		zfdw_report(ERROR, &err, "could not build the layout");
-	free_with_context(free_layout_callback, L);
-	memset(&root, 0, sizeof(root));
-	root.name = "RECORD";
-	root.kind = ZF_KIND_GROUP;
-	root.level = 1;
-	root.depending_on = root.redefines = root.renames_first = root.renames_last = -1;
-	rootidx = zf_layout_add(L, &root, ZF_NO_FIELD, ZF_NO_OFFSET, &err);
-	if (rootidx < 0)
-		zfdw_report(ERROR, &err, "could not build the layout");
-
-	for (int i = 0; i < tupdesc->natts; i++)
-	{
-		Form_pg_attribute attr = TupleDescAttr(tupdesc, i);
-		ZfColumnOptions co;
-		zf_field	f;
-		uint32		offset;
-
-		if (attr->attisdropped)
-			continue;
-		zfdw_get_column_options(relid, attr->attnum, &co);
-		if (co.meta != ZF_META_NONE)
-			continue;
-		if (co.position == 0 && co.pic == NULL && co.usage == NULL && co.length == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
-					 errmsg("column \"%s\" has no field to read", NameStr(attr->attname)),
-					 errhint("Give the table a copybook or punch, or give the column position and length (or pic) options.")));
-		explicit_field(NameStr(attr->attname), &co, &f);
-		offset = co.position > 0 ? (uint32) (co.position - 1) : ZF_NO_OFFSET;
-		if (f.has_null_ind)
-		{
-			if (offset == ZF_NO_OFFSET)
-				ereport(ERROR,
-						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-						 errmsg("column \"%s\" has a null_indicator but no position",
-								NameStr(attr->attname))));
-			f.null_ind_rel = f.null_ind_rel - (int32) offset;
-		}
-		if (zf_layout_add(L, &f, rootidx, offset, &err) < 0)
-			zfdw_report(ERROR, &err, "could not build the layout");
-		nfields++;
-	}
-	if (nfields == 0)
-	{
-		/*
-		 * Only meta columns: the record is an unnamed FILLER (of lrecl bytes
-		 * for fixed records) that no column reads.
-		 */
-		zf_field	filler;
-
-		memset(&filler, 0, sizeof(filler));
-		filler.name = "FILLER";
-		filler.is_filler = true;
-		filler.kind = ZF_KIND_ALNUM;
-		filler.usage = "display";
-		filler.length = lrecl > 0 ? (uint32) lrecl : 1;
-		filler.depending_on = filler.redefines = filler.renames_first = filler.renames_last = -1;
-		if (zf_layout_add(L, &filler, rootidx, ZF_NO_OFFSET, &err) < 0)
-			zfdw_report(ERROR, &err, "could not build the layout");
-	}
-	zfdw_layout_limits(&lim);
-	if (zf_layout_finish(L, &lim, &err) != ZF_OK)
-		zfdw_report(ERROR, &err, "invalid column layout");
-	return L;
-}
-
-/*
- * Parse DB2 DDL (a file or inline text) into its table model, freed with
- * the current memory context.  Statements that do not parse are kept as
- * errors by the parser and do not stop it: only the tables matter here.
- */
-zf_db2_script *
-zfdw_load_ddl(const char *path, const char *text)
-{
-	zf_db2ddl_parse_options dopts;
-	zf_db2_script *script = NULL;
-	zf_error	err;
-
-	if (text == NULL)
-		text = zfdw_read_text_file(path, "ddl");
-	memset(&dopts, 0, sizeof(dopts));
-	dopts.continue_on_error = true;
-	zf_error_clear(&err);
-	if (zf_db2ddl_parse(text, strlen(text), &dopts, &script, &err) != ZF_OK)
-		zfdw_report(ERROR, &err, path ? path : "ddl_text");
-	free_with_context(free_ddl_callback, script);
-	return script;
-}
-
-/*
- * Load the layout a table's options describe, and choose its record
- * definition (option record or table, default the first).  The layout is
- * freed when the current memory context is.
- */
-zf_layout *
-zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
-				 int32 *recdef_out)
-{
-	zf_layout  *L = NULL;
-	zf_error	err;
-	int32		recdef = 0;
-
-	zf_error_clear(&err);
-	if ((opts->ddl || opts->ddl_text) && !(opts->punch || opts->punch_text))
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
-				 errmsg("the ddl and ddl_text options go with a punch")));
-	if (opts->copybook || opts->copybook_text)
-	{
-		zf_copybook_opts copts;
-		char	   *text = opts->copybook_text ? opts->copybook_text :
-			zfdw_read_text_file(opts->copybook, "copybook");
-
-		zf_copybook_opts_init(&copts);
-		zfdw_layout_limits(&copts.limits);
-		copts.pic_n_dbcs = opts->pic_n_dbcs;
-		copts.allow_larger_redefines = opts->allow_larger_redefines;
-		copts.format = pg_strcasecmp(opts->copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
-			pg_strcasecmp(opts->copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
-		L = zf_copybook_parse(text, strlen(text), &copts, &err);
-		if (L == NULL)
-			zfdw_report(ERROR, &err, opts->copybook ? opts->copybook : "copybook_text");
-		if (opts->record)
-		{
-			recdef = zf_layout_record(L, opts->record);
-			if (recdef < 0)
-			{
-				StringInfoData names;
-
-				initStringInfo(&names);
-				for (int i = 0; i < L->nrecords; i++)
-					appendStringInfo(&names, "%s%s", i ? ", " : "", L->records[i].name);
-				zf_layout_free(L);
-				ereport(ERROR,
-						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-						 errmsg("copybook has no record \"%s\"", opts->record),
-						 errdetail("Its records are: %s.", names.data)));
-			}
-		}
-	}
-	else if (opts->punch || opts->punch_text)
-	{
-		zf_punch_opts popts;
-		char	   *text = opts->punch_text ? opts->punch_text :
-			zfdw_read_text_file(opts->punch, "punch");
-
-		zf_punch_opts_init(&popts);
-		zfdw_layout_limits(&popts.limits);
-		if (opts->ddl || opts->ddl_text)
-			popts.ddl = zfdw_load_ddl(opts->ddl, opts->ddl_text);
-		L = zf_punch_parse(text, strlen(text), &popts, &err);
-		if (L == NULL)
-			zfdw_report(ERROR, &err, opts->punch ? opts->punch : "punch_text");
-		free_with_context(free_layout_callback, L);
-		recdef = zfdw_punch_choose_table(L, opts->table);
-		if (popts.ddl && zf_punch_ddl_table(popts.ddl, &L->records[recdef]) == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("the DDL does not define table %s", L->records[recdef].name),
-					 errhint("Give the CREATE TABLE statement of the table the punch loads.")));
-		*recdef_out = recdef;
-		return L;
-	}
-	else if (opts->format == ZF_FORMAT_DELIMITED)
-		return zfdw_delim_layout(tupdesc, relid);
-	else
-		return columns_layout(tupdesc, relid, opts->lrecl);
-
-	free_with_context(free_layout_callback, L);
-	if (L->nrecords == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-				 errmsg("the layout defines no record")));
-	*recdef_out = recdef;
-	return L;
 }
 
 /* Reduce a column type to what the decoders need to know. */
@@ -628,6 +75,7 @@ target_of(Oid typid)
 	}
 }
 
+/* True for the targets a number is built for (zfdw_number_datum). */
 static bool
 is_number_target(ZfTarget t)
 {
@@ -635,6 +83,7 @@ is_number_target(ZfTarget t)
 		t == ZF_TARGET_NUMERIC || t == ZF_TARGET_FLOAT4 || t == ZF_TARGET_FLOAT8;
 }
 
+/* True for the date and time targets. */
 static bool
 is_datetime_target(ZfTarget t)
 {
@@ -891,27 +340,78 @@ bind_meta(ZfTable *t, ZfColumn *col)
 }
 
 /*
- * What a punch field needs beyond what copybook fields do: its own code
- * page (the punch's CCSID for its kind of data), and for a DECIMAL whose
- * scale the punch does not give (no DDL), the scale of the column's
- * numeric(p,s).
+ * The field a column of a copybook or punch table reads.  With a usage
+ * option (and a pic or scale with it) the column reads the field's bytes
+ * another way, keeping their offset and length: a copybook that declares
+ * binary data as text, such as a 10-byte extended RBA or LRSN as PIC X(10),
+ * reads it as a number with usage 'comp'.  The options that place a field
+ * (position, length, null_indicator, occurs) belong to tables without a
+ * layout; here they would be ignored, so they are refused.
  */
-static void
-bind_punch_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
+static const zf_field *
+reinterpret_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 {
-	zf_field   *f = &t->layout->fields[col->field];
+	const zf_field *orig = col->f;
+	const char *placing = co->position > 0 ? "position" :
+		co->null_indicator > 0 ? "null_indicator" :
+		co->occurs > 0 ? "occurs" : NULL;
+	ZfColumnOptions eco = *co;
+	zf_field	tmpl;
+	zf_field   *f;
 
-	if (co->codepage == NULL)
+	if (placing)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+				 errmsg("column \"%s\" of foreign table \"%s\" has option %s, which only columns of tables without a copybook or punch take",
+						col->attname, t->relname, placing),
+				 errhint("The layout places field %s; option field chooses another field.",
+						 orig->name)));
+	if (co->usage == NULL)
 	{
-		col->cp = punch_field_page(t, f);
-		col->cs = zf_codepage_charset(col->cp);
+		if (co->pic || co->scale != INT32_MIN || co->length > 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+					 errmsg("column \"%s\" of foreign table \"%s\" has option %s without usage",
+							col->attname, t->relname,
+							co->pic ? "pic" : co->scale != INT32_MIN ? "scale" : "length"),
+					 errhint("Options pic, scale and length change how a copybook or punch field is read only together with usage, such as usage 'comp'.")));
+		return orig;
 	}
-	if (f->scale_unknown && col->target == ZF_TARGET_NUMERIC && col->num_precision >= 0)
-	{
-		/* the layout is this table's own: the typmod completes it */
-		f->scale = (int16) col->num_scale;
-		f->scale_unknown = false;
-	}
+	if (orig->kind == ZF_KIND_GROUP || orig->length_prefix > 0 ||
+		orig->occurs_max > 0 || orig->variable)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("column \"%s\" of foreign table \"%s\" cannot read field %s with usage '%s'",
+						col->attname, t->relname, orig->name, co->usage),
+				 errdetail("Only an elementary field of fixed length and place, outside OCCURS, can be read with another usage.")));
+
+	/* the same description as an explicit column, with the field's size */
+	if (eco.pic == NULL && eco.length == 0)
+		eco.length = (int32) orig->length;
+	zfdw_explicit_field(col->attname, &eco, &tmpl);
+	if (tmpl.length != orig->length || tmpl.length_prefix > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("column \"%s\" of foreign table \"%s\" reads field %s of %u bytes with usage '%s'%s%s, which takes %u bytes",
+						col->attname, t->relname, orig->name, orig->length, co->usage,
+						co->pic ? " pic " : "", co->pic ? co->pic : "", tmpl.length),
+				 errhint("Leave out pic to read all the field's bytes.")));
+
+	f = palloc(sizeof(zf_field));
+	*f = *orig;
+	f->kind = tmpl.kind;
+	f->usage = tmpl.usage;
+	f->picture = tmpl.picture;
+	f->digits = tmpl.digits;
+	f->scale = tmpl.scale;
+	f->is_signed = tmpl.is_signed;
+	f->sign = tmpl.sign;
+	f->binary_native = tmpl.binary_native;
+	f->frac_digits = 0;
+	f->date_format = NULL;
+	f->for_bit_data = false;
+	f->mixed = false;
+	return f;
 }
 
 /*
@@ -983,7 +483,7 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 	if (!t->delim)
 		col->f = &t->layout->fields[col->field];
 	if (t->layout->source == ZF_SOURCE_PUNCH && col->field >= 0)
-		bind_punch_field(t, col, &co);
+		zfdw_bind_punch_field(t, col, &co);
 	if (!t->delim && t->layout->source != ZF_SOURCE_COLUMNS)
 		col->f = reinterpret_field(t, col, &co);
 	col->ndims = zf_field_tables(t->layout, col->field, col->tables, lengthof(col->tables));
@@ -1021,115 +521,6 @@ bind_column(ZfTable *t, ZfColumn *col, Form_pg_attribute attr, bool needed)
 }
 
 /*
- * The encoded bytes of segment_value, for comparison with the segment
- * field of every record: text padded with the page's spaces.  Numeric
- * segment fields are compared by value instead (segment_bytes NULL).
- */
-static void
-bind_segment(ZfTable *t)
-{
-	zf_error	err;
-	const zf_field *f;
-	size_t		n;
-
-	t->segment_field = -1;
-	if (t->delim)
-		return;					/* delimited_scan.c compares the field's text */
-	if (t->opts.segment_field == NULL && t->opts.segment_value == NULL)
-		return;
-	if (t->opts.segment_field == NULL || t->opts.segment_value == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
-				 errmsg("segment_field and segment_value go together")));
-	zf_error_clear(&err);
-	if (zf_layout_find(t->layout, t->recdef, t->opts.segment_field, &t->segment_field, &err) != ZF_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_COLUMN_NAME_NOT_FOUND),
-				 errmsg("segment_field: %s", err.message),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0));
-	f = &t->layout->fields[t->segment_field];
-	if (zf_field_dimensions(t->layout, t->segment_field) > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-				 errmsg("segment_field %s is inside an OCCURS table", f->name)));
-	n = strlen(t->opts.segment_value);
-	if (n >= 3 && (t->opts.segment_value[0] == 'x' || t->opts.segment_value[0] == 'X') &&
-		t->opts.segment_value[1] == '\'' && t->opts.segment_value[n - 1] == '\'')
-	{
-		/* a hex literal: the field's exact bytes, whatever its type */
-		size_t		hexlen = n - 3;
-
-		if (hexlen != (size_t) f->length * 2 ||
-			strspn(t->opts.segment_value + 2, "0123456789abcdefABCDEF") != hexlen)
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("segment_value %s must give the %u bytes of field %s in hex",
-							t->opts.segment_value, f->length, f->name)));
-		t->segment_bytes = palloc(f->length);
-		hex_decode(t->opts.segment_value + 2, hexlen, (char *) t->segment_bytes);
-		t->segment_len = f->length;
-		return;
-	}
-	if (f->kind != ZF_KIND_ALNUM)
-	{
-		zf_int128	v;
-
-		if (f->kind != ZF_KIND_ZONED && f->kind != ZF_KIND_PACKED && f->kind != ZF_KIND_BINARY)
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("segment_field %s must be a character or fixed-point field", f->name)));
-		if (zf_decimal_from_string(t->opts.segment_value, strlen(t->opts.segment_value),
-								   f->scale, &v, &err) != ZF_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("segment_value \"%s\" is not a number that field %s can hold",
-							t->opts.segment_value, f->name),
-					 errdetail("%s", err.message)));
-		return;
-	}
-	t->segment_bytes = palloc(f->length + 1);
-	if (zf_codepage_encode(t->cp, t->opts.segment_value, n, t->segment_bytes,
-						   f->length, &n, &err) != ZF_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-				 errmsg("segment_value \"%s\" does not fit field %s (%u bytes) in code page %s",
-						t->opts.segment_value, f->name, f->length, zf_codepage_name(t->cp)),
-				 errdetail("%s", err.message)));
-	memset(t->segment_bytes + n, zf_codepage_space(t->cp), f->length - n);
-	t->segment_len = f->length;
-}
-
-/* Resolve the key option: the fields a KSDS export is sorted by. */
-static void
-bind_keys(ZfTable *t)
-{
-	char	   *list;
-	char	   *tok;
-	char	   *save;
-
-	t->nkeys = 0;
-	if (t->opts.key == NULL)
-		return;
-	list = pstrdup(t->opts.key);
-	for (tok = strtok_r(list, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
-	{
-		zf_error	err;
-		int32		fi;
-
-		if (t->nkeys >= (int32) lengthof(t->key_fields))
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("key has more than %d fields", (int) lengthof(t->key_fields))));
-		zf_error_clear(&err);
-		if (zf_layout_find(t->layout, t->recdef, tok, &fi, &err) != ZF_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_COLUMN_NAME_NOT_FOUND),
-					 errmsg("key: %s", err.message)));
-		t->key_fields[t->nkeys++] = fi;
-	}
-}
-
-/*
  * The column that reads the first key field, and the seeks it allows: only
  * a static fixed-length layout read from files can seek.
  */
@@ -1154,98 +545,6 @@ bind_key_column(ZfTable *t, TupleDesc tupdesc)
 		if (t->key_kind != ZF_KEY_NONE)
 			return;
 	}
-}
-
-/*
- * Look up a code page by the CCSID a punch gives for some data; an
- * unknown CCSID is an error, never a guess.
- */
-static const zf_codepage *
-punch_ccsid_page(ZfTable *t, int32 ccsid, const char *what)
-{
-	char		name[16];
-	zf_error	err;
-	const zf_codepage *cp;
-
-	snprintf(name, sizeof(name), "%d", (int) ccsid);
-	zf_error_clear(&err);
-	cp = zf_codepage_lookup(name, &err);
-	if (cp == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-				 errmsg("the punch of foreign table \"%s\" says %s is in CCSID %d, which zfdw does not know",
-						t->relname, what, (int) ccsid),
-				 errhint("Give the code page with the codepage option of the table or of the column.")));
-	return cp;
-}
-
-/*
- * What a punch says about the table as a whole: the code page of its data
- * (unless the table's own codepage option says otherwise), the record
- * format UNLOAD wrote, and the delimiters of FORMAT DELIMITED.
- */
-static void
-punch_table_defaults(ZfTable *t)
-{
-	const zf_recdef *rd = t->rd;
-
-	if (!t->opts.codepage_given)
-	{
-		if (rd->unicode)
-			t->cp = punch_ccsid_page(t, 1208, "its data");
-		else if (rd->ccsid_sbcs != 0)
-			t->cp = punch_ccsid_page(t, rd->ccsid_sbcs, "its single-byte data");
-		else if (rd->ccsid_mixed != 0)
-			t->cp = punch_ccsid_page(t, rd->ccsid_mixed, "its mixed data");
-		t->cs = zf_codepage_charset(t->cp);
-	}
-	if (rd->float_format == ZF_FLOAT_IEEE)
-		t->opts.float_format = ZF_FLOAT_IEEE;
-	if (rd->is_delimited)
-	{
-		/* its COLDEL, CHARDEL and DECPT: zfdw_delim_punch_defaults */
-		t->opts.format = ZF_FORMAT_DELIMITED;
-		return;
-	}
-	if (!t->opts.recfm_given)
-	{
-		bool		sequential = false;
-
-		/* UNLOAD writes SPANNED YES as VBS, unpadded (POSITION(*)) as VB */
-		for (int32 c = t->layout->fields[rd->root].first_child; c >= 0;
-			 c = t->layout->fields[c].next_sibling)
-			if (!t->layout->fields[c].fixed_offset)
-				sequential = true;
-		if (rd->spanned)
-		{
-			t->opts.recfm = ZF_RECFM_VBS;
-			t->opts.recfm_given = true;
-		}
-		else if (!rd->is_static && sequential)
-		{
-			t->opts.recfm = ZF_RECFM_VB;
-			t->opts.recfm_given = true;
-		}
-	}
-}
-
-/*
- * The code page of one field of a punch: the CCSID the punch gives for
- * its kind of data (EBCDIC graphic data decodes through the mixed page);
- * UTF-16 (CCSID 1200) is decoded by the field's CCSID itself.
- */
-static const zf_codepage *
-punch_field_page(ZfTable *t, const zf_field *f)
-{
-	int32		ccsid = f->ccsid;
-
-	if (t->opts.codepage_given || ccsid == 1200)
-		return t->cp;
-	if ((f->kind == ZF_KIND_DBCS || f->kind == ZF_KIND_VARGRAPHIC) && !t->rd->unicode)
-		ccsid = t->rd->ccsid_mixed;
-	if (ccsid == 0 || ccsid == t->rd->ccsid_sbcs || (t->rd->unicode && ccsid == 1208))
-		return t->cp;
-	return punch_ccsid_page(t, ccsid, psprintf("field %s", f->name));
 }
 
 /*
@@ -1281,7 +580,7 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
 	if (t->rd->float_format == ZF_FLOAT_IEEE)
 		t->opts.float_format = ZF_FLOAT_IEEE;
 	if (t->layout->source == ZF_SOURCE_PUNCH)
-		punch_table_defaults(t);
+		zfdw_punch_table_defaults(t);
 	if (t->opts.format == ZF_FORMAT_DELIMITED)
 	{
 		zfdw_delim_open(t, tupdesc->natts);
@@ -1302,8 +601,8 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
 				 errmsg("the record of foreign table \"%s\" is empty", t->relname)));
 
-	bind_segment(t);
-	bind_keys(t);
+	zfdw_bind_segment(t);
+	zfdw_bind_keys(t);
 
 	t->ncolumns = tupdesc->natts;
 	t->columns = palloc0(sizeof(ZfColumn) * Max(t->ncolumns, 1));
@@ -1340,86 +639,6 @@ zfdw_create_cursor(ZfTable *t)
 	c = zf_cursor_create(t->layout, t->recdef, t->cs, &err);
 	if (c == NULL)
 		zfdw_report(ERROR, &err, "could not prepare the layout");
-	free_with_context(free_cursor_callback, c);
+	zfdw_free_with_context(free_cursor_callback, c);
 	return c;
-}
-
-/*
- * Which INTO TABLE of a punch a foreign table reads: the one named by the
- * table option ("NAME" or "CREATOR.NAME", case-insensitive), or the only
- * table of the punch.  Partition blocks of one table share its layout, so
- * the first block of the table is returned.
- */
-int32
-zfdw_punch_choose_table(const zf_layout *L, const char *table)
-{
-	int32		found = -1;
-	StringInfoData names;
-
-	initStringInfo(&names);
-	for (int32 i = 0; i < L->nrecords; i++)
-	{
-		const zf_recdef *rd = &L->records[i];
-		char	   *qualified = psprintf("%s.%s", rd->creator ? rd->creator : "", rd->table ? rd->table : "");
-		bool		same_as_found = found >= 0 && rd->table && L->records[found].table &&
-			strcmp(rd->table, L->records[found].table) == 0 &&
-			strcmp(rd->creator ? rd->creator : "", L->records[found].creator ? L->records[found].creator : "") == 0;
-
-		if (!same_as_found && strstr(names.data, qualified) == NULL)
-			appendStringInfo(&names, "%s%s", names.len ? ", " : "", qualified);
-		if (table == NULL)
-		{
-			if (found < 0)
-				found = i;
-			else if (!same_as_found)
-				ereport(ERROR,
-						(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
-						 errmsg("the punch loads several tables: name one with the table option"),
-						 errdetail("Tables: %s.", names.data)));
-		}
-		else if (found < 0 &&
-				 ((rd->table && pg_strcasecmp(table, rd->table) == 0) ||
-				  pg_strcasecmp(table, qualified) == 0))
-			found = i;
-	}
-	if (found < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-				 errmsg("the punch loads no table \"%s\"", table ? table : ""),
-				 errdetail("Tables: %s.", names.data)));
-	return found;
-}
-
-/*
- * Compare a numeric segment field with segment_value by value: "1" matches
- * a PIC 9(2) holding 01, a COMP-3 holding +1, a binary 1.
- */
-bool
-zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len)
-{
-	const zf_field *f = &t->layout->fields[t->segment_field];
-	zf_int128	v,
-				want;
-	zf_status	st;
-
-	switch (f->kind)
-	{
-		case ZF_KIND_PACKED:
-			st = zf_packed_decode(p, len, f->is_signed, &v, NULL);
-			break;
-		case ZF_KIND_ZONED:
-			st = zf_zoned_decode(p, len, f->sign, t->cs, &v, NULL);
-			break;
-		case ZF_KIND_BINARY:
-			st = zf_binary_decode(p, len, f->is_signed, true, &v, NULL);
-			break;
-		default:
-			return false;
-	}
-	if (st != ZF_OK)
-		return false;
-	if (zf_decimal_from_string(t->opts.segment_value, strlen(t->opts.segment_value),
-							   f->scale, &want, NULL) != ZF_OK)
-		return false;
-	return v == want;
 }

@@ -155,7 +155,7 @@ extern void zfdw_get_column_options(Oid relid, AttrNumber attnum,
 extern const char *zfdw_meta_name(ZfMeta meta);
 extern void zfdw_validate_options(List *options, Oid catalog);
 
-/* ---- layout of a foreign table and its column bindings (binding.c) ---- */
+/* ---- layout and bindings (binding.c, layout_load.c, punch_binding.c) ---- */
 
 /* How one column's Datum is produced from its field. */
 typedef enum ZfConv
@@ -298,7 +298,7 @@ extern zf_cursor *zfdw_create_cursor(ZfTable *t);
 extern int32 zfdw_punch_choose_table(const zf_layout *L, const char *table);
 extern struct zf_db2_script *zfdw_load_ddl(const char *path, const char *text);
 
-/* ---- values (convert.c) ---- */
+/* ---- values (convert.c, convert_number.c, convert_text.c) ---- */
 
 /* Per-scan scratch space for decoding, allocated once. */
 typedef struct ZfDecodeBuf
