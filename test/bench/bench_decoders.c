@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "codepage.h"
 #include "decimal.h"
 #include "floats.h"
 
@@ -229,6 +230,55 @@ bench_hfp_long(const char *name)
 	free(buf);
 }
 
+/*
+ * EBCDIC text: NVALUES fields of 30 bytes in cp037 (letters, digits,
+ * trailing blanks) decoded to UTF-8 through zf_codepage_decode.
+ */
+static void
+bench_text_cp037(const char *name)
+{
+	const size_t width = 30;
+	uint8_t    *buf = malloc((size_t) NVALUES * width);
+	char		out[128];
+	zf_error	err;
+	const zf_codepage *cp = zf_codepage_lookup("cp037", &err);
+	int64_t		sum = 0;
+	double		best = 1e30;
+
+	if (buf == NULL || cp == NULL)
+		exit(1);
+	for (size_t i = 0; i < NVALUES; i++)
+	{
+		char		text[31];
+		size_t		n = 10 + rng() % 20,
+					len;
+
+		for (size_t k = 0; k < n; k++)
+			text[k] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 "[rng() % 37];
+		if (zf_codepage_encode(cp, text, n, buf + i * width, width, &len, NULL) != ZF_OK)
+			exit(1);
+		memset(buf + i * width + len, 0x40, width - len);
+	}
+	for (int r = 0; r < ROUNDS; r++)
+	{
+		double		t0 = now_seconds();
+
+		for (size_t i = 0; i < NVALUES; i++)
+		{
+			size_t		n;
+
+			if (zf_codepage_decode(cp, buf + i * width, width, out, sizeof(out), &n, NULL) != ZF_OK)
+				abort();
+			sum += (int64_t) n + out[0];
+		}
+		if (now_seconds() - t0 < best)
+			best = now_seconds() - t0;
+	}
+	report(name, best, sum);
+	printf("%-28s %8.1f MB/s\n", "  (text throughput)", (double) NVALUES * width / best / 1e6);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -239,5 +289,6 @@ main(void)
 	bench_binary("binary 4 bytes (BE)", 4);
 	bench_binary("binary 8 bytes (BE)", 8);
 	bench_hfp_long("HFP long to double");
+	bench_text_cp037("EBCDIC text 30 bytes (cp037)");
 	return 0;
 }
