@@ -253,6 +253,11 @@ test_lex_errors(void **state)
 	err = parse_error("COMMIT; /* never closed");
 	assert_string_equal(err.message, "unterminated /* comment");
 	assert_int_equal(err.column, 9);
+	/* over several lines: still where it opens (fuzz_db2ddl: column -2798) */
+	err = parse_error("COMMIT;\n  /* never\n closed\n at all");
+	assert_string_equal(err.message, "unterminated /* comment");
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.column, 3);
 
 	err = parse_error("CREATE TABLE \"   \" (A INT);");
 	assert_string_equal(err.message, "zero-length delimited identifier");
