@@ -102,9 +102,17 @@ def seeds_punch():
     # our own punches (test/data/punch), with the first bytes of their data
     for f in files(os.path.join(ROOT, 'test/data/punch/*.punch')):
         text = read(f)
-        dat = read(os.path.splitext(f)[0] + '.dat', 1024) or b''
+        base = os.path.splitext(f)[0]
+        dat = read(base + '.dat', 1024) or b''
+        ddl = read(base + '.ddl')
         yield b'\x00' + text
         yield b'\x00' + text + b'\x00' + dat
+        if ddl:
+            yield b'\x40' + ddl + b'\x00' + text + b'\x00' + dat
+    ddl = read(os.path.join(SHARED, 'db2ddl', 'ddl-v7style-orcamentoitecob.sql'))
+    punch = read(os.path.join(SHARED, 'db2ddl', 'punch-unload-orcamentoitecob.jcl'))
+    if ddl and punch:
+        yield b'\x40' + ddl + b'\x00' + punch
 
 
 def record_opts(recfm, flags=0, lrecl=0, bufsize=0):
