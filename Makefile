@@ -27,7 +27,7 @@ all install uninstall installcheck:
 clean:
 	-$(MAKE) -f zfdw.mk PG_CONFIG=$(PG_CONFIG) clean
 	$(MAKE) -f test/unit/unit.mk clean
-	rm -rf build results regression.diffs regression.out
+	rm -rf build results regression.diffs regression.out test/fuzz/build
 
 deps:
 	scripts/deps.sh

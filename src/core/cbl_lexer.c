@@ -513,7 +513,7 @@ cbl_next(cbl_lexer *lx, cbl_token *tok)
 	while (i < lx->n && (is_space(lx->buf[i]) || is_sep_punct(lx, i)))
 		i++;
 	tok->pos = i;
-	tok->text = lx->buf + i;
+	tok->text = lx->buf ? lx->buf + i : "";	/* no text at all: no buffer */
 	tok->len = 0;
 	if (i >= lx->n)
 	{

@@ -150,6 +150,9 @@ struct zf_codepage
 	int			nrev;
 	iconv_t		to_utf8;		/* mixed pages */
 	iconv_t		from_utf8;		/* mixed pages, opened on first encode */
+	bool		sub_byte[256];	/* mixed pages: single bytes that iconv
+								 * turns into U+001A although they are not
+								 * SUB (X'3F'): unassigned in the page */
 };
 
 /* Pages built so far, by index into page_defs. */
@@ -361,7 +364,12 @@ build_sbcs_ascii(zf_codepage *cp)
 	finish_sbcs(cp);
 }
 
-/* Open the decoding descriptor of a mixed page. */
+/*
+ * Open the decoding descriptor of a mixed page, and find the single-byte
+ * codes that glibc silently turns into SUB (U+001A) instead of refusing
+ * them (the unassigned bytes of cp1390 and cp1399): mixed_decode refuses
+ * them itself.
+ */
 static zf_status
 build_mixed(zf_codepage *cp, zf_error *err)
 {
@@ -377,6 +385,22 @@ build_mixed(zf_codepage *cp, zf_error *err)
 		zf_error_detail(err, "iconv_open(\"UTF-8\", \"%s\") failed: %s.",
 						name, strerror(errno));
 		return ZF_E_CODEPAGE;
+	}
+	for (int b = 0; b < 256; b++)
+	{
+		char		in[1] = {(char) b};
+		char		out[8];
+		char	   *ip = in;
+		char	   *op = out;
+		size_t		il = 1;
+		size_t		ol = sizeof(out);
+
+		if (b == 0x3F || b == EBCDIC_SO || b == EBCDIC_SI)
+			continue;
+		iconv(cp->to_utf8, NULL, NULL, NULL, NULL);
+		if (iconv(cp->to_utf8, &ip, &il, &op, &ol) != (size_t) -1 &&
+			op - out == 1 && out[0] == 0x1A)
+			cp->sub_byte[b] = true;
 	}
 	return ZF_OK;
 }
@@ -661,6 +685,32 @@ mixed_nul_offset(const uint8_t *src, size_t n, bool dbcs)
 }
 
 /*
+ * The first single-byte code of mixed data that the page does not assign
+ * (see build_mixed), or -1.  Only called when the output holds a U+001A.
+ */
+static ptrdiff_t
+mixed_sub_offset(const zf_codepage *cp, const uint8_t *src, size_t n,
+				 bool dbcs)
+{
+	size_t		i = 0;
+
+	while (i < n)
+	{
+		if (src[i] == EBCDIC_SO)
+			dbcs = true, i++;
+		else if (src[i] == EBCDIC_SI)
+			dbcs = false, i++;
+		else if (dbcs)
+			i += 2;
+		else if (cp->sub_byte[src[i]])
+			return (ptrdiff_t) i;
+		else
+			i++;
+	}
+	return -1;
+}
+
+/*
  * Decode mixed data through the page's iconv descriptor.  With start_dbcs
  * the descriptor is first shifted into double-byte state by feeding it an
  * SO, so that pure DBCS data needs no copy.
@@ -713,6 +763,20 @@ mixed_decode(const zf_codepage *cp, const uint8_t *src, size_t n,
 	outlen = (size_t) (op - dst);
 	if (memchr(dst, 0, outlen) != NULL)
 		return nul_error(err, mixed_nul_offset(src, n, start_dbcs));
+	if (memchr(dst, 0x1A, outlen) != NULL)
+	{
+		ptrdiff_t	bad = mixed_sub_offset(cp, src, n, start_dbcs);
+
+		if (bad >= 0)
+		{
+			zf_error_set(err, ZF_E_CODEPAGE,
+						 "byte X'%02X' at offset %zu is not a character in code page %s",
+						 src[bad], (size_t) bad, cp->def->name);
+			if (err)
+				err->offset = (int64_t) bad;
+			return ZF_E_CODEPAGE;
+		}
+	}
 	*dstlen = outlen;
 	return ZF_OK;
 }
@@ -949,7 +1013,63 @@ sbcs_encode(const zf_codepage *cp, const char *src, size_t n, uint8_t *dst,
 	return ZF_OK;
 }
 
-/* Encode into a mixed page through iconv, which inserts SO/SI itself. */
+/*
+ * The offset of the first character of src (UTF-8, n bytes) that the
+ * encoded bytes enc do not give back when decoded, or n when they give
+ * back exactly src.  Decodes in chunks into a small buffer, so that the
+ * check needs no allocation.
+ */
+static size_t
+mixed_mismatch(const zf_codepage *cp, const char *src, size_t n,
+			   const uint8_t *enc, size_t enclen)
+{
+	char	   *dp = (char *) enc;
+	size_t		dl = enclen;
+	size_t		pos = 0;		/* src bytes matched so far */
+	bool		failed = false;
+
+	iconv(cp->to_utf8, NULL, NULL, NULL, NULL);
+	for (;;)
+	{
+		char		back[256];
+		char	   *bp = back;
+		size_t		bl = sizeof(back);
+		size_t		got;
+		size_t		r;
+
+		r = dl > 0 ? iconv(cp->to_utf8, &dp, &dl, &bp, &bl) : 0;
+		if (r == (size_t) -1 && errno != E2BIG)
+			failed = true;
+		got = (size_t) (bp - back);
+		for (size_t k = 0; k < got && !failed; k++)
+		{
+			if (pos >= n || src[pos] != back[k])
+				failed = true;
+			else
+				pos++;
+		}
+		if (failed || dl == 0)
+			break;
+	}
+	if (!failed && pos == n)
+		return n;
+	/* back up to the start of the character holding the first difference */
+	if (pos > n)
+		pos = n;
+	while (pos > 0 && pos < n && ((uint8_t) src[pos] & 0xC0) == 0x80)
+		pos--;
+	return pos < n ? pos : 0;
+}
+
+/*
+ * Encode into a mixed page through iconv, which inserts SO/SI itself.
+ *
+ * glibc's converters for these pages do not refuse every character they
+ * cannot represent: some become SUB (X'3F'; U+000E and U+000F among them,
+ * which would otherwise be shift codes), some a look-alike ("best fit",
+ * U+005C as X'B2' in cp937).  So the result is decoded again and compared
+ * with the text: a character that does not come back is refused.
+ */
 static zf_status
 mixed_encode(zf_codepage *cp, const char *src, size_t n, uint8_t *dst,
 			 size_t dstcap, size_t *dstlen, zf_error *err)
@@ -958,6 +1078,8 @@ mixed_encode(zf_codepage *cp, const char *src, size_t n, uint8_t *dst,
 	size_t		il = n;
 	char	   *op = (char *) dst;
 	size_t		ol = dstcap;
+	size_t		bad;
+	uint32_t	u = 0;
 
 	if (cp->from_utf8 == (iconv_t) -1)
 	{
@@ -976,13 +1098,19 @@ mixed_encode(zf_codepage *cp, const char *src, size_t n, uint8_t *dst,
 	{
 		int			e = errno;
 		size_t		off = (size_t) (ip - src);
-		uint32_t	u;
 
 		if (e == E2BIG)
 			return dst_error(err, dstcap);
 		if (utf8_next((const uint8_t *) src + off, n - off, &u) == 0)
 			return bad_utf8_error(err, src, n, off);
 		return unmappable_error(cp, err, u, off);
+	}
+	bad = mixed_mismatch(cp, src, n, dst, (size_t) (op - (char *) dst));
+	if (bad < n)
+	{
+		if (utf8_next((const uint8_t *) src + bad, n - bad, &u) == 0)
+			return bad_utf8_error(err, src, n, bad);
+		return unmappable_error(cp, err, u, bad);
 	}
 	*dstlen = (size_t) (op - (char *) dst);
 	return ZF_OK;

@@ -50,7 +50,9 @@ extern uint8_t zf_codepage_space(const zf_codepage *cp);
 
 /*
  * Upper bound of UTF-8 bytes produced from n source bytes, for sizing the
- * destination buffer (SBCS: 3 per byte; DBCS: 3 per 2 bytes, plus shifts).
+ * destination buffer of zf_codepage_decode and zf_codepage_decode_dbcs
+ * (SBCS: 3 per byte; DBCS: up to 6 per 2 bytes, as some characters of
+ * cp1390 and cp1399 are two code points, X'ECB5' U+304B U+309A).
  */
 extern size_t zf_codepage_utf8_bound(const zf_codepage *cp, size_t n);
 

@@ -675,12 +675,15 @@ zf_date_from_number(int64_t value, const zf_date_picture *pic,
 	return date_from_picture_text(digits, (size_t) pic->width, pic, out, err);
 }
 
-/* Apply a picture to text; trailing blanks are ignored. */
+/*
+ * Apply a picture to text; trailing blanks beyond the picture's width are
+ * ignored (not those within it: a picture may end in a blank separator).
+ */
 zf_status
 zf_date_from_text(const char *s, size_t n, const zf_date_picture *pic,
 				  zf_datetime *out, zf_error *err)
 {
-	while (n > 0 && s[n - 1] == ' ')
+	while (n > (size_t) pic->width && s[n - 1] == ' ')
 		n--;
 	if (n != (size_t) pic->width)
 	{

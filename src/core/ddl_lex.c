@@ -599,6 +599,8 @@ ddl_lex(ddl_arena *a, const char *src, size_t len, char terminator,
 		{
 			size_t		q = lx.pos + 2;
 			size_t		open = lx.pos;
+			int			open_line = lx.line;
+			size_t		open_line_start = lx.line_start;
 
 			while (q + 1 < len && !(src[q] == '*' && src[q + 1] == '/'))
 			{
@@ -611,7 +613,10 @@ ddl_lex(ddl_arena *a, const char *src, size_t len, char terminator,
 			}
 			if (q + 1 >= len)
 			{
+				/* the error names where the comment opens */
 				lx.pos = open;
+				lx.line = open_line;
+				lx.line_start = open_line_start;
 				return lex_error(&lx, open, "unterminated /* comment");
 			}
 			lx.pos = q + 2;

@@ -852,6 +852,7 @@ ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 		{"DISTINCT TYPE", OBJ_TYPE}, {"TYPE", OBJ_TYPE},
 	};
 	zf_status	st;
+	bool		other_word;
 
 	(void) ps;
 	if (d == NULL)
@@ -878,9 +879,11 @@ ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 			"DB2 databases have no PostgreSQL counterpart (in DB2 this also drops every table space and table in it: drop those tables explicitly)" :
 			"this kind of object has no PostgreSQL counterpart";
 	}
+	/* the unknown object word, when there is one before the statement's end */
+	other_word = d->target == OBJ_OTHER && !cur_at_end(c);
 	c->stmt->kind_text = ddl_range_text(c->s, c->stmt->span.first, c->pos +
-										(d->target == OBJ_OTHER ? 1 : 0));
-	if (d->target == OBJ_OTHER)
+										(other_word ? 1 : 0));
+	if (other_word)
 		c->pos++;
 	if ((st = cur_qname(c, &d->name)) != ZF_OK)
 		return st;

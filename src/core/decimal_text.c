@@ -185,8 +185,13 @@ zf_decimal_from_string(const char *s, size_t len, int scale,
 		}
 		if (c < '0' || c > '9')
 		{
-			zf_error_set(err, ZF_E_BAD_DATA,
-						 "invalid character \"%c\" in decimal number", c);
+			if (c >= ' ' && c < 0x7F)
+				zf_error_set(err, ZF_E_BAD_DATA,
+							 "invalid character \"%c\" in decimal number", c);
+			else
+				zf_error_set(err, ZF_E_BAD_DATA,
+							 "invalid byte X'%02X' in decimal number",
+							 (unsigned) (uint8_t) c);
 			if (err)
 				err->offset = (int64_t) i;
 			return ZF_E_BAD_DATA;
@@ -447,9 +452,14 @@ edit_bad(const char *text, size_t len, size_t i, const char *picture,
 {
 	if (err == NULL)
 		return ZF_E_BAD_DATA;
-	zf_error_set(err, ZF_E_BAD_DATA,
-				 "invalid character \"%c\" at position %zu of numeric-edited field",
-				 text[i], i + 1);
+	if (text[i] >= ' ' && text[i] < 0x7F)
+		zf_error_set(err, ZF_E_BAD_DATA,
+					 "invalid character \"%c\" at position %zu of numeric-edited field",
+					 text[i], i + 1);
+	else
+		zf_error_set(err, ZF_E_BAD_DATA,
+					 "invalid byte X'%02X' at position %zu of numeric-edited field",
+					 (unsigned) (uint8_t) text[i], i + 1);
 	err->offset = (int64_t) i;
 	zf_error_detail(err, "The field \"%.*s\" does not match the picture \"%s\".",
 					(int) (len > 64 ? 64 : len), text, picture);

@@ -773,6 +773,9 @@ span_append(zf_reader *r, const uint8_t *data, uint32_t len)
 {
 	size_t		need = r->span_len + len;
 
+	if (len == 0)
+		return ZF_OK;			/* an empty segment: nothing to copy, maybe
+								 * no buffer yet (NULL + 0 is undefined) */
 	if (need > r->o.max_record_length)
 	{
 		zf_error_set(&r->error, ZF_E_LIMIT,
@@ -973,6 +976,7 @@ zf_reader_next(zf_reader *r, zf_record *rec, zf_error *err)
 			zf_error_set(&r->error, ZF_E_FRAMING,
 						 "input ended within its %" PRIu64 " header bytes",
 						 r->data_start);
+			r->error.offset = (int64_t) reader_pos(r);
 			st = ZF_E_FRAMING;
 		}
 		if (st != ZF_OK)

@@ -27,6 +27,59 @@ zf_error_clear(zf_error *err)
 	err->hint[0] = '\0';
 }
 
+/*
+ * Keep an error text valid UTF-8, as PostgreSQL's messages must be: the
+ * texts quote user input (copybook tokens, data characters), which may be
+ * any bytes, and vsnprintf may cut a multibyte character at the end of the
+ * buffer.  A byte that does not start a well-formed character becomes '?';
+ * a character cut at the end is dropped.
+ */
+static void
+utf8_sanitize(char *text)
+{
+	uint8_t    *s = (uint8_t *) text;
+	size_t		i = 0;
+
+	while (s[i] != '\0')
+	{
+		uint8_t		c = s[i];
+		size_t		len;
+		uint32_t	cp;
+		size_t		k;
+
+		if (c < 0x80)
+		{
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			len = 2, cp = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			len = 3, cp = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			len = 4, cp = c & 0x07;
+		else
+		{
+			s[i++] = '?';
+			continue;
+		}
+		for (k = 1; k < len && (s[i + k] & 0xC0) == 0x80; k++)
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		if (k < len && s[i + k] == '\0')
+		{
+			s[i] = '\0';		/* cut by truncation */
+			return;
+		}
+		if (k < len || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+			cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		{
+			s[i++] = '?';
+			continue;
+		}
+		i += len;
+	}
+}
+
 /* Record a failure with its primary message; returns status for chaining. */
 zf_status
 zf_error_set(zf_error *err, zf_status status, const char *fmt,...)
@@ -40,6 +93,7 @@ zf_error_set(zf_error *err, zf_status status, const char *fmt,...)
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
 	va_end(ap);
+	utf8_sanitize(err->message);
 	return status;
 }
 
@@ -54,6 +108,7 @@ zf_error_detail(zf_error *err, const char *fmt,...)
 	va_start(ap, fmt);
 	vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
 	va_end(ap);
+	utf8_sanitize(err->detail);
 }
 
 /* Add (replace) the hint line of an error already set. */
@@ -67,6 +122,7 @@ zf_error_hint(zf_error *err, const char *fmt,...)
 	va_start(ap, fmt);
 	vsnprintf(err->hint, sizeof(err->hint), fmt, ap);
 	va_end(ap);
+	utf8_sanitize(err->hint);
 }
 
 /* Record the source position (parsers). */

@@ -463,6 +463,28 @@ test_mixed_errors(void **state)
 	/* too small an output buffer */
 	assert_int_equal(zf_codepage_decode(cp, (const uint8_t *) "\x0E\x45\x64\x0F", 4,
 										out, 2, &len, &err), ZF_E_ARG);
+
+	/*
+	 * X'CA' is unassigned in the single-byte half of cp1390 and cp1399
+	 * (CCSIDs 290 and 1027 leave X'CA'-X'CF' empty); glibc turns it into
+	 * SUB, U+001A, without an error, which fuzz_codepage caught.  SUB
+	 * itself, X'3F', still decodes.
+	 */
+	cp = zf_codepage_lookup("cp1390", &err);
+	assert_non_null(cp);
+	assert_int_equal(zf_codepage_decode(cp, (const uint8_t *) "\xC1\xCA", 2,
+										out, sizeof(out), &len, &err),
+					 ZF_E_CODEPAGE);
+	assert_int_equal(err.offset, 1);
+	assert_string_equal(err.message, "byte X'CA' at offset 1 is not a character in code page cp1390");
+	assert_int_equal(zf_codepage_decode(cp, (const uint8_t *) "\xC1\x3F", 2,
+										out, sizeof(out), &len, &err), ZF_OK);
+	assert_int_equal(len, 2);
+	assert_memory_equal(out, "A\x1A", 2);
+	cp = zf_codepage_lookup("cp1399", &err);
+	assert_int_equal(zf_codepage_decode(cp, (const uint8_t *) "\xCA", 1,
+										out, sizeof(out), &len, &err),
+					 ZF_E_CODEPAGE);
 }
 
 /* Encode into mixed pages inserts SO/SI and round-trips. */
@@ -497,6 +519,34 @@ test_mixed_encode(void **state)
 										sizeof(out), &len, &err),
 					 ZF_E_CODEPAGE);
 	assert_int_equal(err.offset, 1);
+
+	/*
+	 * glibc writes U+000E and U+000F (the page's own shift codes) as SUB,
+	 * X'3F', without an error (fuzz_codepage: decode(encode(text)) was not
+	 * the text); they are refused now.
+	 */
+	assert_int_equal(zf_codepage_encode(cp, "a\x0E", 2, out, sizeof(out), &len, &err),
+					 ZF_E_CODEPAGE);
+	assert_int_equal(err.offset, 1);
+	assert_string_equal(err.message, "character U+000E at offset 1 cannot be represented in code page cp930");
+	assert_int_equal(zf_codepage_encode(cp, "\x0F", 1, out, sizeof(out), &len, &err),
+					 ZF_E_CODEPAGE);
+	/* SUB itself is a character of the page */
+	assert_int_equal(zf_codepage_encode(cp, "\x1A", 1, out, sizeof(out), &len, &err),
+					 ZF_OK);
+	assert_int_equal(len, 1);
+	assert_int_equal(out[0], 0x3F);
+
+	/*
+	 * The check must not break what iconv composes: in cp1390 the DBCS
+	 * character X'ECB5' is U+304B U+309A (KA with a semi-voiced mark), two
+	 * code points that encode as one character.
+	 */
+	cp = zf_codepage_lookup("cp1390", &err);
+	assert_int_equal(zf_codepage_encode(cp, "\xE3\x81\x8B\xE3\x82\x9A", 6, out,
+										sizeof(out), &len, &err), ZF_OK);
+	assert_int_equal(len, 4);
+	assert_memory_equal(out, "\x0E\xEC\xB5\x0F", 4);
 }
 
 /* Read a whole small file. */

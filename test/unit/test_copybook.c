@@ -735,6 +735,7 @@ static const bad_copybook bad[] = {
 	{"01 R.\n   05 A PIC X OCCURS 1 TO 5.\n", ZF_E_SYNTAX, 2, "OCCURS", "needs DEPENDING ON"},
 	{"01 R.\n   05 A PIC X PIC X.\n", ZF_E_SYNTAX, 2, "PIC X.", "PICTURE clause appears twice"},
 	{"01 R.\n   05 05 PIC X.\n", ZF_E_SYNTAX, 2, "05 PIC", "expected a data name"},
+	/* no text at all: the lexer has no buffer (fuzz_copybook: NULL + 0) */
 	{"", ZF_E_SYNTAX, 0, NULL, "copybook has no data description entries"},
 	{"*> only a comment\n", ZF_E_SYNTAX, 0, NULL, "copybook has no data description entries"},
 };

@@ -514,6 +514,22 @@ test_picture_text(void **state)
 	assert_int_equal(zf_date_from_text("2024033", 7, &plain, &dt, &err), ZF_E_BAD_DATA);
 	assert_int_equal(zf_date_from_text("        ", 8, &plain, &dt, &err), ZF_E_BAD_DATA);
 	assert_int_equal(zf_date_from_text("2024-02-30", 10, &iso, &dt, NULL), ZF_E_BAD_DATA);
+
+	/*
+	 * A picture that ends in a blank separator matches text of its width
+	 * (fuzz_datetime: the blank was trimmed from the text, so such a
+	 * picture could never match).
+	 */
+	{
+		zf_date_picture blank = picture("DDD YY ");
+
+		assert_int_equal(zf_date_from_text("061 24 ", 7, &blank, &dt, &err), ZF_OK);
+		assert_int_equal(dt.year, 2024);
+		assert_int_equal(dt.month, 3);
+		assert_int_equal(dt.day, 1);
+		assert_int_equal(zf_date_from_text("061 24    ", 10, &blank, &dt, &err), ZF_OK);
+		assert_int_equal(zf_date_from_text("061 24", 6, &blank, &dt, &err), ZF_E_BAD_DATA);
+	}
 }
 
 

@@ -253,6 +253,11 @@ test_lex_errors(void **state)
 	err = parse_error("COMMIT; /* never closed");
 	assert_string_equal(err.message, "unterminated /* comment");
 	assert_int_equal(err.column, 9);
+	/* over several lines: still where it opens (fuzz_db2ddl: column -2798) */
+	err = parse_error("COMMIT;\n  /* never\n closed\n at all");
+	assert_string_equal(err.message, "unterminated /* comment");
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.column, 3);
 
 	err = parse_error("CREATE TABLE \"   \" (A INT);");
 	assert_string_equal(err.message, "zero-length delimited identifier");
@@ -622,6 +627,23 @@ test_parse_continue(void **state)
 	assert_note_has(p, 1, "line 2, column 27");
 	zf_pg_script_free(p);
 	zf_db2ddl_free(s);
+
+	/*
+	 * A DROP that ends the script before naming its object (fuzz_db2ddl:
+	 * the statement's text was taken from one token past its end, reading
+	 * beyond the token array).
+	 */
+	ddl = "COMMIT;\nDROP";
+	assert_int_equal(zf_db2ddl_parse(ddl, strlen(ddl), &po, &s, &err), ZF_OK);
+	assert_int_equal(zf_db2ddl_statement_count(s), 2);
+	assert_int_equal(zf_db2ddl_to_pg(s, &o, &p, &err), ZF_OK);
+	assert_string_equal(p->statements[1].kind, "error");
+	assert_note_has(p, 1, "line 2, column 5");
+	zf_pg_script_free(p);
+	zf_db2ddl_free(s);
+	assert_int_equal(zf_db2ddl_parse(ddl, strlen(ddl), NULL, &s, &err), ZF_E_SYNTAX);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.column, 5);
 }
 
 /* ---------------------------------------------------------------------

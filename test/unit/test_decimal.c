@@ -1207,6 +1207,11 @@ test_decimal_from_string(void **state)
 	assert_int_equal(zf_decimal_from_string("-", 1, 0, &v, &err), ZF_E_BAD_DATA);
 	assert_int_equal(zf_decimal_from_string("1.2.3", 5, 2, &v, &err), ZF_E_BAD_DATA);
 	assert_int_equal(zf_decimal_from_string("1 2", 3, 0, &v, &err), ZF_E_BAD_DATA);
+	/* a byte that is not printable ASCII is shown in hex (fuzz_decimal) */
+	assert_int_equal(zf_decimal_from_string("1\xE8", 2, 0, &v, &err), ZF_E_BAD_DATA);
+	assert_string_equal(err.message, "invalid byte X'E8' in decimal number");
+	assert_int_equal(zf_decimal_from_string("1\0", 2, 0, &v, &err), ZF_E_BAD_DATA);
+	assert_string_equal(err.message, "invalid byte X'00' in decimal number");
 }
 
 
@@ -1306,6 +1311,8 @@ test_edited_invalid(void **state)
 	assert_int_equal(edited("..", "..", 0, false, &err), ZF_E_ARG);
 	assert_int_equal(edited("1", "9(39)", 0, false, &err), ZF_E_ARG);
 	assert_int_equal(edited("1", "9", 0, false, NULL), ZF_OK);
+	assert_int_equal(edited("1\xFF", "99", 0, false, &err), ZF_E_BAD_DATA);
+	assert_string_equal(err.message, "invalid byte X'FF' at position 2 of numeric-edited field");
 }
 
 

@@ -437,6 +437,11 @@ test_vb_basic(void **state)
 		assert_int_equal(res.n, 3);
 		assert_int_equal(res.offset[0], 5);
 		assert_int_equal(read_pipe(withhdr, 3, &o), ZF_E_FRAMING);
+		/* the error names where the input ended (fuzz_record found -1) */
+		assert_string_equal(res.err.message, "input ended within its 5 header bytes");
+		assert_int_equal(res.err.offset, 3);
+		assert_int_equal(read_pipe(withhdr, 0, &o), ZF_E_FRAMING);
+		assert_int_equal(res.err.offset, 0);
 	}
 }
 
@@ -802,6 +807,26 @@ test_vbs(void **state)
 	o.buffer_size = 1;
 	assert_int_equal(read_pipe(blocks, sizeof(blocks), &o), ZF_EOF);
 	assert_int_equal(res.n, 3);
+
+	/*
+	 * Empty segments (fuzz_record: an empty first segment copied zero
+	 * bytes to a NULL buffer, undefined behaviour): an empty first
+	 * segment, then "GH"; and a record of two empty segments.
+	 */
+	{
+		const uint8_t empty[] = {
+			0x00, 0x04, 0x01, 0x00,
+			0x00, 0x06, 0x02, 0x00, 'G', 'H',
+			0x00, 0x04, 0x01, 0x00,
+		0x00, 0x04, 0x02, 0x00};
+
+		o = opts_for(ZF_RECFM_VBS);
+		assert_int_equal(read_bytes(empty, sizeof(empty), &o), ZF_EOF);
+		assert_int_equal(res.n, 2);
+		assert_int_equal(res.length[0], 2);
+		assert_int_equal(res.length[1], 0);
+		assert_memory_equal(res.all, "GH", 2);
+	}
 }
 
 /* vbs: segment codes out of order, reserved bits, limits, truncation. */

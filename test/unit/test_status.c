@@ -62,6 +62,31 @@ test_hex(void **state)
 	assert_true(strlen(buf) < 8);
 }
 
+/*
+ * Error texts stay valid UTF-8 whatever bytes they quote (fuzz_decimal
+ * found a data byte X'E8' copied into a message): a stray byte becomes
+ * '?', a character cut by the buffer's end is dropped, good UTF-8 stays.
+ */
+static void
+test_error_utf8(void **state)
+{
+	zf_error	err;
+	char		longtext[ZF_MSG_LEN + 8];
+
+	(void) state;
+	zf_error_set(&err, ZF_E_BAD_DATA, "bad \"%s\"", "a\xE8\xFF\xC0\x80" "b");
+	assert_string_equal(err.message, "bad \"a????b\"");
+	zf_error_detail(&err, "caf\xC3\xA9 \xED\xA0\x80 \xF0\x9F\x98\x80");
+	assert_string_equal(err.detail, "caf\xC3\xA9 ??? \xF0\x9F\x98\x80");
+	zf_error_hint(&err, "x\xE2\x82");
+	assert_string_equal(err.hint, "x");
+	/* a two-byte character straddling the end of the message buffer */
+	memset(longtext, 'a', ZF_MSG_LEN - 2);
+	memcpy(longtext + ZF_MSG_LEN - 2, "\xC3\xA9z", 4);
+	zf_error_set(&err, ZF_E_SYNTAX, "%s", longtext);
+	assert_int_equal(strlen(err.message), ZF_MSG_LEN - 2);
+}
+
 int
 main(void)
 {
@@ -69,6 +94,7 @@ main(void)
 		cmocka_unit_test(test_error_set),
 		cmocka_unit_test(test_error_null),
 		cmocka_unit_test(test_hex),
+		cmocka_unit_test(test_error_utf8),
 	};
 
 	return cmocka_run_group_tests_name("status", tests, NULL, NULL);
