@@ -5,8 +5,9 @@
 #	  "make check": every test zfdw has, on a fresh Debian 12 machine too.
 #	  Installs missing packages, runs the core unit tests, builds and
 #	  installs the extension, runs pg_regress against a temporary instance,
-#	  runs the conformance suites when ../shared/conformance exists, and
-#	  ends with one line "N passed, M failed" counting all of them.
+#	  runs the conformance suites when ../shared/conformance exists, runs
+#	  the crash-and-resume test and every fuzz target for a few seconds,
+#	  and ends with one line "N passed, M failed" counting all of them.
 #
 #-------------------------------------------------------------------------
 set -u
@@ -64,6 +65,12 @@ else
 	echo "zfdw: the build failed; pg_regress and conformance did not run"
 	failed=$((failed + 1))
 fi
+
+# every libFuzzer target for a few seconds (issue 7: CI smoke-tests them);
+# "make fuzz" runs them longer
+echo "== fuzz smoke: ${ZF_FUZZ_SECONDS:-5} s per target"
+FUZZ_SECONDS=${ZF_FUZZ_SECONDS:-5} test/fuzz/run.sh 2>&1 | tee "$log/fuzz"
+count "$log/fuzz" fuzz
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
