@@ -18,13 +18,16 @@ echo "== building and installing zfdw"
 make -s all
 zf_as_root make -s install
 
+zf_data_root
+data_root=$ZF_DATA_ROOT
+stage=$ZF_STAGE
 dir=$(zf_scratch_dir demo)
 port=$(zf_free_port 57432)
-trap 'zf_cluster_stop "$dir"; rm -rf "$dir"' EXIT
+trap 'zf_cluster_stop "$dir"; rm -rf "$dir" ${stage:+"$stage"}' EXIT
 echo "== starting a throwaway cluster in $dir (port $port, user $(zf_pg_user))"
 zf_cluster_start "$dir" "$port"
 
 echo "== running demo/demo.sql"
-zf_psql "$dir" "$port" -v ON_ERROR_STOP=1 -v demo="$ZF_ROOT/demo" \
-	-f "$ZF_ROOT/demo/demo.sql"
+zf_psql "$dir" "$port" -v ON_ERROR_STOP=1 -v demo="$data_root/demo" \
+	-f "$data_root/demo/demo.sql"
 echo "== demo finished; the cluster is stopped and removed"

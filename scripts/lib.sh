@@ -99,3 +99,32 @@ zf_psql() {
 	shift 2
 	"$(zf_pg_bindir)/psql" -X -h "$dir" -p "$port" -U postgres "$@"
 }
+
+# Set ZF_DATA_ROOT to the directory from which the PostgreSQL server reads
+# the test and demo files (and ../shared beside it): the checkout itself
+# when the PostgreSQL user can read it, else a copy in a scratch directory
+# (a checkout under a private home directory, run as root).  ZF_STAGE is
+# set to the copy, for the caller to remove; empty when there is none.
+zf_data_root() {
+	ZF_STAGE=""
+	ZF_DATA_ROOT=$ZF_ROOT
+	if zf_as_pg test -r "$ZF_ROOT/test/helpers.psql" &&
+		zf_as_pg test -r "$ZF_ROOT/demo/demo.sql" &&
+		{ [ ! -d "$ZF_ROOT/../shared" ] || zf_as_pg test -r "$ZF_ROOT/../shared/design.md"; }; then
+		return
+	fi
+	ZF_STAGE=$(zf_scratch_dir stage)
+	mkdir -p "$ZF_STAGE/root"
+	if git -C "$ZF_ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+		(cd "$ZF_ROOT" && git ls-files -z test demo | tar --null -T - -cf -) |
+			tar -xf - -C "$ZF_STAGE/root"
+	else
+		cp -r "$ZF_ROOT/test" "$ZF_ROOT/demo" "$ZF_STAGE/root/"
+	fi
+	if [ -d "$ZF_ROOT/../shared" ]; then
+		cp -rL "$ZF_ROOT/../shared" "$ZF_STAGE/shared"
+	fi
+	chmod -R a+rX "$ZF_STAGE"
+	echo "zfdw: the PostgreSQL user cannot read $ZF_ROOT; using a copy in $ZF_STAGE" >&2
+	ZF_DATA_ROOT=$ZF_STAGE/root
+}

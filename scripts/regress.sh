@@ -22,6 +22,9 @@ else
 	done
 fi
 
+zf_data_root
+data_root=$ZF_DATA_ROOT
+stage=$ZF_STAGE
 pgxs=$(pg_config --pgxs)
 pg_regress="$(dirname "$pgxs")/../test/regress/pg_regress"
 out=$(zf_scratch_dir regress)
@@ -38,7 +41,7 @@ zf_as_pg "$pg_regress" \
 	--port="$port" \
 	--bindir="$(zf_pg_bindir)" \
 	--temp-config="$out/regress.conf" \
-	--inputdir="$ZF_ROOT/test" \
+	--inputdir="$data_root/test" \
 	--outputdir="$out" \
 	--dbname=contrib_regression \
 	"${tests[@]}" 2>&1 | tee "$out/pg_regress.log"
@@ -58,5 +61,6 @@ if [ "$failed" -gt 0 ]; then
 	echo "pg_regress: differences in $ZF_ROOT/regression.diffs, outputs in $ZF_ROOT/results/"
 fi
 rm -rf "$out/results" "$out/tmp_check"
+[ -n "$stage" ] && rm -rf "$stage"
 echo "regress: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
