@@ -207,14 +207,28 @@ insert_slack(finish_state *st, place_frame *stack, int32_t sp, int32_t c, uint32
 	}
 	if (st->last_elem < 0)
 		return;
+
+	/*
+	 * A table or REDEFINES area between the previous item and c keeps
+	 * every group below it from growing too: the slack lies outside it,
+	 * and a group inside an occurrence cannot be longer than the
+	 * occurrence (GnuCOBOL -std=ibm agrees: in 05 T OCCURS 1. 10 G.
+	 * 15 F COMP-1. 05 D COMP-2 SYNC, G stays 4 bytes).
+	 */
 	for (int32_t g = L->fields[st->last_elem].parent; g != ZF_NO_FIELD; g = L->fields[g].parent)
 	{
 		zf_field   *gf = &L->fields[g];
 
-		if (is_ancestor_or_self(L, g, c) || gf->occurs_max > 0 || gf->redefines >= 0 ||
-			is_redefined(L, g))
+		if (is_ancestor_or_self(L, g, c))
 			break;
-		gf->length += s;
+		if (gf->occurs_max > 0 || gf->redefines >= 0 || is_redefined(L, g))
+			return;
+	}
+	for (int32_t g = L->fields[st->last_elem].parent; g != ZF_NO_FIELD; g = L->fields[g].parent)
+	{
+		if (is_ancestor_or_self(L, g, c))
+			break;
+		L->fields[g].length += s;
 	}
 }
 

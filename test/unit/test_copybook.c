@@ -561,6 +561,24 @@ test_sync(void **state)
 	assert_int_equal(L->records[0].max_length, 10);
 	zf_layout_free(L);
 
+	/*
+	 * Nor do groups inside the table grow (fuzz_copybook: G grew to 8
+	 * bytes inside a 4-byte occurrence).  GnuCOBOL 3 (cobc -std=ibm,
+	 * DISPLAY LENGTH OF) gives G 4, T 4, A 4, R 16.
+	 */
+	L = parse_free("01 R.\n"
+				   "   05 A.\n"
+				   "      10 T OCCURS 1.\n"
+				   "         15 G.\n"
+				   "            20 F COMP-1.\n"
+				   "   05 D COMP-2 SYNC.\n");		/* 4 -> 8 */
+	check_field(L, "G", 0, 0, 4);
+	check_field(L, "T", 0, 0, 4);
+	check_field(L, "A", 0, 0, 4);
+	check_field(L, "D", 0, 8, 8);
+	assert_int_equal(L->records[0].max_length, 16);
+	zf_layout_free(L);
+
 	/* an element already a multiple of its alignment is not padded */
 	L = parse_free("01 R.\n"
 				   "   05 A PIC X.\n"
