@@ -44,6 +44,8 @@ zf_as_pg "$pg_regress" \
 	--inputdir="$data_root/test" \
 	--outputdir="$out" \
 	--dbname=contrib_regression \
+	--encoding=UTF8 \
+	--no-locale \
 	"${tests[@]}" 2>&1 | tee "$out/pg_regress.log"
 
 passed=$(grep -cE '\.\.\. ok( |$)' "$out/pg_regress.log")
