@@ -72,5 +72,15 @@ echo "== fuzz smoke: ${ZF_FUZZ_SECONDS:-5} s per target"
 FUZZ_SECONDS=${ZF_FUZZ_SECONDS:-5} test/fuzz/run.sh 2>&1 | tee "$log/fuzz"
 count "$log/fuzz" fuzz
 
+# CI shows the end of the output: repeat what failed just before the count
+if [ "$failed" -gt 0 ]; then
+	if [ -f regression.diffs ]; then
+		echo "== the first lines of regression.diffs"
+		head -40 regression.diffs
+	fi
+	echo "== what failed"
+	cat "$log"/* | grep -a -E '\.\.\. FAILED|^FAILED|^\[  FAILED  \] [a-z_]|exited with status|^  FAIL |printed no result|finding\(s\)|build failed|^suite .* [1-9][0-9]* failed' |
+		head -20
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
