@@ -155,7 +155,7 @@ zfdw_number_datum(ZfColumn *col, zf_int128 v, int scale, Datum *value,
 					}
 				}
 				if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
-					*value = NumericGetDatum(int64_div_fast_to_numeric((int64) v, target_scale));
+					*value = zfdw_scaled_int64_to_numeric((int64) v, target_scale);
 				else
 					*value = DirectFunctionCall3(numeric_in,
 												 CStringGetDatum(decimal_text(v, target_scale)),

@@ -63,7 +63,7 @@ numeric_of(zf_int128 v, int scale)
 								   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 	}
 	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
-		return NumericGetDatum(int64_div_fast_to_numeric((int64) v, scale));
+		return zfdw_scaled_int64_to_numeric((int64) v, scale);
 	zf_decimal_to_string(v, scale, s);
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(s),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));

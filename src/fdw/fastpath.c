@@ -112,7 +112,7 @@ fast_number_datum(ZfColumn *col, int64 v, Datum *value)
 				return false;
 			if (col->fast_limit != 0 && (v >= col->fast_limit || v <= -col->fast_limit))
 				return false;
-			*value = NumericGetDatum(int64_div_fast_to_numeric(v, col->fast_scale));
+			*value = zfdw_scaled_int64_to_numeric(v, col->fast_scale);
 			return true;
 		case ZF_TARGET_INT8:
 			*value = Int64GetDatum(v);

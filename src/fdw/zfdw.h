@@ -340,6 +340,9 @@ extern bool zfdw_number_datum(ZfColumn *col, zf_int128 unscaled, int scale,
 
 extern void zfdw_fast_prepare(ZfTable *t, ZfColumn *col);
 extern bool zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value);
+
+/* ---- numeric_build.c ---- */
+extern Datum zfdw_scaled_int64_to_numeric(int64 v, int scale);
 /* Build the Datum of a column from decoded text (UTF-8) of field f. */
 extern bool zfdw_text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f,
 							   const char *s, size_t n, Datum *value,

@@ -130,3 +130,22 @@ SELECT zt_error($$SELECT * FROM segs$$);
 -- log_verbosity 'silent': no notice at all
 ALTER FOREIGN TABLE bad OPTIONS (SET filename :'bad_packed', DROP reject_limit, ADD log_verbosity 'silent');
 SELECT * FROM bad;
+
+-- numerics are written in PostgreSQL's canonical form (the bytes
+-- numeric_in makes of the same text): every scale, zero, the int8 limits,
+-- values with zero base-10000 groups inside and at either end
+WITH vals AS (
+    SELECT v FROM unnest(ARRAY[0, 1, -1, 5, 9999, 10000, -10000, 50000, 123456789,
+        100000000, 700000000, 100000001, 12345678901234567, 1000000000000000000,
+        -9223372036854775808, 9223372036854775807]::int8[]) v),
+digits AS (
+    SELECT v, s, lpad(abs(v::numeric)::text, greatest(length(abs(v::numeric)::text), s + 1), '0') AS t
+      FROM vals, generate_series(0, 18) s),
+refs AS (
+    SELECT v, s, (CASE WHEN v < 0 THEN '-' ELSE '' END ||
+                  CASE WHEN s = 0 THEN t ELSE left(t, -s) || '.' || right(t, s) END)::numeric AS r
+      FROM digits)
+SELECT count(*) AS cases,
+       count(*) FILTER (WHERE numeric_send(zfdw.from_binary(int8send(v), s)) <> numeric_send(r)) AS not_canonical,
+       count(*) FILTER (WHERE zfdw.from_binary(int8send(v), s)::text <> r::text) AS wrong_text
+  FROM refs;

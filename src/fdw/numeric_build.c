@@ -1,0 +1,110 @@
+/*-------------------------------------------------------------------------
+ *
+ * numeric_build.c
+ *	  A scaled 64-bit integer (the value of a packed, zoned or binary
+ *	  field with an implied decimal point) written straight into a
+ *	  PostgreSQL numeric, without int64_div_fast_to_numeric's detour
+ *	  through a NumericVar, a division and a second copy.
+ *
+ * The result is the short on-disk numeric format, the same bytes as
+ * PostgreSQL's make_result produces for the value with display scale
+ * "scale": base-10000 digits aligned on the decimal point, leading and
+ * trailing zero digits stripped.  That format is part of PostgreSQL's
+ * on-disk contract (pg_upgrade keeps it), so it does not change between
+ * versions; the constants below are numeric.c's, which does not export
+ * them.  A scale above 18, or a magnitude the alignment below would
+ * overflow (beyond about 1.8 * 10^16 with a scale that is not a multiple
+ * of 4), goes through PostgreSQL's own function.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include "utils/numeric.h"
+
+/* numeric.c's short-format header bits (stable on-disk format) */
+#define ZF_NUMERIC_SHORT				0x8000
+#define ZF_NUMERIC_SHORT_SIGN_MASK		0x2000
+#define ZF_NUMERIC_SHORT_DSCALE_SHIFT	7
+#define ZF_NUMERIC_SHORT_WEIGHT_SIGN	0x0040
+#define ZF_NUMERIC_SHORT_WEIGHT_MASK	0x003F
+#define ZF_NBASE						10000
+
+static const uint64 pow10_u64[] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL
+};
+
+/*
+ * v * 10^-scale as a numeric with display scale "scale" (0..18), in
+ * the current memory context.
+ *
+ * The magnitude is multiplied by 10^pad so that the decimal point falls
+ * on a group boundary; then every base-10000 group is a division by a
+ * constant (a multiplication, for the compiler), least significant first.
+ */
+Datum
+zfdw_scaled_int64_to_numeric(int64 v, int scale)
+{
+	uint64		u;
+	uint64		w;
+	int			pad;
+	int			nfrac;
+	int16		groups[6];		/* < 10^22 after the padding: 6 groups */
+	int			ngroups = 0;
+	int			low = 0;
+	int			weight = 0;
+	int			ndigits;
+	Size		len;
+	struct varlena *res;
+	uint16		header;
+	char	   *d;
+
+	u = v < 0 ? (uint64) 0 - (uint64) v : (uint64) v;
+	pad = (4 - scale % 4) % 4;
+	if (scale < 0 || scale > 18 || u > PG_UINT64_MAX / pow10_u64[pad])
+		return NumericGetDatum(int64_div_fast_to_numeric(v, scale));
+	nfrac = (scale + pad) / 4;
+
+	for (w = u * pow10_u64[pad]; w != 0; w /= ZF_NBASE)
+		groups[ngroups++] = (int16) (w % ZF_NBASE);
+
+	header = ZF_NUMERIC_SHORT | (uint16) (scale << ZF_NUMERIC_SHORT_DSCALE_SHIFT);
+	if (ngroups > 0)
+	{
+		/* trailing zero groups are not stored; the first group is nonzero */
+		while (groups[low] == 0)
+			low++;
+		weight = ngroups - 1 - nfrac;
+		if (v < 0)
+			header |= ZF_NUMERIC_SHORT_SIGN_MASK;
+		if (weight < 0)
+			header |= ZF_NUMERIC_SHORT_WEIGHT_SIGN;
+		header |= (uint16) weight & ZF_NUMERIC_SHORT_WEIGHT_MASK;
+	}
+	ndigits = ngroups - low;
+
+	len = VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16);
+	res = (struct varlena *) palloc(len);
+	SET_VARSIZE(res, len);
+	d = VARDATA(res);
+	memcpy(d, &header, sizeof(uint16));
+	d += sizeof(uint16);
+	for (int i = ngroups - 1; i >= low; i--)
+	{
+		memcpy(d, &groups[i], sizeof(int16));
+		d += sizeof(int16);
+	}
+
+#ifdef USE_ASSERT_CHECKING
+	{
+		Numeric		ref = int64_div_fast_to_numeric(v, scale);
+
+		Assert(VARSIZE(ref) == len && memcmp(ref, res, len) == 0);
+	}
+#endif
+	return PointerGetDatum(res);
+}
