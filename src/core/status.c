@@ -80,6 +80,30 @@ utf8_sanitize(char *text)
 	}
 }
 
+/*
+ * vsnprintf into a message buffer; text cut by the buffer's size ends with
+ * an ellipsis character, so a message never ends in the middle of a
+ * quoted name as though it were whole.
+ */
+static void format_text(char *dst, size_t size, const char *fmt, va_list ap)
+			__attribute__((format(printf, 3, 0)));
+
+static void
+format_text(char *dst, size_t size, const char *fmt, va_list ap)
+{
+	int			n = vsnprintf(dst, size, fmt, ap);
+
+	if (n >= 0 && (size_t) n >= size && size > 4)
+	{
+		size_t		cut = size - 4;
+
+		while (cut > 0 && ((uint8_t) dst[cut] & 0xC0) == 0x80)
+			cut--;				/* not inside a UTF-8 character */
+		memcpy(dst + cut, "\xE2\x80\xA6", 4);	/* U+2026 and the NUL */
+	}
+	utf8_sanitize(dst);
+}
+
 /* Record a failure with its primary message; returns status for chaining. */
 zf_status
 zf_error_set(zf_error *err, zf_status status, const char *fmt,...)
@@ -91,9 +115,8 @@ zf_error_set(zf_error *err, zf_status status, const char *fmt,...)
 	zf_error_clear(err);
 	err->status = status;
 	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	format_text(err->message, sizeof(err->message), fmt, ap);
 	va_end(ap);
-	utf8_sanitize(err->message);
 	return status;
 }
 
@@ -106,9 +129,8 @@ zf_error_detail(zf_error *err, const char *fmt,...)
 	if (err == NULL)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+	format_text(err->detail, sizeof(err->detail), fmt, ap);
 	va_end(ap);
-	utf8_sanitize(err->detail);
 }
 
 /* Add (replace) the hint line of an error already set. */
@@ -120,9 +142,8 @@ zf_error_hint(zf_error *err, const char *fmt,...)
 	if (err == NULL)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(err->hint, sizeof(err->hint), fmt, ap);
+	format_text(err->hint, sizeof(err->hint), fmt, ap);
 	va_end(ap);
-	utf8_sanitize(err->hint);
 }
 
 /* Record the source position (parsers). */

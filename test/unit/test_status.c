@@ -80,11 +80,20 @@ test_error_utf8(void **state)
 	assert_string_equal(err.detail, "caf\xC3\xA9 ??? \xF0\x9F\x98\x80");
 	zf_error_hint(&err, "x\xE2\x82");
 	assert_string_equal(err.hint, "x");
-	/* a two-byte character straddling the end of the message buffer */
-	memset(longtext, 'a', ZF_MSG_LEN - 2);
-	memcpy(longtext + ZF_MSG_LEN - 2, "\xC3\xA9z", 4);
+	/*
+	 * Text cut by the buffer ends with an ellipsis (fuzz_punch: a long
+	 * quoted name lost its closing quote), never inside a character: here
+	 * a two-byte character straddles the place of the cut.
+	 */
+	memset(longtext, 'a', ZF_MSG_LEN + 4);
+	longtext[ZF_MSG_LEN + 4] = '\0';
+	zf_error_set(&err, ZF_E_SYNTAX, "%s", longtext);
+	assert_int_equal(strlen(err.message), ZF_MSG_LEN - 1);
+	assert_memory_equal(err.message + ZF_MSG_LEN - 4, "\xE2\x80\xA6", 4);
+	memcpy(longtext + ZF_MSG_LEN - 5, "\xC3\xA9", 2);
 	zf_error_set(&err, ZF_E_SYNTAX, "%s", longtext);
 	assert_int_equal(strlen(err.message), ZF_MSG_LEN - 2);
+	assert_memory_equal(err.message + ZF_MSG_LEN - 6, "a\xE2\x80\xA6", 5);
 }
 
 int
