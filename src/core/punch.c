@@ -993,6 +993,8 @@ punch_note_field(punch_ctx *c, int32_t field, const punch_token *tok)
 		n = realloc(c->field_tok, sizeof(*n) * (size_t) cap);
 		if (n == NULL)
 			return false;
+		/* fields noted out of order leave gaps: they read as "no token" */
+		memset(n + c->field_tok_cap, 0, sizeof(*n) * (size_t) (cap - c->field_tok_cap));
 		c->field_tok = n;
 		c->field_tok_cap = cap;
 	}
