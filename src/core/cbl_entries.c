@@ -65,15 +65,13 @@ tok_desc(const cbl_token *t, char *buf, size_t cap)
 zf_status
 cb_error(cb_parser *p, zf_status st, size_t pos, const char *fmt,...)
 {
-	char		msg[ZF_MSG_LEN];
 	va_list		ap;
 	int			line;
 	int			col;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	zf_error_setv(p->err, st, fmt, ap);
 	va_end(ap);
-	zf_error_set(p->err, st, "%s", msg);
 	cbl_position(&p->lx, pos, &line, &col);
 	zf_error_at(p->err, line, col);
 	return st;

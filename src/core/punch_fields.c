@@ -61,12 +61,10 @@ static zf_status
 fail(punch_ctx *c, const punch_token *tok, zf_status status, const char *fmt,...)
 {
 	va_list		ap;
-	char		msg[ZF_MSG_LEN];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	zf_error_setv(c->err, status, fmt, ap);
 	va_end(ap);
-	zf_error_set(c->err, status, "%s", msg);
 	if (tok)
 		zf_error_at(c->err, tok->line, tok->col);
 	return status;

@@ -120,6 +120,18 @@ zf_error_set(zf_error *err, zf_status status, const char *fmt,...)
 	return status;
 }
 
+/* See status.h: zf_error_set with a va_list. */
+zf_status
+zf_error_setv(zf_error *err, zf_status status, const char *fmt, va_list ap)
+{
+	if (err == NULL)
+		return status;
+	zf_error_clear(err);
+	err->status = status;
+	format_text(err->message, sizeof(err->message), fmt, ap);
+	return status;
+}
+
 /* Add (replace) the detail line of an error already set. */
 void
 zf_error_detail(zf_error *err, const char *fmt,...)

@@ -18,6 +18,7 @@
 #ifndef ZF_STATUS_H
 #define ZF_STATUS_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -64,6 +65,10 @@ extern void zf_error_clear(zf_error *err);
 extern zf_status zf_error_set(zf_error *err, zf_status status,
 							  const char *fmt,...)
 			__attribute__((format(printf, 3, 4)));
+/* The same with a va_list, for parsers' own error wrappers. */
+extern zf_status zf_error_setv(zf_error *err, zf_status status,
+							   const char *fmt, va_list ap)
+			__attribute__((format(printf, 3, 0)));
 extern void zf_error_detail(zf_error *err, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 extern void zf_error_hint(zf_error *err, const char *fmt,...)

@@ -10,6 +10,9 @@
 #	FUZZ_SECONDS   seconds per target (default 20)
 #	FUZZ_RUNS	   executions per target (default: no limit; the time
 #				   limit still applies)
+#	FUZZ_SEED	   libFuzzer's random seed (default: a new one each run);
+#				   a fixed seed makes a short run repeatable: a slower
+#				   machine runs a prefix of what a faster one runs
 #	FUZZ_JOBS	   make's parallel jobs for the build (default 2)
 #	FUZZ_NO_DEPS   set to skip installing clang (scripts/deps.sh)
 #
@@ -32,6 +35,7 @@ BUILD=$FUZZ_DIR/build
 RUN=$FUZZ_DIR/corpus-run
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 FUZZ_RUNS=${FUZZ_RUNS:-}
+FUZZ_SEED=${FUZZ_SEED:-}
 FUZZ_JOBS=${FUZZ_JOBS:-2}
 
 if [ -z "${FUZZ_NO_DEPS:-}" ]; then
@@ -95,6 +99,7 @@ for t in "${targets[@]}"; do
 		  -rss_limit_mb=2560 -malloc_limit_mb=1024
 		  -artifact_prefix="$findings/")
 	[ -n "$FUZZ_RUNS" ] && args+=(-runs="$FUZZ_RUNS")
+	[ -n "$FUZZ_SEED" ] && args+=(-seed="$FUZZ_SEED")
 	[ -n "$maxlen" ] && args+=(-max_len="$maxlen")
 	[ -f "$dict" ] && args+=(-dict="$dict")
 	mkdir -p "$corpus" "$findings"
