@@ -623,7 +623,14 @@ record_lengths(finish_state *st)
 		if (zf_field_is_nopad(f))
 			min_len = f->length_prefix;
 		else if (f->kind == ZF_KIND_GROUP)
-			min_len = f->length - reduce[i];
+		{
+			/*
+			 * Varying children that overlap (a punch may place fields on
+			 * the same bytes) can save more than the group holds: the
+			 * group can shrink to nothing, not below.
+			 */
+			min_len = reduce[i] < f->length ? f->length - reduce[i] : 0;
+		}
 		else
 			min_len = f->length;
 		if (f->depending_on >= 0)

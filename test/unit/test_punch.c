@@ -499,6 +499,30 @@ test_nopad(void **state)
 	zf_layout_free(L);
 }
 
+/*
+ * Overlapping varying fields (positions are read as written): their
+ * savings cannot take the minimum record length below zero (fuzz_punch:
+ * the minimum wrapped around to 4294901781, above the maximum).  BACK
+ * is placed back on CODE's bytes, so the LOB after it, IMG, lies on the
+ * bytes of BODY: both save their length, from the same area.
+ */
+static void
+test_overlapping_varying(void **state)
+{
+	zf_layout  *L = parse_ok(
+		"LOAD DATA INTO TABLE A.B WHEN(1:2)=X'0001'\n"
+		" ( \"ID\" POSITION(3:6) INTEGER\n"
+		" , \"CODE\" POSITION(7:12) CHAR(6)\n"
+		" , \"BODY\" POSITION(*) CLOB\n"
+		" , \"BACK\" POSITION(7:12) CHAR(6)\n"
+		" , \"IMG\" POSITION(*) BLOB )", NULL);
+
+	(void) state;
+	assert_false(L->records[0].is_static);
+	assert_true(L->records[0].min_length <= L->records[0].max_length);
+	zf_layout_free(L);
+}
+
 /* SPANNED YES: LOBs with 4-byte lengths share the record length limit. */
 static void
 test_spanned(void **state)
@@ -698,6 +722,7 @@ main(void)
 		cmocka_unit_test(test_type_storage),
 		cmocka_unit_test(test_type_attributes),
 		cmocka_unit_test(test_nopad),
+		cmocka_unit_test(test_overlapping_varying),
 		cmocka_unit_test(test_spanned),
 		cmocka_unit_test(test_dsntiaul),
 		cmocka_unit_test(test_ddl_rules),
