@@ -19,6 +19,7 @@
  *-------------------------------------------------------------------------
  */
 #include "ddl_write.h"
+#include "decimal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -235,10 +236,6 @@ ddl_timestamp_parse(const char *s, int *y, int *m, int *d, int *h, int *mi,
  * ---------------------------------------------------------------------
  */
 
-static const int64_t pow10_table[] = {
-	1, 10, 100, 1000, 10000, 100000, 1000000,
-};
-
 /* Write a scaled integer v / 10^scale. */
 static void
 put_scaled(ddl_buf *out, __int128 v, int scale)
@@ -446,7 +443,7 @@ ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 					!ddl_timestamp_parse(t->text, &y, &m, &d, &h, &mi, &s, &us, &nd) ||
 					nd == 99)
 					return false;
-				step = pow10_table[6 - p];
+				step = (int64_t) zf_pow10_u64[6 - p];
 				if (us % step != 0)
 					return false;	/* finer than the column */
 				days = ddl_date_to_days(y, m, d);

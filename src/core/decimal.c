@@ -41,8 +41,8 @@
 #define U128_MAX			(~(unsigned __int128) 0)
 #define U128_INT128_MAX		(U128_MAX >> 1)
 
-/* Powers of ten that fit in 64 bits: 10^0 .. 10^19. */
-static const uint64_t pow10_u64[20] = {
+/* See decimal.h. */
+const uint64_t zf_pow10_u64[20] = {
 	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
 	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
 	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
@@ -369,7 +369,7 @@ zf_packed_decode(const uint8_t *p, size_t len, bool is_signed,
 		size_t		chunk = npairs - done > 9 ? 9 : npairs - done;
 		uint64_t	part = packed_pairs(p + done, chunk, &bad);
 
-		acc = acc * pow10_u64[2 * chunk] + part;
+		acc = acc * zf_pow10_u64[2 * chunk] + part;
 		done += chunk;
 	}
 	last = p[len - 1];
@@ -512,18 +512,18 @@ zoned_magnitude(const uint8_t *p, size_t len, zf_sign_kind sign,
 		chunk = chunk * 10 + d;
 		if (++chunk_digits == 18)
 		{
-			if (acc > (U128_MAX - chunk) / pow10_u64[18])
+			if (acc > (U128_MAX - chunk) / zf_pow10_u64[18])
 				too_big = true;
-			acc = acc * pow10_u64[18] + chunk;
+			acc = acc * zf_pow10_u64[18] + chunk;
 			chunk = 0;
 			chunk_digits = 0;
 		}
 	}
 	if (chunk_digits > 0)
 	{
-		if (acc > (U128_MAX - chunk) / pow10_u64[chunk_digits])
+		if (acc > (U128_MAX - chunk) / zf_pow10_u64[chunk_digits])
 			too_big = true;
-		acc = acc * pow10_u64[chunk_digits] + chunk;
+		acc = acc * zf_pow10_u64[chunk_digits] + chunk;
 	}
 	if (too_big || acc > U128_INT128_MAX + (*negative ? 1 : 0))
 		return overflow(err, "zoned decimal", p, len, "a 128-bit integer");
@@ -618,7 +618,7 @@ zf_zoned_decode64(const uint8_t *p, size_t len, zf_sign_kind sign,
 			o = opunch[p[0]];
 			bad = o;
 			neg = (o & OP_NEG) != 0;
-			acc = (o & 0x0F) * pow10_u64[len - 1] +
+			acc = (o & 0x0F) * zf_pow10_u64[len - 1] +
 				zoned_digits(p + 1, len - 1, cs, digit, &bad);
 			break;
 		case ZF_SIGN_NONE:

@@ -52,6 +52,9 @@ typedef enum zf_charset
  * zf_packed_decode64 accepts len 1..10 and reports ZF_E_OVERFLOW when the
  * value exceeds int64; zf_packed_decode accepts len 1..20.
  */
+/* Powers of ten that fit in 64 bits: 10^0 .. 10^19. */
+extern const uint64_t zf_pow10_u64[20];
+
 extern zf_status zf_packed_decode64(const uint8_t *p, size_t len,
 									bool is_signed, int64_t *out,
 									zf_error *err);

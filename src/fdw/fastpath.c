@@ -20,15 +20,6 @@
 #include "mb/pg_wchar.h"
 #include "utils/numeric.h"
 
-/* 10^n as int64, n = 0..18 */
-static const int64 pow10_64[] = {
-	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
-	100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
-	1000000000000LL, 10000000000000LL, 100000000000000LL,
-	1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
-	1000000000000000000LL
-};
-
 /*
  * Decide whether a bound column can take the fast path, and precompute
  * what it needs.  t->fast_min_length is the record length every fast
@@ -81,8 +72,8 @@ zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
 		else
 			return;
 		col->fast_scale = out_scale;
-		col->fast_mult = pow10_64[out_scale - f->scale];
-		col->fast_limit = col->num_precision >= 0 ? pow10_64[col->num_precision] : 0;
+		col->fast_mult = (int64) zf_pow10_u64[out_scale - f->scale];
+		col->fast_limit = col->num_precision >= 0 ? (int64) zf_pow10_u64[col->num_precision] : 0;
 	}
 	else if (col->conv == ZF_CONV_TEXT)
 	{

@@ -30,14 +30,6 @@
 #define ZF_NUMERIC_SHORT_WEIGHT_MASK	0x003F
 #define ZF_NBASE						10000
 
-static const uint64 pow10_u64[] = {
-	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
-	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
-	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
-	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
-	100000000000000000ULL, 1000000000000000000ULL
-};
-
 /*
  * v * 10^-scale as a numeric with display scale "scale" (0..18), in
  * the current memory context.
@@ -65,11 +57,11 @@ zfdw_scaled_int64_to_numeric(int64 v, int scale)
 
 	u = v < 0 ? (uint64) 0 - (uint64) v : (uint64) v;
 	pad = (4 - scale % 4) % 4;
-	if (scale < 0 || scale > 18 || u > PG_UINT64_MAX / pow10_u64[pad])
+	if (scale < 0 || scale > 18 || u > PG_UINT64_MAX / zf_pow10_u64[pad])
 		return NumericGetDatum(int64_div_fast_to_numeric(v, scale));
 	nfrac = (scale + pad) / 4;
 
-	for (w = u * pow10_u64[pad]; w != 0; w /= ZF_NBASE)
+	for (w = u * zf_pow10_u64[pad]; w != 0; w /= ZF_NBASE)
 		groups[ngroups++] = (int16) (w % ZF_NBASE);
 
 	header = ZF_NUMERIC_SHORT | (uint16) (scale << ZF_NUMERIC_SHORT_DSCALE_SHIFT);
