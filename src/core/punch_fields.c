@@ -404,7 +404,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 	{
 		t->kind = ZF_KIND_LOB;
 		t->usage = is(ty, "clob") ? char_usage("clob", s) : ty;
-		t->length_prefix = is(ty, "xml") ? (st->spanned ? 4 : 2) : lob_prefix;
+		t->length_prefix = lob_prefix;
 		t->for_bit_data = is(ty, "blob") || s->bit;
 		if (is(ty, "xml"))
 			t->ccsid = 1208;

@@ -154,13 +154,7 @@ zfdw_number_datum(ZfColumn *col, zf_int128 v, int scale, Datum *value,
 						return false;
 					}
 				}
-				if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
-					*value = zfdw_scaled_int64_to_numeric((int64) v, target_scale);
-				else
-					*value = DirectFunctionCall3(numeric_in,
-												 CStringGetDatum(decimal_text(v, target_scale)),
-												 ObjectIdGetDatum(InvalidOid),
-												 Int32GetDatum(-1));
+				*value = zfdw_scaled_int128_to_numeric(v, target_scale);
 				return true;
 			}
 

@@ -50,25 +50,6 @@ value_error(const zf_error *raw, const bytea *b)
 			 err->hint[0] ? errhint("%s", err->hint) : 0));
 }
 
-/* A numeric Datum from a scaled integer (any precision). */
-static Datum
-numeric_of(zf_int128 v, int scale)
-{
-	char		s[ZF_DECIMAL_STRLEN];
-
-	if (scale < 0)
-	{
-		zf_decimal_to_string(v, scale, s);
-		return DirectFunctionCall3(numeric_in, CStringGetDatum(s),
-								   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	}
-	if (v >= PG_INT64_MIN && v <= PG_INT64_MAX)
-		return zfdw_scaled_int64_to_numeric((int64) v, scale);
-	zf_decimal_to_string(v, scale, s);
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(s),
-							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-}
-
 /* Check a scale argument. */
 static int
 scale_arg(FunctionCallInfo fcinfo, int argno)
@@ -111,7 +92,7 @@ zfdw_unpack_decimal(PG_FUNCTION_ARGS)
 	zf_error_clear(&err);
 	if (zf_packed_decode((const uint8 *) VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b), true, &v, &err) != ZF_OK)
 		value_error(&err, b);
-	PG_RETURN_DATUM(numeric_of(v, scale));
+	PG_RETURN_DATUM(zfdw_scaled_int128_to_numeric(v, scale));
 }
 
 /* unzone(bytea, scale, codepage): a zoned decimal with trailing overpunch. */
@@ -128,7 +109,7 @@ zfdw_unzone(PG_FUNCTION_ARGS)
 	if (zf_zoned_decode((const uint8 *) VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b),
 						ZF_SIGN_TRAILING, zf_codepage_charset(cp), &v, &err) != ZF_OK)
 		value_error(&err, b);
-	PG_RETURN_DATUM(numeric_of(v, scale));
+	PG_RETURN_DATUM(zfdw_scaled_int128_to_numeric(v, scale));
 }
 
 /* from_binary(bytea, scale, signed): a big-endian binary integer. */
@@ -145,7 +126,7 @@ zfdw_from_binary(PG_FUNCTION_ARGS)
 	if (zf_binary_decode((const uint8 *) VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b),
 						 is_signed, true, &v, &err) != ZF_OK)
 		value_error(&err, b);
-	PG_RETURN_DATUM(numeric_of(v, scale));
+	PG_RETURN_DATUM(zfdw_scaled_int128_to_numeric(v, scale));
 }
 
 /* from_hfp(bytea): an IBM hexadecimal float of 4 or 8 bytes. */

@@ -429,13 +429,18 @@ text_range(const zf_field *f, const zf_codepage *cp, Datum d, List **ranges)
 	char	   *s = TextDatumGetCString(d);
 	size_t		n = strlen(s);
 	int			len = (int) f->length;
-	uint8	   *buf = palloc(n * 2 + len + 8);
+	uint8	   *buf;
 	size_t		enc;
 	zf_error	err;
 
+	/* measured after the conversion: UTF-8 may take more bytes */
 	if (GetDatabaseEncoding() != PG_UTF8)
+	{
 		s = (char *) pg_do_encoding_conversion((unsigned char *) s, (int) n,
 											   GetDatabaseEncoding(), PG_UTF8);
+		n = strlen(s);
+	}
+	buf = palloc(n * 2 + len + 8);
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	if (zf_codepage_encode(cp, s, n, buf, n * 2 + len, &enc, &err) != ZF_OK ||

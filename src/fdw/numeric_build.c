@@ -20,6 +20,8 @@
  */
 #include "zfdw.h"
 
+#include "fmgr.h"
+#include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
 /* numeric.c's short-format header bits (stable on-disk format) */
@@ -99,4 +101,20 @@ zfdw_scaled_int64_to_numeric(int64 v, int scale)
 	}
 #endif
 	return PointerGetDatum(res);
+}
+
+/*
+ * v * 10^-scale as a numeric, for any 128-bit value and any scale: the
+ * int64 builder above when it can, numeric_in of the decimal text else.
+ */
+Datum
+zfdw_scaled_int128_to_numeric(zf_int128 v, int scale)
+{
+	char		s[ZF_DECIMAL_STRLEN];
+
+	if (scale >= 0 && v >= PG_INT64_MIN && v <= PG_INT64_MAX)
+		return zfdw_scaled_int64_to_numeric((int64) v, scale);
+	zf_decimal_to_string(v, scale, s);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(s),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }

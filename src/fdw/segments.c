@@ -82,6 +82,7 @@ zfdw_bind_segment(ZfTable *t)
 					 errmsg("segment_value \"%s\" is not a number that field %s can hold",
 							t->opts.segment_value, f->name),
 					 errdetail("%s", err.message)));
+		t->segment_number = v;
 		return;
 	}
 	t->segment_bytes = palloc(f->length + 1);
@@ -104,8 +105,7 @@ bool
 zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len)
 {
 	const zf_field *f = &t->layout->fields[t->segment_field];
-	zf_int128	v,
-				want;
+	zf_int128	v;
 	zf_status	st;
 
 	switch (f->kind)
@@ -122,12 +122,7 @@ zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len)
 		default:
 			return false;
 	}
-	if (st != ZF_OK)
-		return false;
-	if (zf_decimal_from_string(t->opts.segment_value, strlen(t->opts.segment_value),
-							   f->scale, &want, NULL) != ZF_OK)
-		return false;
-	return v == want;
+	return st == ZF_OK && v == t->segment_number;
 }
 
 /* Resolve the key option: the fields a KSDS export is sorted by. */

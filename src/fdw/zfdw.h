@@ -277,6 +277,12 @@ typedef struct ZfTable
 	int32		segment_field;
 	uint8	   *segment_bytes;
 	uint32		segment_len;
+	/*
+	 * A numeric segment field: segment_value scaled as the field.
+	 * PostgreSQL's int128, not zf_int128: it is MAXALIGNed, as palloc'd
+	 * memory is, where a plain __int128 wants 16 bytes.
+	 */
+	int128		segment_number;
 
 	/* key: sorted fields of a KSDS export */
 	int32		nkeys;
@@ -343,6 +349,7 @@ extern bool zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value);
 
 /* ---- numeric_build.c ---- */
 extern Datum zfdw_scaled_int64_to_numeric(int64 v, int scale);
+extern Datum zfdw_scaled_int128_to_numeric(zf_int128 v, int scale);
 /* Build the Datum of a column from decoded text (UTF-8) of field f. */
 extern bool zfdw_text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f,
 							   const char *s, size_t n, Datum *value,
