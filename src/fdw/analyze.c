@@ -16,7 +16,6 @@
 #include "zfdw.h"
 
 #include <math.h>
-#include <sys/stat.h>
 
 #include "access/htup_details.h"
 #include "commands/vacuum.h"
@@ -57,24 +56,8 @@ plan_sample(ZfScanState *s, int targrows, uint64 *total)
 	s->file_first = palloc(sizeof(uint64) * (nfiles + 1));
 	for (int i = 0; i < nfiles; i++)
 	{
-		const char *path = list_nth(s->src.files, i);
-		struct stat st;
-		uint64		count;
-		zf_error	err;
-
 		s->file_first[i] = n;
-		if (stat(path, &st) != 0)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not stat file \"%s\": %m", path)));
-		zf_error_clear(&err);
-		if (zf_fb_record_count(st.st_size, &s->ropts, &count, &err) != ZF_OK)
-			ereport(ERROR,
-					(errcode(zfdw_sqlstate(err.status)),
-					 errmsg("%s", err.message),
-					 err.detail[0] ? errdetail("%s", err.detail) : 0,
-					 errcontext("foreign table \"%s\", file \"%s\"", s->t->relname, path)));
-		n += count;
+		n += zfdw_fb_file_records(s, list_nth(s->src.files, i));
 	}
 	s->file_first[nfiles] = n;
 	*total = n;

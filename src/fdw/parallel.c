@@ -12,7 +12,6 @@
  */
 #include "zfdw.h"
 
-#include <sys/stat.h>
 
 #include "access/parallel.h"
 #include "port/atomics.h"
@@ -85,27 +84,11 @@ build_chunk_table(ZfScanState *s)
 	s->file_records = palloc(sizeof(uint64) * Max(nfiles, 1));
 	for (int i = 0; i < nfiles; i++)
 	{
-		const char *path = list_nth(s->src.files, i);
-		struct stat st;
-
 		s->chunk_first[i] = next;
-		if (stat(path, &st) != 0)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not stat file \"%s\": %m", path)));
 		if (fixed)
 		{
-			uint64		count;
-			zf_error	err;
+			uint64		count = zfdw_fb_file_records(s, list_nth(s->src.files, i));
 
-			zf_error_clear(&err);
-			if (zf_fb_record_count(st.st_size, &s->ropts, &count, &err) != ZF_OK)
-				ereport(ERROR,
-						(errcode(zfdw_sqlstate(err.status)),
-						 errmsg("%s", err.message),
-						 err.detail[0] ? errdetail("%s", err.detail) : 0,
-						 err.hint[0] ? errhint("%s", err.hint) : 0,
-						 errcontext("foreign table \"%s\", file \"%s\"", s->t->relname, path)));
 			s->file_records[i] = count;
 			s->chunk_records[i] = Max(1, (uint64) zfdw_parallel_chunk_size / s->ropts.lrecl);
 			next += (count + s->chunk_records[i] - 1) / s->chunk_records[i];

@@ -13,6 +13,7 @@
  */
 #include "zfdw.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "miscadmin.h"
@@ -35,6 +36,38 @@ reader_error(ZfScanState *s, const zf_error *raw)
 			 errmsg("%s", err.message),
 			 err.detail[0] ? errdetail("%s", err.detail) : 0,
 			 err.hint[0] ? errhint("%s", err.hint) : 0));
+}
+
+/*
+ * The number of records of a fixed-length file, from its size (parallel
+ * chunks and ANALYZE samples are planned with it).  A size that is not a
+ * whole number of records is the reader's error, reported the same way.
+ */
+uint64
+zfdw_fb_file_records(ZfScanState *s, const char *path)
+{
+	struct stat st;
+	uint64		count;
+	zf_error	err;
+
+	if (stat(path, &st) != 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not stat file \"%s\": %m", path)));
+	zf_error_clear(&err);
+	if (zf_fb_record_count(st.st_size, &s->ropts, &count, &err) != ZF_OK)
+	{
+		zf_error	prepared;
+
+		zfdw_error_prepare(&err, &prepared);
+		ereport(ERROR,
+				(errcode(zfdw_sqlstate(prepared.status)),
+				 errmsg("%s", prepared.message),
+				 prepared.detail[0] ? errdetail("%s", prepared.detail) : 0,
+				 prepared.hint[0] ? errhint("%s", prepared.hint) : 0,
+				 errcontext("foreign table \"%s\", file \"%s\"", s->t->relname, path)));
+	}
+	return count;
 }
 
 /* Close the reader (the file stays open). */

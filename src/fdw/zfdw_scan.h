@@ -90,6 +90,7 @@ extern bool zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len);
 extern bool zfdw_next_record(ZfScanState *s, zf_record *r);
 extern void zfdw_records_rewind(ZfScanState *s);
 extern void zfdw_records_close(ZfScanState *s);
+extern uint64 zfdw_fb_file_records(ZfScanState *s, const char *path);
 
 /* parallel.c */
 extern bool zfdw_parallel_claim(ZfScanState *s, int *file, uint64 *first,
