@@ -62,6 +62,20 @@ zf_scratch_dir() {
 	echo "$dir"
 }
 
+# Build zfdw and install it into a private prefix that throwaway clusters
+# load it from (extension_destdir), unless ZF_DESTDIR already names one.
+# A prefix made here is also in ZF_OWN_DESTDIR, for the caller to remove.
+zf_install_private() {
+	ZF_OWN_DESTDIR=""
+	if [ -z "${ZF_DESTDIR:-}" ]; then
+		ZF_DESTDIR=$(zf_scratch_dir inst)
+		ZF_OWN_DESTDIR=$ZF_DESTDIR
+	fi
+	export ZF_DESTDIR
+	make -s -C "$ZF_ROOT" all >/dev/null &&
+		make -s -C "$ZF_ROOT" install DESTDIR="$ZF_DESTDIR" >/dev/null
+}
+
 # Start a throwaway cluster in $1 (created) on port $2, socket in $1.
 # Extra settings may follow as name=value words.
 zf_cluster_start() {

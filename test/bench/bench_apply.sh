@@ -10,8 +10,8 @@
 #	  INSERT ... ON CONFLICT of the same net changes, from a heap table.
 #	  Prints changes per second and the ratio.
 #
-#	Needs the extension installed (make install, or ZF_DESTDIR set after
-#	make install DESTDIR=$ZF_DESTDIR).  ZF_BENCH_CHANGES overrides the size.
+#	Builds and installs zfdw into a private prefix (or uses ZF_DESTDIR).
+#	ZF_BENCH_CHANGES overrides the size.
 #
 #-------------------------------------------------------------------------
 set -u
@@ -20,9 +20,10 @@ set -u
 CHANGES=${ZF_BENCH_CHANGES:-1000000}
 KEYS=$((CHANGES / 5))
 
+zf_install_private || exit 1
 dir=$(zf_scratch_dir bench-apply)
 port=$(zf_free_port 55800)
-trap 'zf_cluster_stop "$dir"; rm -rf "$dir"' EXIT
+trap 'zf_cluster_stop "$dir"; rm -rf "$dir" $ZF_OWN_DESTDIR' EXIT
 
 sql() {
 	PGOPTIONS="-c client_min_messages=warning" \

@@ -30,15 +30,13 @@ for n in $sizes; do
 	chmod 644 "$work/mem_$n.dat"
 done
 
-export ZF_DESTDIR=${ZF_DESTDIR:-$(zf_scratch_dir bench-inst)}
-make -s -C "$ZF_ROOT" all >/dev/null
-make -s -C "$ZF_ROOT" install DESTDIR="$ZF_DESTDIR" >/dev/null
+zf_install_private
 
 dir=$(zf_scratch_dir bench-memory)
 port=$(zf_free_port 58532)
 cleanup() {
 	zf_cluster_stop "$dir"
-	rm -rf "$dir"
+	rm -rf "$dir" $ZF_OWN_DESTDIR
 	if [ "${BENCH_KEEP:-0}" != 1 ]; then
 		for n in $sizes; do rm -f "$work/mem_$n.dat"; done
 	fi

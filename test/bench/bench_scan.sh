@@ -31,13 +31,11 @@ fi
 chmod 644 "$work"/*.dat "$work"/*.csv
 
 # the extension, installed into a private prefix
-export ZF_DESTDIR=${ZF_DESTDIR:-$(zf_scratch_dir bench-inst)}
-make -s -C "$ZF_ROOT" all >/dev/null
-make -s -C "$ZF_ROOT" install DESTDIR="$ZF_DESTDIR" >/dev/null
+zf_install_private
 
 dir=$(zf_scratch_dir bench)
 port=$(zf_free_port 58432)
-trap 'zf_cluster_stop "$dir"; rm -rf "$dir"' EXIT
+trap 'zf_cluster_stop "$dir"; rm -rf "$dir" $ZF_OWN_DESTDIR' EXIT
 zf_cluster_start "$dir" "$port" "shared_buffers=2GB" "work_mem=64MB" \
 	"max_parallel_workers_per_gather=2" "jit=off"
 

@@ -24,12 +24,10 @@ cc -std=gnu11 -O2 -I"$ZF_ROOT/src/core" -o "$work/gen_wide" \
 [ -f "$work/wide_$rows.dat" ] || "$work/gen_wide" "$rows" "$work/wide_$rows.dat"
 chmod 644 "$work/wide_$rows.dat"
 
-export ZF_DESTDIR=${ZF_DESTDIR:-$(zf_scratch_dir bench-inst)}
-make -s -C "$ZF_ROOT" all >/dev/null
-make -s -C "$ZF_ROOT" install DESTDIR="$ZF_DESTDIR" >/dev/null
+zf_install_private
 dir=$(zf_scratch_dir bench)
 port=$(zf_free_port 58532)
-trap 'zf_cluster_stop "$dir"; rm -rf "$dir"' EXIT
+trap 'zf_cluster_stop "$dir"; rm -rf "$dir" $ZF_OWN_DESTDIR' EXIT
 zf_cluster_start "$dir" "$port" "shared_buffers=1GB" "jit=off" \
 	"max_parallel_workers_per_gather=0"
 bytes=$(stat -c %s "$work/wide_$rows.dat")
