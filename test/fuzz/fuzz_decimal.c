@@ -437,6 +437,8 @@ fuzz_binary(const uint8_t *p, size_t len, uint8_t flags)
 	st = zf_binary_decode64(p, len, is_signed, big_endian, &v64, &err);
 	fuzz_check_error(st, &err, "binary_decode64");
 	compare("binary_decode64", st, v64, narrow64(ref));
+	FUZZ_CHECK(zf_binary_decode64(p, len, is_signed, big_endian, &v64, NULL) == st,
+			   "binary_decode64 differs without an error struct");
 
 	if (ref.st != ZF_OK)
 		return;
