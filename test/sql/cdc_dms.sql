@@ -20,16 +20,6 @@ SET datestyle = 'ISO, YMD';
 
 CREATE SERVER cdc_dms FOREIGN DATA WRAPPER zfdw OPTIONS (codepage 'utf8');
 
--- The rows in which a cache and the expected state differ (none: equal).
-CREATE FUNCTION state_diff(cache regclass, expected regclass, cols text)
-RETURNS TABLE (side text, row_image text) LANGUAGE plpgsql AS $$
-BEGIN
-	RETURN QUERY EXECUTE format(
-		'SELECT ''missing'', r::text FROM (SELECT %1$s FROM %3$s EXCEPT SELECT %1$s FROM %2$s) r
-		 UNION ALL
-		 SELECT ''extra'', r::text FROM (SELECT %1$s FROM %2$s EXCEPT SELECT %1$s FROM %3$s) r
-		 ORDER BY 2, 1', cols, cache, expected);
-END $$;
 \set acols 'acct_id, acct_name, acct_balance, acct_status, acct_updated'
 \set tcols 'txn_id, txn_acct_id, txn_amount, txn_booked, txn_memo'
 
@@ -75,7 +65,7 @@ SELECT inserted, updated, deleted, skipped
   FROM zfdw.apply_changes('account_changes', 'account_cache',
 						  position_column => 'phase, file_name, recno',
 						  commit_ts_column => 'commit_ts');
-SELECT * FROM state_diff('account_cache', 'expected_account', :'acols');
+SELECT * FROM zt_state_diff('account_cache', 'expected_account', :'acols');
 SELECT acct_id, acct_name, acct_balance, acct_status, acct_updated
   FROM account_cache ORDER BY acct_id LIMIT 5;
 SELECT target, regexp_replace(high_water, '/[^,]*/', '.../') AS high_water,
@@ -87,7 +77,7 @@ SELECT inserted, updated, deleted, skipped
   FROM zfdw.apply_changes('account_changes', 'account_cache',
 						  position_column => 'phase, file_name, recno',
 						  commit_ts_column => 'commit_ts');
-SELECT * FROM state_diff('account_cache', 'after_first', :'acols' || ', replicated_ts');
+SELECT * FROM zt_state_diff('account_cache', 'after_first', :'acols' || ', replicated_ts');
 
 -- Files in the wrong order: by file name alone the load comes last and
 -- puts back the rows as they were when it was taken.
@@ -95,7 +85,7 @@ CREATE TABLE wrong_order_cache (LIKE account_cache INCLUDING ALL);
 SELECT inserted, updated, deleted, skipped
   FROM zfdw.apply_changes('account_files', 'wrong_order_cache',
 						  position_column => 'file_name, recno');
-SELECT count(*) > 0 AS differs FROM state_diff('wrong_order_cache', 'expected_account', :'acols');
+SELECT count(*) > 0 AS differs FROM zt_state_diff('wrong_order_cache', 'expected_account', :'acols');
 
 --
 -- The transaction-ordered form: every table's changes in one stream of
@@ -156,8 +146,8 @@ SELECT inserted, updated, deleted, skipped
   FROM zfdw.apply_changes('tx_txn', 'tx_txn_cache',
 						  position_column => 'file_name, recno',
 						  commit_ts_column => 'commit_ts');
-SELECT * FROM state_diff('tx_account_cache', 'expected_tx_account', :'acols');
-SELECT * FROM state_diff('tx_txn_cache', 'expected_tx_txn', :'tcols');
+SELECT * FROM zt_state_diff('tx_account_cache', 'expected_tx_account', :'acols');
+SELECT * FROM zt_state_diff('tx_txn_cache', 'expected_tx_txn', :'tcols');
 SELECT target, regexp_replace(high_water, '/[^,]*/', '.../') AS high_water, last_commit_ts
   FROM zfdw.replication_status
  WHERE target IN ('tx_account_cache'::regclass, 'tx_txn_cache'::regclass)
@@ -171,5 +161,5 @@ SELECT inserted, updated, deleted, skipped
   FROM zfdw.apply_changes('tx_txn', 'tx_txn_cache',
 						  position_column => 'file_name, recno',
 						  commit_ts_column => 'commit_ts');
-SELECT * FROM state_diff('tx_account_cache', 'expected_tx_account', :'acols');
-SELECT * FROM state_diff('tx_txn_cache', 'expected_tx_txn', :'tcols');
+SELECT * FROM zt_state_diff('tx_account_cache', 'expected_tx_account', :'acols');
+SELECT * FROM zt_state_diff('tx_txn_cache', 'expected_tx_txn', :'tcols');

@@ -19,16 +19,6 @@ SET datestyle = 'ISO, YMD';
 
 CREATE SERVER cdc_iidr FOREIGN DATA WRAPPER zfdw OPTIONS (codepage 'utf8');
 
--- The rows in which a cache and the expected state differ (none: equal).
-CREATE FUNCTION state_diff(cache regclass, expected regclass, cols text)
-RETURNS TABLE (side text, row_image text) LANGUAGE plpgsql AS $$
-BEGIN
-	RETURN QUERY EXECUTE format(
-		'SELECT ''missing'', r::text FROM (SELECT %1$s FROM %3$s EXCEPT SELECT %1$s FROM %2$s) r
-		 UNION ALL
-		 SELECT ''extra'', r::text FROM (SELECT %1$s FROM %2$s EXCEPT SELECT %1$s FROM %3$s) r
-		 ORDER BY 2, 1', cols, cache, expected);
-END $$;
 \set cols 'acct_id, acct_name, acct_balance, acct_status, acct_updated'
 
 CREATE TABLE account_cache (
@@ -95,7 +85,7 @@ SELECT inserted, updated, deleted, skipped,
 						  op_column => 'dm_operation_type',
 						  position_column => 'file_name, recno',
 						  txid_column => 'dm_txid', commit_ts_column => 'dm_timestamp');
-SELECT * FROM state_diff('account_cache', 'expected_account', :'cols');
+SELECT * FROM zt_state_diff('account_cache', 'expected_account', :'cols');
 SELECT acct_id, acct_name, acct_balance, acct_status, acct_updated,
 	   replicated_ts IS NOT NULL AS stamped
   FROM account_cache ORDER BY acct_id LIMIT 6;
@@ -111,7 +101,7 @@ SELECT inserted, updated, deleted, skipped
 						  op_column => 'dm_operation_type',
 						  position_column => 'file_name, recno',
 						  txid_column => 'dm_txid', commit_ts_column => 'dm_timestamp');
-SELECT * FROM state_diff('account_cache', 'after_first', :'cols' || ', replicated_ts');
+SELECT * FROM zt_state_diff('account_cache', 'after_first', :'cols' || ', replicated_ts');
 
 --
 -- Multiple-record format: an update is a B row then an A row; the third
@@ -153,7 +143,7 @@ SELECT inserted, updated, deleted, skipped
 						  position_column => 'file_name, recno',
 						  txid_column => 'dm_txid', commit_ts_column => 'dm_timestamp',
 						  op_map => :'iidr_codes');
-SELECT * FROM state_diff('multi_cache', 'expected_account', :'cols');
+SELECT * FROM zt_state_diff('multi_cache', 'expected_account', :'cols');
 -- and again: nothing
 SELECT inserted, updated, deleted, skipped
   FROM zfdw.apply_changes('account_changes_multi', 'multi_cache',
@@ -161,7 +151,7 @@ SELECT inserted, updated, deleted, skipped
 						  position_column => 'file_name, recno',
 						  txid_column => 'dm_txid', commit_ts_column => 'dm_timestamp',
 						  op_map => :'iidr_codes');
-SELECT * FROM state_diff('multi_cache', 'expected_account', :'cols');
+SELECT * FROM zt_state_diff('multi_cache', 'expected_account', :'cols');
 
 -- The refresh alone rebuilds the table: an empty cache caught up from the
 -- third file on has the expected state too.
@@ -175,7 +165,7 @@ SELECT inserted, updated, deleted, skipped
 						  position_column => 'file_name, recno',
 						  txid_column => 'dm_txid', commit_ts_column => 'dm_timestamp',
 						  op_map => :'iidr_codes');
-SELECT * FROM state_diff('refreshed_cache', 'expected_account', :'cols');
+SELECT * FROM zt_state_diff('refreshed_cache', 'expected_account', :'cols');
 
 -- without the mapping, CR is an unknown operation: nothing is applied
 CREATE TABLE unmapped_cache (LIKE account_cache INCLUDING ALL);

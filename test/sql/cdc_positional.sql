@@ -26,16 +26,6 @@ SET datestyle = 'ISO, YMD';
 
 CREATE SERVER cdc_positional FOREIGN DATA WRAPPER zfdw OPTIONS (codepage 'cp037');
 
--- The rows in which a cache and the expected state differ (none: equal).
-CREATE FUNCTION state_diff(cache regclass, expected regclass, cols text)
-RETURNS TABLE (side text, row_image text) LANGUAGE plpgsql AS $$
-BEGIN
-	RETURN QUERY EXECUTE format(
-		'SELECT ''missing'', r::text FROM (SELECT %1$s FROM %3$s EXCEPT SELECT %1$s FROM %2$s) r
-		 UNION ALL
-		 SELECT ''extra'', r::text FROM (SELECT %1$s FROM %2$s EXCEPT SELECT %1$s FROM %3$s) r
-		 ORDER BY 2, 1', cols, cache, expected);
-END $$;
 \set acols 'acct_id, acct_name, acct_balance, acct_status, acct_updated'
 \set tcols 'txn_id, txn_acct_id, txn_amount, txn_booked, txn_memo'
 
@@ -203,8 +193,8 @@ SELECT inserted, updated, deleted, skipped, high_water
 						  op_column => 'cdc_op', position_column => 'cdc_log_pos',
 						  txid_column => 'cdc_urid', commit_ts_column => 'cdc_commit_ts',
 						  op_map => '{"M": "T"}');
-SELECT * FROM state_diff('account_cache', 'expected_account', :'acols');
-SELECT * FROM state_diff('txn_cache', 'expected_txn', :'tcols');
+SELECT * FROM zt_state_diff('account_cache', 'expected_account', :'acols');
+SELECT * FROM zt_state_diff('txn_cache', 'expected_txn', :'tcols');
 SELECT count(*) AS rows, count(replicated_ts) AS replicated FROM account_cache;
 -- the rows of the first units of recovery: 1002 became 1060 (and was
 -- deleted later), 1003 and 1071 were deleted, 1004 changed its key and back
@@ -235,8 +225,8 @@ SELECT inserted, updated, deleted, skipped, high_water
 						  op_column => 'cdc_op', position_column => 'cdc_log_pos',
 						  txid_column => 'cdc_urid', commit_ts_column => 'cdc_commit_ts',
 						  op_map => '{"M": "T"}');
-SELECT * FROM state_diff('account_cache', 'account_after_first', :'acols' || ', replicated_ts');
-SELECT * FROM state_diff('txn_cache', 'txn_after_first', :'tcols' || ', replicated_ts');
+SELECT * FROM zt_state_diff('account_cache', 'account_after_first', :'acols' || ', replicated_ts');
+SELECT * FROM zt_state_diff('txn_cache', 'txn_after_first', :'tcols' || ', replicated_ts');
 
 --
 -- RECFM VB, 6-byte LRSNs, the before image an OCCURS 0 TO 1 DEPENDING ON:
@@ -309,8 +299,8 @@ CALL zfdw.apply_changes_batched('txn_feed6', 'txn_cache6',
 								op_column => 'cdc_op', position_column => 'cdc_log_pos',
 								txid_column => 'cdc_urid', commit_ts_column => 'cdc_commit_ts',
 								op_map => '{"M": "T"}', batch_size => 5);
-SELECT * FROM state_diff('account_cache6', 'expected_account', :'acols');
-SELECT * FROM state_diff('txn_cache6', 'expected_txn', :'tcols');
+SELECT * FROM zt_state_diff('account_cache6', 'expected_account', :'acols');
+SELECT * FROM zt_state_diff('txn_cache6', 'expected_txn', :'tcols');
 SELECT target, high_water, last_commit_ts, inserted, updated, deleted, skipped
   FROM zfdw.replication_status
  WHERE target IN ('account_cache6'::regclass, 'txn_cache6'::regclass)
@@ -325,8 +315,8 @@ SELECT inserted, updated, deleted, skipped
 						  op_column => 'cdc_op', position_column => 'cdc_log_pos',
 						  txid_column => 'cdc_urid', commit_ts_column => 'cdc_commit_ts',
 						  op_map => '{"M": "T"}');
-SELECT * FROM state_diff('account_cache6', 'expected_account', :'acols');
-SELECT * FROM state_diff('txn_cache6', 'expected_txn', :'tcols');
+SELECT * FROM zt_state_diff('account_cache6', 'expected_account', :'acols');
+SELECT * FROM zt_state_diff('txn_cache6', 'expected_txn', :'tcols');
 
 --
 -- Files out of order (and the log position as a number).  The third file
@@ -361,7 +351,7 @@ SELECT inserted, updated, deleted, skipped
   FROM zfdw.apply_changes('late_changes', 'late_cache',
 						  op_column => 'cdc_op', position_column => 'cdc_log_pos',
 						  txid_column => 'cdc_urid', commit_ts_column => 'cdc_commit_ts');
-SELECT count(*) > 0 AS differs FROM state_diff('late_cache', 'expected_account', :'acols');
+SELECT count(*) > 0 AS differs FROM zt_state_diff('late_cache', 'expected_account', :'acols');
 -- reload and start over
 TRUNCATE late_cache;
 COPY late_cache (acct_id, acct_name, acct_balance, acct_status, acct_updated)
@@ -371,7 +361,7 @@ SELECT inserted, updated, deleted, skipped, high_water
   FROM zfdw.apply_changes('late_changes', 'late_cache',
 						  op_column => 'cdc_op', position_column => 'cdc_log_pos',
 						  txid_column => 'cdc_urid', commit_ts_column => 'cdc_commit_ts');
-SELECT * FROM state_diff('late_cache', 'expected_account', :'acols');
+SELECT * FROM zt_state_diff('late_cache', 'expected_account', :'acols');
 
 -- Without null_if a mass delete's empty row image is an error, never a
 -- value.
