@@ -110,8 +110,9 @@ zfdwGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid
 	else
 		ps->ntuples = 1000;		/* a program: no way to know */
 
-	ps->nneeded = bms_num_members(attrs_of(baserel->reltarget->exprs, baserel->relid)) +
-		bms_num_members(attrs_of(baserel->baserestrictinfo, baserel->relid));
+	/* a column in the output and in a condition is decoded once */
+	ps->nneeded = bms_num_members(bms_union(attrs_of(baserel->reltarget->exprs, baserel->relid),
+											attrs_of(baserel->baserestrictinfo, baserel->relid)));
 	if (t->key_column >= 0 && t->key_kind != ZF_KEY_NONE && t->opts.filename)
 	{
 		Form_pg_attribute attr = TupleDescAttr(RelationGetDescr(rel), t->key_column);
