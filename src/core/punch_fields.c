@@ -52,6 +52,25 @@ typedef struct fstore
 	bool		unbounded;		/* varying, nopad, maximum not known */
 } fstore;
 
+/* Default lengths of external date/time types. */
+static uint32_t
+datetime_default(const zf_field *t)
+{
+	switch (t->kind)
+	{
+		case ZF_KIND_DATE:
+			return 10;
+		case ZF_KIND_TIME:
+			return 8;
+		case ZF_KIND_TIMESTAMP:
+			return 26;
+		case ZF_KIND_TIMESTAMP_TZ:
+			return 32;
+		default:
+			return 0;
+	}
+}
+
 /* Set an error at a token. */
 static zf_status
 fail(punch_ctx *c, const punch_token *tok, zf_status status, const char *fmt,...)
@@ -74,6 +93,16 @@ static bool
 is(const char *type, const char *t)
 {
 	return strcmp(type, t) == 0;
+}
+
+/* Kind and usage of a DATE, TIME or TIMESTAMP [WITH TIME ZONE] field. */
+static void
+datetime_kind(const char *ty, bool with_tz, zf_field *t)
+{
+	t->kind = is(ty, "date") ? ZF_KIND_DATE : is(ty, "time") ? ZF_KIND_TIME :
+		with_tz ? ZF_KIND_TIMESTAMP_TZ : ZF_KIND_TIMESTAMP;
+	t->usage = is(ty, "date") ? "date" : is(ty, "time") ? "time" :
+		with_tz ? "timestamp with time zone" : "timestamp";
 }
 
 /* Clamp a length argument. */
@@ -163,17 +192,8 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 		t->length_prefix = 0;
 		if (is(ty, "date") || is(ty, "time") || is(ty, "timestamp"))
 		{
-			t->kind = is(ty, "date") ? ZF_KIND_DATE : is(ty, "time") ? ZF_KIND_TIME :
-				s->with_tz ? ZF_KIND_TIMESTAMP_TZ : ZF_KIND_TIMESTAMP;
-			t->usage = is(ty, "date") ? "date" : is(ty, "time") ? "time" :
-				s->with_tz ? "timestamp with time zone" : "timestamp";
-			fs->type_len = n ? n : is(ty, "date") ? 10 : is(ty, "time") ? 8 : s->with_tz ? 32 : 26;
-			if (t->kind == ZF_KIND_TIMESTAMP || t->kind == ZF_KIND_TIMESTAMP_TZ)
-			{
-				uint32_t	base = fs->type_len - (s->with_tz ? 6 : 0);
-
-				t->frac_digits = base > 20 ? (uint8_t) (base - 20 > 12 ? 12 : base - 20) : 0;
-			}
+			datetime_kind(ty, s->with_tz, t);
+			fs->type_len = n ? n : datetime_default(t);	/* fractions: punch_build_record */
 		}
 		else if (is(ty, "smallint") || is(ty, "integer") || is(ty, "bigint"))
 		{
@@ -377,10 +397,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 	}
 	else if (is(ty, "date") || is(ty, "time") || is(ty, "timestamp"))
 	{
-		t->kind = is(ty, "date") ? ZF_KIND_DATE : is(ty, "time") ? ZF_KIND_TIME :
-			s->with_tz ? ZF_KIND_TIMESTAMP_TZ : ZF_KIND_TIMESTAMP;
-		t->usage = is(ty, "date") ? "date" : is(ty, "time") ? "time" :
-			s->with_tz ? "timestamp with time zone" : "timestamp";
+		datetime_kind(ty, s->with_tz, t);
 		t->ccsid = sbcs;
 		fs->type_len = n;
 	}
@@ -477,25 +494,6 @@ apply_ddl(const punch_fspec *s, const zf_db2_column *col,
 			break;
 	}
 	return ZF_OK;
-}
-
-/* Default lengths of external date/time types. */
-static uint32_t
-datetime_default(const zf_field *t)
-{
-	switch (t->kind)
-	{
-		case ZF_KIND_DATE:
-			return 10;
-		case ZF_KIND_TIME:
-			return 8;
-		case ZF_KIND_TIMESTAMP:
-			return 26;
-		case ZF_KIND_TIMESTAMP_TZ:
-			return 32;
-		default:
-			return 0;
-	}
 }
 
 /* The 0-based byte where spec i's storage (or its leading indicator)
