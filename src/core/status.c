@@ -6,6 +6,7 @@
  *-------------------------------------------------------------------------
  */
 #include "status.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,45 +39,36 @@ static void
 utf8_sanitize(char *text)
 {
 	uint8_t    *s = (uint8_t *) text;
+	size_t		n = strlen(text);
 	size_t		i = 0;
 
-	while (s[i] != '\0')
+	while (i < n)
 	{
-		uint8_t		c = s[i];
-		size_t		len;
 		uint32_t	cp;
-		size_t		k;
+		int			k;
+		size_t		cont = 0;
 
-		if (c < 0x80)
+		if (s[i] < 0x80)
 		{
 			i++;
 			continue;
 		}
-		if (c >= 0xC2 && c <= 0xDF)
-			len = 2, cp = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			len = 3, cp = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			len = 4, cp = c & 0x07;
-		else
+		k = utf8_next(s + i, n - i, &cp);
+		if (k > 0)
 		{
-			s[i++] = '?';
+			i += (size_t) k;
 			continue;
 		}
-		for (k = 1; k < len && (s[i + k] & 0xC0) == 0x80; k++)
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		if (k < len && s[i + k] == '\0')
+		/* a well-begun character whose end was cut off with the text */
+		while (i + 1 + cont < n && (s[i + 1 + cont] & 0xC0) == 0x80)
+			cont++;
+		if (i + 1 + cont == n && s[i] >= 0xC2 && s[i] <= 0xF4 &&
+			cont + 1 < (s[i] >= 0xF0 ? 4u : s[i] >= 0xE0 ? 3u : 2u))
 		{
-			s[i] = '\0';		/* cut by truncation */
+			s[i] = '\0';
 			return;
 		}
-		if (k < len || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-			cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		{
-			s[i++] = '?';
-			continue;
-		}
-		i += len;
+		s[i++] = '?';
 	}
 }
 
