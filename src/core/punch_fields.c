@@ -634,15 +634,22 @@ resolve_slot(punch_ctx *c, const punch_stmt *st, punch_fspec *specs,
 	return ZF_OK;
 }
 
-/* Index of the spec named name, or -1. */
+/*
+ * Index of the spec named name, or -1.  likely (or -1) is tried first:
+ * the spec before a field is where its null indicator stands, so a
+ * DSNTIAUL-sized punch does not search every field for every NULLIF.
+ */
 static int32_t
-find_spec(const punch_fspec *specs, int32_t n, const punch_token *name)
+find_spec(const punch_fspec *specs, int32_t n, const punch_token *name, int32_t likely)
 {
 	char		buf[256];
 	size_t		len = name->len < sizeof(buf) - 1 ? name->len : sizeof(buf) - 1;
 
 	memcpy(buf, name->text, len);
 	buf[len] = '\0';
+	/* names are unique (checked before): the likely place answers alone */
+	if (likely >= 0 && likely < n && strcasecmp(specs[likely].name, buf) == 0)
+		return likely;
 	for (int32_t i = 0; i < n; i++)
 		if (strcasecmp(specs[i].name, buf) == 0)
 			return i;
@@ -675,7 +682,7 @@ resolve_null_ind(punch_ctx *c, const punch_stmt *st, const punch_fspec *specs,
 		return fail(c, nc->at, ZF_E_UNSUPPORTED, "NULLIF with <> (field %s) is not supported", s->name);
 	if (nc->by_name)
 	{
-		int32_t		k = find_spec(specs, n, nc->name);
+		int32_t		k = find_spec(specs, n, nc->name, i - 1);
 
 		if (k < 0)
 			return fail(c, nc->name, ZF_E_SYNTAX, "NULLIF of field %s names no field of the table", s->name);
@@ -728,7 +735,7 @@ build_when(punch_ctx *c, const punch_block *blk, const punch_fspec *specs,
 
 		if (wc->by_name)
 		{
-			int32_t		k = find_spec(specs, n, wc->name);
+			int32_t		k = find_spec(specs, n, wc->name, -1);
 
 			if (k < 0)
 				return fail(c, wc->name, ZF_E_SYNTAX, "WHEN names no field of table %s", blk->table);
