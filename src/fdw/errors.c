@@ -120,8 +120,9 @@ zfdw_error_prepare(const zf_error *err, zf_error *out)
 
 /*
  * Report a core error that is not about one record's data: a copybook or
- * punch that does not parse, a limit, an I/O error.  what names the
- * source (a file name, an option).
+ * punch that does not parse, a limit, an I/O error, a broken record
+ * frame.  what names the source (a file name, an option), or is NULL: then
+ * the detail is the error's own.
  */
 void
 zfdw_report(int elevel, const zf_error *raw, const char *what)
@@ -140,7 +141,8 @@ zfdw_report(int elevel, const zf_error *raw, const char *what)
 			(errcode(zfdw_sqlstate(err->status)),
 			 errmsg("%s", err->message[0] ? err->message : zf_status_name(err->status)),
 			 (what || where[0]) ? errdetail("In %s%s.%s%s", what ? what : "", where,
-											err->detail[0] ? " " : "", err->detail) : 0,
+											err->detail[0] ? " " : "", err->detail) :
+			 err->detail[0] ? errdetail("%s", err->detail) : 0,
 			 err->hint[0] ? errhint("%s", err->hint) : 0));
 	pg_unreachable();
 }

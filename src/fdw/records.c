@@ -27,15 +27,8 @@
 static void
 reader_error(ZfScanState *s, const zf_error *raw)
 {
-	zf_error	err;
-
-	zfdw_error_prepare(raw, &err);
 	s->in_record = false;
-	ereport(ERROR,
-			(errcode(zfdw_sqlstate(err.status)),
-			 errmsg("%s", err.message),
-			 err.detail[0] ? errdetail("%s", err.detail) : 0,
-			 err.hint[0] ? errhint("%s", err.hint) : 0));
+	zfdw_report(ERROR, raw, NULL);
 }
 
 /*
