@@ -286,7 +286,8 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	for (;;)
 	{
 		zf_record	r;
-		MemoryContext old;
+		MemoryContext old = NULL;
+		bool		own_context;
 
 		CHECK_FOR_INTERRUPTS();
 		if (!zfdw_next_record(s, &r))
@@ -308,24 +309,22 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 			s->nfiltered++;
 			continue;
 		}
-		if (s->per_tuple_caller && t->opts.on_error != ZF_ON_ERROR_SKIP)
+		/*
+		 * The executor calls us in per-tuple memory it resets itself: when a
+		 * decoded record is never thrown away, decode right there.  Else
+		 * (on_error skip, other callers) a skipped record's values must not
+		 * pile up: decode in our own context, reset per record.
+		 */
+		own_context = !s->per_tuple_caller || t->opts.on_error == ZF_ON_ERROR_SKIP;
+		if (own_context)
 		{
-			/*
-			 * The executor calls us in per-tuple memory it resets itself, and
-			 * a decoded record is never thrown away: decode right there.
-			 */
-			memset(nulls, true, sizeof(bool) * t->ncolumns);
-			found = decode_record(s, values, nulls);
-		}
-		else
-		{
-			/* a skipped record's values must not pile up: our own context */
 			MemoryContextReset(s->rowcxt);
 			old = MemoryContextSwitchTo(s->rowcxt);
-			memset(nulls, true, sizeof(bool) * t->ncolumns);
-			found = decode_record(s, values, nulls);
-			MemoryContextSwitchTo(old);
 		}
+		memset(nulls, true, sizeof(bool) * t->ncolumns);
+		found = decode_record(s, values, nulls);
+		if (own_context)
+			MemoryContextSwitchTo(old);
 		if (found)
 			break;
 	}

@@ -233,12 +233,7 @@ datum_at_scale(Datum d, Oid typid, int scale, bool ceil_it, KeyValue *out)
 		out->exact = true;
 		return;
 	}
-	switch (typid)
-	{
-		default:
-			s = DatumGetCString(DirectFunctionCall1(numeric_out, d));
-			break;
-	}
+	s = DatumGetCString(DirectFunctionCall1(numeric_out, d));
 	if (strcmp(s, "NaN") == 0 || strstr(s, "Infinity"))
 	{
 		/* no record holds these: an empty range either way */
