@@ -15,7 +15,7 @@ SET statement_timeout = '5min';
 \set cb '       01  HOSTILE-REC.\n           05  NAME  PIC X(4).\n           05  AMT   PIC S9(5) COMP-3.\n           05  QTY   PIC S9(3).'
 SELECT E:'cb' AS cb \gset
 
-COPY (SELECT 1) TO PROGRAM 'rm -rf hostile_files_tmp && mkdir hostile_files_tmp && mkfifo hostile_files_tmp/fifo && mkdir hostile_files_tmp/dir.dat';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && rm -rf hostile_files_tmp && mkdir hostile_files_tmp && mkfifo hostile_files_tmp/fifo && mkdir hostile_files_tmp/dir.dat';
 
 CREATE SERVER hostile FOREIGN DATA WRAPPER zfdw;
 
@@ -62,24 +62,24 @@ SELECT zt_error($$SELECT * FROM t$$);
 -- 4. a file that shrinks while it is read: 2 MiB of 8-byte records; the
 -- first fetch reads the first 1 MiB buffer, then the file is cut to 100
 -- bytes, and the next read finds it shorter than it was
-COPY (SELECT 1) TO PROGRAM 'head -c 2097152 /dev/zero > hostile_files_tmp/shrink.dat';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && head -c 2097152 /dev/zero > hostile_files_tmp/shrink.dat';
 CREATE FOREIGN TABLE shrink (n bigint OPTIONS (meta 'record_number'),
                              b bytea OPTIONS (position '1', length '8'))
     SERVER hostile OPTIONS (filename 'hostile_files_tmp/shrink.dat', lrecl '8');
 BEGIN;
 DECLARE c NO SCROLL CURSOR FOR SELECT n, b FROM shrink;
 FETCH 2 FROM c;
-COPY (SELECT 1) TO PROGRAM 'truncate -s 100 hostile_files_tmp/shrink.dat';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && truncate -s 100 hostile_files_tmp/shrink.dat';
 SELECT zt_error($$MOVE FORWARD ALL IN c$$);
 ROLLBACK;
 -- read again, the file's new size is not a whole number of records
 SELECT zt_error($$SELECT count(*) FROM shrink$$);
 -- a file that grows is read up to the size it had when the scan began
-COPY (SELECT 1) TO PROGRAM 'truncate -s 96 hostile_files_tmp/shrink.dat';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && truncate -s 96 hostile_files_tmp/shrink.dat';
 BEGIN;
 DECLARE c NO SCROLL CURSOR FOR SELECT n FROM shrink;
 FETCH 2 FROM c;
-COPY (SELECT 1) TO PROGRAM 'truncate -s 160 hostile_files_tmp/shrink.dat';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && truncate -s 160 hostile_files_tmp/shrink.dat';
 FETCH ALL FROM c;
 ROLLBACK;
 
@@ -98,6 +98,6 @@ RESET zfdw.max_record_length;
 ALTER FOREIGN TABLE t OPTIONS (SET filename :'good');
 SELECT * FROM t;
 
-COPY (SELECT 1) TO PROGRAM 'rm -rf hostile_files_tmp';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && rm -rf hostile_files_tmp';
 DROP SCHEMA test_hostile_files CASCADE;
 DROP SERVER hostile;

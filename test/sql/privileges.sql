@@ -115,8 +115,8 @@ RESET ROLE;
 -- 5. IMPORT quotes every name and literal it generates: a schema and a
 -- file name full of quotes and semicolons, records and fields named like
 -- SQL keywords, names that collide
-COPY (SELECT 1) TO PROGRAM 'rm -rf privileges_tmp && mkdir privileges_tmp';
-SELECT format('cp %s "privileges_tmp/it''s; \"x\".dat"', :'good') AS copy_cmd \gset
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && rm -rf privileges_tmp && mkdir privileges_tmp';
+SELECT format('cat >/dev/null && cp %s "privileges_tmp/it''s; \"x\".dat"', :'good') AS copy_cmd \gset
 COPY (SELECT 1) TO PROGRAM :'copy_cmd';
 CREATE SCHEMA "we""ird; schema";
 IMPORT FOREIGN SCHEMA r FROM SERVER priv INTO "we""ird; schema"
@@ -128,7 +128,7 @@ SELECT c.relname, a.attname, a.attfdwoptions
 SELECT ftoptions FROM pg_foreign_table WHERE ftrelid = '"we""ird; schema"."select"'::regclass;
 SELECT "from", "where", grp_from FROM "we""ird; schema"."select";
 DROP SCHEMA "we""ird; schema" CASCADE;
-COPY (SELECT 1) TO PROGRAM 'rm -rf privileges_tmp';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && rm -rf privileges_tmp';
 
 -- 6. the DDL conversion quotes names and literals: the converted script
 -- runs and creates exactly the objects it names, nothing else
