@@ -346,6 +346,72 @@ zf_packed_decode64(const uint8_t *p, size_t len, bool is_signed,
 }
 
 /*
+ * Four base-10000 groups, one per 16-bit lane, from 16 BCD digits (the
+ * most significant in the top nibble): digit pairs to bytes of 0..99, then
+ * byte pairs to lanes of 0..9999.  No lane overflows into the next, so
+ * each step is one multiply of the whole word.
+ */
+static inline uint64_t
+bcd16_to_groups(uint64_t x)
+{
+	x = ((x >> 4) & UINT64_C(0x0F0F0F0F0F0F0F0F)) * 10 +
+		(x & UINT64_C(0x0F0F0F0F0F0F0F0F));
+	return ((x >> 8) & UINT64_C(0x00FF00FF00FF00FF)) * 100 +
+		(x & UINT64_C(0x00FF00FF00FF00FF));
+}
+
+/*
+ * A packed decimal as base-10000 groups (see decimal.h).  The field's
+ * bytes are read as one big-endian word; a digit nibble above 9 has bit 3
+ * and bit 2 or bit 1 set, which one mask test finds for all digits.
+ */
+bool
+zf_packed_to_groups(const uint8_t *p, size_t len, bool is_signed,
+					bool back_ok, unsigned shift, zf_packed_groups *out)
+{
+	uint64_t	word = 0;
+	uint64_t	digits;
+	unsigned	sign;
+	unsigned __int128 aligned;
+	uint64_t	lo,
+				hi;
+
+	if (len - 1 >= ZF_PACKED_GROUPS_MAX_LEN ||
+		2 * len - 1 + shift > ZF_PACKED_GROUPS_MAX_DIGITS)
+		return false;
+	if (back_ok)
+	{
+		memcpy(&word, p + len - 8, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		word = __builtin_bswap64(word);
+#endif
+		if (len < 8)
+			word &= (UINT64_C(1) << (8 * len)) - 1;
+	}
+	else
+		for (size_t i = 0; i < len; i++)
+			word = (word << 8) | p[i];
+
+	sign = (unsigned) (word & 0x0F);
+	digits = word >> 4;
+	if (!packed_sign_ok[is_signed][sign] ||
+		(digits & ((digits << 1) | (digits << 2)) & UINT64_C(0x8888888888888888)) != 0)
+		return false;
+
+	out->ndigits = digits == 0 ? 0 : 16 - __builtin_clzll(digits) / 4;
+	out->negative = packed_sign_neg[sign] && digits != 0;
+	aligned = (unsigned __int128) digits << (4 * shift);
+	lo = bcd16_to_groups((uint64_t) aligned);
+	hi = bcd16_to_groups((uint64_t) (aligned >> 64));
+	for (int k = 0; k < 4; k++)
+	{
+		out->group[k] = (uint16_t) (lo >> (16 * k));
+		out->group[k + 4] = (uint16_t) (hi >> (16 * k));
+	}
+	return true;
+}
+
+/*
  * Packed decimal of 1..20 bytes into int128.  The digit pairs are
  * accumulated in 64-bit chunks of up to 18 digits and combined in 128 bits;
  * only a 20-byte field (39 digits) can exceed the int128 range.

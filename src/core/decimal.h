@@ -63,6 +63,33 @@ extern zf_status zf_packed_decode(const uint8_t *p, size_t len,
 								  zf_error *err);
 
 /*
+ * A packed decimal as base-10000 digit groups, the form a PostgreSQL
+ * numeric stores, without a binary step or a division: the digits are
+ * shifted left by "shift" decimal places (so that the caller's decimal
+ * point falls on a group boundary) and cut into groups of four.
+ */
+#define ZF_PACKED_GROUPS_MAX_LEN	8	/* bytes: 15 digits */
+#define ZF_PACKED_GROUPS_MAX_DIGITS 32	/* digits after the shift */
+
+typedef struct zf_packed_groups
+{
+	uint16_t	group[8];		/* 0..9999 each, least significant first */
+	int			ndigits;		/* significant digits before the shift */
+	bool		negative;		/* a negative sign and a nonzero value */
+} zf_packed_groups;
+
+/*
+ * len is 1..ZF_PACKED_GROUPS_MAX_LEN, 2 * len - 1 + shift at most
+ * ZF_PACKED_GROUPS_MAX_DIGITS.  When back_ok, the 8 - len bytes before p
+ * may be read (they belong to the same record), which turns the load of
+ * the field into one 8-byte read.  Returns false for an invalid digit or
+ * sign: the caller then decodes the general way, which says what is wrong.
+ */
+extern bool zf_packed_to_groups(const uint8_t *p, size_t len, bool is_signed,
+								bool back_ok, unsigned shift,
+								zf_packed_groups *out);
+
+/*
  * Zoned decimal (USAGE DISPLAY).  len is the field's byte length, including
  * a separate sign byte when there is one.  In a signed field an F zone (3 in
  * ASCII) on the sign byte means positive, as IBM accepts.  An unsigned field

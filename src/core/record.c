@@ -1004,6 +1004,41 @@ zf_reader_next(zf_reader *r, zf_record *rec, zf_error *err)
 	return st;
 }
 
+/*
+ * The next run of records: for fb, the first record as next_fb finds it
+ * and every further whole record the buffer already holds, up to the
+ * record limit of a range read; for the other formats one record.
+ */
+zf_status
+zf_reader_next_run(zf_reader *r, zf_record *first, uint32_t *count,
+				   zf_error *err)
+{
+	zf_status	st;
+	uint64_t	in_buffer;
+	uint64_t	before_limit;
+	uint32_t	lrecl;
+
+	st = zf_reader_next(r, first, err);
+	*count = st == ZF_OK ? 1 : 0;
+	if (st != ZF_OK || r->o.recfm != ZF_RECFM_FB)
+		return st;
+
+	/* records starting before record_limit, beyond the first one */
+	lrecl = r->o.lrecl;
+	in_buffer = avail(r) / lrecl;
+	if (reader_pos(r) >= r->record_limit)
+		before_limit = 0;
+	else
+		before_limit = (r->record_limit - reader_pos(r) - 1) / lrecl + 1;
+	if (in_buffer > before_limit)
+		in_buffer = before_limit;
+	if (in_buffer > UINT32_MAX - 1)
+		in_buffer = UINT32_MAX - 1;
+	r->head += (size_t) in_buffer * lrecl;
+	*count += (uint32_t) in_buffer;
+	return ZF_OK;
+}
+
 /* fb on a regular file: make record_index the next record returned. */
 zf_status
 zf_reader_seek_record(zf_reader *r, uint64_t record_index, zf_error *err)

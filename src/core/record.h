@@ -116,6 +116,17 @@ extern zf_reader *zf_reader_open(int fd, int64_t file_size,
 extern zf_status zf_reader_next(zf_reader *r, zf_record *rec, zf_error *err);
 
 /*
+ * The next run of records: like zf_reader_next for the first one, and
+ * *count (at least 1) records in all, lying one after the other in the
+ * reader's buffer.  fb hands out every whole record already read, so the
+ * caller steps through them by pointer (data += length, number++, offset
+ * += length) without a call per record; other formats give one.  The
+ * bytes stay valid until the next call on the reader.
+ */
+extern zf_status zf_reader_next_run(zf_reader *r, zf_record *first,
+									uint32_t *count, zf_error *err);
+
+/*
  * fb on a regular file: position so that the next record returned is the
  * one with 0-based index record_index (used by key seeks and rescans).
  */

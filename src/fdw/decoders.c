@@ -88,7 +88,12 @@ zfdw_unpack_decimal(PG_FUNCTION_ARGS)
 	int			scale = scale_arg(fcinfo, 1);
 	zf_int128	v;
 	zf_error	err;
+	Datum		value;
 
+	/* up to 15 digits, the scan's way: straight into numeric's digit groups */
+	if (zfdw_packed_to_numeric((const uint8 *) VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b),
+							   true, false, scale, scale, &value))
+		PG_RETURN_DATUM(value);
 	zf_error_clear(&err);
 	if (zf_packed_decode((const uint8 *) VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b), true, &v, &err) != ZF_OK)
 		value_error(&err, b);

@@ -116,9 +116,14 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
 	s->rowcxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw row",
 									  ALLOCSET_DEFAULT_SIZES);
 	s->cols = palloc(sizeof(int) * Max(t->ncolumns, 1));
+	s->all_fast = true;
 	for (int i = 0; i < t->ncolumns; i++)
 		if (!t->columns[i].dropped && t->columns[i].conv != ZF_CONV_NONE)
+		{
 			s->cols[s->ncols++] = i;
+			if (t->columns[i].fast == ZF_FAST_NONE)
+				s->all_fast = false;
+		}
 	if (t->nkeys > 0 && t->rd->is_static && t->opts.recfm == ZF_RECFM_FB &&
 		t->opts.format == ZF_FORMAT_RECORD)
 	{
@@ -127,7 +132,7 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
 
 		s->key_off = kf->offset;
 		s->key_len = kf->length;
-		s->prev_key = palloc(kf->length);
+		s->prev_key_copy = palloc(kf->length);
 	}
 	s->errcb.callback = scan_error_callback;
 	s->errcb.arg = s;
@@ -227,6 +232,9 @@ decode_record(ZfScanState *s, Datum *values, bool *nulls)
 	ZfTable    *t = s->t;
 	bool		fast_ok = s->rec.length >= t->fast_min_length;
 
+	if (s->all_fast && fast_ok &&
+		zfdw_fast_decode_record(t, s->cols, s->ncols, s->rec.data, values, nulls))
+		return true;
 	for (int k = 0; k < s->ncols; k++)
 	{
 		int			i = s->cols[k];
@@ -304,7 +312,7 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 			zf_cursor_bind(s->cursor, r.data, r.length);
 		if (t->delim && !zfdw_delim_split_record(s))
 			continue;			/* a header, filtered or rejected */
-		if (!record_selected(s, &r))
+		if ((t->rd->nwhen > 0 || t->segment_field >= 0) && !record_selected(s, &r))
 		{
 			s->nfiltered++;
 			continue;

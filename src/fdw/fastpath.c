@@ -9,7 +9,9 @@
  *	  the value or the precise error; so both paths always agree.
  *
  * What qualifies is decided once per scan (zfdw_fast_prepare), so the
- * per-record work is a switch, a core decoder and the Datum.
+ * per-record work is a switch, a core decoder and the Datum; when every
+ * column of the query qualifies, one call decodes the whole record.
+ * Packed fields read as numeric go through base-10000 digit groups.
  *
  *-------------------------------------------------------------------------
  */
@@ -62,7 +64,17 @@ zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
 			default:
 				return;
 		}
-		if (f->kind == ZF_KIND_PACKED && f->length <= 9)
+		if (f->kind == ZF_KIND_PACKED && col->target == ZF_TARGET_NUMERIC &&
+			f->length <= ZF_PACKED_GROUPS_MAX_LEN && out_scale <= 63 &&
+			2 * f->length - 1 +
+			zfdw_numeric_group_shift(f->scale, out_scale, &col->fast_nfrac) <=
+			ZF_PACKED_GROUPS_MAX_DIGITS)
+		{
+			col->fast = ZF_FAST_PACKED_NUMERIC;
+			col->fast_shift = zfdw_numeric_group_shift(f->scale, out_scale,
+													   &col->fast_nfrac);
+		}
+		else if (f->kind == ZF_KIND_PACKED && f->length <= 9)
 			col->fast = ZF_FAST_PACKED;
 		else if (f->kind == ZF_KIND_ZONED && f->length <= 18)
 			col->fast = ZF_FAST_ZONED;
@@ -74,6 +86,8 @@ zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
 		col->fast_scale = out_scale;
 		col->fast_mult = (int64) zf_pow10_u64[out_scale - f->scale];
 		col->fast_limit = col->num_precision >= 0 ? (int64) zf_pow10_u64[col->num_precision] : 0;
+		col->fast_max_digits = col->num_precision >= 0 ?
+			col->num_precision - (out_scale - f->scale) : 99;
 	}
 	else if (col->conv == ZF_CONV_TEXT)
 	{
@@ -173,8 +187,8 @@ fast_text(ZfColumn *col, const uint8 *p, uint32 n, Datum *value)
  * Returns false when the general path must decide (bad bytes, a value
  * out of range): the caller then calls zfdw_decode_column.
  */
-bool
-zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value)
+static inline bool
+fast_decode(ZfColumn *col, const uint8 *rec, Datum *value)
 {
 	const zf_field *f = col->f;
 	const uint8 *p = rec + f->offset;
@@ -186,6 +200,19 @@ zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value)
 			if (zf_packed_decode64(p, f->length, f->is_signed, &v, NULL) != ZF_OK)
 				return false;
 			return fast_number_datum(col, v, value);
+		case ZF_FAST_PACKED_NUMERIC:
+			{
+				zf_packed_groups g;
+
+				/* the bytes before the field are the record's when it can */
+				if (!zf_packed_to_groups(p, f->length, f->is_signed,
+										 f->offset + f->length >= 8,
+										 (unsigned) col->fast_shift, &g) ||
+					g.ndigits > col->fast_max_digits)
+					return false;
+				*value = zfdw_groups_to_numeric(&g, col->fast_scale, col->fast_nfrac);
+				return true;
+			}
 		case ZF_FAST_ZONED:
 			if (zf_zoned_decode64(p, f->length, f->sign, col->cs, &v, NULL) != ZF_OK)
 				return false;
@@ -199,4 +226,33 @@ zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value)
 		default:
 			return false;
 	}
+}
+
+/* zfdw_fast_decode for one column, out of line. */
+bool
+zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value)
+{
+	return fast_decode(col, rec, value);
+}
+
+/*
+ * Decode the columns cols[0..ncols-1] of a record at least
+ * t->fast_min_length long when every one of them takes the fast path: one
+ * call per record, the decoders inlined.  Returns false as soon as one
+ * column needs the general path; the caller then decodes the record
+ * column by column (values already made are per-tuple memory).
+ */
+bool
+zfdw_fast_decode_record(ZfTable *t, const int *cols, int ncols,
+						const uint8 *rec, Datum *values, bool *nulls)
+{
+	for (int k = 0; k < ncols; k++)
+	{
+		int			i = cols[k];
+
+		if (!fast_decode(&t->columns[i], rec, &values[i]))
+			return false;
+		nulls[i] = false;
+	}
+	return true;
 }

@@ -1,10 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * numeric_build.c
- *	  A scaled 64-bit integer (the value of a packed, zoned or binary
- *	  field with an implied decimal point) written straight into a
- *	  PostgreSQL numeric, without int64_div_fast_to_numeric's detour
- *	  through a NumericVar, a division and a second copy.
+ *	  Values written straight into a PostgreSQL numeric: a scaled 64-bit
+ *	  integer (the value of a zoned or binary field with an implied
+ *	  decimal point), without int64_div_fast_to_numeric's detour through a
+ *	  NumericVar, a division and a second copy; and the base-10000 digit
+ *	  groups a packed field of up to 8 bytes gives without any binary step
+ *	  (zf_packed_to_groups), which need no division at all.
  *
  * The result is the short on-disk numeric format, the same bytes as
  * PostgreSQL's make_result produces for the value with display scale
@@ -101,6 +103,94 @@ zfdw_scaled_int64_to_numeric(int64 v, int scale)
 	}
 #endif
 	return PointerGetDatum(res);
+}
+
+/*
+ * The shift that puts the decimal point of a value with field_scale
+ * fraction digits, shown with "scale" of them, on a base-10000 group
+ * boundary, and the number of groups after the point (*nfrac).
+ */
+int
+zfdw_numeric_group_shift(int field_scale, int scale, int *nfrac)
+{
+	int			pad = (4 - scale % 4) % 4;
+
+	*nfrac = (scale + pad) / 4;
+	return scale - field_scale + pad;
+}
+
+/*
+ * Base-10000 groups (least significant first, nfrac of them after the
+ * point) as a numeric with display scale "scale", in the current memory
+ * context: the same bytes as the int64 builder above, with no division.
+ * The short format holds it: the weight lies in -5..7, the scale below 64.
+ */
+Datum
+zfdw_groups_to_numeric(const zf_packed_groups *g, int scale, int nfrac)
+{
+	int			top = 7;
+	int			low = 0;
+	int			ndigits = 0;
+	Size		len;
+	struct varlena *res;
+	uint16		header;
+	char	   *d;
+
+	Assert(scale >= 0 && scale <= 63 && nfrac <= 8);
+	header = ZF_NUMERIC_SHORT | (uint16) (scale << ZF_NUMERIC_SHORT_DSCALE_SHIFT);
+	while (top >= 0 && g->group[top] == 0)
+		top--;
+	if (top >= 0)
+	{
+		int			weight = top - nfrac;
+
+		while (g->group[low] == 0)
+			low++;
+		ndigits = top - low + 1;
+		if (g->negative)
+			header |= ZF_NUMERIC_SHORT_SIGN_MASK;
+		if (weight < 0)
+			header |= ZF_NUMERIC_SHORT_WEIGHT_SIGN;
+		header |= (uint16) weight & ZF_NUMERIC_SHORT_WEIGHT_MASK;
+	}
+
+	len = VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16);
+	res = (struct varlena *) palloc(len);
+	SET_VARSIZE(res, len);
+	d = VARDATA(res);
+	memcpy(d, &header, sizeof(uint16));
+	d += sizeof(uint16);
+	for (int i = top; i >= low; i--)
+	{
+		int16		digit = (int16) g->group[i];
+
+		memcpy(d, &digit, sizeof(int16));
+		d += sizeof(int16);
+	}
+	return PointerGetDatum(res);
+}
+
+/*
+ * A packed decimal field (1..8 bytes, field_scale fraction digits) as a
+ * numeric with display scale "scale" (>= field_scale), through its digit
+ * groups.  False when the field does not qualify or its bytes are bad:
+ * the caller then decodes the general way, which reports the error.
+ */
+bool
+zfdw_packed_to_numeric(const uint8 *p, uint32 len, bool is_signed,
+					   bool back_ok, int field_scale, int scale, Datum *value)
+{
+	zf_packed_groups g;
+	int			nfrac;
+	int			shift;
+
+	if (field_scale < 0 || scale < field_scale || scale > 63)
+		return false;
+	shift = zfdw_numeric_group_shift(field_scale, scale, &nfrac);
+	if (!zf_packed_to_groups(p, len, is_signed, back_ok, (unsigned) shift, &g))
+		return false;
+	*value = zfdw_groups_to_numeric(&g, scale, nfrac);
+	return true;
 }
 
 /*

@@ -82,6 +82,7 @@ open_reader(ZfScanState *s, uint64 range_start, uint64 range_end)
 	zf_error	err;
 
 	close_reader(s);
+	s->run_left = 0;
 	ro.range_start = range_start;
 	ro.range_end = range_end;
 	if (s->src.pipe == NULL && lseek(s->src.fd, 0, SEEK_SET) < 0)
@@ -97,20 +98,34 @@ open_reader(ZfScanState *s, uint64 range_start, uint64 range_end)
 
 /*
  * memcmp of two keys, inline: keys are short and compared once per record,
- * where a call to memcmp costs more than the comparison.
+ * where a call to memcmp costs more than the comparison.  Whole words are
+ * compared as big-endian integers; a key of 8 bytes or more ends with the
+ * word of its last 8 bytes, which overlaps bytes already found equal.
  */
 static inline int
 key_bytes_cmp(const uint8 *a, const uint8 *b, uint32 n)
 {
-	for (; n >= 8; a += 8, b += 8, n -= 8)
-	{
-		uint64		x;
-		uint64		y;
+	uint64		x;
+	uint64		y;
 
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return pg_ntoh64(x) < pg_ntoh64(y) ? -1 : 1;
+	if (n >= 8)
+	{
+		uint32		i;
+
+		for (i = 0; i + 8 <= n; i += 8)
+		{
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return pg_ntoh64(x) < pg_ntoh64(y) ? -1 : 1;
+		}
+		if (i == n)
+			return 0;
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		if (x == y)
+			return 0;
+		return pg_ntoh64(x) < pg_ntoh64(y) ? -1 : 1;
 	}
 	for (; n > 0; a++, b++, n--)
 		if (*a != *b)
@@ -118,8 +133,12 @@ key_bytes_cmp(const uint8 *a, const uint8 *b, uint32 n)
 	return 0;
 }
 
-/* Check that keys come in order (tables with a key option). */
-static void
+/*
+ * Check that keys come in order (tables with a key option).  The last key
+ * is kept as a pointer into the reader's buffer; keep_prev_key copies it
+ * out before the buffer can change.
+ */
+static inline void
 check_key_order(ZfScanState *s, const zf_record *r)
 {
 	const uint8 *key;
@@ -134,8 +153,19 @@ check_key_order(ZfScanState *s, const zf_record *r)
 				 errdetail("Record %llu has a lower key than the record before it.",
 						   (unsigned long long) r->number),
 				 errhint("The key option promises a file sorted by the key's bytes, as a KSDS export is; remove the option or sort the file.")));
-	memcpy(s->prev_key, key, s->key_len);
+	s->prev_key = key;
 	s->have_prev_key = true;
+}
+
+/* Copy the last key out of the reader's buffer, which is about to change. */
+static inline void
+keep_prev_key(ZfScanState *s)
+{
+	if (s->have_prev_key && s->prev_key != s->prev_key_copy)
+	{
+		memcpy(s->prev_key_copy, s->prev_key, s->key_len);
+		s->prev_key = s->prev_key_copy;
+	}
 }
 
 /* The next record of the reader; false at its end. */
@@ -145,13 +175,51 @@ reader_next(ZfScanState *s, zf_record *r)
 	zf_error	err;
 	zf_status	st;
 
-	zf_error_clear(&err);
+	keep_prev_key(s);
+	/* the reader and the delimited splitter fill err whenever they fail */
 	st = s->t->delim ? zfdw_delim_next_record(s, r, &err) :
 		zf_reader_next(s->reader, r, &err);
 	if (st == ZF_EOF)
 		return false;
 	if (st != ZF_OK)
 		reader_error(s, &err);
+	return true;
+}
+
+/*
+ * The next record of a whole-file or chunk read: the next one of the
+ * current run when there is one, else a new run from the reader.
+ */
+pg_attribute_always_inline static bool
+run_next(ZfScanState *s, zf_record *r)
+{
+	zf_error	err;
+	zf_status	st;
+
+	if (s->run_left > 0)
+	{
+		/*
+		 * Field by field: a whole-struct copy right after these stores
+		 * would load them back as one wide word, which the CPU cannot
+		 * forward from the stores and stalls on.
+		 */
+		r->data = s->run.data += s->run.length;
+		r->offset = s->run.offset += s->run.length;
+		r->number = ++s->run.number;
+		r->length = s->run.length;
+		s->run_left--;
+		return true;
+	}
+	if (s->t->delim)
+		return reader_next(s, r);
+	keep_prev_key(s);
+	st = zf_reader_next_run(s->reader, &s->run, &s->run_left, &err);
+	if (st == ZF_EOF)
+		return false;
+	if (st != ZF_OK)
+		reader_error(s, &err);
+	s->run_left--;
+	*r = s->run;
 	return true;
 }
 
@@ -167,7 +235,7 @@ next_sequential(ZfScanState *s, zf_record *r)
 				return false;
 			open_reader(s, 0, 0);
 		}
-		if (reader_next(s, r))
+		if (run_next(s, r))
 		{
 			check_key_order(s, r);
 			return true;
@@ -198,7 +266,7 @@ next_parallel(ZfScanState *s, zf_record *r)
 			else
 				open_reader(s, 0, 0);
 		}
-		if (reader_next(s, r))
+		if (run_next(s, r))
 		{
 			check_key_order(s, r);
 			return true;

@@ -198,6 +198,7 @@ typedef enum ZfFast
 {
 	ZF_FAST_NONE = 0,
 	ZF_FAST_PACKED,
+	ZF_FAST_PACKED_NUMERIC,		/* packed to numeric through digit groups */
 	ZF_FAST_ZONED,
 	ZF_FAST_BINARY,
 	ZF_FAST_SBCS_TEXT
@@ -249,6 +250,10 @@ typedef struct ZfColumn
 	int			fast_scale;		/* numeric: the Datum's scale */
 	int64		fast_mult;		/* numeric: 10^(fast_scale - field scale) */
 	int64		fast_limit;		/* numeric(p,s): 10^p, else 0 */
+	int			fast_max_digits;	/* numeric(p,s): p - (fast_scale - field
+									 * scale), else 99 */
+	int			fast_shift;		/* packed numeric: digits to align the point */
+	int			fast_nfrac;		/* packed numeric: groups after the point */
 	const zf_sbcs_table *fast_sbcs;
 	uint8		fast_space;
 } ZfColumn;
@@ -346,10 +351,18 @@ extern bool zfdw_number_datum(ZfColumn *col, zf_int128 unscaled, int scale,
 
 extern void zfdw_fast_prepare(ZfTable *t, ZfColumn *col);
 extern bool zfdw_fast_decode(ZfColumn *col, const uint8 *rec, Datum *value);
+extern bool zfdw_fast_decode_record(ZfTable *t, const int *cols, int ncols,
+									const uint8 *rec, Datum *values, bool *nulls);
 
 /* ---- numeric_build.c ---- */
 extern Datum zfdw_scaled_int64_to_numeric(int64 v, int scale);
 extern Datum zfdw_scaled_int128_to_numeric(zf_int128 v, int scale);
+extern int	zfdw_numeric_group_shift(int field_scale, int scale, int *nfrac);
+extern Datum zfdw_groups_to_numeric(const zf_packed_groups *g, int scale,
+									int nfrac);
+extern bool zfdw_packed_to_numeric(const uint8 *p, uint32 len, bool is_signed,
+								   bool back_ok, int field_scale, int scale,
+								   Datum *value);
 /* Build the Datum of a column from decoded text (UTF-8) of field f. */
 extern bool zfdw_text_to_datum(ZfTable *t, ZfColumn *col, const zf_field *f,
 							   const char *s, size_t n, Datum *value,

@@ -39,6 +39,7 @@ typedef struct ZfScanState
 	bool		per_tuple_caller;	/* the caller resets its memory per row */
 	int		   *cols;			/* indexes of the columns to decode */
 	int			ncols;
+	bool		all_fast;		/* every one of them takes the fast path */
 	ZfRecordRef rec;			/* the current record, for messages */
 	bool		in_record;
 	ErrorContextCallback errcb;
@@ -53,8 +54,14 @@ typedef struct ZfScanState
 	bool		range_started;	/* the reader is inside ranges[range_index] */
 	uint32		key_off;		/* key bytes checked for order; key_len 0: */
 	uint32		key_len;		/* the table has no key option */
-	uint8	   *prev_key;
+	uint8	   *prev_key_copy;	/* key_len bytes owned by the scan */
+	const uint8 *prev_key;		/* the last key read: in the reader's buffer
+								 * while the run lasts, else prev_key_copy */
 	bool		have_prev_key;
+
+	/* the rest of the current run of records (zf_reader_next_run) */
+	zf_record	run;
+	uint32		run_left;
 
 	/* parallel scans (parallel.c); shared is NULL in a serial scan */
 	struct ZfParallelShared *shared;

@@ -15,7 +15,10 @@
  * algorithm: one byte at a time, no tables, no 64-bit fast path), the
  * 64-bit and 128-bit variants against each other, a NULL zf_error against
  * a real one, and every decoded value goes through its encoder and back
- * (decode(encode(v)) == v) and through decimal text and back.
+ * (decode(encode(v)) == v) and through decimal text and back.  Packed
+ * fields of up to 8 bytes are also turned into base-10000 digit groups
+ * (zf_packed_to_groups, the scan's path to numeric), checked against the
+ * reference value at a shift chosen by the flags.
  *
  *-------------------------------------------------------------------------
  */
@@ -299,6 +302,52 @@ check_digits(zf_int128 v)
 			   zf_int128_digits(v), n);
 }
 
+/*
+ * The digit-group form of a packed field (len <= 8) against the reference:
+ * accepted exactly when the reference accepts, with the reference's
+ * magnitude times 10^shift in the groups, read alone and with bytes
+ * before it.
+ */
+static void
+fuzz_packed_groups(const uint8_t *p, size_t len, bool is_signed, unsigned shift_seed)
+{
+	ref_result	ref = ref_packed(p, len, is_signed, ZF_PACKED_GROUPS_MAX_LEN);
+	unsigned	shift;
+	uint8_t		padded[16];
+
+	if (len < 1 || len > ZF_PACKED_GROUPS_MAX_LEN)
+		return;
+	shift = shift_seed % (ZF_PACKED_GROUPS_MAX_DIGITS - (2 * len - 1) + 1);
+	memset(padded, 0xFF, sizeof(padded));
+	memcpy(padded + sizeof(padded) - len, p, len);
+	for (int back = 0; back <= 1; back++)
+	{
+		zf_packed_groups g;
+		bool		ok;
+		u128		got = 0,
+					want;
+
+		ok = zf_packed_to_groups(back ? padded + sizeof(padded) - len : p, len,
+								 is_signed, back, shift, &g);
+		FUZZ_CHECK(ok == (ref.st == ZF_OK), "packed_to_groups accepts %d, reference %s",
+				   ok, zf_status_name(ref.st));
+		if (!ok)
+			continue;
+		want = (u128) (ref.v < 0 ? -ref.v : ref.v);
+		FUZZ_CHECK(g.ndigits == (want == 0 ? 0 : zf_int128_digits((zf_int128) want)),
+				   "packed_to_groups digit count %d", g.ndigits);
+		FUZZ_CHECK(g.negative == (ref.v < 0), "packed_to_groups sign");
+		for (unsigned i = 0; i < shift; i++)
+			want *= 10;
+		for (int k = 7; k >= 0; k--)
+		{
+			FUZZ_CHECK(g.group[k] <= 9999, "packed_to_groups group %d is %u", k, g.group[k]);
+			got = got * 10000 + g.group[k];
+		}
+		FUZZ_CHECK(got == want, "packed_to_groups value differs from the reference");
+	}
+}
+
 /* Packed field: decoders against the reference, then encode and back. */
 static void
 fuzz_packed(const uint8_t *p, size_t len, uint8_t flags)
@@ -325,6 +374,7 @@ fuzz_packed(const uint8_t *p, size_t len, uint8_t flags)
 	compare("packed_decode64", st, v64, narrow64(ref_packed(p, len, is_signed, 10)));
 	FUZZ_CHECK(zf_packed_decode64(p, len, is_signed, &v64, NULL) == st,
 			   "packed_decode64 differs without an error struct");
+	fuzz_packed_groups(p, len, is_signed, flags >> 1);
 
 	if (ref_packed(p, len, is_signed, 20).st != ZF_OK)
 		return;

@@ -838,6 +838,51 @@ ascii_zoned_to_ebcdic(uint8_t c)
 	return 0;
 }
 
+/* The value base-10000 groups (least significant first) stand for. */
+static zf_int128
+groups_value(const zf_packed_groups *g)
+{
+	zf_int128	v = 0;
+
+	for (int k = 7; k >= 0; k--)
+	{
+		assert_true(g->group[k] <= 9999);
+		v = v * 10000 + g->group[k];
+	}
+	return v;
+}
+
+/*
+ * zf_packed_to_groups of a valid field against its known value, at every
+ * shift it allows, reading the field alone and with bytes before it.
+ */
+static void
+check_packed_groups(const uint8_t *b, size_t n, bool is_signed, zf_int128 want)
+{
+	zf_int128	magnitude = want < 0 ? -want : want;
+	uint8_t		padded[16];
+
+	memset(padded, 0x9F, sizeof(padded));	/* garbage before the field */
+	memcpy(padded + sizeof(padded) - n, b, n);
+	for (unsigned shift = 0; 2 * n - 1 + shift <= ZF_PACKED_GROUPS_MAX_DIGITS; shift++)
+	{
+		zf_int128	scaled = magnitude;
+
+		for (unsigned i = 0; i < shift; i++)
+			scaled *= 10;
+		for (int back = 0; back <= 1; back++)
+		{
+			zf_packed_groups g;
+			const uint8_t *p = back ? padded + sizeof(padded) - n : b;
+
+			assert_true(zf_packed_to_groups(p, n, is_signed, back, shift, &g));
+			assert_i128_equal(groups_value(&g), scaled);
+			assert_int_equal(g.ndigits, magnitude == 0 ? 0 : zf_int128_digits(magnitude));
+			assert_int_equal(g.negative, want < 0);
+		}
+	}
+}
+
 /* Check one vector line; ebcdic_too: also map zoned bytes to EBCDIC. */
 static void
 check_vector(const char *line, bool ebcdic_too, int *counts)
@@ -906,6 +951,8 @@ check_vector(const char *line, bool ebcdic_too, int *counts)
 			assert_int_equal(zf_packed_encode(want, f->digits, f->is_signed, enc, NULL), ZF_OK);
 			if (want != 0)
 				assert_memory_equal(enc, b, n);
+			if (n <= ZF_PACKED_GROUPS_MAX_LEN)
+				check_packed_groups(b, n, f->is_signed, want);
 			break;
 		case VEC_ZONED:
 			st = zf_zoned_decode(b, n, f->sign, ZF_CHARSET_ASCII, &got, &err);
@@ -985,6 +1032,64 @@ run_vector_file(const char *name, bool ebcdic_too, int min_lines)
 }
 
 /* -fsign=EBCDIC: zoned signs { A-I } J-R, decoded as ASCII and as EBCDIC. */
+/*
+ * zf_packed_to_groups by hand: 12 34 5C is +12345, groups 2345 and 1; with
+ * a shift of 2 it is 1234500, groups 4500 and 123.  Bad digits and signs,
+ * a negative zero, the longest field and the largest shift.
+ */
+static void
+test_packed_groups(void **state)
+{
+	zf_packed_groups g;
+	const uint8_t plus[] = {0x12, 0x34, 0x5C};
+	const uint8_t minus[] = {0x12, 0x34, 0x5D};
+	const uint8_t unsigned_f[] = {0x12, 0x34, 0x5F};
+	const uint8_t bad_digit[] = {0x1A, 0x34, 0x5C};
+	const uint8_t bad_low_digit[] = {0x12, 0x3F, 0x5C};
+	const uint8_t bad_sign[] = {0x12, 0x34, 0x56};
+	const uint8_t neg_zero[] = {0x00, 0x0D};
+	const uint8_t longest[] = {0x99, 0x99, 0x99, 0x99, 0x99, 0x99, 0x99, 0x9C};
+	const uint8_t nine_bytes[] = {0, 0, 0, 0, 0, 0, 0, 0, 0x1C};
+
+	(void) state;
+	assert_true(zf_packed_to_groups(plus, 3, true, false, 0, &g));
+	assert_int_equal(g.group[0], 2345);
+	assert_int_equal(g.group[1], 1);
+	assert_int_equal(g.group[2], 0);
+	assert_int_equal(g.ndigits, 5);
+	assert_false(g.negative);
+	assert_true(zf_packed_to_groups(plus, 3, true, false, 2, &g));
+	assert_int_equal(g.group[0], 4500);
+	assert_int_equal(g.group[1], 123);
+	assert_int_equal(g.ndigits, 5);
+
+	assert_true(zf_packed_to_groups(minus, 3, true, false, 0, &g));
+	assert_true(g.negative);
+	assert_false(zf_packed_to_groups(minus, 3, false, false, 0, &g));
+	assert_true(zf_packed_to_groups(unsigned_f, 3, false, false, 0, &g));
+	assert_false(g.negative);
+	assert_false(zf_packed_to_groups(bad_digit, 3, true, false, 0, &g));
+	assert_false(zf_packed_to_groups(bad_low_digit, 3, true, false, 0, &g));
+	assert_false(zf_packed_to_groups(bad_sign, 3, true, false, 0, &g));
+
+	assert_true(zf_packed_to_groups(neg_zero, 2, true, false, 3, &g));
+	assert_false(g.negative);	/* -0 is 0 */
+	assert_int_equal(g.ndigits, 0);
+	assert_int_equal(groups_value(&g), 0);
+
+	/* 15 nines and 17 zeros: 32 digits, groups 9999 9999 9999 9990 0 0 0 0 */
+	assert_true(zf_packed_to_groups(longest, 8, true, false, 17, &g));
+	assert_int_equal(g.group[7], 9999);
+	assert_int_equal(g.group[5], 9999);
+	assert_int_equal(g.group[4], 9990);
+	assert_int_equal(g.group[3], 0);
+	assert_int_equal(g.group[0], 0);
+	assert_int_equal(g.ndigits, 15);
+	assert_false(zf_packed_to_groups(longest, 8, true, false, 18, &g));
+	assert_false(zf_packed_to_groups(nine_bytes, 9, true, false, 0, &g));
+	assert_false(zf_packed_to_groups(nine_bytes, 0, true, false, 0, &g));
+}
+
 static void
 test_gnucobol_vectors(void **state)
 {
@@ -1389,6 +1494,7 @@ main(void)
 		cmocka_unit_test(test_packed_invalid_digits),
 		cmocka_unit_test(test_packed_spaces_low_values),
 		cmocka_unit_test(test_packed_limits),
+		cmocka_unit_test(test_packed_groups),
 		cmocka_unit_test(test_zoned_ebcdic),
 		cmocka_unit_test(test_zoned_ascii),
 		cmocka_unit_test(test_zoned_all_bytes),

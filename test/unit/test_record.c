@@ -49,6 +49,9 @@ typedef struct result
 
 static result res;
 
+/* read_all_fd reads by runs (zf_reader_next_run) instead of one by one */
+static bool by_runs = false;
+
 /* Write bytes to a fresh temporary file and return it open for reading. */
 static int
 temp_file(const uint8_t *bytes, size_t n)
@@ -106,8 +109,24 @@ read_all_fd(int fd, int64_t size, const zf_reader_opts *o)
 	r = zf_reader_open(fd, size, o, &res.err);
 	if (r == NULL)
 		return res.status = res.err.status;
-	while ((st = zf_reader_next(r, &rec, &res.err)) == ZF_OK)
+	for (;;)
 	{
+		uint32_t	count = 1;
+
+		st = by_runs ? zf_reader_next_run(r, &rec, &count, &res.err) :
+			zf_reader_next(r, &rec, &res.err);
+		if (st != ZF_OK)
+			break;
+		assert_true(count >= 1);
+		for (uint32_t k = 0; k < count; k++)
+		{
+			if (k > 0)
+			{
+				/* the rest of a run: the records that follow, by pointer */
+				rec.data += rec.length;
+				rec.offset += rec.length;
+				rec.number++;
+			}
 		assert_true(res.n < MAX_RECS);
 		res.length[res.n] = rec.length;
 		res.offset[res.n] = rec.offset;
@@ -117,6 +136,7 @@ read_all_fd(int fd, int64_t size, const zf_reader_opts *o)
 		memcpy(res.all + res.all_len, rec.data, rec.length);
 		res.all_len += rec.length;
 		res.n++;
+		}
 	}
 	/* the end is sticky: EOF and errors repeat */
 	{
@@ -289,6 +309,65 @@ test_fb_range(void **state)
 	o = opts_for(ZF_RECFM_VB);
 	o.range_end = 10;
 	assert_int_equal(read_bytes(bytes, 50, &o), ZF_E_ARG);
+}
+
+/*
+ * Reading by runs gives what reading one by one gives: fb files with
+ * buffers that hold part of a record, one record or many, range reads
+ * that end inside a buffer, a pipe, a truncated last record, a vb file.
+ */
+static void
+test_runs_match_next(void **state)
+{
+	static const size_t buffers[] = {5, 7, 12, 25, 4096};
+	static const uint64_t ranges[][2] = {{0, 0}, {10, 25}, {10, 21}, {45, 0}, {0, 5}};
+	uint8_t		bytes[53];
+	zf_reader_opts o;
+	result		one_by_one;
+	zf_status	st;
+
+	(void) state;
+	for (int i = 0; i < 53; i++)
+		bytes[i] = (uint8_t) ('0' + i / 5);
+	for (size_t b = 0; b < sizeof(buffers) / sizeof(buffers[0]); b++)
+		for (size_t g = 0; g < sizeof(ranges) / sizeof(ranges[0]); g++)
+			for (int pipe_input = 0; pipe_input <= 1; pipe_input++)
+				for (size_t n = 50; n <= 53; n += 3)
+				{
+					if (pipe_input && (ranges[g][0] != 0 || ranges[g][1] != 0))
+						continue;	/* range reads need a regular file */
+					o = opts_for(ZF_RECFM_FB);
+					o.lrecl = 5;
+					o.buffer_size = buffers[b];
+					o.range_start = ranges[g][0];
+					o.range_end = ranges[g][1];
+					by_runs = false;
+					st = pipe_input ? read_pipe(bytes, n, &o) : read_bytes(bytes, n, &o);
+					one_by_one = res;
+					by_runs = true;
+					assert_int_equal(pipe_input ? read_pipe(bytes, n, &o) : read_bytes(bytes, n, &o), st);
+					by_runs = false;
+					assert_int_equal(res.n, one_by_one.n);
+					assert_memory_equal(res.length, one_by_one.length, sizeof(res.length));
+					assert_memory_equal(res.offset, one_by_one.offset, sizeof(res.offset));
+					assert_memory_equal(res.number, one_by_one.number, sizeof(res.number));
+					assert_int_equal(res.all_len, one_by_one.all_len);
+					assert_memory_equal(res.all, one_by_one.all, res.all_len);
+					assert_string_equal(res.err.message, one_by_one.err.message);
+				}
+
+	/* vb: runs of one record */
+	{
+		static const uint8_t vb[] = {0, 7, 0, 0, 'a', 'b', 'c', 0, 5, 0, 0, 'd'};
+
+		o = opts_for(ZF_RECFM_VB);
+		by_runs = true;
+		assert_int_equal(read_bytes(vb, sizeof(vb), &o), ZF_EOF);
+		by_runs = false;
+		assert_int_equal(res.n, 2);
+		assert_int_equal(res.length[0], 3);
+		assert_int_equal(res.data[1][0], 'd');
+	}
 }
 
 /* fb: seeking to a record index, inside and outside the buffer. */
@@ -990,6 +1069,7 @@ main(void)
 		cmocka_unit_test(test_fb_bad_size),
 		cmocka_unit_test(test_fb_range),
 		cmocka_unit_test(test_fb_seek),
+		cmocka_unit_test(test_runs_match_next),
 		cmocka_unit_test(test_dtar020),
 		cmocka_unit_test(test_vb_basic),
 		cmocka_unit_test(test_vb_errors),
