@@ -17,7 +17,9 @@
  * properly, name an offset inside the file, and stick; the number of fb
  * records is what zf_fb_record_count says; and the file read through a
  * pipe with a large buffer gives the same records as through a memfd with
- * the fuzzed one.
+ * the fuzzed one; reading by runs (zf_reader_next_run, fb hands out every
+ * whole record in its buffer) gives the same records and end as reading
+ * one by one.
  *
  *-------------------------------------------------------------------------
  */
@@ -45,7 +47,8 @@ typedef struct read_result
 } read_result;
 
 static read_result res_file,
-			res_pipe;
+			res_pipe,
+			res_runs;
 
 /* FNV-1a over a record's bytes. */
 static uint64_t
@@ -93,8 +96,9 @@ make_fd(const uint8_t *data, size_t size, bool pipe_fd)
  */
 static void
 read_all(const uint8_t *data, size_t size, const zf_reader_opts *o,
-		 bool pipe_fd, int64_t seek_to, read_result *res)
+		 bool pipe_fd, bool by_runs, int64_t seek_to, read_result *res)
 {
+	uint32_t	run_left = 0;
 	int			fd = make_fd(data, size, pipe_fd);
 	int64_t		file_size = pipe_fd ? -1 : (int64_t) size;
 	uint64_t	maxrec = o->max_record_length ? o->max_record_length : ZF_DEFAULT_MAX_RECORD;
@@ -136,11 +140,35 @@ read_all(const uint8_t *data, size_t size, const zf_reader_opts *o,
 
 	for (;;)
 	{
-		memset(&rec, 0, sizeof(rec));
-		zf_error_clear(&res->err);
-		st = zf_reader_next(r, &rec, &res->err);
-		if (st != ZF_OK)
-			break;
+		if (run_left > 0)
+		{
+			/* the rest of a run: the records that follow, by pointer */
+			rec.data += rec.length;
+			rec.offset += rec.length;
+			rec.number++;
+			run_left--;
+		}
+		else if (by_runs)
+		{
+			uint32_t	count = 0;
+
+			memset(&rec, 0, sizeof(rec));
+			zf_error_clear(&res->err);
+			st = zf_reader_next_run(r, &rec, &count, &res->err);
+			if (st != ZF_OK)
+				break;
+			FUZZ_CHECK(count >= 1 && (count == 1 || o->recfm == ZF_RECFM_FB),
+					   "a run of %u records in a format that has none", count);
+			run_left = count - 1;
+		}
+		else
+		{
+			memset(&rec, 0, sizeof(rec));
+			zf_error_clear(&res->err);
+			st = zf_reader_next(r, &rec, &res->err);
+			if (st != ZF_OK)
+				break;
+		}
 		FUZZ_CHECK(res->n <= size + 1, "more records (%zu) than bytes (%zu): a loop",
 				   res->n, size);
 		FUZZ_CHECK(rec.length <= maxrec, "record of %u bytes above the maximum %llu",
@@ -277,9 +305,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	file = fuzz_dup(in.p, in.n);
 	fsize = in.n;
-	read_all(file, fsize, &o, false,
+	read_all(file, fsize, &o, false, false,
 			 (seek & 0x80) && o.recfm == ZF_RECFM_FB ? (int64_t) (seek & 0x7F) : -1,
 			 &res_file);
+
+	/* reading by runs (zf_reader_next_run) gives the same records and end */
+	read_all(file, fsize, &o, false, true,
+			 (seek & 0x80) && o.recfm == ZF_RECFM_FB ? (int64_t) (seek & 0x7F) : -1,
+			 &res_runs);
+	FUZZ_CHECK(res_runs.n == res_file.n && res_runs.end == res_file.end,
+			   "by runs %zu records ending %s, one by one %zu ending %s",
+			   res_runs.n, zf_status_name(res_runs.end), res_file.n,
+			   zf_status_name(res_file.end));
+	for (size_t i = 0; i < res_file.n && i < MAX_KEEP; i++)
+		FUZZ_CHECK(res_file.length[i] == res_runs.length[i] &&
+				   res_file.offset[i] == res_runs.offset[i] &&
+				   res_file.hash[i] == res_runs.hash[i],
+				   "record %zu differs between runs and one by one", i + 1);
 
 	/*
 	 * The same bytes through a pipe with a large buffer give the same
@@ -294,7 +336,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		zf_reader_opts po = o;
 
 		po.buffer_size = 65536;	/* larger than any input: one read */
-		read_all(file, fsize, &po, true, -1, &res_pipe);
+		read_all(file, fsize, &po, true, false, -1, &res_pipe);
 		if (res_file.end == ZF_EOF && res_pipe.end == ZF_EOF)
 			FUZZ_CHECK(res_file.n == res_pipe.n, "memfd read %zu records, pipe %zu",
 					   res_file.n, res_pipe.n);
