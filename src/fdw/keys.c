@@ -19,7 +19,10 @@
  *	 complement in unsigned byte order (binary).
  *
  * Anything else (a range on text, whose collation is not EBCDIC order, a
- * leading or separate sign) is evaluated as an ordinary filter.
+ * leading or separate sign) is evaluated as an ordinary filter.  The byte
+ * ranges of numeric keys are computed in src/core/keyrange.c.  An
+ * unsigned packed key holds no negative value, so a bound below zero
+ * reads from zero on.
  *
  * The file is trusted to be sorted, as the key option says; every key
  * read while seeking or scanning is checked to be in order, and a file
@@ -48,6 +51,7 @@
 #include "utils/pg_locale.h"
 #include "utils/typcache.h"
 
+#include "keyrange.h"
 #include "zfdw_keys.h"
 
 /* ---- which columns and quals can seek ---- */
@@ -282,69 +286,6 @@ datum_at_scale(Datum d, Oid typid, int scale, bool ceil_it, KeyValue *out)
 		out->v = -out->v;
 }
 
-/* Largest magnitude a key field can hold. */
-static zf_int128
-field_max(const zf_field *f)
-{
-	zf_int128	m = 1;
-	int			digits;
-
-	switch (f->kind)
-	{
-		case ZF_KIND_PACKED:
-			digits = 2 * (int) f->length - 1;
-			break;
-		case ZF_KIND_ZONED:
-			digits = (int) f->length;
-			break;
-		default:
-			digits = 0;
-			break;
-	}
-	if (f->kind == ZF_KIND_BINARY)
-		return f->is_signed ? (((zf_int128) 1 << (8 * f->length - 1)) - 1)
-			: (((zf_int128) 1 << (8 * f->length)) - 1);
-	digits = Min(digits, ZF_MAX_DIGITS);
-	for (int i = 0; i < digits; i++)
-		m *= 10;
-	return m - 1;
-}
-
-/* Smallest value a key field can hold. */
-static zf_int128
-field_min(const zf_field *f)
-{
-	if (f->kind == ZF_KIND_BINARY)
-		return f->is_signed ? -((zf_int128) 1 << (8 * f->length - 1)) : 0;
-	if (f->kind == ZF_KIND_ZONED && f->sign == ZF_SIGN_NONE)
-		return 0;
-	return -field_max(f);
-}
-
-/*
- * Encode a magnitude as the field's digits with the last nibble or zone
- * set to sign (packed) or zone (zoned): the lowest or highest encoding of
- * that magnitude.
- */
-static void
-encode_magnitude(const zf_field *f, zf_int128 m, uint8 last, uint8 *dst)
-{
-	zf_error	err;
-	int			len = (int) f->length;
-
-	if (f->kind == ZF_KIND_PACKED)
-	{
-		(void) zf_packed_encode(m, 2 * len - 1, false, dst, &err);
-		dst[len - 1] = (uint8) ((dst[len - 1] & 0xF0) | last);
-	}
-	else
-	{
-		(void) zf_zoned_encode(m, len, ZF_SIGN_NONE, ZF_CHARSET_EBCDIC, dst, &err);
-		if (f->sign != ZF_SIGN_NONE)
-			dst[len - 1] = (uint8) ((dst[len - 1] & 0x0F) | (last << 4));
-	}
-}
-
 /* Append one byte range [lo, hi] (field length bytes each). */
 static void
 add_range(List **ranges, int len, const uint8 *lo, const uint8 *hi)
@@ -363,58 +304,18 @@ static void
 numeric_ranges(const zf_field *f, zf_int128 lo, zf_int128 hi, List **ranges)
 {
 	int			len = (int) f->length;
-	uint8	   *a = palloc(len),
-			   *b = palloc(len);
-	zf_error	err;
+	uint8	   *lo_bytes[ZF_KEY_RANGES_MAX];
+	uint8	   *hi_bytes[ZF_KEY_RANGES_MAX];
+	int			n;
 
-	lo = Max(lo, field_min(f));
-	hi = Min(hi, field_max(f));
-	if (lo > hi)
-		return;
-	if (f->kind == ZF_KIND_BINARY)
+	for (int i = 0; i < ZF_KEY_RANGES_MAX; i++)
 	{
-		/* two's complement in unsigned byte order: negatives come last */
-		if (f->is_signed && lo < 0 && hi >= 0)
-		{
-			(void) zf_binary_encode(0, len, true, a, &err);
-			(void) zf_binary_encode(hi, len, true, b, &err);
-			add_range(ranges, len, a, b);
-			hi = -1;
-		}
-		(void) zf_binary_encode(lo, len, f->is_signed, a, &err);
-		(void) zf_binary_encode(hi, len, f->is_signed, b, &err);
-		add_range(ranges, len, a, b);
-		return;
+		lo_bytes[i] = palloc(len);
+		hi_bytes[i] = palloc(len);
 	}
-	else
-	{
-		/* packed and zoned: byte order follows the magnitude */
-		zf_int128	mlo,
-					mhi;
-		uint8		low_sign = 0x0A,
-					high_sign = 0x0F;
-
-		if (lo >= 0)
-		{
-			mlo = lo;
-			mhi = hi;
-		}
-		else if (hi <= 0)
-		{
-			mlo = -hi;
-			mhi = -lo;
-		}
-		else
-		{
-			mlo = 0;
-			mhi = Max(-lo, hi);
-		}
-		if (f->kind == ZF_KIND_ZONED && f->sign == ZF_SIGN_NONE)
-			low_sign = high_sign = 0x0F;
-		encode_magnitude(f, mlo, low_sign, a);
-		encode_magnitude(f, mhi, high_sign, b);
-		add_range(ranges, len, a, b);
-	}
+	n = zf_key_numeric_ranges(f, lo, hi, lo_bytes, hi_bytes);
+	for (int i = 0; i < n; i++)
+		add_range(ranges, len, lo_bytes[i], hi_bytes[i]);
 }
 
 /* The byte range of one text value: encoded in the page, blank-padded. */
@@ -556,9 +457,9 @@ zfdw_key_ranges(ZfKeyScan *ks, ExprContext *econtext)
 	}
 
 	if (!has_lo)
-		lo = field_min(f);
+		lo = zf_key_field_min(f);
 	if (!has_hi)
-		hi = field_max(f);
+		hi = zf_key_field_max(f);
 
 	if (any_point_qual)
 	{
