@@ -148,10 +148,8 @@ skip_option(parser *p)
 			const punch_token *u = next(p);
 
 			if (u->type == PT_END)
-			{
-				zf_error_set(p->c.err, ZF_E_SYNTAX, "parenthesis is not closed");
-				return punch_fail_at(p->c.err, open);
-			}
+				return punch_fail(p->c.err, open, ZF_E_SYNTAX,
+								  "parenthesis is not closed");
 			if (punch_is_punct(u, '('))
 				depth++;
 			else if (punch_is_punct(u, ')'))
@@ -238,8 +236,8 @@ punch_encode_constant(const punch_stmt *st, const punch_token *tok,
 	return ZF_OK;
 
 too_long:
-	zf_error_set(err, ZF_E_SYNTAX, "constant is longer than %zu bytes", cap);
-	return punch_fail_at(err, tok);
+	return punch_fail(err, tok, ZF_E_SYNTAX,
+					  "constant is longer than %zu bytes", cap);
 }
 
 /* A one-character option value (COLDEL ';', CHARDEL X'7F') as ASCII. */
@@ -271,12 +269,9 @@ delimiter_value(parser *p, const punch_stmt *st, char *out)
 			if (cp == NULL)
 				return punch_fail_at(p->c.err, t);
 			if (zf_codepage_decode(cp, &b, 1, u, sizeof(u), &n, p->c.err) != ZF_OK || n != 1)
-			{
-				zf_error_set(p->c.err, ZF_E_UNSUPPORTED,
-							 "delimiter X'%02X' is not an ASCII character in code page %s",
-							 b, zf_codepage_name(cp));
-				return punch_fail_at(p->c.err, t);
-			}
+				return punch_fail(p->c.err, t, ZF_E_UNSUPPORTED,
+								  "delimiter X'%02X' is not an ASCII character in code page %s",
+								  b, zf_codepage_name(cp));
 			*out = u[0];
 			return ZF_OK;
 		}
@@ -320,11 +315,9 @@ parse_cond(parser *p, const punch_stmt *st, punch_cond *c)
 					return s;
 			}
 			if (a < 1 || b < a || b > UINT32_MAX)
-			{
-				zf_error_set(p->c.err, ZF_E_SYNTAX, "position %llu:%llu is not a valid byte range",
-							 (unsigned long long) a, (unsigned long long) b);
-				return punch_fail_at(p->c.err, t);
-			}
+				return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+								  "position %llu:%llu is not a valid byte range",
+								  (unsigned long long) a, (unsigned long long) b);
 			c->start = (uint32_t) a;
 			c->end = (uint32_t) b;
 		}
@@ -386,10 +379,8 @@ parse_cond(parser *p, const punch_stmt *st, punch_cond *c)
 	if ((s = punch_encode_constant(st, t, buf, sizeof(buf), &c->vlen, p->c.err)) != ZF_OK)
 		return s;
 	if (c->vlen == 0)
-	{
-		zf_error_set(p->c.err, ZF_E_SYNTAX, "empty constant in a condition");
-		return punch_fail_at(p->c.err, t);
-	}
+		return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+						  "empty constant in a condition");
 	v = zf_layout_alloc(p->c.L, c->vlen);
 	if (v == NULL)
 		return zf_error_set(p->c.err, ZF_E_NOMEM, "out of memory reading a punch");
@@ -425,10 +416,8 @@ type_args(parser *p, punch_fspec *f)
 	if (!punch_is_punct(open, '(') || peek(p, 1)->type != PT_NUMBER)
 		return ZF_OK;
 	if (f->nargs > 0)
-	{
-		zf_error_set(p->c.err, ZF_E_SYNTAX, "the type of field %s has two lengths", f->name);
-		return punch_fail_at(p->c.err, open);
-	}
+		return punch_fail(p->c.err, open, ZF_E_SYNTAX,
+						  "the type of field %s has two lengths", f->name);
 	next(p);
 	f->args_tok = open;
 	while (f->nargs < 2)
@@ -477,10 +466,8 @@ parse_position(parser *p, punch_fspec *f)
 		f->pos = POS_RANGE;
 	}
 	if (a < 1 || a > UINT32_MAX || (f->pos == POS_RANGE && (b < a || b > UINT32_MAX)))
-	{
-		zf_error_set(p->c.err, ZF_E_SYNTAX, "POSITION of field %s is not a valid byte range", f->name);
-		return punch_fail_at(p->c.err, f->pos_tok);
-	}
+		return punch_fail(p->c.err, f->pos_tok, ZF_E_SYNTAX,
+						  "POSITION of field %s is not a valid byte range", f->name);
 	f->start = (uint32_t) a;
 	f->end = (uint32_t) b;
 	return expect_punct(p, ')');
@@ -499,10 +486,8 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 	f->name_tok = t;
 	name_of(t, f->name, sizeof(f->name));
 	if (f->name[0] == '\0')
-	{
-		zf_error_set(p->c.err, ZF_E_SYNTAX, "empty field name");
-		return punch_fail_at(p->c.err, t);
-	}
+		return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+						  "empty field name");
 	f->is_null_ind = strncasecmp(f->name, "DSN_NULL_IND_", 13) == 0;
 
 	for (;;)
@@ -519,8 +504,8 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 			next(p);
 			if (f->pos != POS_NONE)
 			{
-				zf_error_set(p->c.err, ZF_E_SYNTAX, "field %s has two POSITIONs", f->name);
-				return punch_fail_at(p->c.err, t);
+				return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+								  "field %s has two POSITIONs", f->name);
 			}
 			if ((s = parse_position(p, f)) != ZF_OK)
 				return s;
@@ -531,8 +516,8 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 			next(p);
 			if (f->nullif.present)
 			{
-				zf_error_set(p->c.err, ZF_E_SYNTAX, "field %s has two NULLIF clauses", f->name);
-				return punch_fail_at(p->c.err, t);
+				return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+								  "field %s has two NULLIF clauses", f->name);
 			}
 			if ((s = parse_cond(p, st, &f->nullif)) != ZF_OK)
 				return s;
@@ -581,8 +566,8 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 					char		w[32];
 
 					punch_tok_describe(t, w, sizeof(w));
-					zf_error_set(p->c.err, ZF_E_SYNTAX, "field %s has two data types (%s)", f->name, w);
-					return punch_fail_at(p->c.err, t);
+					return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+									  "field %s has two data types (%s)", f->name, w);
 				}
 				else
 				{
@@ -648,10 +633,8 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 	if (f->type == NULL && f->file_ref != NULL)
 		f->type = "varchar";
 	if (f->type == NULL)
-	{
-		zf_error_set(p->c.err, ZF_E_SYNTAX, "field %s has no data type", f->name);
-		return punch_fail_at(p->c.err, f->name_tok);
-	}
+		return punch_fail(p->c.err, f->name_tok, ZF_E_SYNTAX,
+						  "field %s has no data type", f->name);
 	return ZF_OK;
 }
 
@@ -827,10 +810,8 @@ parse_load_options(parser *p, const punch_token *load, punch_stmt *st)
 
 		if (t->type == PT_END ||
 			(punch_is_word(t, "LOAD") && punch_is_word(peek(p, 1), "DATA")))
-		{
-			zf_error_set(p->c.err, ZF_E_SYNTAX, "LOAD statement has no INTO TABLE");
-			return punch_fail_at(p->c.err, load);
-		}
+			return punch_fail(p->c.err, load, ZF_E_SYNTAX,
+							  "LOAD statement has no INTO TABLE");
 		if (punch_is_word(t, "INTO"))
 			return ZF_OK;
 		if (punch_is_word(t, "EBCDIC") || punch_is_word(t, "ASCII") ||

@@ -178,4 +178,9 @@ extern zf_status punch_encode_constant(const punch_stmt *st,
 /* Set err's position to tok's and return status. */
 extern zf_status punch_fail_at(zf_error *err, const punch_token *tok);
 
+/* Set err (status and message) at tok's position (none when tok is NULL). */
+extern zf_status punch_fail(zf_error *err, const punch_token *tok,
+							zf_status status, const char *fmt,...)
+			__attribute__((format(printf, 4, 5)));
+
 #endif							/* ZF_PUNCH_INT_H */

@@ -24,6 +24,7 @@
 #include "punch_int.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -357,4 +358,19 @@ punch_fail_at(zf_error *err, const punch_token *tok)
 		return ZF_E_SYNTAX;
 	zf_error_at(err, tok->line, tok->col);
 	return err->status;
+}
+
+/* See punch_int.h. */
+zf_status
+punch_fail(zf_error *err, const punch_token *tok, zf_status status,
+		   const char *fmt,...)
+{
+	va_list		ap;
+
+	va_start(ap, fmt);
+	zf_error_setv(err, status, fmt, ap);
+	va_end(ap);
+	if (tok)
+		zf_error_at(err, tok->line, tok->col);
+	return status;
 }
