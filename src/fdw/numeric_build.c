@@ -35,6 +35,44 @@
 #define ZF_NBASE						10000
 
 /*
+ * The short-format numeric of the base-10000 digits groups[low..top]
+ * (least significant first, the outer ones nonzero; top < 0 for zero)
+ * with the given weight, sign and display scale, in the current memory
+ * context: the bytes PostgreSQL's make_result writes for that value.
+ */
+static inline struct varlena *
+short_numeric(const uint16 *groups, int top, int low, int weight,
+			  bool negative, int scale)
+{
+	int			ndigits = top >= 0 ? top - low + 1 : 0;
+	uint16		header = ZF_NUMERIC_SHORT | (uint16) (scale << ZF_NUMERIC_SHORT_DSCALE_SHIFT);
+	Size		len = VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16);
+	struct varlena *res = (struct varlena *) palloc(len);
+	char	   *d;
+
+	if (ndigits > 0)
+	{
+		if (negative)
+			header |= ZF_NUMERIC_SHORT_SIGN_MASK;
+		if (weight < 0)
+			header |= ZF_NUMERIC_SHORT_WEIGHT_SIGN;
+		header |= (uint16) weight & ZF_NUMERIC_SHORT_WEIGHT_MASK;
+	}
+	SET_VARSIZE(res, len);
+	d = VARDATA(res);
+	memcpy(d, &header, sizeof(uint16));
+	d += sizeof(uint16);
+	for (int i = top; i >= low; i--)
+	{
+		int16		digit = (int16) groups[i];
+
+		memcpy(d, &digit, sizeof(int16));
+		d += sizeof(int16);
+	}
+	return res;
+}
+
+/*
  * v * 10^-scale as a numeric with display scale "scale" (0..18), in
  * the current memory context.
  *
@@ -49,15 +87,10 @@ zfdw_scaled_int64_to_numeric(int64 v, int scale)
 	uint64		w;
 	int			pad;
 	int			nfrac;
-	int16		groups[6];		/* < 10^22 after the padding: 6 groups */
+	uint16		groups[6];		/* < 10^22 after the padding: 6 groups */
 	int			ngroups = 0;
 	int			low = 0;
-	int			weight = 0;
-	int			ndigits;
-	Size		len;
 	struct varlena *res;
-	uint16		header;
-	char	   *d;
 
 	u = v < 0 ? (uint64) 0 - (uint64) v : (uint64) v;
 	pad = (4 - scale % 4) % 4;
@@ -66,40 +99,17 @@ zfdw_scaled_int64_to_numeric(int64 v, int scale)
 	nfrac = (scale + pad) / 4;
 
 	for (w = u * zf_pow10_u64[pad]; w != 0; w /= ZF_NBASE)
-		groups[ngroups++] = (int16) (w % ZF_NBASE);
-
-	header = ZF_NUMERIC_SHORT | (uint16) (scale << ZF_NUMERIC_SHORT_DSCALE_SHIFT);
-	if (ngroups > 0)
-	{
-		/* trailing zero groups are not stored; the first group is nonzero */
-		while (groups[low] == 0)
-			low++;
-		weight = ngroups - 1 - nfrac;
-		if (v < 0)
-			header |= ZF_NUMERIC_SHORT_SIGN_MASK;
-		if (weight < 0)
-			header |= ZF_NUMERIC_SHORT_WEIGHT_SIGN;
-		header |= (uint16) weight & ZF_NUMERIC_SHORT_WEIGHT_MASK;
-	}
-	ndigits = ngroups - low;
-
-	len = VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16);
-	res = (struct varlena *) palloc(len);
-	SET_VARSIZE(res, len);
-	d = VARDATA(res);
-	memcpy(d, &header, sizeof(uint16));
-	d += sizeof(uint16);
-	for (int i = ngroups - 1; i >= low; i--)
-	{
-		memcpy(d, &groups[i], sizeof(int16));
-		d += sizeof(int16);
-	}
+		groups[ngroups++] = (uint16) (w % ZF_NBASE);
+	/* trailing zero groups are not stored; the first group is nonzero */
+	while (low < ngroups && groups[low] == 0)
+		low++;
+	res = short_numeric(groups, ngroups - 1, low, ngroups - 1 - nfrac, v < 0, scale);
 
 #ifdef USE_ASSERT_CHECKING
 	{
 		Numeric		ref = int64_div_fast_to_numeric(v, scale);
 
-		Assert(VARSIZE(ref) == len && memcmp(ref, res, len) == 0);
+		Assert(VARSIZE(ref) == VARSIZE(res) && memcmp(ref, res, VARSIZE(res)) == 0);
 	}
 #endif
 	return PointerGetDatum(res);
@@ -130,44 +140,14 @@ zfdw_groups_to_numeric(const zf_packed_groups *g, int scale, int nfrac)
 {
 	int			top = 7;
 	int			low = 0;
-	int			ndigits = 0;
-	Size		len;
-	struct varlena *res;
-	uint16		header;
-	char	   *d;
 
 	Assert(scale >= 0 && scale <= 63 && nfrac <= 8);
-	header = ZF_NUMERIC_SHORT | (uint16) (scale << ZF_NUMERIC_SHORT_DSCALE_SHIFT);
 	while (top >= 0 && g->group[top] == 0)
 		top--;
-	if (top >= 0)
-	{
-		int			weight = top - nfrac;
-
-		while (g->group[low] == 0)
-			low++;
-		ndigits = top - low + 1;
-		if (g->negative)
-			header |= ZF_NUMERIC_SHORT_SIGN_MASK;
-		if (weight < 0)
-			header |= ZF_NUMERIC_SHORT_WEIGHT_SIGN;
-		header |= (uint16) weight & ZF_NUMERIC_SHORT_WEIGHT_MASK;
-	}
-
-	len = VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16);
-	res = (struct varlena *) palloc(len);
-	SET_VARSIZE(res, len);
-	d = VARDATA(res);
-	memcpy(d, &header, sizeof(uint16));
-	d += sizeof(uint16);
-	for (int i = top; i >= low; i--)
-	{
-		int16		digit = (int16) g->group[i];
-
-		memcpy(d, &digit, sizeof(int16));
-		d += sizeof(int16);
-	}
-	return PointerGetDatum(res);
+	while (top >= 0 && g->group[low] == 0)
+		low++;
+	return PointerGetDatum(short_numeric(g->group, top, low, top - nfrac,
+										 g->negative, scale));
 }
 
 /*
