@@ -49,8 +49,7 @@ plan_sample(ZfScanState *s, int targrows, uint64 *total)
 	int			nfiles;
 	uint64		n = 0;
 
-	if (s->t->opts.program || s->t->opts.format != ZF_FORMAT_RECORD ||
-		s->ropts.recfm != ZF_RECFM_FB)
+	if (s->t->opts.program || !zfdw_fixed_length_records(s->t))
 		return false;
 	nfiles = list_length(s->src.files);
 	s->file_first = palloc(sizeof(uint64) * (nfiles + 1));

@@ -530,7 +530,7 @@ bind_key_column(ZfTable *t, TupleDesc tupdesc)
 	t->key_column = -1;
 	t->key_kind = ZF_KEY_NONE;
 	if (t->nkeys == 0 || t->any_variable || t->opts.program ||
-		t->opts.format != ZF_FORMAT_RECORD || t->opts.recfm != ZF_RECFM_FB)
+		!zfdw_fixed_length_records(t))
 		return;
 	for (int i = 0; i < t->ncolumns; i++)
 	{

@@ -124,8 +124,7 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
 			if (t->columns[i].fast == ZF_FAST_NONE)
 				s->all_fast = false;
 		}
-	if (t->nkeys > 0 && t->rd->is_static && t->opts.recfm == ZF_RECFM_FB &&
-		t->opts.format == ZF_FORMAT_RECORD)
+	if (t->nkeys > 0 && t->rd->is_static && zfdw_fixed_length_records(t))
 	{
 		/* every key read is checked to be in order */
 		const zf_field *kf = &t->layout->fields[t->key_fields[0]];
@@ -455,7 +454,7 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	ExplainPropertyText("Record Format", recfm_name(o), es);
 	if (s->t->delim)
 		zfdw_delim_explain(s->t, es);
-	if (o->recfm == ZF_RECFM_FB && o->format == ZF_FORMAT_RECORD)
+	if (zfdw_fixed_length_records(s->t))
 		ExplainPropertyInteger("Record Length", "bytes", s->t->lrecl, es);
 	ExplainPropertyText("Code Page", o->codepage, es);
 	if (o->copybook || o->copybook_text)

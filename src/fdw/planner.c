@@ -92,7 +92,7 @@ zfdwGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid
 	}
 	else
 		ps->total_bytes = -1;
-	if (t->opts.format == ZF_FORMAT_RECORD && t->opts.recfm == ZF_RECFM_FB)
+	if (zfdw_fixed_length_records(t))
 		ps->record_bytes = t->lrecl;
 	else
 		ps->record_bytes = (t->rd->min_length + t->rd->max_length) / 2.0 + 4;
@@ -312,8 +312,7 @@ add_partial_path_for(PlannerInfo *root, RelOptInfo *baserel, ZfPlanState *ps)
 	double		divisor;
 	Cost		startup,
 				cpu;
-	bool		fixed = ps->t->opts.format == ZF_FORMAT_RECORD &&
-		ps->t->opts.recfm == ZF_RECFM_FB;
+	bool		fixed = zfdw_fixed_length_records(ps->t);
 
 	if (!baserel->consider_parallel || ps->total_bytes <= 0 ||
 		(!fixed && ps->nfiles < 2))

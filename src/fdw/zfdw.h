@@ -298,6 +298,16 @@ typedef struct ZfTable
 	ZfDelimited *delim;			/* format 'delimited' */
 } ZfTable;
 
+/*
+ * Records of one fixed length (recfm fb, format 'record'): the file's size
+ * counts them, and a record's index gives its byte offset.
+ */
+static inline bool
+zfdw_fixed_length_records(const ZfTable *t)
+{
+	return t->opts.format == ZF_FORMAT_RECORD && t->opts.recfm == ZF_RECFM_FB;
+}
+
 extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
 								Bitmapset *needed_attrs);
 extern zf_layout *zfdw_load_layout(const ZfTableOptions *opts,
