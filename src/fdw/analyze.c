@@ -5,7 +5,8 @@
  *	  joins against local tables get good plans.
  *
  * Fixed-length files are sampled by seeking to randomly chosen records,
- * so a large file costs as many reads as the sample has rows; other files
+ * so a large file costs as many reads as the sample has rows, and
+ * choosing them costs the sample's size, not the file's; other files
  * (variable records, programs) are read whole with reservoir sampling, as
  * file_fdw does.  Either way the sample goes through the same decoding as
  * a scan and obeys on_error.  totalpages is the files' size in blocks, so
@@ -38,6 +39,48 @@ index_cmp(const void *a, const void *b)
 }
 
 /*
+ * k distinct record indexes of 0..n-1 (k < n), sorted, every k-subset
+ * equally likely.  A sample that is a small part of the file is drawn at
+ * random, sorted, and its duplicates drawn again: the draws treat every
+ * index alike, so the set is uniform, and it costs O(k log k) however
+ * large the file.  When the sample is most of the file, redrawing would
+ * take long to find the last few indexes, and Knuth's algorithm S (one
+ * draw per record, each kept with the right probability) is used.
+ */
+static int
+choose_indexes(uint64 *sample, int k, uint64 n)
+{
+	int			have = 0;
+
+	Assert((uint64) k < n);
+	if ((uint64) k > n / 2)
+	{
+		uint64		needed = k;
+
+		for (uint64 i = 0; i < n && have < k; i++)
+			if (pg_prng_double(&pg_global_prng_state) * (n - i) < needed)
+			{
+				sample[have++] = i;
+				needed--;
+			}
+		return have;
+	}
+	while (have < k)
+	{
+		int			distinct = 0;
+
+		for (int i = have; i < k; i++)
+			sample[i] = pg_prng_uint64_range(&pg_global_prng_state, 0, n - 1);
+		qsort(sample, k, sizeof(uint64), index_cmp);
+		for (int i = 0; i < k; i++)
+			if (distinct == 0 || sample[i] != sample[distinct - 1])
+				sample[distinct++] = sample[i];
+		have = distinct;
+	}
+	return k;
+}
+
+/*
  * For fixed-length files: the number of records of every file, and a
  * sorted random sample of targrows of their indexes (all of them when
  * there are not more).  Returns false when the table is not sampled this
@@ -63,21 +106,8 @@ plan_sample(ZfScanState *s, int targrows, uint64 *total)
 	if (n <= (uint64) targrows)
 		return false;			/* small: reading it all is the sample */
 
-	/* Knuth's algorithm S: each index kept with the right probability */
 	s->sample = palloc(sizeof(uint64) * targrows);
-	{
-		uint64		needed = targrows;
-
-		for (uint64 i = 0; i < n && s->nsample < targrows; i++)
-		{
-			if (pg_prng_double(&pg_global_prng_state) * (n - i) < needed)
-			{
-				s->sample[s->nsample++] = i;
-				needed--;
-			}
-		}
-	}
-	qsort(s->sample, s->nsample, sizeof(uint64), index_cmp);
+	s->nsample = choose_indexes(s->sample, targrows, n);
 
 	/* read about the gap between two samples at a time, not a megabyte */
 	{

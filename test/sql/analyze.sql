@@ -38,6 +38,16 @@ SELECT estimated_rows($$SELECT * FROM acct_master_rec WHERE acct_product_code = 
        BETWEEN 400 AND 800 AS estimate_ok,
        (SELECT count(*) FROM acct_master_rec WHERE acct_product_code = 'SAV') AS actual;
 
+-- a sample of 300 (target 1), a small part of the file: indexes drawn at
+-- random and duplicates drawn again, so the 300 records are distinct
+-- (the account number is unique: every sampled value differs)
+SET default_statistics_target = 1;
+ANALYZE VERBOSE acct_master_rec;
+SELECT attname, n_distinct FROM pg_stats
+ WHERE schemaname = 'test_analyze' AND tablename = 'acct_master_rec'
+   AND attname = 'acct_number';
+SET default_statistics_target = 5;
+
 -- variable-length records are read whole
 ANALYZE VERBOSE order_rec;
 SELECT reltuples FROM pg_class WHERE oid = 'order_rec'::regclass;
