@@ -548,6 +548,39 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 	SPI_finish();
 }
 
+/* True while an apply runs in this backend (see apply_guarded). */
+static bool apply_running = false;
+
+/*
+ * apply_run, refused when an apply is already running in this backend: a
+ * trigger or rule on a target that applies again would need the scratch
+ * tables the outer apply is using.  The flag is cleared however the call
+ * ends, so an error caught by the caller leaves later applies possible.
+ */
+static void
+apply_guarded(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
+			  ApplyCounts *counts, char **high_water, bool *have_lag,
+			  Interval **lag, MemoryContext resultcxt)
+{
+	if (apply_running)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("zfdw.apply_changes cannot run inside another apply"),
+				 errdetail("A trigger or rule on the target of a running apply called it again."),
+				 errhint("Apply the other table after the first apply returns, for example in the same job.")));
+	apply_running = true;
+	PG_TRY();
+	{
+		apply_run(fcinfo, nonatomic, batch_size, counts, high_water, have_lag,
+				  lag, resultcxt);
+	}
+	PG_FINALLY();
+	{
+		apply_running = false;
+	}
+	PG_END_TRY();
+}
+
 /*
  * zfdw.apply_changes(source, target, ...) RETURNS TABLE (inserted,
  * updated, deleted, skipped, high_water, lag): apply in the caller's
@@ -565,8 +598,8 @@ zfdw_apply_changes(PG_FUNCTION_ARGS)
 	bool		nulls[6] = {false};
 
 	InitMaterializedSRF(fcinfo, 0);
-	apply_run(fcinfo, false, PG_INT64_MAX, &counts, &high_water, &have_lag,
-			  &lag, CurrentMemoryContext);
+	apply_guarded(fcinfo, false, PG_INT64_MAX, &counts, &high_water, &have_lag,
+				  &lag, CurrentMemoryContext);
 
 	values[0] = Int64GetDatum(counts.inserted);
 	values[1] = Int64GetDatum(counts.updated);
@@ -612,7 +645,7 @@ zfdw_apply_changes_batched(PG_FUNCTION_ARGS)
 				 errmsg("batch_size must be a positive number of source transactions")));
 	batch_size = PG_GETARG_INT32(ARG_BATCH_SIZE);
 
-	apply_run(fcinfo, true, batch_size, &counts, &high_water, &have_lag, &lag,
-			  CurrentMemoryContext);
+	apply_guarded(fcinfo, true, batch_size, &counts, &high_water, &have_lag, &lag,
+				  CurrentMemoryContext);
 	PG_RETURN_VOID();
 }

@@ -104,6 +104,36 @@ CALL zfdw.apply_changes_batched('feed', 'cache');
 ROLLBACK;
 CALL zfdw.apply_changes_batched('feed', 'cache', batch_size => 0);
 
+-- an apply started by a trigger on the target of a running apply is
+-- refused (it would need the same scratch tables); the outer apply rolls
+-- back, and once the error is caught, applies work again
+CREATE TABLE nest_cache (id integer PRIMARY KEY, val text, replicated_ts timestamptz);
+CREATE TABLE nest_audit (id integer PRIMARY KEY, val text, replicated_ts timestamptz);
+CREATE TABLE nest_feed (op text, position bigint, id integer, val text);
+CREATE TABLE nest_feed2 (op text, position bigint, id integer, val text);
+INSERT INTO nest_feed VALUES ('I', 1, 1, 'one'), ('I', 2, 2, 'two');
+INSERT INTO nest_feed2 VALUES ('I', 1, 7, 'seven');
+CREATE FUNCTION apply_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM * FROM zfdw.apply_changes('apply_errors.nest_feed2', 'apply_errors.nest_audit');
+    RETURN NULL;
+END $$;
+CREATE TRIGGER apply_audit AFTER INSERT ON nest_cache
+    FOR EACH STATEMENT EXECUTE FUNCTION apply_audit();
+\set VERBOSITY terse
+SELECT * FROM zfdw.apply_changes('nest_feed', 'nest_cache');
+\set VERBOSITY default
+DO $$
+BEGIN
+    PERFORM * FROM zfdw.apply_changes('apply_errors.nest_feed', 'apply_errors.nest_cache');
+EXCEPTION WHEN object_not_in_prerequisite_state THEN
+    RAISE NOTICE 'caught: %', SQLERRM;
+END $$;
+SELECT count(*) AS cache_rows FROM nest_cache;
+DROP TRIGGER apply_audit ON nest_cache;
+SELECT inserted FROM zfdw.apply_changes('nest_feed', 'nest_cache');
+SELECT inserted FROM zfdw.apply_changes('nest_feed2', 'nest_audit');
+
 SET client_min_messages = warning;
 DROP SCHEMA apply_errors CASCADE;
 RESET client_min_messages;
