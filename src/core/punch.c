@@ -658,6 +658,8 @@ parse_block_header(parser *p, const punch_stmt *st, punch_block *b)
 	if (punch_is_punct(peek(p, 0), '.'))
 	{
 		name_of(t, b->creator, sizeof(b->creator));
+		if (b->creator[0] == '\0')
+			return punch_fail(p->c.err, t, ZF_E_SYNTAX, "empty creator name");
 		b->has_creator = true;
 		next(p);
 		t = next(p);
@@ -665,6 +667,9 @@ parse_block_header(parser *p, const punch_stmt *st, punch_block *b)
 			return expected(p, t, "a table name");
 	}
 	name_of(t, b->table, sizeof(b->table));
+	/* "" or a quoted name of blanks: DB2 has no such name */
+	if (b->table[0] == '\0')
+		return punch_fail(p->c.err, t, ZF_E_SYNTAX, "empty table name");
 
 	for (;;)
 	{

@@ -650,6 +650,13 @@ test_errors(void **state)
 		ZF_E_UNSUPPORTED, 1, 11, "CONTINUEIF"},
 		{"LOAD DATA INTO TABLE A.B (\"X\" POSITION(1) CHAR(1) NULLIF(2)=X'F')",
 		ZF_E_SYNTAX, 1, 61, "even number"},
+		/* found by fuzz_punch: a quoted name of nothing or of blanks */
+		{"LOAD DATA INTO TABLE \"\" (\"X\" POSITION(1) CHAR(1))",
+		ZF_E_SYNTAX, 1, 22, "empty table name"},
+		{"LOAD DATA INTO TABLE A.\"   \" (\"X\" POSITION(1) CHAR(1))",
+		ZF_E_SYNTAX, 1, 24, "empty table name"},
+		{"LOAD DATA INTO TABLE \"\".B (\"X\" POSITION(1) CHAR(1))",
+		ZF_E_SYNTAX, 1, 22, "empty creator name"},
 	};
 
 	(void) state;
