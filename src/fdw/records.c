@@ -63,10 +63,11 @@ zfdw_fb_file_records(ZfScanState *s, const char *path)
 	return count;
 }
 
-/* Close the reader (the file stays open). */
+/* Close the reader (the file stays open), and forget its run of records. */
 static void
 close_reader(ZfScanState *s)
 {
+	s->run_left = 0;
 	if (s->reader)
 	{
 		zf_reader_close(s->reader);
@@ -82,7 +83,6 @@ open_reader(ZfScanState *s, uint64 range_start, uint64 range_end)
 	zf_error	err;
 
 	close_reader(s);
-	s->run_left = 0;
 	ro.range_start = range_start;
 	ro.range_end = range_end;
 	if (s->src.pipe == NULL && lseek(s->src.fd, 0, SEEK_SET) < 0)
