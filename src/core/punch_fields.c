@@ -411,7 +411,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 		fs->max_data = n;
 	}
 	else
-		return punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "unknown data type of field %s", s->name);
+		return punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "field %s has an unknown data type", s->name);
 
 	if ((s->mixed || s->bit) && t->kind != ZF_KIND_ALNUM && t->kind != ZF_KIND_VARCHAR &&
 		t->kind != ZF_KIND_LOB)
@@ -719,7 +719,7 @@ build_when(punch_ctx *c, const punch_block *blk, const punch_fspec *specs,
 			int32_t		k = find_spec(specs, n, wc->name, -1);
 
 			if (k < 0)
-				return punch_fail(c->err, wc->name, ZF_E_SYNTAX, "WHEN names no field of table %s", blk->table);
+				return punch_fail(c->err, wc->name, ZF_E_SYNTAX, "the WHEN of table %s names no field of the table", blk->table);
 			if (!fs[k].explicit_pos || fs[k].varying)
 				return punch_fail(c->err, wc->name, ZF_E_UNSUPPORTED,
 								  "WHEN on field %s, which has no fixed position and length", specs[k].name);
@@ -879,8 +879,8 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 	for (int32_t i = 0; i < n && s == ZF_OK; i++)
 	{
 		if (i == dup)
-			s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "field %s appears twice in INTO TABLE %s%s%s",
-						   specs[i].name, blk->creator, blk->creator[0] ? "." : "", blk->table);
+			s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "INTO TABLE %s%s%s lists field %s twice",
+						   blk->creator, blk->creator[0] ? "." : "", blk->table, specs[i].name);
 		if (s == ZF_OK)
 			s = interpret_type(c, st, &specs[i], &fs[i]);
 		if (s == ZF_OK && dt != NULL && !specs[i].is_null_ind)

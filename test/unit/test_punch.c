@@ -657,6 +657,9 @@ test_errors(void **state)
 		ZF_E_SYNTAX, 1, 24, "empty table name"},
 		{"LOAD DATA INTO TABLE \"\".B (\"X\" POSITION(1) CHAR(1))",
 		ZF_E_SYNTAX, 1, 22, "empty creator name"},
+		/* found by fuzz_punch: a name ending in a period ends no message */
+		{"LOAD DATA INTO TABLE A.\"B.\" (\"X\" POSITION(1) CHAR(1), \"X\" POSITION(2) CHAR(1))",
+		ZF_E_SYNTAX, 1, 55, "INTO TABLE A.B. lists field X twice"},
 	};
 
 	(void) state;
