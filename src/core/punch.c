@@ -503,10 +503,8 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 		{
 			next(p);
 			if (f->pos != POS_NONE)
-			{
 				return punch_fail(p->c.err, t, ZF_E_SYNTAX,
 								  "field %s has two POSITIONs", f->name);
-			}
 			if ((s = parse_position(p, f)) != ZF_OK)
 				return s;
 			continue;
@@ -515,10 +513,8 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 		{
 			next(p);
 			if (f->nullif.present)
-			{
 				return punch_fail(p->c.err, t, ZF_E_SYNTAX,
 								  "field %s has two NULLIF clauses", f->name);
-			}
 			if ((s = parse_cond(p, st, &f->nullif)) != ZF_OK)
 				return s;
 			continue;

@@ -102,12 +102,8 @@ zf_error_set(zf_error *err, zf_status status, const char *fmt,...)
 {
 	va_list		ap;
 
-	if (err == NULL)
-		return status;
-	zf_error_clear(err);
-	err->status = status;
 	va_start(ap, fmt);
-	format_text(err->message, sizeof(err->message), fmt, ap);
+	zf_error_setv(err, status, fmt, ap);
 	va_end(ap);
 	return status;
 }

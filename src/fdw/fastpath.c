@@ -65,24 +65,26 @@ zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
 				return;
 		}
 		if (f->kind == ZF_KIND_PACKED && col->target == ZF_TARGET_NUMERIC &&
-			f->length <= ZF_PACKED_GROUPS_MAX_LEN && out_scale <= 63 &&
-			2 * f->length - 1 +
-			zfdw_numeric_group_shift(f->scale, out_scale, &col->fast_nfrac) <=
-			ZF_PACKED_GROUPS_MAX_DIGITS)
+			f->length <= ZF_PACKED_GROUPS_MAX_LEN && out_scale <= 63)
 		{
-			col->fast = ZF_FAST_PACKED_NUMERIC;
 			col->fast_shift = zfdw_numeric_group_shift(f->scale, out_scale,
 													   &col->fast_nfrac);
+			if (2 * f->length - 1 + col->fast_shift <= ZF_PACKED_GROUPS_MAX_DIGITS)
+				col->fast = ZF_FAST_PACKED_NUMERIC;
 		}
-		else if (f->kind == ZF_KIND_PACKED && f->length <= 9)
-			col->fast = ZF_FAST_PACKED;
-		else if (f->kind == ZF_KIND_ZONED && f->length <= 18)
-			col->fast = ZF_FAST_ZONED;
-		else if (f->kind == ZF_KIND_BINARY &&
-				 (f->length < 8 || (f->length == 8 && f->is_signed)))
-			col->fast = ZF_FAST_BINARY;
-		else
-			return;
+		if (col->fast == ZF_FAST_NONE)
+		{
+			/* the others go through a 64-bit integer */
+			if (f->kind == ZF_KIND_PACKED && f->length <= 9)
+				col->fast = ZF_FAST_PACKED;
+			else if (f->kind == ZF_KIND_ZONED && f->length <= 18)
+				col->fast = ZF_FAST_ZONED;
+			else if (f->kind == ZF_KIND_BINARY &&
+					 (f->length < 8 || (f->length == 8 && f->is_signed)))
+				col->fast = ZF_FAST_BINARY;
+			else
+				return;
+		}
 		col->fast_scale = out_scale;
 		col->fast_mult = (int64) zf_pow10_u64[out_scale - f->scale];
 		col->fast_limit = col->num_precision >= 0 ? (int64) zf_pow10_u64[col->num_precision] : 0;
