@@ -6,8 +6,11 @@
 #-------------------------------------------------------------------------
 
 MODULE_big = zfdw
-CORE_SRCS = $(sort $(wildcard src/core/*.c))
-FDW_SRCS = $(sort $(wildcard src/fdw/*.c))
+# every .c below src/core and src/fdw, subfolders included (one Makefile
+# for the whole tree, as citus builds src/backend/distributed)
+CORE_SRCS = $(sort $(shell find src/core -name '*.c'))
+FDW_SRCS = $(sort $(shell find src/fdw -name '*.c'))
+HEADERS = $(shell find src/core src/fdw -name '*.h')
 OBJS = $(CORE_SRCS:.c=.o) $(FDW_SRCS:.c=.o)
 
 EXTENSION = zfdw
@@ -46,4 +49,4 @@ src/core/%.o: src/core/%.c
 
 # PGXS tracks no header dependencies: rebuild everything when a header
 # changes (the tree is small; a stale struct layout is not).
-$(OBJS): $(wildcard src/core/*.h src/fdw/*.h)
+$(OBJS): $(HEADERS)

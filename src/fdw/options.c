@@ -30,7 +30,7 @@
 #include "utils/acl.h"
 #include "utils/builtins.h"
 
-#include "copybook.h"
+#include "cobol/copybook.h"
 
 /* Where an option may appear. */
 #define OPT_SERVER	0x01

@@ -13,7 +13,7 @@
 #include "foreign/fdwapi.h"
 #include "utils/guc.h"
 
-#include "zfdw_scan.h"
+#include "scan/scan.h"
 
 PG_MODULE_MAGIC;
 

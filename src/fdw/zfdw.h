@@ -22,12 +22,12 @@
 #include "utils/relcache.h"
 #include "utils/palloc.h"
 
-#include "codepage.h"
-#include "datetime.h"
-#include "decimal.h"
-#include "layout.h"
-#include "record.h"
-#include "status.h"
+#include "text/codepage.h"
+#include "decode/datetime.h"
+#include "decode/decimal.h"
+#include "layout/layout.h"
+#include "records/record_reader.h"
+#include "base/status.h"
 
 /* ---- options (options.c) ---- */
 

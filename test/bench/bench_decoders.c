@@ -24,9 +24,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "codepage.h"
-#include "decimal.h"
-#include "floats.h"
+#include "text/codepage.h"
+#include "decode/decimal.h"
+#include "decode/floats.h"
 
 #define NVALUES		(1 << 20)
 #define ROUNDS		20

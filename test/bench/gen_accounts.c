@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codepage.h"
-#include "decimal.h"
+#include "text/codepage.h"
+#include "decode/decimal.h"
 
 #define RECLEN 80
 

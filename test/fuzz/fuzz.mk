@@ -15,7 +15,8 @@
 
 FUZZ_CC ?= clang
 BUILD = test/fuzz/build
-CORE_SRCS = $(sort $(wildcard src/core/*.c))
+CORE_SRCS = $(sort $(shell find src/core -name '*.c'))
+CORE_HDRS = $(shell find src/core -name '*.h')
 CORE_OBJS = $(patsubst src/core/%.c,$(BUILD)/core/%.o,$(CORE_SRCS))
 TARGETS ?=
 TARGET_BINS = $(addprefix $(BUILD)/,$(TARGETS))
@@ -30,7 +31,7 @@ FUZZ_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter \
 
 all: $(TARGET_BINS)
 
-$(BUILD)/core/%.o: src/core/%.c $(wildcard src/core/*.h)
+$(BUILD)/core/%.o: src/core/%.c $(CORE_HDRS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 

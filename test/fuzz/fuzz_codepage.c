@@ -23,7 +23,7 @@
  */
 #include "fuzz_common.h"
 
-#include "codepage.h"
+#include "text/codepage.h"
 
 static const char *const *names;
 static int	npages;

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "status.h"
+#include "base/status.h"
 
 /* Report a broken invariant and abort, so that libFuzzer saves the input. */
 static inline void fuzz_fail(const char *file, int line, const char *fmt,...)

@@ -21,7 +21,7 @@
  */
 #include "fuzz_common.h"
 
-#include "datetime.h"
+#include "decode/datetime.h"
 
 /* What every successful parse must satisfy. */
 static void

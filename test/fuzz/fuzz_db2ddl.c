@@ -25,7 +25,7 @@
 
 #include <strings.h>
 
-#include "db2ddl.h"
+#include "db2/ddl/db2ddl.h"
 
 static const char terminators[] = {0, ';', '#', '@', '!', 'a', '\n', '%'};
 

@@ -20,7 +20,7 @@
  */
 #include "fuzz_common.h"
 
-#include "decfloat.h"
+#include "decode/decfloat.h"
 
 typedef unsigned __int128 u128;
 

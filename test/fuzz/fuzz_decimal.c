@@ -24,8 +24,8 @@
  */
 #include "fuzz_common.h"
 
-#include "copybook.h"
-#include "decimal.h"
+#include "cobol/copybook.h"
+#include "decode/decimal.h"
 
 typedef unsigned __int128 u128;
 

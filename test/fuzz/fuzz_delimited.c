@@ -24,8 +24,8 @@
  */
 #include "fuzz_common.h"
 
-#include "codepage.h"
-#include "delimited.h"
+#include "text/codepage.h"
+#include "records/delimited.h"
 
 #define MAX_FIELDS	64
 

@@ -23,7 +23,7 @@
 #include <float.h>
 #include <math.h>
 
-#include "floats.h"
+#include "decode/floats.h"
 
 /* The exact value of a 4- or 8-byte HFP field. */
 static long double

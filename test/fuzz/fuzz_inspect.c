@@ -20,8 +20,8 @@
  */
 #include "fuzz_common.h"
 
-#include "codepage.h"
-#include "inspect.h"
+#include "text/codepage.h"
+#include "records/inspect.h"
 
 static const char *const claims[] = {
 	NULL, "", "cp037", "cp1047", "cp500", "cp273", "cp930", "ascii", "latin1",

@@ -21,13 +21,13 @@
 
 #include "fuzz_common.h"
 
-#include "codepage.h"
-#include "copybook.h"
-#include "datetime.h"
-#include "decfloat.h"
-#include "decimal.h"
-#include "floats.h"
-#include "layout.h"
+#include "text/codepage.h"
+#include "cobol/copybook.h"
+#include "decode/datetime.h"
+#include "decode/decfloat.h"
+#include "decode/decimal.h"
+#include "decode/floats.h"
+#include "layout/layout.h"
 
 #define MAX_DIMS	64			/* deeper OCCURS nests are not resolved here */
 

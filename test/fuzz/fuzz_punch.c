@@ -23,7 +23,7 @@
  */
 #include "fuzz_layout.h"
 
-#include "punch.h"
+#include "db2/punch/punch.h"
 
 /* The checks of the punch's own queries. */
 static void

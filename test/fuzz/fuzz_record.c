@@ -31,7 +31,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "record.h"
+#include "records/record_reader.h"
 
 #define MAX_KEEP	4096		/* records remembered for the comparison */
 

@@ -1,0 +1,497 @@
+/*-------------------------------------------------------------------------
+ *
+ * layout_load.c
+ *	  Load the layout of a foreign table: a copybook, a punch (with its
+ *	  DB2 DDL), or the columns' own options.
+ *
+ * Layout files are read with bounds (zfdw.max_layout_source) and checked
+ * to be text before any parser sees them; every parse uses the limits of
+ * the settings.  Core layouts are malloc'd: they are freed with the memory
+ * context of their owner.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mb/pg_wchar.h"
+#include "storage/fd.h"
+
+#include "cobol/copybook.h"
+#include "db2/punch/punch.h"
+
+#include "bind/binding_int.h"
+
+/* Free a core layout when the memory context that holds its owner goes. */
+static void
+free_layout_callback(void *arg)
+{
+	zf_layout_free((zf_layout *) arg);
+}
+
+/* Free a parsed DB2 DDL script likewise. */
+static void
+free_ddl_callback(void *arg)
+{
+	zf_db2ddl_free((zf_db2_script *) arg);
+}
+
+/*
+ * Arrange for fn(arg) to run when the current memory context is reset or
+ * deleted: ties the life of core objects (malloc'd) to PostgreSQL's.
+ */
+void
+zfdw_free_with_context(MemoryContextCallbackFunction fn, void *arg)
+{
+	MemoryContextCallback *cb = palloc(sizeof(MemoryContextCallback));
+
+	cb->func = fn;
+	cb->arg = arg;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
+}
+
+/*
+ * Read a whole text file (a copybook, a punch) into palloc'd memory.
+ *
+ * Only a regular file is read, and it is opened without blocking, so that
+ * a FIFO cannot hang the backend in open().  Its size is bounded by
+ * zfdw.max_layout_source.  The text must be what a text value could hold:
+ * no NUL byte (which would silently end the layout early) and valid in the
+ * database encoding (the layout's names become column names and values).
+ */
+char *
+zfdw_read_text_file(const char *path, const char *what)
+{
+	struct stat st;
+	char	   *buf;
+	size_t		n = 0;
+	int			fd;
+	int			valid;
+	const char *nul;
+
+	fd = OpenTransientFile(path, O_RDONLY | O_NONBLOCK | PG_BINARY);
+	if (fd < 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not open %s file \"%s\": %m", what, path)));
+	if (fstat(fd, &st) != 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not stat %s file \"%s\": %m", what, path)));
+	if (!S_ISREG(st.st_mode))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("%s \"%s\" is %s, not a regular file", what, path,
+						S_ISDIR(st.st_mode) ? "a directory" :
+						S_ISFIFO(st.st_mode) ? "a FIFO" :
+						S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file"),
+				 errhint("Give the %s inline with the %s_text option instead.", what, what)));
+	if (st.st_size > zfdw_max_layout_source)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s file \"%s\" is too large (%lld bytes)", what, path,
+						(long long) st.st_size),
+				 errdetail("The limit zfdw.max_layout_source is %d bytes.",
+						   zfdw_max_layout_source),
+				 errhint("A superuser may raise zfdw.max_layout_source.")));
+	buf = palloc(st.st_size + 1);
+	while (n < (size_t) st.st_size)
+	{
+		ssize_t		got = read(fd, buf + n, st.st_size - n);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("could not read %s file \"%s\": %m", what, path)));
+		if (got == 0)
+			break;				/* shrank meanwhile: take what is there */
+		n += got;
+	}
+	CloseTransientFile(fd);
+	buf[n] = '\0';
+
+	nul = memchr(buf, '\0', n);
+	if (nul != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("%s file \"%s\" is not a text file", what, path),
+				 errdetail("It has a NUL byte (X'00') at byte offset %lld.",
+						   (long long) (nul - buf)),
+				 errhint("A %s must be text in the database encoding; one in EBCDIC must be transferred in text mode.", what)));
+	valid = pg_encoding_verifymbstr(GetDatabaseEncoding(), buf, (int) n);
+	if (valid < (int) n)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("%s file \"%s\" is not valid %s text", what, path,
+						GetDatabaseEncodingName()),
+				 errdetail("The first invalid byte is X'%02X' at byte offset %d.",
+						   (unsigned char) buf[valid], valid),
+				 errhint("A %s must be text in the database encoding; one in EBCDIC must be transferred in text mode.", what)));
+	return buf;
+}
+
+/*
+ * The limits of a copybook or punch layout from the settings: every
+ * parse of a layout (tables, IMPORT, copybook_layout) uses these.
+ */
+void
+zfdw_layout_limits(zf_limits *lim)
+{
+	zf_limits_default(lim);
+	lim->max_record_length = (uint32) zfdw_max_record_length;
+	lim->max_occurs = (uint32) zfdw_max_occurs;
+	lim->max_fields = (uint32) zfdw_max_fields;
+	lim->max_source_bytes = (uint32) zfdw_max_layout_source;
+}
+
+/*
+ * Build the field of one explicit column (options position, length, pic,
+ * usage, scale, null_indicator, occurs) as a template for zf_layout_add.
+ */
+void
+zfdw_explicit_field(const char *attname, const ZfColumnOptions *co,
+					zf_field *f)
+{
+	const char *usage = co->usage ? co->usage : "display";
+	zf_picture	pic;
+	zf_error	err;
+	bool		has_pic = co->pic != NULL;
+
+	memset(f, 0, sizeof(*f));
+	f->name = attname;
+	f->depending_on = -1;
+	f->redefines = -1;
+	f->renames_first = -1;
+	f->renames_last = -1;
+	f->usage = usage;
+	f->picture = co->pic;
+	memset(&pic, 0, sizeof(pic));
+	if (has_pic)
+	{
+		zf_error_clear(&err);
+		if (zf_picture_parse(co->pic, strlen(co->pic), &pic, &err) != ZF_OK)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+					 errmsg("invalid pic for column \"%s\": \"%s\"", attname, co->pic),
+					 errdetail("%s", err.message)));
+		f->digits = pic.digits;
+		f->scale = pic.scale;
+		f->is_signed = pic.is_signed;
+		f->sign = pic.is_signed ? ZF_SIGN_TRAILING : ZF_SIGN_NONE;
+	}
+	if (co->scale != INT32_MIN)
+		f->scale = (int16) co->scale;
+
+	if (strcmp(usage, "display") == 0)
+	{
+		if (has_pic)
+		{
+			f->kind = pic.kind;
+			f->length = pic.size;
+		}
+		else
+		{
+			f->kind = ZF_KIND_ALNUM;
+			f->length = co->length;
+		}
+	}
+	else if (strcmp(usage, "comp-3") == 0 || strcmp(usage, "packed-decimal") == 0)
+	{
+		f->kind = ZF_KIND_PACKED;
+		f->is_signed = has_pic ? pic.is_signed : true;
+		f->length = has_pic ? (uint32) zf_packed_length(pic.digits) : (uint32) co->length;
+		if (!has_pic)
+			f->digits = co->length * 2 - 1;
+	}
+	else if (strcmp(usage, "comp") == 0 || strcmp(usage, "comp-4") == 0 ||
+			 strcmp(usage, "binary") == 0 || strcmp(usage, "comp-5") == 0)
+	{
+		f->kind = ZF_KIND_BINARY;
+		f->binary_native = strcmp(usage, "comp-5") == 0 || !has_pic;
+		f->is_signed = has_pic ? pic.is_signed : true;
+		f->length = has_pic ? (uint32) zf_binary_length(pic.digits) : (uint32) co->length;
+	}
+	else if (strcmp(usage, "comp-1") == 0)
+	{
+		f->kind = ZF_KIND_FLOAT;
+		f->length = 4;
+	}
+	else if (strcmp(usage, "comp-2") == 0)
+	{
+		f->kind = ZF_KIND_FLOAT;
+		f->length = 8;
+	}
+	else if (strcmp(usage, "char") == 0)
+	{
+		f->kind = ZF_KIND_ALNUM;
+		f->length = co->length;
+	}
+	else if (strcmp(usage, "varchar") == 0)
+	{
+		f->kind = ZF_KIND_VARCHAR;
+		f->length_prefix = 2;
+		f->length = co->length;
+	}
+	else if (strcmp(usage, "graphic") == 0 || strcmp(usage, "display-1") == 0)
+	{
+		f->kind = ZF_KIND_DBCS;
+		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
+	}
+	else if (strcmp(usage, "vargraphic") == 0)
+	{
+		f->kind = ZF_KIND_VARGRAPHIC;
+		f->length_prefix = 2;
+		f->length = co->length;
+	}
+	else if (strcmp(usage, "national") == 0)
+	{
+		f->kind = ZF_KIND_NATIONAL;
+		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
+	}
+	else if (strcmp(usage, "date") == 0)
+	{
+		f->kind = ZF_KIND_DATE;
+		f->length = co->length ? co->length : 10;
+	}
+	else if (strcmp(usage, "time") == 0)
+	{
+		f->kind = ZF_KIND_TIME;
+		f->length = co->length ? co->length : 8;
+	}
+	else if (strcmp(usage, "timestamp") == 0)
+	{
+		f->kind = ZF_KIND_TIMESTAMP;
+		f->length = co->length ? co->length : 26;
+	}
+	else
+	{
+		f->kind = ZF_KIND_BYTES;
+		f->length = co->length;
+	}
+
+	if (co->length > 0 && f->length != (uint32) co->length &&
+		f->kind != ZF_KIND_VARCHAR && f->kind != ZF_KIND_VARGRAPHIC)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("column \"%s\" has length %d but its %s field takes %u bytes",
+						attname, co->length, usage, f->length),
+				 errhint("Leave out the length option, or correct it.")));
+	if (f->length == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
+				 errmsg("column \"%s\" needs a length or a pic", attname),
+				 errhint("Give the field's size with length '10' or its picture with pic 'S9(7)V99'.")));
+	if (co->occurs > 0)
+	{
+		f->occurs_min = co->occurs;
+		f->occurs_max = co->occurs;
+	}
+	if (co->null_indicator > 0)
+	{
+		f->has_null_ind = true;
+		f->null_ind_value = 0xFF;
+		/* stored relative to the field once its offset is known */
+		f->null_ind_rel = co->null_indicator - 1;
+	}
+}
+
+/*
+ * A layout made of the columns' explicit options: one record definition
+ * whose fields are the columns that have a position (or follow the
+ * previous one when they have none).
+ */
+static zf_layout *
+columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
+{
+	int			nfields = 0;
+	zf_error	err;
+	zf_layout  *L;
+	zf_field	root;
+	int32		rootidx;
+	zf_limits	lim;
+
+	zf_error_clear(&err);
+	L = zf_layout_new(ZF_SOURCE_COLUMNS, &err);
+	if (L == NULL)
+		zfdw_report(ERROR, &err, "could not build the layout");
+	zfdw_free_with_context(free_layout_callback, L);
+	memset(&root, 0, sizeof(root));
+	root.name = "RECORD";
+	root.kind = ZF_KIND_GROUP;
+	root.level = 1;
+	root.depending_on = root.redefines = root.renames_first = root.renames_last = -1;
+	rootidx = zf_layout_add(L, &root, ZF_NO_FIELD, ZF_NO_OFFSET, &err);
+	if (rootidx < 0)
+		zfdw_report(ERROR, &err, "could not build the layout");
+
+	for (int i = 0; i < tupdesc->natts; i++)
+	{
+		Form_pg_attribute attr = TupleDescAttr(tupdesc, i);
+		ZfColumnOptions co;
+		zf_field	f;
+		uint32		offset;
+
+		if (attr->attisdropped)
+			continue;
+		zfdw_get_column_options(relid, attr->attnum, &co);
+		if (co.meta != ZF_META_NONE)
+			continue;
+		if (co.position == 0 && co.pic == NULL && co.usage == NULL && co.length == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
+					 errmsg("column \"%s\" has no field to read", NameStr(attr->attname)),
+					 errhint("Give the table a copybook or punch, or give the column position and length (or pic) options.")));
+		zfdw_explicit_field(NameStr(attr->attname), &co, &f);
+		offset = co.position > 0 ? (uint32) (co.position - 1) : ZF_NO_OFFSET;
+		if (f.has_null_ind)
+		{
+			if (offset == ZF_NO_OFFSET)
+				ereport(ERROR,
+						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+						 errmsg("column \"%s\" has a null_indicator but no position",
+								NameStr(attr->attname))));
+			f.null_ind_rel = f.null_ind_rel - (int32) offset;
+		}
+		if (zf_layout_add(L, &f, rootidx, offset, &err) < 0)
+			zfdw_report(ERROR, &err, "could not build the layout");
+		nfields++;
+	}
+	if (nfields == 0)
+	{
+		/*
+		 * Only meta columns: the record is an unnamed FILLER (of lrecl bytes
+		 * for fixed records) that no column reads.
+		 */
+		zf_field	filler;
+
+		memset(&filler, 0, sizeof(filler));
+		filler.name = "FILLER";
+		filler.is_filler = true;
+		filler.kind = ZF_KIND_ALNUM;
+		filler.usage = "display";
+		filler.length = lrecl > 0 ? (uint32) lrecl : 1;
+		filler.depending_on = filler.redefines = filler.renames_first = filler.renames_last = -1;
+		if (zf_layout_add(L, &filler, rootidx, ZF_NO_OFFSET, &err) < 0)
+			zfdw_report(ERROR, &err, "could not build the layout");
+	}
+	zfdw_layout_limits(&lim);
+	if (zf_layout_finish(L, &lim, &err) != ZF_OK)
+		zfdw_report(ERROR, &err, "invalid column layout");
+	return L;
+}
+
+/*
+ * Parse DB2 DDL (a file or inline text) into its table model, freed with
+ * the current memory context.  Statements that do not parse are kept as
+ * errors by the parser and do not stop it: only the tables matter here.
+ */
+zf_db2_script *
+zfdw_load_ddl(const char *path, const char *text)
+{
+	zf_db2ddl_parse_options dopts;
+	zf_db2_script *script = NULL;
+	zf_error	err;
+
+	if (text == NULL)
+		text = zfdw_read_text_file(path, "ddl");
+	memset(&dopts, 0, sizeof(dopts));
+	dopts.continue_on_error = true;
+	zf_error_clear(&err);
+	if (zf_db2ddl_parse(text, strlen(text), &dopts, &script, &err) != ZF_OK)
+		zfdw_report(ERROR, &err, path ? path : "ddl_text");
+	zfdw_free_with_context(free_ddl_callback, script);
+	return script;
+}
+
+/*
+ * Load the layout a table's options describe, and choose its record
+ * definition (option record or table, default the first).  The layout is
+ * freed when the current memory context is.
+ */
+zf_layout *
+zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
+				 int32 *recdef_out)
+{
+	zf_layout  *L = NULL;
+	zf_error	err;
+	int32		recdef = 0;
+
+	zf_error_clear(&err);
+	if ((opts->ddl || opts->ddl_text) && !(opts->punch || opts->punch_text))
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+				 errmsg("the ddl and ddl_text options go with a punch")));
+	if (opts->copybook || opts->copybook_text)
+	{
+		zf_copybook_opts copts;
+		char	   *text = opts->copybook_text ? opts->copybook_text :
+			zfdw_read_text_file(opts->copybook, "copybook");
+
+		zf_copybook_opts_init(&copts);
+		zfdw_layout_limits(&copts.limits);
+		copts.pic_n_dbcs = opts->pic_n_dbcs;
+		copts.allow_larger_redefines = opts->allow_larger_redefines;
+		copts.format = pg_strcasecmp(opts->copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
+			pg_strcasecmp(opts->copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
+		L = zf_copybook_parse(text, strlen(text), &copts, &err);
+		if (L == NULL)
+			zfdw_report(ERROR, &err, opts->copybook ? opts->copybook : "copybook_text");
+		if (opts->record)
+		{
+			recdef = zf_layout_record(L, opts->record);
+			if (recdef < 0)
+			{
+				StringInfoData names;
+
+				initStringInfo(&names);
+				for (int i = 0; i < L->nrecords; i++)
+					appendStringInfo(&names, "%s%s", i ? ", " : "", L->records[i].name);
+				zf_layout_free(L);
+				ereport(ERROR,
+						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+						 errmsg("copybook has no record \"%s\"", opts->record),
+						 errdetail("Its records are: %s.", names.data)));
+			}
+		}
+	}
+	else if (opts->punch || opts->punch_text)
+	{
+		zf_punch_opts popts;
+		char	   *text = opts->punch_text ? opts->punch_text :
+			zfdw_read_text_file(opts->punch, "punch");
+
+		zf_punch_opts_init(&popts);
+		zfdw_layout_limits(&popts.limits);
+		if (opts->ddl || opts->ddl_text)
+			popts.ddl = zfdw_load_ddl(opts->ddl, opts->ddl_text);
+		L = zf_punch_parse(text, strlen(text), &popts, &err);
+		if (L == NULL)
+			zfdw_report(ERROR, &err, opts->punch ? opts->punch : "punch_text");
+		zfdw_free_with_context(free_layout_callback, L);
+		recdef = zfdw_punch_choose_table(L, opts->table);
+		if (popts.ddl && zf_punch_ddl_table(popts.ddl, &L->records[recdef]) == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+					 errmsg("the DDL does not define table %s", L->records[recdef].name),
+					 errhint("Give the CREATE TABLE statement of the table the punch loads.")));
+		*recdef_out = recdef;
+		return L;
+	}
+	else if (opts->format == ZF_FORMAT_DELIMITED)
+		return zfdw_delim_layout(tupdesc, relid);
+	else
+		return columns_layout(tupdesc, relid, opts->lrecl);
+
+	zfdw_free_with_context(free_layout_callback, L);
+	if (L->nrecords == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the layout defines no record")));
+	*recdef_out = recdef;
+	return L;
+}

@@ -1,0 +1,489 @@
+/*-------------------------------------------------------------------------
+ *
+ * convert.c
+ *	  Build the Datum of one column from the bytes of one record: the
+ *	  per-record dispatch.
+ *
+ * This is the per-record, per-column path.  It allocates nothing but the
+ * Datum itself (in the per-tuple memory context); code-page output goes to
+ * a buffer sized once per scan.  Data errors are returned as values (false
+ * plus a zf_error) so that the caller can apply on_error; only problems
+ * that are not about the data ereport here.
+ *
+ * Values are never rounded or truncated silently: a decimal that needs
+ * rounding to fit numeric(p,s), a string longer than varchar(n), a
+ * fraction of a second beyond the column's precision are data errors.
+ *
+ * This file owns the decode buffer, finding a field's bytes in the record
+ * (at a static offset or through the cursor), null indicators and
+ * null_if, meta columns, OCCURS tables as arrays, and the dispatch on the
+ * column's conversion.  The values themselves are built by
+ * convert_number.c (numbers), convert_text.c (character data, dates and
+ * times) and convert_json.c (groups as jsonb).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "convert/convert_int.h"
+
+/* Prepare the per-scan scratch space. */
+void
+zfdw_decode_buf_init(ZfDecodeBuf *buf, uint32 max_record)
+{
+	/*
+	 * zfdw_text_space grows it for longer fields: records with LOBs are
+	 * large
+	 */
+	buf->textcap = (size_t) Min(max_record, 256 * 1024) * 3 + 64;
+	buf->text = palloc(buf->textcap);
+	initStringInfo(&buf->json);
+}
+
+/* Make sure the text buffer holds n bytes (rare: a field longer than expected). */
+char *
+zfdw_text_space(ZfDecodeBuf *buf, size_t n)
+{
+	if (n > buf->textcap)
+	{
+		buf->text = repalloc(buf->text, n);
+		buf->textcap = n;
+	}
+	return buf->text;
+}
+
+/*
+ * The data of a DB2 varying field (VARBINARY, ROWID, BLOB, or a VARCHAR
+ * read as bytea) without its length prefix.
+ */
+static bool
+varying_bytes(const zf_field *f, const uint8 *p, uint32 len,
+			  const uint8 **data, uint32 *n, zf_error *err)
+{
+	uint32		declared;
+
+	if (len < f->length_prefix)
+		return zf_error_set(err, ZF_E_BAD_DATA, "varying field is shorter than its length prefix") == ZF_OK;
+	declared = f->length_prefix == 2 ? ((uint32) p[0] << 8 | p[1]) :
+		((uint32) p[0] << 24 | (uint32) p[1] << 16 | (uint32) p[2] << 8 | p[3]);
+	if (f->kind == ZF_KIND_VARGRAPHIC)
+		declared *= 2;
+	if (declared > len - f->length_prefix)
+	{
+		zf_error_set(err, ZF_E_BAD_DATA, "length prefix says %u bytes but the field holds at most %u",
+					 declared, len - f->length_prefix);
+		err->offset = 0;
+		return false;
+	}
+	*data = p + f->length_prefix;
+	*n = declared;
+	return true;
+}
+
+/* Locate field fi at indexes idx in the record (static or via the cursor). */
+bool
+zfdw_locate(ZfTable *t, const ZfRecordRef *rec, int32 fi, const uint32 *idx,
+			int ndims, uint32 *off, uint32 *len, zf_error *err)
+{
+	if (!t->any_variable)
+	{
+		const zf_field *f = &t->layout->fields[fi];
+		uint64		o = f->offset;
+
+		if (ndims > 0)
+		{
+			int32		tables[8];
+			int			n = zf_field_tables(t->layout, fi, tables, 8);
+
+			for (int i = 0; i < n && i < ndims; i++)
+				o += (uint64) idx[i] * t->layout->fields[tables[i]].length;
+		}
+		*off = (uint32) o;
+		*len = f->length;
+		if (o + f->length > rec->length)
+		{
+			zf_error_set(err, ZF_E_BAD_DATA, "record is %u bytes, field %s needs bytes %llu to %llu",
+						 rec->length, f->name[0] ? f->name : "FILLER",
+						 (unsigned long long) o + 1, (unsigned long long) o + f->length);
+			zf_error_hint(err, "Check lrecl and the copybook against the file; zfdw.inspect_file() shows the record lengths it finds.");
+			return false;
+		}
+		return true;
+	}
+	return zf_cursor_locate(rec->cursor, fi, idx, off, len, err) == ZF_OK;
+}
+
+/*
+ * 1 when the field's null indicator or null_if says NULL, 0 when not, -1
+ * with err set when the null indicator lies outside the record (a record
+ * shorter than its layout: reading on would call every value not null).
+ */
+int
+zfdw_field_is_null(const ZfColumn *col, const zf_field *f,
+				   const ZfRecordRef *rec, uint32 off, uint32 len,
+				   zf_error *err)
+{
+	const uint8 *p = rec->data + off;
+
+	if (f->has_null_ind)
+	{
+		int64		pos = (int64) off + f->null_ind_rel;
+		uint8		b;
+
+		if (pos < 0 || pos >= rec->length)
+		{
+			zf_error_set(err, ZF_E_BAD_DATA, "record is %u bytes, the null indicator of field %s is at byte %lld",
+						 rec->length, f->name[0] ? f->name : "FILLER", (long long) pos + 1);
+			zf_error_hint(err, "Check lrecl and the layout against the file; zfdw.inspect_file() shows the record lengths it finds.");
+			return -1;
+		}
+		b = rec->data[pos];
+		if (f->null_ind_any ? b != 0x00 : b == f->null_ind_value)
+			return 1;
+	}
+	if (col == NULL || col->null_if == ZF_NULLIF_NONE || len == 0)
+		return 0;
+	switch (col->null_if)
+	{
+		case ZF_NULLIF_SPACES:
+			{
+				uint8		sp = zf_codepage_space(col->cp);
+
+				for (uint32 i = 0; i < len; i++)
+					if (p[i] != sp)
+						return false;
+				return true;
+			}
+		case ZF_NULLIF_LOW_VALUES:
+		case ZF_NULLIF_HIGH_VALUES:
+			{
+				uint8		b = col->null_if == ZF_NULLIF_LOW_VALUES ? 0x00 : 0xFF;
+
+				for (uint32 i = 0; i < len; i++)
+					if (p[i] != b)
+						return false;
+				return true;
+			}
+		case ZF_NULLIF_ZEROS:
+			{
+				/* zero in the field's own representation */
+				zf_int128	v;
+
+				if (!zf_kind_is_numeric(f->kind))
+				{
+					uint8		zero = zf_codepage_is_ebcdic(col->cp) ? 0xF0 : 0x30;
+
+					for (uint32 i = 0; i < len; i++)
+						if (p[i] != zero)
+							return false;
+					return true;
+				}
+				if (f->kind == ZF_KIND_PACKED)
+					return zf_packed_decode(p, len, f->is_signed, &v, NULL) == ZF_OK && v == 0;
+				if (f->kind == ZF_KIND_ZONED)
+					return zf_zoned_decode(p, len, f->sign, col->cs, &v, NULL) == ZF_OK && v == 0;
+				if (f->kind == ZF_KIND_BINARY)
+					return zf_binary_decode(p, len, f->is_signed, true, &v, NULL) == ZF_OK && v == 0;
+				return false;
+			}
+		case ZF_NULLIF_BYTES:
+			{
+				uint32		blen = VARSIZE_ANY_EXHDR(col->null_if_bytes);
+				const uint8 *b = (const uint8 *) VARDATA_ANY(col->null_if_bytes);
+
+				if (blen == 0)
+					return false;
+				for (uint32 i = 0; i < len; i++)
+					if (p[i] != b[i % blen])
+						return false;
+				return true;
+			}
+		default:
+			return false;
+	}
+}
+
+/* Decode one occurrence of the column's field at off/len. */
+static bool
+decode_scalar(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
+			  uint32 off, uint32 len, ZfDecodeBuf *buf, Datum *value,
+			  zf_error *err)
+{
+	const zf_field *f = col->f;
+	const uint8 *p = rec->data + off;
+
+	switch (col->conv)
+	{
+		case ZF_CONV_NUMBER:
+			{
+				zf_int128	v;
+
+				if (!zfdw_decode_fixed(t, col, f, p, len, buf, &v, err))
+					return false;
+				if (col->has_date_picture)
+				{
+					zf_datetime dt;
+
+					memset(&dt, 0, sizeof(dt));
+					if (f->scale != 0 || v < PG_INT64_MIN || v > PG_INT64_MAX)
+						return zf_error_set(err, ZF_E_BAD_DATA, "a date picture needs a whole number") == ZF_OK;
+					if (zf_date_from_number((int64) v, &col->date_picture, &dt, err) != ZF_OK)
+						return false;
+					return zfdw_datetime_datum(col, &dt, value, err);
+				}
+				return zfdw_number_datum(col, v, f->scale, value, err);
+			}
+
+		case ZF_CONV_FLOAT:
+			return zfdw_decode_float(t, col, p, len, value, err);
+
+		case ZF_CONV_TEXT:
+		case ZF_CONV_DATETIME:
+			{
+				const char *s;
+				size_t		n;
+
+				if (!zfdw_decode_chars(col, f, p, len, buf, &s, &n, err))
+					return false;
+				if (col->conv == ZF_CONV_DATETIME && col->target == ZF_TARGET_TEXT)
+					zfdw_trim_text(ZF_TRIM_BOTH, false, &s, &n);
+				return zfdw_text_to_datum(t, col, f, s, n, value, err);
+			}
+
+		case ZF_CONV_BYTES:
+			{
+				bytea	   *b;
+
+				if (f->length_prefix > 0 && !varying_bytes(f, p, len, &p, &len, err))
+					return false;
+				b = (bytea *) palloc(VARHDRSZ + len);
+				SET_VARSIZE(b, VARHDRSZ + len);
+				memcpy(VARDATA(b), p, len);
+				*value = PointerGetDatum(b);
+				return true;
+			}
+
+		case ZF_CONV_DECFLOAT:
+			return zfdw_decode_decfloat(col, p, len, value, err);
+
+		case ZF_CONV_TOD:
+			return zfdw_decode_tod(col, p, len, value, err);
+
+		case ZF_CONV_GROUP_TEXT:
+			{
+				const char *s;
+				size_t		n;
+				size_t		cap = zf_codepage_utf8_bound(col->cp, len) + 8;
+				char	   *dst = zfdw_text_space(buf, cap);
+
+				if (zf_codepage_decode(col->cp, p, len, dst, cap, &n, err) != ZF_OK)
+					return false;
+				s = dst;
+				zfdw_trim_text(col->trim, false, &s, &n);
+				return zfdw_text_to_datum(t, col, f, s, n, value, err);
+			}
+
+		default:
+			elog(ERROR, "zfdw: unexpected conversion %d", (int) col->conv);
+			return false;
+	}
+}
+
+/* Decode a meta column. */
+static Datum
+meta_datum(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, bool *isnull)
+{
+	zf_error	err;
+	Datum		d;
+
+	*isnull = false;
+	switch (col->meta)
+	{
+		case ZF_META_RECORD_NUMBER:
+		case ZF_META_BYTE_OFFSET:
+		case ZF_META_RECORD_LENGTH:
+			{
+				uint64		v = col->meta == ZF_META_RECORD_NUMBER ? rec->number :
+					col->meta == ZF_META_BYTE_OFFSET ? rec->offset : rec->length;
+
+				zf_error_clear(&err);
+				if (!zfdw_number_datum(col, (zf_int128) v, 0, &d, &err))
+					zfdw_report(ERROR, &err, col->attname);
+				return d;
+			}
+		case ZF_META_FILE_NAME:
+			return PointerGetDatum(cstring_to_text(rec->filename ? rec->filename : ""));
+		case ZF_META_RAW_RECORD:
+			{
+				bytea	   *b = (bytea *) palloc(VARHDRSZ + rec->length);
+
+				SET_VARSIZE(b, VARHDRSZ + rec->length);
+				memcpy(VARDATA(b), rec->data, rec->length);
+				return PointerGetDatum(b);
+			}
+		case ZF_META_SEGMENT:
+			if (t->opts.segment_value)
+				return PointerGetDatum(cstring_to_text(t->opts.segment_value));
+			return PointerGetDatum(cstring_to_text(t->rd->name ? t->rd->name : ""));
+		default:
+			*isnull = true;
+			return (Datum) 0;
+	}
+}
+
+/*
+ * Decode the column's field as an array (OCCURS): one element per
+ * occurrence, one dimension per OCCURS level.  Tables whose inner counts
+ * differ between outer elements cannot be a PostgreSQL array.
+ */
+static bool
+decode_array(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
+			 ZfDecodeBuf *buf, Datum *value, zf_error *err, uint32 *eoff,
+			 uint32 *elen)
+{
+	int			ndims = col->ndims;
+	int			dims[MAXDIM];
+	int			lbs[MAXDIM];
+	uint32		idx[MAXDIM];
+	uint64		total = 1;
+	Datum	   *elems;
+	bool	   *nulls;
+	uint64		k = 0;
+
+	/* counts per level; every outer element must agree (rectangular) */
+	memset(idx, 0, sizeof(idx));
+	for (int d = 0; d < ndims; d++)
+	{
+		uint32		count;
+		const zf_field *tf = &t->layout->fields[col->tables[d]];
+
+		if (!t->any_variable)
+			count = tf->occurs_max;
+		else if (zf_cursor_count(rec->cursor, col->tables[d], idx, &count, err) != ZF_OK)
+			return false;
+		dims[d] = (int) count;
+		lbs[d] = 1;
+		total *= count;
+	}
+	if (total > (uint64) zfdw_max_occurs * 16 || total > MaxAllocSize / sizeof(Datum))
+		return zf_error_set(err, ZF_E_LIMIT, "table of %llu elements is too large for an array",
+							(unsigned long long) total) == ZF_OK;
+	if (total == 0)
+	{
+		*value = PointerGetDatum(construct_empty_array(col->typid));
+		return true;
+	}
+	elems = palloc(sizeof(Datum) * total);
+	nulls = palloc(sizeof(bool) * total);
+	memset(idx, 0, sizeof(idx));
+	for (;;)
+	{
+		uint32		off,
+					len;
+		int			nullness;
+
+		if (t->any_variable && ndims > 1)
+		{
+			/* inner counts must match the first element's */
+			for (int d = 1; d < ndims; d++)
+			{
+				uint32		count;
+
+				if (zf_cursor_count(rec->cursor, col->tables[d], idx, &count, err) != ZF_OK)
+					return false;
+				if ((int) count != dims[d])
+					return zf_error_set(err, ZF_E_UNSUPPORTED,
+										"table %s has %u occurrences in one element and %d in another: not an array",
+										t->layout->fields[col->tables[d]].name, count, dims[d]) == ZF_OK;
+			}
+		}
+		if (!zfdw_locate(t, rec, col->field, idx, ndims, &off, &len, err))
+			return false;
+		nullness = zfdw_field_is_null(col, col->f, rec, off, len, err);
+		if (nullness < 0)
+			return false;
+		if (nullness)
+		{
+			nulls[k] = true;
+			elems[k] = (Datum) 0;
+		}
+		else
+		{
+			nulls[k] = false;
+			if (!decode_scalar(t, col, rec, off, len, buf, &elems[k], err))
+			{
+				*eoff = off;
+				*elen = len;
+				return false;
+			}
+		}
+		k++;
+		/* next index, innermost first */
+		{
+			int			d = ndims - 1;
+
+			while (d >= 0 && ++idx[d] >= (uint32) dims[d])
+				idx[d--] = 0;
+			if (d < 0)
+				break;
+		}
+	}
+	*value = PointerGetDatum(construct_md_array(elems, nulls, ndims, dims, lbs, col->typid,
+												col->elmlen, col->elmbyval, col->elmalign));
+	return true;
+}
+
+/*
+ * Decode one column of a record.  Returns false with err set (and the
+ * field's place in eoff and elen) on a data error.
+ */
+bool
+zfdw_decode_column(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
+				   ZfDecodeBuf *buf, Datum *value, bool *isnull,
+				   zf_error *err, uint32 *eoff, uint32 *elen)
+{
+	uint32		off = 0,
+				len = 0;
+
+	*isnull = false;
+	*eoff = 0;
+	*elen = 0;
+	if (col->conv == ZF_CONV_META)
+	{
+		*value = meta_datum(t, col, rec, isnull);
+		return true;
+	}
+	if (t->delim)
+		return zfdw_delim_decode_column(t, col, rec, buf, value, isnull, err, eoff, elen);
+	if (col->conv == ZF_CONV_GROUP_JSONB)
+	{
+		uint32		idx[MAXDIM];
+
+		memset(idx, 0, sizeof(idx));
+		resetStringInfo(&buf->json);
+		if (!zfdw_json_field(t, col, rec, col->field, idx, 0, buf, err, eoff, elen))
+			return false;
+		*value = DirectFunctionCall1(jsonb_in, CStringGetDatum(buf->json.data));
+		return true;
+	}
+	if (col->ndims > 0)
+		return decode_array(t, col, rec, buf, value, err, eoff, elen);
+
+	if (!zfdw_locate(t, rec, col->field, NULL, 0, &off, &len, err))
+		return false;
+	*eoff = off;
+	*elen = len;
+	switch (zfdw_field_is_null(col, col->f, rec, off, len, err))
+	{
+		case 1:
+			*isnull = true;
+			return true;
+		case -1:
+			return false;
+	}
+	return decode_scalar(t, col, rec, off, len, buf, value, err);
+}

@@ -1,0 +1,190 @@
+/*-------------------------------------------------------------------------
+ *
+ * convert_json.c
+ *	  Build the jsonb of a group or an OCCURS table: an object per group
+ *	  (FILLERs left out), an array per table, a JSON value per elementary
+ *	  field.
+ *
+ * The JSON text is built in the scan's decode buffer, and
+ * zfdw_decode_column (convert.c) makes the jsonb of it.  Numbers keep all
+ * their digits; a value that cannot be decoded is a data error of its
+ * field, as in any other column.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include <math.h>
+
+#include "common/shortest_dec.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/json.h"
+
+#include "decode/decfloat.h"
+#include "decode/floats.h"
+
+#include "convert/convert_int.h"
+
+/* Append the JSON value of one elementary field occurrence. */
+static bool
+json_leaf(ZfTable *t, ZfColumn *col, const zf_field *f, const uint8 *p,
+		  uint32 len, ZfDecodeBuf *buf, zf_error *err)
+{
+	StringInfo	out = &buf->json;
+
+	switch (f->kind)
+	{
+		case ZF_KIND_ZONED:
+		case ZF_KIND_PACKED:
+		case ZF_KIND_BINARY:
+		case ZF_KIND_EDITED:
+			{
+				zf_int128	v;
+				char		s[ZF_DECIMAL_STRLEN];
+
+				if (!zfdw_decode_fixed(t, col, f, p, len, buf, &v, err))
+					return false;
+				zf_decimal_to_string(v, f->scale, s);
+				appendStringInfoString(out, s);
+				return true;
+			}
+		case ZF_KIND_FLOAT:
+			{
+				double		d;
+				char		s[DOUBLE_SHORTEST_DECIMAL_LEN];
+				zf_status	st = t->opts.float_format == ZF_FLOAT_IEEE ?
+					zf_ieee_to_double(p, len, true, &d, err) :
+					zf_hfp_to_double(p, len, &d, err);
+
+				if (st != ZF_OK)
+					return false;
+				if (isnan(d) || isinf(d))
+				{
+					appendStringInfoString(out, "null");
+					return true;
+				}
+				double_to_shortest_decimal_buf(d, s);
+				appendStringInfoString(out, s);
+				return true;
+			}
+		case ZF_KIND_BYTES:
+			{
+				appendStringInfoString(out, "\"\\\\x");
+				for (uint32 i = 0; i < len; i++)
+					appendStringInfo(out, "%02x", p[i]);
+				appendStringInfoChar(out, '"');
+				return true;
+			}
+		case ZF_KIND_DECFLOAT:
+			{
+				char		s[ZF_DECFLOAT_STRLEN];
+				zf_decfloat_class cls;
+
+				if (zf_decfloat_to_string(p, len, s, sizeof(s), &cls, err) != ZF_OK)
+					return false;
+				if (cls == ZF_DECFLOAT_FINITE)
+					appendStringInfoString(out, s);
+				else
+					escape_json(out, s);
+				return true;
+			}
+		default:
+			{
+				const char *s;
+				size_t		n;
+				char	   *z;
+
+				if (!zfdw_decode_chars(col, f, p, len, buf, &s, &n, err))
+					return false;
+				z = pnstrdup(s, n);
+				escape_json(out, z);
+				pfree(z);
+				return true;
+			}
+	}
+}
+
+/*
+ * Append the JSON of field fi at idx: an object for a group (FILLERs
+ * left out), an array for an OCCURS level not yet indexed, a value for an
+ * elementary item.  depth counts the indexes already fixed in idx.
+ */
+bool
+zfdw_json_field(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, int32 fi,
+				uint32 *idx, int depth, ZfDecodeBuf *buf, zf_error *err,
+				uint32 *eoff, uint32 *elen)
+{
+	const zf_field *f = &t->layout->fields[fi];
+	int			ndims = zf_field_dimensions(t->layout, fi);
+	uint32		off,
+				len;
+
+	check_stack_depth();
+	if (ndims > depth)
+	{
+		/* the field itself is a table: an array of its occurrences */
+		uint32		count;
+		int32		tables[MAXDIM + 1];
+
+		if (ndims > MAXDIM)
+			return zf_error_set(err, ZF_E_LIMIT, "too many OCCURS levels") == ZF_OK;
+		zf_field_tables(t->layout, fi, tables, MAXDIM + 1);
+		if (!t->any_variable)
+			count = f->occurs_max;
+		else if (zf_cursor_count(rec->cursor, fi, idx, &count, err) != ZF_OK)
+			return false;
+		appendStringInfoChar(&buf->json, '[');
+		for (uint32 i = 0; i < count; i++)
+		{
+			if (i > 0)
+				appendStringInfoChar(&buf->json, ',');
+			idx[depth] = i;
+			if (!zfdw_json_field(t, col, rec, fi, idx, depth + 1, buf, err, eoff, elen))
+				return false;
+		}
+		idx[depth] = 0;
+		appendStringInfoChar(&buf->json, ']');
+		return true;
+	}
+
+	if (!zfdw_locate(t, rec, fi, idx, ndims, &off, &len, err))
+		return false;
+	if (f->kind == ZF_KIND_GROUP)
+	{
+		bool		first = true;
+
+		appendStringInfoChar(&buf->json, '{');
+		for (int32 c = f->first_child; c >= 0; c = t->layout->fields[c].next_sibling)
+		{
+			const zf_field *cf = &t->layout->fields[c];
+
+			if (cf->is_filler || cf->level == 66 || cf->level == 88)
+				continue;
+			if (!first)
+				appendStringInfoChar(&buf->json, ',');
+			first = false;
+			escape_json(&buf->json, cf->sql_name);
+			appendStringInfoChar(&buf->json, ':');
+			if (!zfdw_json_field(t, col, rec, c, idx, depth, buf, err, eoff, elen))
+				return false;
+		}
+		appendStringInfoChar(&buf->json, '}');
+		return true;
+	}
+	switch (zfdw_field_is_null(NULL, f, rec, off, len, err))
+	{
+		case 1:
+			appendStringInfoString(&buf->json, "null");
+			return true;
+		case -1:
+			return false;
+	}
+	if (!json_leaf(t, col, f, rec->data + off, len, buf, err))
+	{
+		*eoff = off;
+		*elen = len;
+		return false;
+	}
+	return true;
+}

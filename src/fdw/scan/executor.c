@@ -1,0 +1,502 @@
+/*-------------------------------------------------------------------------
+ *
+ * executor.c
+ *	  Executor callbacks: begin, iterate, rescan and end a scan of a zfdw
+ *	  foreign table, and EXPLAIN's description of it.
+ *
+ * A scan walks the files of the table in name order, cuts each into
+ * records with the core reader, keeps the records of the table's record
+ * definition (WHEN conditions, segment filter), and decodes the columns
+ * the query needs.  A bad value stops the scan, becomes NULL or skips the
+ * record, as the on_error option says; a broken record framing always
+ * stops it (there is no safe way to find the next record).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include "access/table.h"
+#include "commands/explain.h"
+#include "executor/executor.h"
+#include "foreign/fdwapi.h"
+#include "miscadmin.h"
+#include "nodes/execnodes.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/ruleutils.h"
+
+#include "nodes/nodeFuncs.h"
+#include "scan/keys.h"
+#include "scan/scan.h"
+
+/* Error context: which table, file, record and offset a message is about. */
+static void
+scan_error_callback(void *arg)
+{
+	ZfScanState *s = (ZfScanState *) arg;
+
+	const char *source = s->src.program ? "program" : "file";
+
+	if (s->in_record)
+		errcontext("foreign table \"%s\", %s \"%s\", record %llu at byte offset %llu",
+				   s->t->relname, source, s->rec.filename ? s->rec.filename : "?",
+				   (unsigned long long) s->rec.number,
+				   (unsigned long long) s->rec.offset);
+	else if (s->src.name)
+		errcontext("foreign table \"%s\", %s \"%s\"", s->t->relname, source, s->src.name);
+	else
+		errcontext("foreign table \"%s\"", s->t->relname);
+}
+
+/*
+ * Free the core reader (malloc'd) when the scan's memory goes: at the end
+ * of the query, and also when an error aborts it, where EndForeignScan is
+ * not called.  Without this every failed scan would leak its read buffer.
+ */
+static void
+free_reader_callback(void *arg)
+{
+	ZfScanState *s = (ZfScanState *) arg;
+
+	if (s->reader != NULL)
+	{
+		zf_reader_close(s->reader);
+		s->reader = NULL;
+	}
+}
+
+/* Reader options from the table's options. */
+static void
+reader_options(ZfTable *t, zf_reader_opts *ro)
+{
+	zf_reader_opts_init(ro, t->opts.recfm);
+	ro->lrecl = t->lrecl;
+	ro->rdw_big_endian = t->opts.rdw_big_endian;
+	ro->rdw_includes_header = t->opts.rdw_includes_header;
+	ro->bdw_big_endian = t->opts.bdw_big_endian;
+	ro->bdw_includes_header = t->opts.bdw_includes_header;
+	ro->vbs_has_bdw = t->opts.vbs_has_bdw;
+	ro->header_bytes = (uint64) t->opts.file_header_bytes;
+	ro->trailer_bytes = (uint64) t->opts.file_trailer_bytes;
+	ro->max_record_length = (uint32) zfdw_max_record_length;
+	ro->text_terminator = t->opts.text_terminator ? t->opts.text_terminator :
+		(zf_codepage_is_ebcdic(t->cp) ? 0x15 : 0x0A);
+}
+
+/*
+ * Set up a scan of a table for the columns in needed (attribute numbers
+ * offset as pull_varattnos gives them; a whole-row reference means all),
+ * or for all columns.  Used by the executor and ANALYZE.
+ */
+ZfScanState *
+zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
+{
+	ZfScanState *s = palloc0(sizeof(ZfScanState));
+	MemoryContextCallback *cb = palloc0(sizeof(MemoryContextCallback));
+	ZfTable    *t;
+
+	cb->func = free_reader_callback;
+	cb->arg = s;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
+
+	s->t = t = zfdw_open_table(rel, all_columns, needed);
+	reader_options(t, &s->ropts);
+	s->src.fd = -1;
+	s->src.current = -1;
+	if (t->opts.program)
+		s->src.program = t->opts.program;
+	else
+		s->src.files = zfdw_expand_files(t->opts.filename, false);
+	if (t->any_variable)
+		s->cursor = zfdw_create_cursor(t);
+	zfdw_decode_buf_init(&s->buf, Max(t->lrecl, 1024));
+	s->scancxt = CurrentMemoryContext;
+	s->rescancxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw rescan",
+										 ALLOCSET_SMALL_SIZES);
+	s->rowcxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw row",
+									  ALLOCSET_DEFAULT_SIZES);
+	s->cols = palloc(sizeof(int) * Max(t->ncolumns, 1));
+	s->all_fast = true;
+	for (int i = 0; i < t->ncolumns; i++)
+		if (!t->columns[i].dropped && t->columns[i].conv != ZF_CONV_NONE)
+		{
+			s->cols[s->ncols++] = i;
+			if (t->columns[i].fast == ZF_FAST_NONE)
+				s->all_fast = false;
+		}
+	if (t->nkeys > 0 && t->rd->is_static && zfdw_fixed_length_records(t))
+	{
+		/* every key read is checked to be in order */
+		const zf_field *kf = &t->layout->fields[t->key_fields[0]];
+
+		s->key_off = kf->offset;
+		s->key_len = kf->length;
+		s->prev_key_copy = palloc(kf->length);
+	}
+	s->errcb.callback = scan_error_callback;
+	s->errcb.arg = s;
+	return s;
+}
+
+/*
+ * Find the key quals among the plan's quals and prepare their values:
+ * then the scan seeks instead of reading whole files.
+ */
+static void
+setup_key_scan(ForeignScanState *node, ZfScanState *s)
+{
+	ZfTable    *t = s->t;
+	Index		relid = ((Scan *) node->ss.ps.plan)->scanrelid;
+	ZfColumn   *col;
+	ZfKeyScan  *ks;
+	ListCell   *lc;
+
+	if (t->key_column < 0 || t->key_kind == ZF_KEY_NONE)
+		return;
+	col = &t->columns[t->key_column];
+	ks = palloc0(sizeof(ZfKeyScan));
+	ks->kind = (ZfKeyKind) t->key_kind;
+	ks->field = col->f;
+	ks->cp = col->cp;
+	ks->lrecl = t->lrecl;
+	ks->header = (uint64) t->opts.file_header_bytes;
+	ks->trailer = (uint64) t->opts.file_trailer_bytes;
+	foreach(lc, node->ss.ps.plan->qual)
+	{
+		Expr	   *clause = lfirst(lc);
+		int			strategy;
+		bool		is_array;
+		Expr	   *value;
+
+		if (zfdw_key_clause(clause, relid, col->attnum,
+							TupleDescAttr(RelationGetDescr(node->ss.ss_currentRelation),
+										  t->key_column)->atttypid,
+							ks->kind, &strategy, &is_array, &value))
+		{
+			ZfKeyQual  *q = palloc0(sizeof(ZfKeyQual));
+
+			q->strategy = strategy;
+			q->is_array = is_array;
+			q->value_type = exprType((Node *) value);
+			q->state = ExecInitExpr(value, &node->ss.ps);
+			ks->quals = lappend(ks->quals, q);
+			ks->clauses = lappend(ks->clauses, clause);
+		}
+	}
+	if (ks->quals == NIL)
+		return;
+	s->keys = ks;
+	/* a seek reads a block, not a megabyte */
+	s->ropts.buffer_size = zfdw_key_block_bytes(t->lrecl);
+}
+
+/* True when the record belongs to the table (WHEN and segment filter). */
+static bool
+record_selected(ZfScanState *s, const zf_record *r)
+{
+	ZfTable    *t = s->t;
+
+	if (t->rd->nwhen > 0 && !zf_recdef_matches(t->rd, r->data, r->length))
+		return false;
+	if (t->segment_field >= 0)
+	{
+		const zf_field *f = &t->layout->fields[t->segment_field];
+		uint32		off = f->offset,
+					len = f->length;
+
+		if (t->any_variable)
+		{
+			zf_error	err;
+
+			zf_error_clear(&err);
+			if (zf_cursor_locate(s->cursor, t->segment_field, NULL, &off, &len, &err) != ZF_OK)
+				return false;
+		}
+		if (off + len > r->length)
+			return false;
+		if (t->segment_bytes)
+			return memcmp(r->data + off, t->segment_bytes, t->segment_len) == 0;
+		return zfdw_segment_number_matches(t, r->data + off, len);
+	}
+	return true;
+}
+
+/*
+ * Decode the needed columns of the current record into values/nulls.
+ * Returns false when on_error skip rejected the record.
+ */
+static bool
+decode_record(ZfScanState *s, Datum *values, bool *nulls)
+{
+	ZfTable    *t = s->t;
+	bool		fast_ok = s->rec.length >= t->fast_min_length;
+
+	if (s->all_fast && fast_ok &&
+		zfdw_fast_decode_record(t, s->cols, s->ncols, s->rec.data, values, nulls))
+		return true;
+	for (int k = 0; k < s->ncols; k++)
+	{
+		int			i = s->cols[k];
+		ZfColumn   *col = &t->columns[i];
+		zf_error	err;
+		uint32		foff,
+					flen;
+
+		if (col->fast != ZF_FAST_NONE && fast_ok &&
+			zfdw_fast_decode(col, s->rec.data, &values[i]))
+		{
+			nulls[i] = false;
+			continue;
+		}
+		err.status = ZF_OK;
+		err.offset = -1;
+		err.message[0] = err.detail[0] = err.hint[0] = '\0';
+		if (zfdw_decode_column(t, col, &s->rec, &s->buf, &values[i], &nulls[i],
+							   &err, &foff, &flen))
+			continue;
+
+		if (t->opts.on_error == ZF_ON_ERROR_STOP || err.status == ZF_E_LIMIT)
+			zfdw_report_data_error(ERROR, t, &s->rec, col, &err, foff, flen);
+		if (t->opts.log_verbose)
+			zfdw_report_data_error(NOTICE, t, &s->rec, col, &err, foff, flen);
+		if (t->opts.on_error == ZF_ON_ERROR_NULL)
+		{
+			nulls[i] = true;
+			s->nnulled++;
+			continue;
+		}
+		/* skip */
+		s->nrejected++;
+		if (t->opts.reject_limit > 0 && s->nrejected > (uint64) t->opts.reject_limit)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("skipped more than reject_limit (" INT64_FORMAT ") records of foreign table \"%s\"",
+							t->opts.reject_limit, t->relname),
+					 errhint("The last one: %s.", err.message)));
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Fetch the next selected, decodable record into the slot's arrays.
+ * Returns false at the end of the data.
+ */
+bool
+zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
+{
+	ZfTable    *t = s->t;
+	bool		found = false;
+
+	s->errcb.previous = error_context_stack;
+	error_context_stack = &s->errcb;
+	for (;;)
+	{
+		zf_record	r;
+		MemoryContext old = NULL;
+		bool		own_context;
+
+		CHECK_FOR_INTERRUPTS();
+		if (!zfdw_next_record(s, &r))
+			break;
+		s->nread++;
+		s->rec.filename = s->src.name;
+		s->rec.number = r.number;
+		s->rec.offset = r.offset;
+		s->rec.data = r.data;
+		s->rec.length = r.length;
+		s->rec.cursor = s->cursor;
+		s->in_record = true;
+		if (s->cursor)
+			zf_cursor_bind(s->cursor, r.data, r.length);
+		if (t->delim && !zfdw_delim_split_record(s))
+			continue;			/* a header, filtered or rejected */
+		if ((t->rd->nwhen > 0 || t->segment_field >= 0) && !record_selected(s, &r))
+		{
+			s->nfiltered++;
+			continue;
+		}
+		/*
+		 * The executor calls us in per-tuple memory it resets itself: when a
+		 * decoded record is never thrown away, decode right there.  Else
+		 * (on_error skip, other callers) a skipped record's values must not
+		 * pile up: decode in our own context, reset per record.
+		 */
+		own_context = !s->per_tuple_caller || t->opts.on_error == ZF_ON_ERROR_SKIP;
+		if (own_context)
+		{
+			MemoryContextReset(s->rowcxt);
+			old = MemoryContextSwitchTo(s->rowcxt);
+		}
+		memset(nulls, true, sizeof(bool) * t->ncolumns);
+		found = decode_record(s, values, nulls);
+		if (own_context)
+			MemoryContextSwitchTo(old);
+		if (found)
+			break;
+	}
+	s->in_record = false;
+	error_context_stack = s->errcb.previous;
+	return found;
+}
+
+/* Start over (rescan). */
+void
+zfdw_scan_rewind(ZfScanState *s)
+{
+	zfdw_records_rewind(s);
+}
+
+/* Release files and readers; memory goes with the context. */
+void
+zfdw_scan_end(ZfScanState *s)
+{
+	zfdw_records_close(s);
+	if (s->nrejected > 0 && !s->t->opts.log_verbose && !s->t->opts.log_silent)
+		ereport(NOTICE,
+				(errmsg("%llu records of foreign table \"%s\" were skipped because of bad values",
+						(unsigned long long) s->nrejected, s->t->relname),
+				 errhint("Set log_verbosity 'verbose' to see each one.")));
+	if (s->nnulled > 0 && !s->t->opts.log_verbose && !s->t->opts.log_silent)
+		ereport(NOTICE,
+				(errmsg("%llu bad values of foreign table \"%s\" were read as NULL",
+						(unsigned long long) s->nnulled, s->t->relname),
+				 errhint("Set log_verbosity 'verbose' to see each one.")));
+}
+
+/* ---- the callbacks ---- */
+
+/* BeginForeignScan: open the table's layout and files for the plan's columns. */
+void
+zfdwBeginForeignScan(ForeignScanState *node, int eflags)
+{
+	ForeignScan *plan = (ForeignScan *) node->ss.ps.plan;
+	Bitmapset  *needed = NULL;
+	ListCell   *lc;
+	ZfScanState *s;
+
+	(void) eflags;				/* EXPLAIN alone opens no file before Iterate */
+	foreach(lc, (List *) list_nth(plan->fdw_private, ZfPrivNeededAttrs))
+		needed = bms_add_member(needed, lfirst_int(lc));
+
+	/*
+	 * Also for EXPLAIN without ANALYZE: the layout is loaded (EXPLAIN shows
+	 * the record length) but no file is opened before the first row.
+	 */
+	s = zfdw_scan_begin(node->ss.ss_currentRelation, false, needed);
+	s->econtext = node->ss.ps.ps_ExprContext;
+	s->per_tuple_caller = true;	/* ForeignNext runs Iterate in per-tuple memory */
+	setup_key_scan(node, s);
+	node->fdw_state = s;
+}
+
+/* IterateForeignScan: the next row, or an empty slot at the end. */
+TupleTableSlot *
+zfdwIterateForeignScan(ForeignScanState *node)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	TupleTableSlot *slot = node->ss.ss_ScanTupleSlot;
+
+	ExecClearTuple(slot);
+	if (zfdw_scan_next(s, slot->tts_values, slot->tts_isnull))
+		ExecStoreVirtualTuple(slot);
+	return slot;
+}
+
+void
+zfdwReScanForeignScan(ForeignScanState *node)
+{
+	zfdw_scan_rewind((ZfScanState *) node->fdw_state);
+}
+
+void
+zfdwEndForeignScan(ForeignScanState *node)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+
+	if (s)
+		zfdw_scan_end(s);
+}
+
+/* A human name of a record format. */
+static const char *
+recfm_name(const ZfTableOptions *o)
+{
+	if (o->format == ZF_FORMAT_DELIMITED)
+		return "delimited";
+	switch (o->recfm)
+	{
+		case ZF_RECFM_FB:
+			return "fb";
+		case ZF_RECFM_VB:
+			return "vb";
+		case ZF_RECFM_VB_BDW:
+			return "vb_bdw";
+		case ZF_RECFM_VBS:
+			return o->vbs_has_bdw ? "vbs_bdw" : "vbs";
+		case ZF_RECFM_TEXT:
+			return "text";
+	}
+	return "?";
+}
+
+/* ExplainForeignScan: the file, its format, the layout and, under ANALYZE, the counts. */
+void
+zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	const ZfTableOptions *o = &s->t->opts;
+
+	if (o->program)
+		ExplainPropertyText("Foreign Program", o->program, es);
+	else
+		ExplainPropertyText("Foreign File", o->filename, es);
+	ExplainPropertyText("Record Format", recfm_name(o), es);
+	if (s->t->delim)
+		zfdw_delim_explain(s->t, es);
+	if (zfdw_fixed_length_records(s->t))
+		ExplainPropertyInteger("Record Length", "bytes", s->t->lrecl, es);
+	ExplainPropertyText("Code Page", o->codepage, es);
+	if (o->copybook || o->copybook_text)
+		ExplainPropertyText("Copybook Record",
+							s->t->rd->name, es);
+	else if (o->punch || o->punch_text)
+		ExplainPropertyText("Punch Table",
+							s->t->rd->name, es);
+	if (o->segment_field)
+		ExplainPropertyText("Segment Filter",
+							psprintf("%s = '%s'", o->segment_field, o->segment_value), es);
+	if (o->on_error != ZF_ON_ERROR_STOP)
+		ExplainPropertyText("On Error", o->on_error == ZF_ON_ERROR_NULL ? "null" : "skip", es);
+	zfdw_explain_keys(node, es);
+	if (es->analyze)
+	{
+		if (s->keys)
+			ExplainPropertyInteger("Key Seeks", NULL, (int64) s->nseeks, es);
+		ExplainPropertyInteger("Records Read", NULL, (int64) s->nread, es);
+		if (s->nfiltered > 0 || es->verbose)
+			ExplainPropertyInteger("Records Filtered", NULL, (int64) s->nfiltered, es);
+		ExplainPropertyInteger("Records Rejected", NULL, (int64) s->nrejected, es);
+		if (s->nnulled > 0)
+			ExplainPropertyInteger("Values Nulled", NULL, (int64) s->nnulled, es);
+	}
+}
+
+/* EXPLAIN's line for the key conditions a scan seeks with. */
+void
+zfdw_explain_keys(ForeignScanState *node, ExplainState *es)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	List	   *context;
+	StringInfoData buf;
+	ListCell   *lc;
+
+	if (s == NULL || s->keys == NULL)
+		return;
+	context = set_deparse_context_plan(es->deparse_cxt, node->ss.ps.plan, NIL);
+	initStringInfo(&buf);
+	foreach(lc, s->keys->clauses)
+		appendStringInfo(&buf, "%s%s", buf.len ? " AND " : "",
+						 deparse_expression(lfirst(lc), context, false, false));
+	ExplainPropertyText("Key Condition", buf.data, es);
+}

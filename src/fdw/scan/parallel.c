@@ -1,0 +1,139 @@
+/*-------------------------------------------------------------------------
+ *
+ * parallel.c
+ *	  Parallel foreign scans: the leader and the workers take chunks from a
+ *	  counter in shared memory.  A chunk is a range of records of a
+ *	  fixed-length file (zfdw.parallel_chunk_size bytes of it, 4 MiB by
+ *	  default), or a whole file of a glob of
+ *	  variable-length files.  Every process computes the same chunk table
+ *	  from the files' sizes, so only the counter is shared.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+
+#include "access/parallel.h"
+#include "port/atomics.h"
+#include "utils/memutils.h"
+
+#include "scan/scan.h"
+
+/* The shared state: the next chunk to hand out. */
+typedef struct ZfParallelShared
+{
+	pg_atomic_uint64 next_chunk;
+} ZfParallelShared;
+
+
+Size
+zfdwEstimateDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt)
+{
+	(void) node;
+	(void) pcxt;
+	return sizeof(ZfParallelShared);
+}
+
+void
+zfdwInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
+							 void *coordinate)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
+
+	(void) pcxt;
+	pg_atomic_init_u64(&shared->next_chunk, 0);
+	s->shared = shared;
+}
+
+void
+zfdwReInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
+							   void *coordinate)
+{
+	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
+
+	(void) node;
+	(void) pcxt;
+	pg_atomic_write_u64(&shared->next_chunk, 0);
+}
+
+void
+zfdwInitializeWorkerForeignScan(ForeignScanState *node, shm_toc *toc,
+								void *coordinate)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+
+	(void) toc;
+	s->shared = (ZfParallelShared *) coordinate;
+}
+
+/*
+ * The chunk table: for every file, the number of its first chunk and the
+ * records per chunk (0 for a file read whole).
+ */
+static void
+build_chunk_table(ZfScanState *s)
+{
+	int			nfiles = list_length(s->src.files);
+	uint64		next = 0;
+	bool		fixed = s->ropts.recfm == ZF_RECFM_FB;	/* delimited fb too: chunks
+														 * are whole records */
+	MemoryContext old = MemoryContextSwitchTo(s->scancxt);	/* not per-tuple */
+
+	s->chunk_first = palloc(sizeof(uint64) * (nfiles + 1));
+	s->chunk_records = palloc(sizeof(uint64) * Max(nfiles, 1));
+	s->file_records = palloc(sizeof(uint64) * Max(nfiles, 1));
+	for (int i = 0; i < nfiles; i++)
+	{
+		s->chunk_first[i] = next;
+		if (fixed)
+		{
+			uint64		count = zfdw_fb_file_records(s, list_nth(s->src.files, i));
+
+			s->file_records[i] = count;
+			s->chunk_records[i] = Max(1, (uint64) zfdw_parallel_chunk_size / s->ropts.lrecl);
+			next += (count + s->chunk_records[i] - 1) / s->chunk_records[i];
+		}
+		else
+		{
+			s->file_records[i] = 0;
+			s->chunk_records[i] = 0;
+			next += 1;
+		}
+	}
+	s->chunk_first[nfiles] = next;
+	s->chunk_table_ready = true;
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * Claim the next chunk: the file index and the records [first, last) to
+ * read (last 0: the whole file).  False when every chunk is taken.
+ */
+bool
+zfdw_parallel_claim(ZfScanState *s, int *file, uint64 *first, uint64 *last)
+{
+	int			nfiles = list_length(s->src.files);
+	uint64		chunk;
+	int			i;
+
+	if (!s->chunk_table_ready)
+		build_chunk_table(s);
+	chunk = pg_atomic_fetch_add_u64(&s->shared->next_chunk, 1);
+	if (chunk >= s->chunk_first[nfiles])
+		return false;
+	for (i = 0; i + 1 < nfiles && s->chunk_first[i + 1] <= chunk; i++)
+		;
+	*file = i;
+	if (s->chunk_records[i] == 0)
+	{
+		*first = 0;
+		*last = 0;
+	}
+	else
+	{
+		*first = (chunk - s->chunk_first[i]) * s->chunk_records[i];
+		*last = Min(*first + s->chunk_records[i], s->file_records[i]);
+	}
+	return true;
+}

@@ -1,0 +1,150 @@
+/*-------------------------------------------------------------------------
+ *
+ * scan.h
+ *	  The state of one scan of a zfdw foreign table, shared by the
+ *	  executor callbacks, ANALYZE and the parallel-scan code.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ZFDW_SCAN_H
+#define ZFDW_SCAN_H
+
+#include "zfdw.h"
+
+#include "commands/explain.h"
+#include "access/parallel.h"
+#include "foreign/fdwapi.h"
+#include "nodes/execnodes.h"
+#include "utils/relcache.h"
+
+/* Indexes of ForeignScan.fdw_private (as postgres_fdw does). */
+enum ZfScanPrivateIndex
+{
+	ZfPrivNeededAttrs = 0,		/* List of attnos (offset as pull_varattnos) */
+	ZfPrivCount
+};
+
+typedef struct ZfScanState
+{
+	ZfTable    *t;
+	ZfSource	src;
+	zf_reader  *reader;
+	zf_reader_opts ropts;
+	zf_cursor  *cursor;
+	ZfDecodeBuf buf;
+	MemoryContext scancxt;		/* lives as long as the scan: state built
+								 * lazily (the parallel chunk table) */
+	MemoryContext rescancxt;	/* reset at every rescan (key ranges) */
+	MemoryContext rowcxt;		/* the current row's values, reset per record */
+	bool		per_tuple_caller;	/* the caller resets its memory per row */
+	int		   *cols;			/* indexes of the columns to decode */
+	int			ncols;
+	bool		all_fast;		/* every one of them takes the fast path */
+	ZfRecordRef rec;			/* the current record, for messages */
+	bool		in_record;
+	ErrorContextCallback errcb;
+
+	ExprContext *econtext;		/* for key values and parameters */
+
+	/* key seeks (keys.c, records.c); keys is NULL without key quals */
+	struct ZfKeyScan *keys;
+	List	   *ranges;			/* ZfKeyRange, for the current parameters */
+	bool		ranges_ready;
+	int			range_index;
+	bool		range_started;	/* the reader is inside ranges[range_index] */
+	uint32		key_off;		/* key bytes checked for order; key_len 0: */
+	uint32		key_len;		/* the table has no key option */
+	uint8	   *prev_key_copy;	/* key_len bytes owned by the scan */
+	const uint8 *prev_key;		/* the last key read: in the reader's buffer
+								 * while the run lasts, else prev_key_copy */
+	bool		have_prev_key;
+
+	/* the rest of the current run of records (zf_reader_next_run) */
+	zf_record	run;
+	uint32		run_left;
+
+	/* parallel scans (parallel.c); shared is NULL in a serial scan */
+	struct ZfParallelShared *shared;
+	bool		chunk_table_ready;
+	uint64	   *chunk_first;	/* per file, and the total at [nfiles] */
+	uint64	   *chunk_records;
+	uint64	   *file_records;
+
+	/* ANALYZE of fixed-length files: the records to read, sorted global
+	 * record indexes over all files; sample is NULL otherwise */
+	uint64	   *sample;
+	int			nsample;
+	int			sample_next;
+	uint64	   *file_first;		/* global index of each file's first record */
+
+	/* counts for EXPLAIN ANALYZE and the end-of-scan notices */
+	uint64		nseeks;
+	uint64		nread;
+	uint64		nfiltered;
+	uint64		nrejected;
+	uint64		nnulled;
+} ZfScanState;
+
+extern ZfScanState *zfdw_scan_begin(Relation rel, bool all_columns,
+									 Bitmapset *needed);
+extern bool zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls);
+extern void zfdw_scan_rewind(ZfScanState *s);
+extern void zfdw_scan_end(ZfScanState *s);
+
+extern bool zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len);
+
+/* records.c */
+extern bool zfdw_next_record(ZfScanState *s, zf_record *r);
+extern void zfdw_records_rewind(ZfScanState *s);
+extern void zfdw_records_close(ZfScanState *s);
+extern uint64 zfdw_fb_file_records(ZfScanState *s, const char *path);
+
+/* parallel.c */
+extern bool zfdw_parallel_claim(ZfScanState *s, int *file, uint64 *first,
+								uint64 *last);
+extern Size zfdwEstimateDSMForeignScan(ForeignScanState *node,
+									   ParallelContext *pcxt);
+extern void zfdwInitializeDSMForeignScan(ForeignScanState *node,
+										 ParallelContext *pcxt,
+										 void *coordinate);
+extern void zfdwReInitializeDSMForeignScan(ForeignScanState *node,
+										   ParallelContext *pcxt,
+										   void *coordinate);
+extern void zfdwInitializeWorkerForeignScan(ForeignScanState *node,
+											shm_toc *toc, void *coordinate);
+/* format 'delimited' (delimited_scan.c) */
+extern zf_status zfdw_delim_next_record(ZfScanState *s, zf_record *r,
+										zf_error *err);
+extern bool zfdw_delim_split_record(ZfScanState *s);
+extern void zfdw_delim_explain(ZfTable *t, ExplainState *es);
+
+/* executor callbacks (executor.c) */
+extern void zfdwBeginForeignScan(ForeignScanState *node, int eflags);
+extern TupleTableSlot *zfdwIterateForeignScan(ForeignScanState *node);
+extern void zfdwReScanForeignScan(ForeignScanState *node);
+extern void zfdwEndForeignScan(ForeignScanState *node);
+extern void zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es);
+
+/* planner callbacks (planner.c) */
+extern void zfdwGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel,
+								  Oid foreigntableid);
+extern void zfdwGetForeignPaths(PlannerInfo *root, RelOptInfo *baserel,
+								Oid foreigntableid);
+extern ForeignScan *zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel,
+									   Oid foreigntableid, ForeignPath *best_path,
+									   List *tlist, List *scan_clauses,
+									   Plan *outer_plan);
+extern bool zfdwIsForeignScanParallelSafe(PlannerInfo *root, RelOptInfo *rel,
+										  RangeTblEntry *rte);
+extern void zfdw_explain_keys(ForeignScanState *node, ExplainState *es);
+
+/* ANALYZE (analyze.c) */
+extern bool zfdwAnalyzeForeignTable(Relation relation,
+									AcquireSampleRowsFunc *func,
+									BlockNumber *totalpages);
+
+/* IMPORT FOREIGN SCHEMA (import.c) */
+extern List *zfdwImportForeignSchema(ImportForeignSchemaStmt *stmt,
+									 Oid serverOid);
+
+#endif							/* ZFDW_SCAN_H */

@@ -1,0 +1,115 @@
+/*-------------------------------------------------------------------------
+ *
+ * inspect_functions.c
+ *	  zfdw.inspect_file(): what a file looks like, before a table is made
+ *	  for it — descriptor chains, fixed lengths that divide its size, EBCDIC
+ *	  or ASCII, signs of an ASCII-mode transfer — and the table options to
+ *	  use.  The analysis is the core's (inspect.c); this is the SQL side.
+ *
+ * Reading a server file needs the same right as the filename option:
+ * superuser or pg_read_server_files.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalog/pg_authid.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "storage/fd.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+
+#include "records/inspect.h"
+
+PG_FUNCTION_INFO_V1(zfdw_inspect_file);
+
+/* Add one (topic, finding) row. */
+static void
+put_row(ReturnSetInfo *rsinfo, const char *topic, const char *finding)
+{
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	values[0] = CStringGetTextDatum(topic);
+	values[1] = CStringGetTextDatum(finding);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
+
+/*
+ * inspect_file(filename text, codepage text DEFAULT NULL, lrecl int
+ * DEFAULT NULL) RETURNS TABLE (topic text, finding text)
+ *
+ * The last row (topic "options") is the OPTIONS clause to use.
+ */
+Datum
+zfdw_inspect_file(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *path;
+	char	   *codepage = PG_ARGISNULL(1) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	int32		lrecl = PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2);
+	zf_inspect_result *res = palloc0(sizeof(zf_inspect_result));
+	uint8	   *sample = palloc(ZF_INSPECT_SAMPLE_SIZE);
+	struct stat st;
+	ssize_t		n;
+	int			fd;
+	zf_error	err;
+	StringInfoData opts;
+
+	if (PG_ARGISNULL(0))
+	{
+		InitMaterializedSRF(fcinfo, 0);
+		return (Datum) 0;
+	}
+	path = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("only superuser or a role with privileges of the pg_read_server_files role may inspect server files")));
+	if (lrecl < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("lrecl must not be negative")));
+	if (stat(path, &st) != 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not stat file \"%s\": %m", path)));
+	if (!S_ISREG(st.st_mode))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is not a regular file", path)));
+	fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
+	if (fd < 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not open file \"%s\" for reading: %m", path)));
+	n = read(fd, sample, ZF_INSPECT_SAMPLE_SIZE);
+	if (n < 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not read file \"%s\": %m", path)));
+	CloseTransientFile(fd);
+
+	zf_error_clear(&err);
+	if (zf_inspect_sample(sample, (size_t) n, st.st_size, codepage, (uint32) lrecl,
+						  res, &err) != ZF_OK)
+		zfdw_report(ERROR, &err, path);
+
+	InitMaterializedSRF(fcinfo, 0);
+	put_row(rsinfo, "file", psprintf("%lld bytes, %s sampled", (long long) st.st_size,
+									 res->whole_file ? "all" : "the first 1 MiB"));
+	for (int i = 0; i < res->n_findings; i++)
+		put_row(rsinfo, res->findings[i].topic, res->findings[i].text);
+	initStringInfo(&opts);
+	for (int i = 0; i < res->n_options; i++)
+		appendStringInfo(&opts, "%s%s %s", i ? ", " : "", res->options[i].name,
+						 quote_literal_cstr(res->options[i].value));
+	if (opts.len > 0)
+		put_row(rsinfo, "options", psprintf("OPTIONS (%s)", opts.data));
+	return (Datum) 0;
+}
