@@ -24,6 +24,10 @@ PG_CFLAGS = -Wextra
 # make "make install" depend on clang; leave it out on purpose.
 override with_llvm = no
 
+# Export only what PostgreSQL looks up by name (see scripts/exports.sh).
+SHLIB_LINK += -Wl,--version-script=exports.map
+EXTRA_CLEAN = exports.map
+
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -42,6 +46,11 @@ override CPPFLAGS := -isystem $(includedir_server) $(CPPFLAGS)
 # order, so that each concern keeps its SQL beside its C file's name.
 zfdw--1.0.sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
+
+exports.map: $(SQL_PARTS) scripts/exports.sh
+	scripts/exports.sh $(SQL_PARTS) > $@
+
+$(shlib): exports.map
 
 # core must never see PostgreSQL headers: compile it without them.
 src/core/%.o: src/core/%.c

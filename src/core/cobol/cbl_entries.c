@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const cb_usage_names[] = {
+const char *const zf_cbl_usage_names[] = {
 	"display", "display", "comp", "comp-1", "comp-2", "comp-3", "comp-5",
 	"display-1", "national", "index", "pointer"
 };
@@ -63,7 +63,7 @@ tok_desc(const cbl_token *t, char *buf, size_t cap)
 
 /* Set an error at a stream position. */
 zf_status
-cb_error(cb_parser *p, zf_status st, size_t pos, const char *fmt,...)
+zf_cbl_error(cb_parser *p, zf_status st, size_t pos, const char *fmt,...)
 {
 	va_list		ap;
 	int			line;
@@ -72,7 +72,7 @@ cb_error(cb_parser *p, zf_status st, size_t pos, const char *fmt,...)
 	va_start(ap, fmt);
 	zf_error_setv(p->err, st, fmt, ap);
 	va_end(ap);
-	cbl_position(&p->lx, pos, &line, &col);
+	zf_cbl_position(&p->lx, pos, &line, &col);
 	zf_error_at(p->err, line, col);
 	return st;
 }
@@ -84,21 +84,21 @@ expected(cb_parser *p, const char *what)
 	char		d[64];
 
 	tok_desc(&p->tok, d, sizeof(d));
-	return cb_error(p, ZF_E_SYNTAX, p->tok.pos, "expected %s, found %s", what, d);
+	return zf_cbl_error(p, ZF_E_SYNTAX, p->tok.pos, "expected %s, found %s", what, d);
 }
 
 /* Move to the next token. */
 static zf_status
 advance(cb_parser *p)
 {
-	return cbl_next(&p->lx, &p->tok);
+	return zf_cbl_next(&p->lx, &p->tok);
 }
 
 /* Skip an optional word. */
 static zf_status
 optional(cb_parser *p, const char *w)
 {
-	if (cbl_is(&p->tok, w))
+	if (zf_cbl_is(&p->tok, w))
 		return advance(p);
 	return ZF_OK;
 }
@@ -110,7 +110,7 @@ static bool
 in_list(const cbl_token *t, const char *const *list)
 {
 	for (int i = 0; list[i] != NULL; i++)
-		if (cbl_is(t, list[i]))
+		if (zf_cbl_is(t, list[i]))
 			return true;
 	return false;
 }
@@ -200,26 +200,26 @@ is_value_literal(const cbl_token *t)
 static cb_usage
 usage_of(const cbl_token *t)
 {
-	if (cbl_is(t, "DISPLAY"))
+	if (zf_cbl_is(t, "DISPLAY"))
 		return U_DISPLAY;
-	if (cbl_is(t, "COMP") || cbl_is(t, "COMPUTATIONAL") || cbl_is(t, "COMP-4") ||
-		cbl_is(t, "COMPUTATIONAL-4") || cbl_is(t, "BINARY"))
+	if (zf_cbl_is(t, "COMP") || zf_cbl_is(t, "COMPUTATIONAL") || zf_cbl_is(t, "COMP-4") ||
+		zf_cbl_is(t, "COMPUTATIONAL-4") || zf_cbl_is(t, "BINARY"))
 		return U_COMP;
-	if (cbl_is(t, "COMP-1") || cbl_is(t, "COMPUTATIONAL-1"))
+	if (zf_cbl_is(t, "COMP-1") || zf_cbl_is(t, "COMPUTATIONAL-1"))
 		return U_COMP1;
-	if (cbl_is(t, "COMP-2") || cbl_is(t, "COMPUTATIONAL-2"))
+	if (zf_cbl_is(t, "COMP-2") || zf_cbl_is(t, "COMPUTATIONAL-2"))
 		return U_COMP2;
-	if (cbl_is(t, "COMP-3") || cbl_is(t, "COMPUTATIONAL-3") || cbl_is(t, "PACKED-DECIMAL"))
+	if (zf_cbl_is(t, "COMP-3") || zf_cbl_is(t, "COMPUTATIONAL-3") || zf_cbl_is(t, "PACKED-DECIMAL"))
 		return U_COMP3;
-	if (cbl_is(t, "COMP-5") || cbl_is(t, "COMPUTATIONAL-5"))
+	if (zf_cbl_is(t, "COMP-5") || zf_cbl_is(t, "COMPUTATIONAL-5"))
 		return U_COMP5;
-	if (cbl_is(t, "DISPLAY-1"))
+	if (zf_cbl_is(t, "DISPLAY-1"))
 		return U_DISPLAY1;
-	if (cbl_is(t, "NATIONAL"))
+	if (zf_cbl_is(t, "NATIONAL"))
 		return U_NATIONAL;
-	if (cbl_is(t, "INDEX"))
+	if (zf_cbl_is(t, "INDEX"))
 		return U_INDEX;
-	if (cbl_is(t, "POINTER"))
+	if (zf_cbl_is(t, "POINTER"))
 		return U_POINTER;
 	return U_NONE;
 }
@@ -238,11 +238,11 @@ parse_qname(cb_parser *p, cb_qname *q, const char *what)
 		if (!is_user_word(&p->tok))
 			return expected(p, what);
 		if (q->n == MAX_QUAL)
-			return cb_error(p, ZF_E_SYNTAX, p->tok.pos, "too many qualifiers");
+			return zf_cbl_error(p, ZF_E_SYNTAX, p->tok.pos, "too many qualifiers");
 		q->word[q->n++] = p->tok;
 		if ((s = advance(p)) != ZF_OK)
 			return s;
-		if (!cbl_is(&p->tok, "OF") && !cbl_is(&p->tok, "IN"))
+		if (!zf_cbl_is(&p->tok, "OF") && !zf_cbl_is(&p->tok, "IN"))
 			return ZF_OK;
 		if ((s = advance(p)) != ZF_OK)
 			return s;
@@ -255,7 +255,7 @@ parse_value_operand(cb_parser *p)
 {
 	zf_status	s;
 
-	if (cbl_is(&p->tok, "ALL"))
+	if (zf_cbl_is(&p->tok, "ALL"))
 	{
 		if ((s = advance(p)) != ZF_OK)
 			return s;
@@ -282,21 +282,21 @@ parse_value(cb_parser *p, bool condition)
 		return s;
 	for (;;)
 	{
-		if (condition && (cbl_is(&p->tok, "THRU") || cbl_is(&p->tok, "THROUGH")))
+		if (condition && (zf_cbl_is(&p->tok, "THRU") || zf_cbl_is(&p->tok, "THROUGH")))
 		{
 			if ((s = advance(p)) != ZF_OK || (s = parse_value_operand(p)) != ZF_OK)
 				return s;
 			continue;
 		}
-		if (condition && cbl_is(&p->tok, "WHEN"))
+		if (condition && zf_cbl_is(&p->tok, "WHEN"))
 		{
 			if ((s = advance(p)) != ZF_OK)
 				return s;
-			if (!cbl_is(&p->tok, "SET"))
+			if (!zf_cbl_is(&p->tok, "SET"))
 				return expected(p, "SET TO FALSE");
 			if ((s = advance(p)) != ZF_OK || (s = optional(p, "TO")) != ZF_OK)
 				return s;
-			if (!cbl_is(&p->tok, "FALSE"))
+			if (!zf_cbl_is(&p->tok, "FALSE"))
 				return expected(p, "FALSE");
 			if ((s = advance(p)) != ZF_OK || (s = optional(p, "IS")) != ZF_OK)
 				return s;
@@ -304,7 +304,7 @@ parse_value(cb_parser *p, bool condition)
 				return s;
 			continue;
 		}
-		if (is_value_literal(&p->tok) || cbl_is(&p->tok, "ALL"))
+		if (is_value_literal(&p->tok) || zf_cbl_is(&p->tok, "ALL"))
 		{
 			if ((s = parse_value_operand(p)) != ZF_OK)
 				return s;
@@ -324,7 +324,7 @@ parse_condition(cb_parser *p)
 		return expected(p, "a condition name");
 	if ((s = advance(p)) != ZF_OK)
 		return s;
-	if (!cbl_is(&p->tok, "VALUE") && !cbl_is(&p->tok, "VALUES"))
+	if (!zf_cbl_is(&p->tok, "VALUE") && !zf_cbl_is(&p->tok, "VALUES"))
 		return expected(p, "VALUE");
 	if ((s = parse_value(p, true)) != ZF_OK)
 		return s;
@@ -367,49 +367,49 @@ parse_occurs(cb_parser *p, cb_entry *e)
 	e->occ_pos = p->tok.pos;
 	if ((s = advance(p)) != ZF_OK)
 		return s;
-	if (cbl_is(&p->tok, "UNBOUNDED"))
-		return cb_error(p, ZF_E_UNSUPPORTED, p->tok.pos, "OCCURS UNBOUNDED is not supported");
+	if (zf_cbl_is(&p->tok, "UNBOUNDED"))
+		return zf_cbl_error(p, ZF_E_UNSUPPORTED, p->tok.pos, "OCCURS UNBOUNDED is not supported");
 	if (!is_integer(&p->tok, &v1))
 		return expected(p, "the number of occurrences");
 	if ((s = advance(p)) != ZF_OK)
 		return s;
 	v2 = v1;
-	if (cbl_is(&p->tok, "TO"))
+	if (zf_cbl_is(&p->tok, "TO"))
 	{
 		range = true;
 		if ((s = advance(p)) != ZF_OK)
 			return s;
-		if (cbl_is(&p->tok, "UNBOUNDED"))
-			return cb_error(p, ZF_E_UNSUPPORTED, p->tok.pos, "OCCURS UNBOUNDED is not supported");
+		if (zf_cbl_is(&p->tok, "UNBOUNDED"))
+			return zf_cbl_error(p, ZF_E_UNSUPPORTED, p->tok.pos, "OCCURS UNBOUNDED is not supported");
 		if (!is_integer(&p->tok, &v2))
 			return expected(p, "the maximum number of occurrences");
 		if ((s = advance(p)) != ZF_OK)
 			return s;
 	}
 	if (v1 > UINT32_MAX || v2 > UINT32_MAX || v2 > p->opts->limits.max_occurs)
-		return cb_error(p, ZF_E_LIMIT, e->occ_pos,
+		return zf_cbl_error(p, ZF_E_LIMIT, e->occ_pos,
 					"OCCURS %llu is more than the limit of %u occurrences",
 					(unsigned long long) v2, p->opts->limits.max_occurs);
 	if ((s = optional(p, "TIMES")) != ZF_OK)
 		return s;
 	for (;;)
 	{
-		if (cbl_is(&p->tok, "DEPENDING"))
+		if (zf_cbl_is(&p->tok, "DEPENDING"))
 		{
 			if (e->depending.n > 0)
-				return cb_error(p, ZF_E_SYNTAX, p->tok.pos, "DEPENDING ON appears twice");
+				return zf_cbl_error(p, ZF_E_SYNTAX, p->tok.pos, "DEPENDING ON appears twice");
 			if ((s = advance(p)) != ZF_OK || (s = optional(p, "ON")) != ZF_OK ||
 				(s = parse_qname(p, &e->depending, "the name of the DEPENDING ON object")) != ZF_OK)
 				return s;
 		}
-		else if (cbl_is(&p->tok, "ASCENDING") || cbl_is(&p->tok, "DESCENDING"))
+		else if (zf_cbl_is(&p->tok, "ASCENDING") || zf_cbl_is(&p->tok, "DESCENDING"))
 		{
 			if ((s = advance(p)) != ZF_OK || (s = optional(p, "KEY")) != ZF_OK ||
 				(s = optional(p, "IS")) != ZF_OK ||
 				(s = skip_name_list(p, "a key name")) != ZF_OK)
 				return s;
 		}
-		else if (cbl_is(&p->tok, "INDEXED"))
+		else if (zf_cbl_is(&p->tok, "INDEXED"))
 		{
 			if ((s = advance(p)) != ZF_OK || (s = optional(p, "BY")) != ZF_OK ||
 				(s = skip_name_list(p, "an index name")) != ZF_OK)
@@ -427,14 +427,14 @@ parse_occurs(cb_parser *p, cb_entry *e)
 	else
 	{
 		if (range)
-			return cb_error(p, ZF_E_SYNTAX, e->occ_pos, "OCCURS %llu TO %llu needs DEPENDING ON",
+			return zf_cbl_error(p, ZF_E_SYNTAX, e->occ_pos, "OCCURS %llu TO %llu needs DEPENDING ON",
 						(unsigned long long) v1, (unsigned long long) v2);
 		e->occ_min = e->occ_max = (uint32_t) v1;
 	}
 	if (e->occ_max == 0)
-		return cb_error(p, ZF_E_SYNTAX, e->occ_pos, "OCCURS needs at least one occurrence");
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->occ_pos, "OCCURS needs at least one occurrence");
 	if (e->occ_min > e->occ_max)
-		return cb_error(p, ZF_E_SYNTAX, e->occ_pos, "OCCURS minimum %u is more than the maximum %u",
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->occ_pos, "OCCURS minimum %u is more than the maximum %u",
 					e->occ_min, e->occ_max);
 	return ZF_OK;
 }
@@ -452,13 +452,13 @@ parse_picture(cb_parser *p, cb_entry *e)
 	e->has_pic = true;
 	e->pic = p->tok;
 	if (p->tok.len > MAX_PIC_CHARS)
-		return cb_error(p, ZF_E_SYNTAX, p->tok.pos, "PICTURE string is longer than 50 characters");
+		return zf_cbl_error(p, ZF_E_SYNTAX, p->tok.pos, "PICTURE string is longer than 50 characters");
 	if ((s = zf_picture_parse(p->tok.text, p->tok.len, &e->picinfo, p->err)) != ZF_OK)
 	{
 		int			line,
 					col;
 
-		cbl_position(&p->lx, p->tok.pos, &line, &col);
+		zf_cbl_position(&p->lx, p->tok.pos, &line, &col);
 		zf_error_at(p->err, line, col);
 		return s;
 	}
@@ -472,20 +472,20 @@ parse_sign(cb_parser *p, cb_entry *e)
 	zf_status	s;
 
 	e->sign_pos = p->tok.pos;
-	if (cbl_is(&p->tok, "SIGN"))
+	if (zf_cbl_is(&p->tok, "SIGN"))
 	{
 		if ((s = advance(p)) != ZF_OK || (s = optional(p, "IS")) != ZF_OK)
 			return s;
 	}
-	if (cbl_is(&p->tok, "LEADING"))
+	if (zf_cbl_is(&p->tok, "LEADING"))
 		e->sign = 'L';
-	else if (cbl_is(&p->tok, "TRAILING"))
+	else if (zf_cbl_is(&p->tok, "TRAILING"))
 		e->sign = 'T';
 	else
 		return expected(p, "LEADING or TRAILING");
 	if ((s = advance(p)) != ZF_OK)
 		return s;
-	if (cbl_is(&p->tok, "SEPARATE"))
+	if (zf_cbl_is(&p->tok, "SEPARATE"))
 	{
 		e->sign_separate = true;
 		if ((s = advance(p)) != ZF_OK || (s = optional(p, "CHARACTER")) != ZF_OK)
@@ -511,43 +511,43 @@ parse_clauses(cb_parser *p, cb_entry *e)
 		if (t.kind == CBL_EOF)
 			return ZF_OK;		/* the last entry may lack its period */
 
-		if (cbl_is(&t, "PIC") || cbl_is(&t, "PICTURE"))
+		if (zf_cbl_is(&t, "PIC") || zf_cbl_is(&t, "PICTURE"))
 		{
 			if (e->has_pic)
-				return cb_error(p, ZF_E_SYNTAX, t.pos, "PICTURE clause appears twice");
+				return zf_cbl_error(p, ZF_E_SYNTAX, t.pos, "PICTURE clause appears twice");
 			s = parse_picture(p, e);
 		}
-		else if (cbl_is(&t, "USAGE") || usage_of(&t) != U_NONE)
+		else if (zf_cbl_is(&t, "USAGE") || usage_of(&t) != U_NONE)
 		{
-			if (cbl_is(&t, "USAGE") &&
+			if (zf_cbl_is(&t, "USAGE") &&
 				((s = advance(p)) != ZF_OK || (s = optional(p, "IS")) != ZF_OK))
 				return s;
 			u = usage_of(&p->tok);
 			if (u == U_NONE)
 			{
 				tok_desc(&p->tok, d, sizeof(d));
-				if (in_list(&p->tok, clause_words) && !cbl_is(&p->tok, "PIC") &&
-					!cbl_is(&p->tok, "PICTURE"))
-					return cb_error(p, ZF_E_UNSUPPORTED, p->tok.pos, "USAGE %s is not supported", d);
+				if (in_list(&p->tok, clause_words) && !zf_cbl_is(&p->tok, "PIC") &&
+					!zf_cbl_is(&p->tok, "PICTURE"))
+					return zf_cbl_error(p, ZF_E_UNSUPPORTED, p->tok.pos, "USAGE %s is not supported", d);
 				return expected(p, "a USAGE");
 			}
 			if (e->usage != U_NONE)
-				return cb_error(p, ZF_E_SYNTAX, t.pos, "USAGE clause appears twice");
+				return zf_cbl_error(p, ZF_E_SYNTAX, t.pos, "USAGE clause appears twice");
 			e->usage = u;
 			e->usage_pos = p->tok.pos;
 			s = advance(p);
 		}
-		else if (cbl_is(&t, "COMP-0") || cbl_is(&t, "COMPUTATIONAL-0") ||
-				 cbl_is(&t, "PROCEDURE-POINTER") || cbl_is(&t, "FUNCTION-POINTER") ||
-				 cbl_is(&t, "OBJECT") || cbl_is(&t, "GROUP-USAGE"))
+		else if (zf_cbl_is(&t, "COMP-0") || zf_cbl_is(&t, "COMPUTATIONAL-0") ||
+				 zf_cbl_is(&t, "PROCEDURE-POINTER") || zf_cbl_is(&t, "FUNCTION-POINTER") ||
+				 zf_cbl_is(&t, "OBJECT") || zf_cbl_is(&t, "GROUP-USAGE"))
 		{
 			tok_desc(&t, d, sizeof(d));
-			return cb_error(p, ZF_E_UNSUPPORTED, t.pos, "%s is not supported", d);
+			return zf_cbl_error(p, ZF_E_UNSUPPORTED, t.pos, "%s is not supported", d);
 		}
-		else if (cbl_is(&t, "REDEFINES"))
+		else if (zf_cbl_is(&t, "REDEFINES"))
 		{
 			if (e->redefines.kind != CBL_EOF)
-				return cb_error(p, ZF_E_SYNTAX, t.pos, "REDEFINES clause appears twice");
+				return zf_cbl_error(p, ZF_E_SYNTAX, t.pos, "REDEFINES clause appears twice");
 			if ((s = advance(p)) != ZF_OK)
 				return s;
 			if (!is_user_word(&p->tok))
@@ -555,48 +555,48 @@ parse_clauses(cb_parser *p, cb_entry *e)
 			e->redefines = p->tok;
 			s = advance(p);
 		}
-		else if (cbl_is(&t, "OCCURS"))
+		else if (zf_cbl_is(&t, "OCCURS"))
 		{
 			if (e->has_occurs)
-				return cb_error(p, ZF_E_SYNTAX, t.pos, "OCCURS clause appears twice");
+				return zf_cbl_error(p, ZF_E_SYNTAX, t.pos, "OCCURS clause appears twice");
 			s = parse_occurs(p, e);
 		}
-		else if (cbl_is(&t, "VALUE") || cbl_is(&t, "VALUES"))
+		else if (zf_cbl_is(&t, "VALUE") || zf_cbl_is(&t, "VALUES"))
 			s = parse_value(p, false);
-		else if (cbl_is(&t, "SIGN") || cbl_is(&t, "LEADING") || cbl_is(&t, "TRAILING"))
+		else if (zf_cbl_is(&t, "SIGN") || zf_cbl_is(&t, "LEADING") || zf_cbl_is(&t, "TRAILING"))
 		{
 			if (e->sign != 0)
-				return cb_error(p, ZF_E_SYNTAX, t.pos, "SIGN clause appears twice");
+				return zf_cbl_error(p, ZF_E_SYNTAX, t.pos, "SIGN clause appears twice");
 			s = parse_sign(p, e);
 		}
-		else if (cbl_is(&t, "JUST") || cbl_is(&t, "JUSTIFIED"))
+		else if (zf_cbl_is(&t, "JUST") || zf_cbl_is(&t, "JUSTIFIED"))
 		{
 			e->justified = true;
 			e->attr_pos = t.pos;
 			if ((s = advance(p)) == ZF_OK)
 				s = optional(p, "RIGHT");
 		}
-		else if (cbl_is(&t, "BLANK"))
+		else if (zf_cbl_is(&t, "BLANK"))
 		{
 			e->bwz = true;
 			e->attr_pos = t.pos;
 			if ((s = advance(p)) != ZF_OK || (s = optional(p, "WHEN")) != ZF_OK)
 				return s;
-			if (!cbl_is(&p->tok, "ZERO") && !cbl_is(&p->tok, "ZEROS") &&
-				!cbl_is(&p->tok, "ZEROES"))
+			if (!zf_cbl_is(&p->tok, "ZERO") && !zf_cbl_is(&p->tok, "ZEROS") &&
+				!zf_cbl_is(&p->tok, "ZEROES"))
 				return expected(p, "ZERO");
 			s = advance(p);
 		}
-		else if (cbl_is(&t, "SYNC") || cbl_is(&t, "SYNCHRONIZED"))
+		else if (zf_cbl_is(&t, "SYNC") || zf_cbl_is(&t, "SYNCHRONIZED"))
 		{
 			e->sync = true;
 			e->attr_pos = t.pos;
 			if ((s = advance(p)) != ZF_OK)
 				return s;
-			if (cbl_is(&p->tok, "LEFT") || cbl_is(&p->tok, "RIGHT"))
+			if (zf_cbl_is(&p->tok, "LEFT") || zf_cbl_is(&p->tok, "RIGHT"))
 				s = advance(p);
 		}
-		else if (cbl_is(&t, "EXTERNAL") || cbl_is(&t, "GLOBAL"))
+		else if (zf_cbl_is(&t, "EXTERNAL") || zf_cbl_is(&t, "GLOBAL"))
 			s = advance(p);
 		else
 		{
@@ -604,10 +604,10 @@ parse_clauses(cb_parser *p, cb_entry *e)
 
 			tok_desc(&t, d, sizeof(d));
 			if (nm != NULL)
-				return cb_error(p, ZF_E_SYNTAX, t.pos,
+				return zf_cbl_error(p, ZF_E_SYNTAX, t.pos,
 							"expected a clause or a period in the entry of \"%.*s\", found %s",
 							(int) e->name.len, nm, d);
-			return cb_error(p, ZF_E_SYNTAX, t.pos, "expected a clause or a period, found %s", d);
+			return zf_cbl_error(p, ZF_E_SYNTAX, t.pos, "expected a clause or a period, found %s", d);
 		}
 		if (s != ZF_OK)
 			return s;
@@ -641,7 +641,7 @@ new_entry(cb_parser *p)
 
 /* See cbl_parser.h. */
 zf_status
-cb_parse_entries(cb_parser *p)
+zf_cbl_parse_entries(cb_parser *p)
 {
 	zf_status	s;
 
@@ -653,20 +653,20 @@ cb_parse_entries(cb_parser *p)
 		size_t		pos = p->tok.pos;
 		cb_entry   *e;
 
-		if (cbl_is(&p->tok, "COPY"))
+		if (zf_cbl_is(&p->tok, "COPY"))
 		{
-			cb_error(p, ZF_E_SYNTAX, pos, "COPY statements are not supported");
+			zf_cbl_error(p, ZF_E_SYNTAX, pos, "COPY statements are not supported");
 			zf_error_hint(p->err, "Expand the copybooks it includes and pass the result.");
 			return ZF_E_SYNTAX;
 		}
-		if (cbl_is(&p->tok, "REPLACE"))
-			return cb_error(p, ZF_E_SYNTAX, pos, "REPLACE statements are not supported");
-		if (cbl_is(&p->tok, "EXEC"))
-			return cb_error(p, ZF_E_SYNTAX, pos, "EXEC statements are not supported in a copybook");
+		if (zf_cbl_is(&p->tok, "REPLACE"))
+			return zf_cbl_error(p, ZF_E_SYNTAX, pos, "REPLACE statements are not supported");
+		if (zf_cbl_is(&p->tok, "EXEC"))
+			return zf_cbl_error(p, ZF_E_SYNTAX, pos, "EXEC statements are not supported in a copybook");
 		if (!is_integer(&p->tok, &level) || p->tok.len > 2)
 			return expected(p, "a level number");
 		if (!((level >= 1 && level <= 49) || level == 66 || level == 77 || level == 88))
-			return cb_error(p, ZF_E_SYNTAX, pos, "invalid level number %.*s",
+			return zf_cbl_error(p, ZF_E_SYNTAX, pos, "invalid level number %.*s",
 						(int) p->tok.len, p->tok.text);
 		if ((s = advance(p)) != ZF_OK)
 			return s;
@@ -677,7 +677,7 @@ cb_parse_entries(cb_parser *p)
 			continue;
 		}
 		if ((uint32_t) p->nentries >= p->opts->limits.max_fields)
-			return cb_error(p, ZF_E_LIMIT, pos, "copybook has more than %u data items",
+			return zf_cbl_error(p, ZF_E_LIMIT, pos, "copybook has more than %u data items",
 						p->opts->limits.max_fields);
 		if ((e = new_entry(p)) == NULL)
 			return zf_error_set(p->err, ZF_E_NOMEM, "out of memory parsing a copybook");
@@ -698,12 +698,12 @@ cb_parse_entries(cb_parser *p)
 
 		if (level == 66)
 		{
-			if (!cbl_is(&p->tok, "RENAMES"))
+			if (!zf_cbl_is(&p->tok, "RENAMES"))
 				return expected(p, "RENAMES");
 			if ((s = advance(p)) != ZF_OK ||
 				(s = parse_qname(p, &e->renames_a, "the name of a renamed item")) != ZF_OK)
 				return s;
-			if (cbl_is(&p->tok, "THRU") || cbl_is(&p->tok, "THROUGH"))
+			if (zf_cbl_is(&p->tok, "THRU") || zf_cbl_is(&p->tok, "THROUGH"))
 			{
 				if ((s = advance(p)) != ZF_OK ||
 					(s = parse_qname(p, &e->renames_b, "the name of a renamed item")) != ZF_OK)

@@ -237,7 +237,7 @@ emit_text(cbl_lexer *lx, read_state *rs, const char *chars,
 
 /* See cbl_lexer.h. */
 zf_status
-cbl_lexer_init(cbl_lexer *lx, const char *text, size_t len,
+zf_cbl_lexer_init(cbl_lexer *lx, const char *text, size_t len,
 			   zf_source_format format, zf_error *err)
 {
 	size_t		start = 0;
@@ -406,13 +406,13 @@ cbl_lexer_init(cbl_lexer *lx, const char *text, size_t len,
 	free(chars);
 	free(offs);
 	if (status != ZF_OK)
-		cbl_lexer_free(lx);
+		zf_cbl_lexer_free(lx);
 	return status;
 }
 
 /* See cbl_lexer.h. */
 void
-cbl_lexer_free(cbl_lexer *lx)
+zf_cbl_lexer_free(cbl_lexer *lx)
 {
 	free(lx->buf);
 	free(lx->src);
@@ -425,7 +425,7 @@ cbl_lexer_free(cbl_lexer *lx)
 
 /* See cbl_lexer.h. */
 void
-cbl_position(const cbl_lexer *lx, size_t pos, int *line, int *column)
+zf_cbl_position(const cbl_lexer *lx, size_t pos, int *line, int *column)
 {
 	uint32_t	off;
 	int			lo = 0;
@@ -496,7 +496,7 @@ scan_literal(cbl_lexer *lx, size_t i, size_t *end)
 		int			line,
 					col;
 
-		cbl_position(lx, i - 1, &line, &col);
+		zf_cbl_position(lx, i - 1, &line, &col);
 		zf_error_set(lx->err, ZF_E_SYNTAX, "literal is not closed");
 		zf_error_at(lx->err, line, col);
 	}
@@ -505,7 +505,7 @@ scan_literal(cbl_lexer *lx, size_t i, size_t *end)
 
 /* See cbl_lexer.h. */
 zf_status
-cbl_next(cbl_lexer *lx, cbl_token *tok)
+zf_cbl_next(cbl_lexer *lx, cbl_token *tok)
 {
 	size_t		i = lx->pos;
 	size_t		start;
@@ -576,7 +576,7 @@ cbl_next(cbl_lexer *lx, cbl_token *tok)
 
 /* See cbl_lexer.h. */
 bool
-cbl_is(const cbl_token *tok, const char *w)
+zf_cbl_is(const cbl_token *tok, const char *w)
 {
 	size_t		n = strlen(w);
 

@@ -46,18 +46,18 @@ typedef struct cbl_lexer
 } cbl_lexer;
 
 /* Read the source; ZF_E_SYNTAX for a bad indicator or literal. */
-extern zf_status cbl_lexer_init(cbl_lexer *lx, const char *text, size_t len,
+extern zf_status zf_cbl_lexer_init(cbl_lexer *lx, const char *text, size_t len,
 								zf_source_format format, zf_error *err);
-extern void cbl_lexer_free(cbl_lexer *lx);
+extern void zf_cbl_lexer_free(cbl_lexer *lx);
 
 /* The next token; ZF_E_SYNTAX for an unterminated literal. */
-extern zf_status cbl_next(cbl_lexer *lx, cbl_token *tok);
+extern zf_status zf_cbl_next(cbl_lexer *lx, cbl_token *tok);
 
 /* The 1-based source line and column of a stream position. */
-extern void cbl_position(const cbl_lexer *lx, size_t pos, int *line,
+extern void zf_cbl_position(const cbl_lexer *lx, size_t pos, int *line,
 						 int *column);
 
 /* True when the token is the word w (case-insensitive). */
-extern bool cbl_is(const cbl_token *tok, const char *w);
+extern bool zf_cbl_is(const cbl_token *tok, const char *w);
 
 #endif							/* ZF_CBL_LEXER_H */

@@ -98,14 +98,14 @@ typedef struct cb_parser
 } cb_parser;
 
 /* Canonical usage names, indexed by cb_usage. */
-extern const char *const cb_usage_names[];
+extern const char *const zf_cbl_usage_names[];
 
 /* Set an error at a stream position (line and column of the source). */
-extern zf_status cb_error(cb_parser *p, zf_status st, size_t pos,
+extern zf_status zf_cbl_error(cb_parser *p, zf_status st, size_t pos,
 						  const char *fmt,...)
 			__attribute__((format(printf, 4, 5)));
 
 /* Pass 1: read every data description entry of the text. */
-extern zf_status cb_parse_entries(cb_parser *p);
+extern zf_status zf_cbl_parse_entries(cb_parser *p);
 
 #endif							/* ZF_CBL_PARSER_H */

@@ -78,15 +78,15 @@ elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 
 	tok_str(&e->name, nm, sizeof(nm));
 	if (e->usage != U_NONE && up->usage != U_NONE && e->usage != up->usage)
-		return cb_error(p, ZF_E_SYNTAX, e->usage_pos,
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
 					"USAGE of \"%s\" contradicts the USAGE of its group", nm);
 
 	if (u == U_COMP1 || u == U_COMP2 || u == U_INDEX || u == U_POINTER)
 	{
 		if (e->has_pic)
-			return cb_error(p, ZF_E_SYNTAX, e->pic.pos,
-						"a %s item cannot have a PICTURE clause", cb_usage_names[u]);
-		t->usage = cb_usage_names[u];
+			return zf_cbl_error(p, ZF_E_SYNTAX, e->pic.pos,
+						"a %s item cannot have a PICTURE clause", zf_cbl_usage_names[u]);
+		t->usage = zf_cbl_usage_names[u];
 		if (u == U_COMP1 || u == U_COMP2)
 		{
 			t->kind = ZF_KIND_FLOAT;
@@ -102,11 +102,11 @@ elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 			t->binary_native = true;
 		}
 		if (e->sign != 0)
-			return cb_error(p, ZF_E_SYNTAX, e->sign_pos, "SIGN clause on a %s item", cb_usage_names[u]);
+			return zf_cbl_error(p, ZF_E_SYNTAX, e->sign_pos, "SIGN clause on a %s item", zf_cbl_usage_names[u]);
 		goto attributes;
 	}
 	if (!e->has_pic)
-		return cb_error(p, ZF_E_SYNTAX, e->pos, "elementary item \"%s\" has no PICTURE clause",
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->pos, "elementary item \"%s\" has no PICTURE clause",
 					nm[0] ? nm : "(unnamed)");
 
 	t->digits = pi->digits;
@@ -116,9 +116,9 @@ elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 	{
 		case ZF_KIND_ALNUM:
 			if (u != U_NONE && u != U_DISPLAY)
-				return cb_error(p, ZF_E_SYNTAX, e->usage_pos,
+				return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
 							"USAGE %s does not fit the alphanumeric PICTURE of \"%s\"",
-							cb_usage_names[u], nm);
+							zf_cbl_usage_names[u], nm);
 			t->kind = ZF_KIND_ALNUM;
 			t->usage = "display";
 			t->length = pi->size;
@@ -126,10 +126,10 @@ elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 		case ZF_KIND_DBCS:
 		case ZF_KIND_NATIONAL:
 			if (pi->kind == ZF_KIND_DBCS && u != U_NONE && u != U_DISPLAY1)
-				return cb_error(p, ZF_E_SYNTAX, e->usage_pos, "PICTURE G needs USAGE DISPLAY-1");
+				return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos, "PICTURE G needs USAGE DISPLAY-1");
 			if (pi->kind == ZF_KIND_NATIONAL && u != U_NONE && u != U_DISPLAY1 &&
 				u != U_NATIONAL)
-				return cb_error(p, ZF_E_SYNTAX, e->usage_pos,
+				return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
 							"PICTURE N needs USAGE NATIONAL or DISPLAY-1");
 			if (pi->kind == ZF_KIND_DBCS || u == U_DISPLAY1 ||
 				(u == U_NONE && p->opts->pic_n_dbcs))
@@ -143,7 +143,7 @@ elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 				t->usage = "national";
 			}
 			if (pi->size > UINT32_MAX / 2)
-				return cb_error(p, ZF_E_LIMIT, e->pic.pos, "PICTURE of \"%s\" is too large", nm);
+				return zf_cbl_error(p, ZF_E_LIMIT, e->pic.pos, "PICTURE of \"%s\" is too large", nm);
 			t->length = pi->size * 2;
 			break;
 		case ZF_KIND_ZONED:
@@ -158,11 +158,11 @@ elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 				case U_COMP:
 				case U_COMP5:
 					if (pi->digits > 18)
-						return cb_error(p, ZF_E_SYNTAX, e->pic.pos,
+						return zf_cbl_error(p, ZF_E_SYNTAX, e->pic.pos,
 									"binary item \"%s\" has %d digits; IBM COBOL allows at most 18",
 									nm, pi->digits);
 					t->kind = ZF_KIND_BINARY;
-					t->usage = cb_usage_names[u];
+					t->usage = zf_cbl_usage_names[u];
 					t->length = (uint32_t) zf_binary_length(pi->digits);
 					t->binary_native = (u == U_COMP5);
 					break;
@@ -172,34 +172,34 @@ elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 					t->length = (uint32_t) zf_packed_length(pi->digits);
 					break;
 				case U_NATIONAL:
-					return cb_error(p, ZF_E_UNSUPPORTED, e->usage_pos,
+					return zf_cbl_error(p, ZF_E_UNSUPPORTED, e->usage_pos,
 								"national decimal items (numeric PICTURE with USAGE NATIONAL) are not supported");
 				default:
-					return cb_error(p, ZF_E_SYNTAX, e->usage_pos,
+					return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
 								"USAGE %s does not fit the numeric PICTURE of \"%s\"",
-								cb_usage_names[u], nm);
+								zf_cbl_usage_names[u], nm);
 			}
 			break;
 		case ZF_KIND_EDITED:
 			if (u == U_NATIONAL)
-				return cb_error(p, ZF_E_UNSUPPORTED, e->usage_pos,
+				return zf_cbl_error(p, ZF_E_UNSUPPORTED, e->usage_pos,
 							"national numeric-edited items are not supported");
 			if (u != U_NONE && u != U_DISPLAY)
-				return cb_error(p, ZF_E_SYNTAX, e->usage_pos,
+				return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
 							"USAGE %s does not fit the numeric-edited PICTURE of \"%s\"",
-							cb_usage_names[u], nm);
+							zf_cbl_usage_names[u], nm);
 			t->kind = ZF_KIND_EDITED;
 			t->usage = "display";
 			t->length = pi->size;
 			break;
 		default:
-			return cb_error(p, ZF_E_SYNTAX, e->pic.pos, "unexpected PICTURE category");
+			return zf_cbl_error(p, ZF_E_SYNTAX, e->pic.pos, "unexpected PICTURE category");
 	}
 
 	/* SIGN: own clause only on signed display numbers; a group's applies
 	 * to the signed display numbers below it */
 	if (e->sign != 0 && !(t->kind == ZF_KIND_ZONED && t->is_signed))
-		return cb_error(p, ZF_E_SYNTAX, e->sign_pos,
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->sign_pos,
 					"SIGN clause needs a signed numeric DISPLAY item (PICTURE with S)");
 	if (t->kind == ZF_KIND_ZONED)
 	{
@@ -219,7 +219,7 @@ attributes:
 	if (e->justified)
 	{
 		if (t->kind != ZF_KIND_ALNUM && t->kind != ZF_KIND_DBCS && t->kind != ZF_KIND_NATIONAL)
-			return cb_error(p, ZF_E_SYNTAX, e->attr_pos,
+			return zf_cbl_error(p, ZF_E_SYNTAX, e->attr_pos,
 						"JUSTIFIED needs an alphanumeric, DBCS or national item");
 		t->justified_right = true;
 	}
@@ -228,7 +228,7 @@ attributes:
 		if (t->kind == ZF_KIND_ZONED && !t->is_signed)
 			t->kind = ZF_KIND_EDITED;	/* IBM: it becomes numeric-edited */
 		else if (t->kind != ZF_KIND_EDITED)
-			return cb_error(p, ZF_E_SYNTAX, e->attr_pos,
+			return zf_cbl_error(p, ZF_E_SYNTAX, e->attr_pos,
 						"BLANK WHEN ZERO needs an unsigned numeric DISPLAY or numeric-edited item");
 		t->blank_when_zero = true;
 	}
@@ -245,19 +245,19 @@ group_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 
 	tok_str(&e->name, nm, sizeof(nm));
 	if (e->has_pic)
-		return cb_error(p, ZF_E_SYNTAX, e->pic.pos,
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->pic.pos,
 					"group item \"%s\" cannot have a PICTURE clause", nm);
 	if (e->usage != U_NONE && up->usage != U_NONE && e->usage != up->usage)
-		return cb_error(p, ZF_E_SYNTAX, e->usage_pos,
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
 					"USAGE of \"%s\" contradicts the USAGE of its group", nm);
 	if (e->justified || e->bwz)
-		return cb_error(p, ZF_E_SYNTAX, e->attr_pos,
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->attr_pos,
 					"JUSTIFIED and BLANK WHEN ZERO apply to elementary items only");
 	if (e->sync && e->level != 1)
-		return cb_error(p, ZF_E_SYNTAX, e->attr_pos,
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->attr_pos,
 					"SYNCHRONIZED on a group item is allowed only at level 01");
 	t->kind = ZF_KIND_GROUP;
-	t->usage = u == U_NONE ? "display" : cb_usage_names[u];
+	t->usage = u == U_NONE ? "display" : zf_cbl_usage_names[u];
 	return ZF_OK;
 }
 
@@ -308,7 +308,7 @@ build_tree(cb_parser *p)
 		{
 			if (root < 0)
 			{
-				s = cb_error(p, ZF_E_SYNTAX, e->pos, "a 66-level entry must follow the record it renames");
+				s = zf_cbl_error(p, ZF_E_SYNTAX, e->pos, "a 66-level entry must follow the record it renames");
 				break;
 			}
 			t.kind = ZF_KIND_ALNUM;		/* settled when its names are resolved */
@@ -328,12 +328,12 @@ build_tree(cb_parser *p)
 			memset(&none, 0, sizeof(none));
 			if (e->level == 77 && next != NULL && next->level >= 2 && next->level <= 49)
 			{
-				s = cb_error(p, ZF_E_SYNTAX, next->pos, "a level-77 item cannot have subordinate items");
+				s = zf_cbl_error(p, ZF_E_SYNTAX, next->pos, "a level-77 item cannot have subordinate items");
 				break;
 			}
 			if (e->has_occurs)
 			{
-				s = cb_error(p, ZF_E_SYNTAX, e->occ_pos, "OCCURS is not allowed at level %02d", e->level);
+				s = zf_cbl_error(p, ZF_E_SYNTAX, e->occ_pos, "OCCURS is not allowed at level %02d", e->level);
 				break;
 			}
 			s = is_group ? group_field(p, e, &none, &t) : elementary_field(p, e, &none, &t);
@@ -361,13 +361,13 @@ build_tree(cb_parser *p)
 		/* levels 02-49 */
 		if (after_66)
 		{
-			s = cb_error(p, ZF_E_SYNTAX, e->pos,
+			s = zf_cbl_error(p, ZF_E_SYNTAX, e->pos,
 					 "a data item cannot follow the 66-level entries of a record");
 			break;
 		}
 		if (sp > 0 && stack[0].level == 77)
 		{
-			s = cb_error(p, ZF_E_SYNTAX, e->pos, "a level-77 item cannot have subordinate items");
+			s = zf_cbl_error(p, ZF_E_SYNTAX, e->pos, "a level-77 item cannot have subordinate items");
 			break;
 		}
 		if (sp == 0)
@@ -398,7 +398,7 @@ build_tree(cb_parser *p)
 		if (stack[sp - 1].last_child >= 0 &&
 			p->L->fields[stack[sp - 1].last_child].level != e->level)
 		{
-			s = cb_error(p, ZF_E_SYNTAX, e->pos,
+			s = zf_cbl_error(p, ZF_E_SYNTAX, e->pos,
 					 "level number %02d does not match the level %02d of the preceding item at this depth",
 					 e->level, p->L->fields[stack[sp - 1].last_child].level);
 			break;
@@ -445,7 +445,7 @@ add_failed:
 						col;
 
 			s = p->err ? p->err->status : ZF_E_LIMIT;
-			cbl_position(&p->lx, e->pos, &line, &col);
+			zf_cbl_position(&p->lx, e->pos, &line, &col);
 			zf_error_at(p->err, line, col);
 		}
 		break;
@@ -515,16 +515,16 @@ resolve_qname(cb_parser *p, const cb_qname *q, int32_t f, const char *what,
 	record_range(p->L, f, &first, &end);
 	r = find_qname(p->L, q, first, end);
 	if (r == -2)
-		return cb_error(p, ZF_E_SYNTAX, q->word[0].pos,
+		return zf_cbl_error(p, ZF_E_SYNTAX, q->word[0].pos,
 					"%s \"%.*s\" is ambiguous; qualify it with OF", what,
 					(int) q->word[0].len, q->word[0].text);
 	if (r == -1)
 	{
 		if (find_qname(p->L, q, 0, p->L->nfields) != -1)
-			return cb_error(p, ZF_E_UNSUPPORTED, q->word[0].pos,
+			return zf_cbl_error(p, ZF_E_UNSUPPORTED, q->word[0].pos,
 						"%s \"%.*s\" is not in the same record", what,
 						(int) q->word[0].len, q->word[0].text);
-		return cb_error(p, ZF_E_SYNTAX, q->word[0].pos, "%s \"%.*s\" is not defined", what,
+		return zf_cbl_error(p, ZF_E_SYNTAX, q->word[0].pos, "%s \"%.*s\" is not defined", what,
 					(int) q->word[0].len, q->word[0].text);
 	}
 	*out = r;
@@ -560,7 +560,7 @@ resolve_redefines(cb_parser *p, cb_entry *e)
 			target = orig;
 	}
 	if (target < 0)
-		return cb_error(p, ZF_E_SYNTAX, e->redefines.pos,
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->redefines.pos,
 					"REDEFINES \"%.*s\" does not name the item immediately before at the same level",
 					(int) e->redefines.len, e->redefines.text);
 	L->fields[e->field].redefines = target;
@@ -583,7 +583,7 @@ resolve_renames(cb_parser *p, cb_entry *e)
 		(s = resolve_qname(p, &e->renames_b, e->field, "renamed item", &b)) != ZF_OK)
 		return s;
 	if (L->fields[a].parent == ZF_NO_FIELD || (b >= 0 && L->fields[b].parent == ZF_NO_FIELD))
-		return cb_error(p, ZF_E_SYNTAX, e->renames_a.word[0].pos,
+		return zf_cbl_error(p, ZF_E_SYNTAX, e->renames_a.word[0].pos,
 					"a 66-level entry cannot rename a level-01 record");
 	if ((b < 0 || b == a) && L->fields[a].kind != ZF_KIND_GROUP)
 	{
@@ -655,7 +655,7 @@ position_field_error(cb_parser *p, int32_t bad)
 	}
 	if (entry < 0)
 		return;
-	cbl_position(&p->lx, p->entries[entry].pos, &line, &col);
+	zf_cbl_position(&p->lx, p->entries[entry].pos, &line, &col);
 	zf_error_at(p->err, line, col);
 }
 
@@ -693,9 +693,9 @@ zf_copybook_parse(const char *text, size_t len, const zf_copybook_opts *opts,
 	memset(&p, 0, sizeof(p));
 	p.opts = opts;
 	p.err = err;
-	if (cbl_lexer_init(&p.lx, text, len, opts->format, err) != ZF_OK)
+	if (zf_cbl_lexer_init(&p.lx, text, len, opts->format, err) != ZF_OK)
 		return NULL;
-	s = cb_parse_entries(&p);
+	s = zf_cbl_parse_entries(&p);
 	if (s == ZF_OK && p.nentries == 0)
 		s = zf_error_set(err, ZF_E_SYNTAX, "copybook has no data description entries");
 	if (s == ZF_OK)
@@ -718,7 +718,7 @@ zf_copybook_parse(const char *text, size_t len, const zf_copybook_opts *opts,
 		if (s != ZF_OK)
 			position_field_error(&p, bad);
 	}
-	cbl_lexer_free(&p.lx);
+	zf_cbl_lexer_free(&p.lx);
 	free(p.entries);
 	free(p.field_entry);
 	if (s != ZF_OK)

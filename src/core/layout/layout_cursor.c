@@ -296,7 +296,7 @@ zf_cursor_count(zf_cursor *c, int32_t f, const uint32_t *outer_idx,
 	}
 	if ((s = make_ctx(c, tables, outer_idx, n - 1, &ctx)) != ZF_OK)
 		goto done;
-	s = cur_count(c, f, ctx, count);
+	s = zf_lcur_count(c, f, ctx, count);
 done:
 	if (tables != stack_tables)
 		free(tables);
@@ -342,7 +342,7 @@ zf_cursor_locate(zf_cursor *c, int32_t f, const uint32_t *idx,
 
 			if (c->L->fields[tables[k]].depending_on < 0)
 				continue;
-			if ((s = cur_count(c, tables[k], outer, &cnt)) != ZF_OK)
+			if ((s = zf_lcur_count(c, tables[k], outer, &cnt)) != ZF_OK)
 				goto done;
 			if (c->nodes[k].idx >= cnt)
 			{
@@ -368,17 +368,17 @@ zf_cursor_locate(zf_cursor *c, int32_t f, const uint32_t *idx,
 		{
 			uint32_t	t0;
 
-			if ((s = cur_offset(c, f, ctx->up, &t0)) != ZF_OK)
+			if ((s = zf_lcur_offset(c, f, ctx->up, &t0)) != ZF_OK)
 				goto done;
-			s = cur_elem_start(c, f, ctx->up, t0, ctx->idx, &off);
+			s = zf_lcur_elem_start(c, f, ctx->up, t0, ctx->idx, &off);
 		}
 		else
-			s = cur_offset(c, f, ctx, &off);
+			s = zf_lcur_offset(c, f, ctx, &off);
 		if (s != ZF_OK)
 			goto done;
 		if (fc->flags & CF_ELEM_VAR)
 		{
-			if ((s = cur_elem_size(c, f, ctx, off, &len)) != ZF_OK)
+			if ((s = zf_lcur_elem_size(c, f, ctx, off, &len)) != ZF_OK)
 				goto done;
 		}
 		else
@@ -386,7 +386,7 @@ zf_cursor_locate(zf_cursor *c, int32_t f, const uint32_t *idx,
 	}
 	if ((uint64_t) off + len > c->len)
 	{
-		s = cur_beyond_end(c, f, (uint64_t) off + len);
+		s = zf_lcur_beyond_end(c, f, (uint64_t) off + len);
 		goto done;
 	}
 	*offset = off;
@@ -411,10 +411,10 @@ zf_cursor_record_length(zf_cursor *c, uint32_t *length, zf_error *err)
 		*length = c->L->fields[c->root].length;
 		return ZF_OK;
 	}
-	if ((s = cur_size(c, c->root, NULL, 0, &len)) != ZF_OK)
+	if ((s = zf_lcur_size(c, c->root, NULL, 0, &len)) != ZF_OK)
 		return s;
 	if (len > UINT32_MAX)
-		return cur_beyond_end(c, c->root, len);
+		return zf_lcur_beyond_end(c, c->root, len);
 	*length = (uint32_t) len;
 	return ZF_OK;
 }

@@ -89,22 +89,22 @@ cur_contains(const zf_cursor *c, int32_t a, int32_t b)
 }
 
 /* The error for a field that does not fit in the bound record. */
-extern zf_status cur_beyond_end(zf_cursor *c, int32_t f, uint64_t need);
+extern zf_status zf_lcur_beyond_end(zf_cursor *c, int32_t f, uint64_t need);
 
 /*
  * The evaluation (layout_eval.c).  ctx lists the indices of the tables
- * above the field, innermost first; for cur_elem_size it includes the
+ * above the field, innermost first; for zf_lcur_elem_size it includes the
  * element's own index.
  */
-extern zf_status cur_count(zf_cursor *c, int32_t t, const ctxnode *ctx,
+extern zf_status zf_lcur_count(zf_cursor *c, int32_t t, const ctxnode *ctx,
 						   uint32_t *out);
-extern zf_status cur_offset(zf_cursor *c, int32_t f, const ctxnode *ctx,
+extern zf_status zf_lcur_offset(zf_cursor *c, int32_t f, const ctxnode *ctx,
 							uint32_t *out);
-extern zf_status cur_size(zf_cursor *c, int32_t f, const ctxnode *ctx,
+extern zf_status zf_lcur_size(zf_cursor *c, int32_t f, const ctxnode *ctx,
 						  uint32_t off, uint64_t *out);
-extern zf_status cur_elem_size(zf_cursor *c, int32_t g, const ctxnode *ctx,
+extern zf_status zf_lcur_elem_size(zf_cursor *c, int32_t g, const ctxnode *ctx,
 							   uint32_t off, uint64_t *out);
-extern zf_status cur_elem_start(zf_cursor *c, int32_t t, const ctxnode *ctx,
+extern zf_status zf_lcur_elem_start(zf_cursor *c, int32_t t, const ctxnode *ctx,
 								uint32_t t_off, uint32_t e, uint32_t *out);
 
 #endif							/* ZF_LAYOUT_CURSOR_INT_H */

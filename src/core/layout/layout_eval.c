@@ -46,7 +46,7 @@
 
 /* The error for a field that does not fit in the bound record. */
 zf_status
-cur_beyond_end(zf_cursor *c, int32_t f, uint64_t need)
+zf_lcur_beyond_end(zf_cursor *c, int32_t f, uint64_t need)
 {
 	zf_error_set(c->err, ZF_E_BAD_DATA, "record is %u bytes, field \"%s\" needs %llu",
 				 c->len, cur_name(&c->L->fields[f]), (unsigned long long) need);
@@ -235,7 +235,7 @@ ctx_prefix(const ctxnode *ctx, int n, int k)
 /* Actual number of occurrences of table t in the instance ctx (indices of
  * the tables above t). */
 zf_status
-cur_count(zf_cursor *c, int32_t t, const ctxnode *ctx, uint32_t *out)
+zf_lcur_count(zf_cursor *c, int32_t t, const ctxnode *ctx, uint32_t *out)
 {
 	const zf_field *tf = &c->L->fields[t];
 	int32_t		o = tf->depending_on;
@@ -256,10 +256,10 @@ cur_count(zf_cursor *c, int32_t t, const ctxnode *ctx, uint32_t *out)
 		return ZF_OK;
 	}
 	of = &c->L->fields[o];
-	if ((s = cur_offset(c, o, ctx_prefix(ctx, tc->dims_above, c->cf[o].dims_above), &ooff)) != ZF_OK)
+	if ((s = zf_lcur_offset(c, o, ctx_prefix(ctx, tc->dims_above, c->cf[o].dims_above), &ooff)) != ZF_OK)
 		return s;
 	if ((uint64_t) ooff + of->length > c->len)
-		return cur_beyond_end(c, o, (uint64_t) ooff + of->length);
+		return zf_lcur_beyond_end(c, o, (uint64_t) ooff + of->length);
 	if (!decode_integer(of, c->data + ooff, c->cs, &v) ||
 		v < (int64_t) tf->occurs_min || v > (int64_t) tf->occurs_max)
 	{
@@ -298,7 +298,7 @@ nopad_size(zf_cursor *c, int32_t f, uint32_t off, uint64_t *out)
 	uint64_t	size;
 
 	if ((uint64_t) off + ff->length_prefix > c->len)
-		return cur_beyond_end(c, f, (uint64_t) off + ff->length_prefix);
+		return zf_lcur_beyond_end(c, f, (uint64_t) off + ff->length_prefix);
 	for (int i = 0; i < ff->length_prefix; i++)
 		n = (n << 8) | c->data[off + i];
 	size = ff->length_prefix + n * (ff->kind == ZF_KIND_VARGRAPHIC ? 2 : 1);
@@ -324,7 +324,7 @@ nopad_size(zf_cursor *c, int32_t f, uint32_t off, uint64_t *out)
  * ctx holds the indices of the tables above t.
  */
 zf_status
-cur_elem_start(zf_cursor *c, int32_t t, const ctxnode *ctx, uint32_t t_off,
+zf_lcur_elem_start(zf_cursor *c, int32_t t, const ctxnode *ctx, uint32_t t_off,
 			   uint32_t e, uint32_t *out)
 {
 	const zf_field *tf = &c->L->fields[t];
@@ -344,7 +344,7 @@ cur_elem_start(zf_cursor *c, int32_t t, const ctxnode *ctx, uint32_t t_off,
 	if (tc->flags & CF_UNIFORM)
 	{
 		node.idx = 0;
-		if ((s = cur_elem_size(c, t, &node, t_off, &esz)) != ZF_OK)
+		if ((s = zf_lcur_elem_size(c, t, &node, t_off, &esz)) != ZF_OK)
 			return s;
 		pos = t_off + esz * e;
 	}
@@ -360,11 +360,11 @@ cur_elem_start(zf_cursor *c, int32_t t, const ctxnode *ctx, uint32_t t_off,
 		for (; k < e; k++)
 		{
 			node.idx = k;
-			if ((s = cur_elem_size(c, t, &node, (uint32_t) pos, &esz)) != ZF_OK)
+			if ((s = zf_lcur_elem_size(c, t, &node, (uint32_t) pos, &esz)) != ZF_OK)
 				return s;
 			pos += esz;
 			if (pos > c->len)
-				return cur_beyond_end(c, t, pos);
+				return zf_lcur_beyond_end(c, t, pos);
 		}
 		if (tc->flags & CF_TOP)
 		{
@@ -374,7 +374,7 @@ cur_elem_start(zf_cursor *c, int32_t t, const ctxnode *ctx, uint32_t t_off,
 		}
 	}
 	if (pos > UINT32_MAX)
-		return cur_beyond_end(c, t, pos);
+		return zf_lcur_beyond_end(c, t, pos);
 	*out = (uint32_t) pos;
 	return ZF_OK;
 }
@@ -384,7 +384,7 @@ cur_elem_start(zf_cursor *c, int32_t t, const ctxnode *ctx, uint32_t t_off,
  * varying field) at off; ctx includes g's own index when g is a table.
  */
 zf_status
-cur_elem_size(zf_cursor *c, int32_t g, const ctxnode *ctx, uint32_t off,
+zf_lcur_elem_size(zf_cursor *c, int32_t g, const ctxnode *ctx, uint32_t off,
 			  uint64_t *out)
 {
 	const zf_layout *L = c->L;
@@ -424,10 +424,10 @@ cur_elem_size(zf_cursor *c, int32_t g, const ctxnode *ctx, uint32_t off,
 			continue;
 		if (koff < 0 || koff > c->len)
 		{
-			s = cur_beyond_end(c, k, (uint64_t) (koff < 0 ? 0 : koff));
+			s = zf_lcur_beyond_end(c, k, (uint64_t) (koff < 0 ? 0 : koff));
 			break;
 		}
-		if ((s = cur_size(c, k, ctx, (uint32_t) koff, &ksz)) != ZF_OK)
+		if ((s = zf_lcur_size(c, k, ctx, (uint32_t) koff, &ksz)) != ZF_OK)
 			break;
 		shift += (int64_t) ksz - (int64_t) zf_field_total(kf);
 	}
@@ -448,7 +448,7 @@ cur_elem_size(zf_cursor *c, int32_t g, const ctxnode *ctx, uint32_t off,
  * tables above f.
  */
 zf_status
-cur_size(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t off,
+zf_lcur_size(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t off,
 		 uint64_t *out)
 {
 	const zf_field *ff = &c->L->fields[f];
@@ -470,8 +470,8 @@ cur_size(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t off,
 	if ((s = enter(c)) != ZF_OK)
 		return s;
 	if (ff->occurs_max == 0)
-		s = cur_elem_size(c, f, ctx, off, out);
-	else if ((s = cur_count(c, f, ctx, &n)) == ZF_OK)
+		s = zf_lcur_elem_size(c, f, ctx, off, out);
+	else if ((s = zf_lcur_count(c, f, ctx, &n)) == ZF_OK)
 	{
 		ctxnode		node;
 
@@ -483,7 +483,7 @@ cur_size(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t off,
 			*out = 0;
 		else if (fc->flags & CF_UNIFORM)
 		{
-			if ((s = cur_elem_size(c, f, &node, off, &esz)) == ZF_OK)
+			if ((s = zf_lcur_elem_size(c, f, &node, off, &esz)) == ZF_OK)
 				*out = esz * n;
 		}
 		else
@@ -494,8 +494,8 @@ cur_size(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t off,
 			{
 				node.idx = k;
 				if (pos > c->len)
-					s = cur_beyond_end(c, f, pos);
-				else if ((s = cur_elem_size(c, f, &node, (uint32_t) pos, &esz)) == ZF_OK)
+					s = zf_lcur_beyond_end(c, f, pos);
+				else if ((s = zf_lcur_elem_size(c, f, &node, (uint32_t) pos, &esz)) == ZF_OK)
 					pos += esz;
 			}
 			*out = pos - off;
@@ -517,7 +517,7 @@ cur_size(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t off,
  * indices of the tables above f, innermost first.
  */
 zf_status
-cur_offset(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t *out)
+zf_lcur_offset(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t *out)
 {
 	const zf_layout *L = c->L;
 	const zf_field *ff = &L->fields[f];
@@ -560,11 +560,11 @@ cur_offset(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t *out)
 
 		if (ctx == NULL)
 			s = zf_error_set(c->err, ZF_E_ARG, "missing index for \"%s\"", cur_name(pf));
-		else if ((s = cur_offset(c, p, ctx->up, &p0)) == ZF_OK)
-			s = cur_elem_start(c, p, ctx->up, p0, ctx->idx, &base);
+		else if ((s = zf_lcur_offset(c, p, ctx->up, &p0)) == ZF_OK)
+			s = zf_lcur_elem_start(c, p, ctx->up, p0, ctx->idx, &base);
 	}
 	else
-		s = cur_offset(c, p, ctx, &base);
+		s = zf_lcur_offset(c, p, ctx, &base);
 
 	/* the siblings before f whose size varies move it */
 	for (int32_t k = c->cf[p].chain; s == ZF_OK && k != ZF_NO_FIELD && k < f;
@@ -584,8 +584,8 @@ cur_offset(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t *out)
 		if (!(c->cf[k].flags & CF_SIZE_VAR))
 			continue;
 		if (koff < 0 || koff > c->len)
-			s = cur_beyond_end(c, k, (uint64_t) (koff < 0 ? 0 : koff));
-		else if ((s = cur_size(c, k, ctx, (uint32_t) koff, &ksz)) == ZF_OK)
+			s = zf_lcur_beyond_end(c, k, (uint64_t) (koff < 0 ? 0 : koff));
+		else if ((s = zf_lcur_size(c, k, ctx, (uint32_t) koff, &ksz)) == ZF_OK)
 			shift += (int64_t) ksz - (int64_t) zf_field_total(kf);
 	}
 	c->depth--;
@@ -593,7 +593,7 @@ cur_offset(zf_cursor *c, int32_t f, const ctxnode *ctx, uint32_t *out)
 		return s;
 	result = (int64_t) base + ((int64_t) ff->offset - pf->offset) + shift;
 	if (result < 0 || result > UINT32_MAX)
-		return cur_beyond_end(c, f, (uint64_t) (result < 0 ? 0 : result));
+		return zf_lcur_beyond_end(c, f, (uint64_t) (result < 0 ? 0 : result));
 	*out = (uint32_t) result;
 	if (fc->flags & CF_TOP)
 	{

@@ -51,7 +51,7 @@ typedef struct ApplyPlans
 	SPIPlanPtr	upsert;
 } ApplyPlans;
 
-/* What the scratch table, or a batch of it, holds (apply_sql_counts). */
+/* What the scratch table, or a batch of it, holds (zfdw_apply_sql_counts). */
 typedef struct BatchInfo
 {
 	ApplyCounts counts;
@@ -163,7 +163,7 @@ free_plans(ApplyPlans *plans)
 	}
 }
 
-/* Read the result of apply_sql_counts into info. */
+/* Read the result of zfdw_apply_sql_counts into info. */
 static void
 read_counts(BatchInfo *info, bool whole)
 {
@@ -220,7 +220,7 @@ report_problem(const ApplySpec *spec, int64 seq)
 	char	   *position;
 	const char *hint;
 
-	if (SPI_execute_with_args(apply_sql_problem(spec), 1, argtypes, values,
+	if (SPI_execute_with_args(zfdw_apply_sql_problem(spec), 1, argtypes, values,
 							  NULL, false, 1) != SPI_OK_SELECT ||
 		SPI_processed != 1)
 		elog(ERROR, "zfdw apply: record " INT64_FORMAT " vanished", seq);
@@ -229,7 +229,7 @@ report_problem(const ApplySpec *spec, int64 seq)
 	if (position == NULL)
 		position = "null";
 
-	/* the problems' fixed beginnings (apply_sql_materialize) choose the hint */
+	/* the problems' fixed beginnings (zfdw_apply_sql_materialize) choose the hint */
 	if (strncmp(problem, "its operation", 13) == 0)
 		hint = "Operations are I, U, D, B, A, R and T; map other codes with op_map => '{\"PT\": \"I\", ...}', or map a code to null to skip it.";
 	else if (strncmp(problem, "another record", 14) == 0)
@@ -257,7 +257,7 @@ check_interleaving(const ApplySpec *spec)
 {
 	char	   *txid;
 
-	run(apply_sql_interleaved(), SPI_OK_SELECT);
+	run(zfdw_apply_sql_interleaved(), SPI_OK_SELECT);
 	if (SPI_processed == 0)
 	{
 		SPI_freetuptable(SPI_tuptable);
@@ -299,7 +299,7 @@ read_source(const ApplySpec *spec, const ApplyMark *mark, BatchInfo *whole)
 	char	   *sql;
 
 	/* count the source; a record without a position can never apply */
-	run(apply_sql_count_source(spec), SPI_OK_SELECT);
+	run(zfdw_apply_sql_count_source(spec), SPI_OK_SELECT);
 	nsource = result_int8(1, NULL);
 	if (result_int8(2, NULL) > 0)
 		ereport(ERROR,
@@ -312,7 +312,7 @@ read_source(const ApplySpec *spec, const ApplyMark *mark, BatchInfo *whole)
 	SPI_freetuptable(SPI_tuptable);
 
 	drop_scratch();
-	sql = apply_sql_materialize(spec, mark->valid);
+	sql = zfdw_apply_sql_materialize(spec, mark->valid);
 	elog(DEBUG1, "zfdw apply: %s", sql);
 	if (SPI_execute_with_args(sql, mark->valid ? spec->npos : 0,
 							  spec->pos_types,
@@ -321,9 +321,9 @@ read_source(const ApplySpec *spec, const ApplyMark *mark, BatchInfo *whole)
 		elog(ERROR, "zfdw apply: could not read the source");
 	nrows = (int64) SPI_processed;
 	run("ANALYZE " APPLY_CHANGES_TABLE, SPI_OK_UTILITY);
-	run(apply_sql_net_create(spec), SPI_OK_UTILITY);
+	run(zfdw_apply_sql_net_create(spec), SPI_OK_UTILITY);
 
-	run(apply_sql_counts(false), SPI_OK_SELECT);
+	run(zfdw_apply_sql_counts(false), SPI_OK_SELECT);
 	read_counts(whole, true);
 	return nsource - nrows;
 }
@@ -364,9 +364,9 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 	callback.previous = error_context_stack;
 	error_context_stack = &callback;
 
-	spec = apply_spec_build(fcinfo);
+	spec = zfdw_apply_spec_build(fcinfo);
 	errctx.spec = spec;
-	apply_state_lock(spec, &mark);
+	zfdw_apply_state_lock(spec, &mark);
 	skipped = read_source(spec, &mark, &whole);
 
 	/* a record that cannot be applied ends the apply before its transaction */
@@ -403,13 +403,13 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 		Oid			types[3] = {INT8OID, INT8OID, INT8OID};
 		int64		lo = 1;
 
-		plans.batch_counts = prepare(apply_sql_counts(true), 2, types);
-		plans.last_position = prepare(apply_sql_last_position(spec), 1, types);
-		plans.clear = prepare(apply_sql_clear(spec), 0, NULL);
-		plans.net_fill = prepare(apply_sql_net_fill(spec), 3, types);
-		plans.delete = prepare(apply_sql_delete(spec), 0, NULL);
+		plans.batch_counts = prepare(zfdw_apply_sql_counts(true), 2, types);
+		plans.last_position = prepare(zfdw_apply_sql_last_position(spec), 1, types);
+		plans.clear = prepare(zfdw_apply_sql_clear(spec), 0, NULL);
+		plans.net_fill = prepare(zfdw_apply_sql_net_fill(spec), 3, types);
+		plans.delete = prepare(zfdw_apply_sql_delete(spec), 0, NULL);
 		types[2] = TIMESTAMPTZOID;
-		plans.upsert = prepare(apply_sql_upsert(spec), 3, types);
+		plans.upsert = prepare(zfdw_apply_sql_upsert(spec), 3, types);
 
 		while (lo <= limit_txn)
 		{
@@ -428,7 +428,7 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 			errctx.first_txn = lo;
 			errctx.last_txn = hi;
 			if (applied_any)
-				apply_state_verify(spec, &mark);
+				zfdw_apply_state_verify(spec, &mark);
 			stamp = GetCurrentTimestamp();
 
 			/* what the batch holds: when it is everything, we know */
@@ -488,14 +488,14 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 			markturn = 1 - markturn;
 			MemoryContextReset(markcxt[markturn]);
 			MemoryContextSwitchTo(markcxt[markturn]);
-			apply_mark_from_values(spec, &newmark, pos);
+			zfdw_apply_mark_from_values(spec, &newmark, pos);
 			MemoryContextSwitchTo(batchcxt);
 			SPI_freetuptable(SPI_tuptable);
 
 			/* the first batch also carries what the reading left out */
 			if (!applied_any)
 				batch.counts.skipped += skipped;
-			apply_state_advance(spec, &newmark, txid, batch.max_cts,
+			zfdw_apply_state_advance(spec, &newmark, txid, batch.max_cts,
 								batch.have_cts, stamp, &batch.counts);
 			mark = newmark;
 			applied_any = true;
@@ -521,10 +521,10 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 	errctx.first_txn = 0;
 
 	if (nonatomic && applied_any)
-		apply_state_verify(spec, &mark);
+		zfdw_apply_state_verify(spec, &mark);
 	if (!applied_any)
 	{
-		apply_state_checked(spec, GetCurrentTimestamp(), skipped);
+		zfdw_apply_state_checked(spec, GetCurrentTimestamp(), skipped);
 		counts->skipped += skipped;
 	}
 	if (whole.problem_seq > 0)
@@ -536,7 +536,7 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 		char	   *hw;
 		Interval   *iv = NULL;
 
-		apply_state_report(spec, &hw, have_lag, &iv);
+		zfdw_apply_state_report(spec, &hw, have_lag, &iv);
 		*high_water = hw ? MemoryContextStrdup(resultcxt, hw) : NULL;
 		if (*have_lag)
 		{

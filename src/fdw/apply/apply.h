@@ -85,34 +85,34 @@ typedef struct ApplyCounts
 } ApplyCounts;
 
 /* apply_spec.c */
-extern ApplySpec *apply_spec_build(FunctionCallInfo fcinfo);
-extern Oid	apply_state_schema(FunctionCallInfo fcinfo);
+extern ApplySpec *zfdw_apply_spec_build(FunctionCallInfo fcinfo);
+extern Oid	zfdw_apply_state_schema(FunctionCallInfo fcinfo);
 
 /* apply_sql.c */
-extern char *apply_sql_count_source(const ApplySpec *spec);
-extern char *apply_sql_materialize(const ApplySpec *spec, bool has_mark);
-extern char *apply_sql_counts(bool batch);
-extern char *apply_sql_interleaved(void);
-extern char *apply_sql_problem(const ApplySpec *spec);
-extern char *apply_sql_last_position(const ApplySpec *spec);
-extern char *apply_sql_clear(const ApplySpec *spec);
-extern char *apply_sql_net_create(const ApplySpec *spec);
-extern char *apply_sql_net_fill(const ApplySpec *spec);
-extern char *apply_sql_delete(const ApplySpec *spec);
-extern char *apply_sql_upsert(const ApplySpec *spec);
+extern char *zfdw_apply_sql_count_source(const ApplySpec *spec);
+extern char *zfdw_apply_sql_materialize(const ApplySpec *spec, bool has_mark);
+extern char *zfdw_apply_sql_counts(bool batch);
+extern char *zfdw_apply_sql_interleaved(void);
+extern char *zfdw_apply_sql_problem(const ApplySpec *spec);
+extern char *zfdw_apply_sql_last_position(const ApplySpec *spec);
+extern char *zfdw_apply_sql_clear(const ApplySpec *spec);
+extern char *zfdw_apply_sql_net_create(const ApplySpec *spec);
+extern char *zfdw_apply_sql_net_fill(const ApplySpec *spec);
+extern char *zfdw_apply_sql_delete(const ApplySpec *spec);
+extern char *zfdw_apply_sql_upsert(const ApplySpec *spec);
 
 /* apply_state.c */
-extern void apply_state_lock(const ApplySpec *spec, ApplyMark *mark);
-extern void apply_state_verify(const ApplySpec *spec, const ApplyMark *expected);
-extern void apply_state_advance(const ApplySpec *spec, const ApplyMark *mark,
+extern void zfdw_apply_state_lock(const ApplySpec *spec, ApplyMark *mark);
+extern void zfdw_apply_state_verify(const ApplySpec *spec, const ApplyMark *expected);
+extern void zfdw_apply_state_advance(const ApplySpec *spec, const ApplyMark *mark,
 								const char *last_txid, TimestampTz last_commit_ts,
 								bool have_commit_ts, TimestampTz applied_at,
 								const ApplyCounts *counts);
-extern void apply_state_checked(const ApplySpec *spec, TimestampTz checked_at,
+extern void zfdw_apply_state_checked(const ApplySpec *spec, TimestampTz checked_at,
 								int64 skipped);
-extern void apply_state_report(const ApplySpec *spec, char **high_water,
+extern void zfdw_apply_state_report(const ApplySpec *spec, char **high_water,
 							   bool *have_lag, Interval **lag);
-extern void apply_mark_from_values(const ApplySpec *spec, ApplyMark *mark,
+extern void zfdw_apply_mark_from_values(const ApplySpec *spec, ApplyMark *mark,
 								   Datum *values);
 
 #endif							/* ZFDW_APPLY_H */

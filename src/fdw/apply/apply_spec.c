@@ -417,7 +417,7 @@ op_map_case(Jsonb *op_map, const char *code_sql)
 
 /* The namespace of the called function, which is the one of apply_state. */
 Oid
-apply_state_schema(FunctionCallInfo fcinfo)
+zfdw_apply_state_schema(FunctionCallInfo fcinfo)
 {
 	if (fcinfo->flinfo == NULL || !OidIsValid(fcinfo->flinfo->fn_oid))
 		elog(ERROR, "zfdw apply called without function information");
@@ -437,7 +437,7 @@ relation_sql_name(Relation rel)
  * be made before reading the source.
  */
 ApplySpec *
-apply_spec_build(FunctionCallInfo fcinfo)
+zfdw_apply_spec_build(FunctionCallInfo fcinfo)
 {
 	ApplySpec  *spec = palloc0(sizeof(ApplySpec));
 	Relation	srel;
@@ -463,7 +463,7 @@ apply_spec_build(FunctionCallInfo fcinfo)
 				 errmsg("source and target must not be null")));
 	spec->source_oid = PG_GETARG_OID(ARG_SOURCE);
 	spec->target_oid = PG_GETARG_OID(ARG_TARGET);
-	spec->state_schema = apply_state_schema(fcinfo);
+	spec->state_schema = zfdw_apply_state_schema(fcinfo);
 
 	srel = try_relation_open(spec->source_oid, AccessShareLock);
 	if (srel == NULL)

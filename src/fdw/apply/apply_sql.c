@@ -99,7 +99,7 @@ append_any_null(StringInfo buf, const char *prefix, int n)
  * record without a position can never be applied.
  */
 char *
-apply_sql_count_source(const ApplySpec *spec)
+zfdw_apply_sql_count_source(const ApplySpec *spec)
 {
 	StringInfoData buf;
 
@@ -119,7 +119,7 @@ apply_sql_count_source(const ApplySpec *spec)
  * window levels share one sort.
  */
 char *
-apply_sql_materialize(const ApplySpec *spec, bool has_mark)
+zfdw_apply_sql_materialize(const ApplySpec *spec, bool has_mark)
 {
 	StringInfoData buf;
 	StringInfoData l0;
@@ -335,7 +335,7 @@ apply_sql_materialize(const ApplySpec *spec, bool has_mark)
  * the first record with a problem.
  */
 char *
-apply_sql_counts(bool batch)
+zfdw_apply_sql_counts(bool batch)
 {
 	StringInfoData buf;
 
@@ -362,7 +362,7 @@ apply_sql_counts(bool batch)
  * would reorder changes.
  */
 char *
-apply_sql_interleaved(void)
+zfdw_apply_sql_interleaved(void)
 {
 	return "SELECT txid FROM " CHG
 		" WHERE txid_start AND txid IS NOT NULL GROUP BY txid"
@@ -371,7 +371,7 @@ apply_sql_interleaved(void)
 
 /* The record at seq $1, for an error message: problem, op, position. */
 char *
-apply_sql_problem(const ApplySpec *spec)
+zfdw_apply_sql_problem(const ApplySpec *spec)
 {
 	StringInfoData buf;
 
@@ -391,7 +391,7 @@ apply_sql_problem(const ApplySpec *spec)
 
 /* The position and transaction id of the last record of transaction $1. */
 char *
-apply_sql_last_position(const ApplySpec *spec)
+zfdw_apply_sql_last_position(const ApplySpec *spec)
 {
 	StringInfoData buf;
 
@@ -404,7 +404,7 @@ apply_sql_last_position(const ApplySpec *spec)
 
 /* A clear marker (T): every row of the target goes. */
 char *
-apply_sql_clear(const ApplySpec *spec)
+zfdw_apply_sql_clear(const ApplySpec *spec)
 {
 	return psprintf("DELETE FROM %s", spec->target_sql);
 }
@@ -416,7 +416,7 @@ apply_sql_clear(const ApplySpec *spec)
  * of a key-changing update, which comes before the put of the same record).
  */
 char *
-apply_sql_net_create(const ApplySpec *spec)
+zfdw_apply_sql_net_create(const ApplySpec *spec)
 {
 	StringInfoData buf;
 
@@ -429,7 +429,7 @@ apply_sql_net_create(const ApplySpec *spec)
 
 /* Fill the net effect of transactions $1..$2 after record $3. */
 char *
-apply_sql_net_fill(const ApplySpec *spec)
+zfdw_apply_sql_net_fill(const ApplySpec *spec)
 {
 	StringInfoData buf;
 
@@ -451,7 +451,7 @@ apply_sql_net_fill(const ApplySpec *spec)
 
 /* Delete the keys whose last event in the batch removes the row. */
 char *
-apply_sql_delete(const ApplySpec *spec)
+zfdw_apply_sql_delete(const ApplySpec *spec)
 {
 	StringInfoData buf;
 
@@ -469,7 +469,7 @@ apply_sql_delete(const ApplySpec *spec)
  * there, setting the stamp column to $3.
  */
 char *
-apply_sql_upsert(const ApplySpec *spec)
+zfdw_apply_sql_upsert(const ApplySpec *spec)
 {
 	StringInfoData buf;
 

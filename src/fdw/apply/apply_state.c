@@ -166,7 +166,7 @@ mark_text(const ApplySpec *spec, Datum *values)
  * memory context, with their binary form).
  */
 void
-apply_mark_from_values(const ApplySpec *spec, ApplyMark *mark, Datum *values)
+zfdw_apply_mark_from_values(const ApplySpec *spec, ApplyMark *mark, Datum *values)
 {
 	mark->valid = true;
 	mark->n = spec->npos;
@@ -221,7 +221,7 @@ mark_from_stored(const ApplySpec *spec, ApplyMark *mark, ArrayType *stored)
 		appendBinaryStringInfo(&buf, VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw));
 		values[i] = OidReceiveFunctionCall(recv, &buf, ioparam, -1);
 	}
-	apply_mark_from_values(spec, mark, values);
+	zfdw_apply_mark_from_values(spec, mark, values);
 }
 
 /*
@@ -231,7 +231,7 @@ mark_from_stored(const ApplySpec *spec, ApplyMark *mark, ArrayType *stored)
  * types as the source's.
  */
 void
-apply_state_lock(const ApplySpec *spec, ApplyMark *mark)
+zfdw_apply_state_lock(const ApplySpec *spec, ApplyMark *mark)
 {
 	char	   *table = state_table(spec);
 	Oid			argtypes[4] = {REGCLASSOID, TEXTOID, TEXTARRAYOID, REGTYPEARRAYOID};
@@ -305,7 +305,7 @@ apply_state_lock(const ApplySpec *spec, ApplyMark *mark)
  * again and make sure nobody moved the mark since we committed it.
  */
 void
-apply_state_verify(const ApplySpec *spec, const ApplyMark *expected)
+zfdw_apply_state_verify(const ApplySpec *spec, const ApplyMark *expected)
 {
 	Oid			argtypes[1] = {REGCLASSOID};
 	Datum		values[1];
@@ -357,7 +357,7 @@ apply_state_verify(const ApplySpec *spec, const ApplyMark *expected)
 
 /* Store a new mark and add counts, in the transaction of the rows. */
 void
-apply_state_advance(const ApplySpec *spec, const ApplyMark *mark,
+zfdw_apply_state_advance(const ApplySpec *spec, const ApplyMark *mark,
 					const char *last_txid, TimestampTz last_commit_ts,
 					bool have_commit_ts, TimestampTz applied_at,
 					const ApplyCounts *counts)
@@ -405,7 +405,7 @@ apply_state_advance(const ApplySpec *spec, const ApplyMark *mark,
 
 /* Record a call that applied nothing new: when, and what it skipped. */
 void
-apply_state_checked(const ApplySpec *spec, TimestampTz checked_at, int64 skipped)
+zfdw_apply_state_checked(const ApplySpec *spec, TimestampTz checked_at, int64 skipped)
 {
 	Oid			argtypes[3] = {REGCLASSOID, TIMESTAMPTZOID, INT8OID};
 	Datum		values[3];
@@ -427,7 +427,7 @@ apply_state_checked(const ApplySpec *spec, TimestampTz checked_at, int64 skipped
  * current context.
  */
 void
-apply_state_report(const ApplySpec *spec, char **high_water, bool *have_lag,
+zfdw_apply_state_report(const ApplySpec *spec, char **high_water, bool *have_lag,
 				   Interval **lag)
 {
 	Oid			argtypes[1] = {REGCLASSOID};
@@ -475,7 +475,7 @@ Datum
 zfdw_reset_apply_state(PG_FUNCTION_ARGS)
 {
 	Oid			target = PG_GETARG_OID(0);
-	Oid			schema = apply_state_schema(fcinfo);
+	Oid			schema = zfdw_apply_state_schema(fcinfo);
 	Oid			argtypes[1] = {REGCLASSOID};
 	Datum		values[1];
 	uint64		found;

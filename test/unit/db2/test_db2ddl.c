@@ -1071,30 +1071,30 @@ test_dates(void **state)
 
 	(void) state;
 	/* 0001-01-01 is day 0; 1970-01-01 is day 719162 (365*1969 + 477 leap days) */
-	assert_int_equal(ddl_date_to_days(1, 1, 1), 0);
-	assert_int_equal(ddl_date_to_days(1970, 1, 1), 719162);
+	assert_int_equal(zf_ddl_date_to_days(1, 1, 1), 0);
+	assert_int_equal(zf_ddl_date_to_days(1970, 1, 1), 719162);
 	for (int64_t day = 0; day < 3653059; day += 97)
 	{
-		ddl_days_to_date(day, &y, &m, &d);
-		assert_int_equal(ddl_date_to_days(y, m, d), day);
+		zf_ddl_days_to_date(day, &y, &m, &d);
+		assert_int_equal(zf_ddl_date_to_days(y, m, d), day);
 	}
-	assert_true(ddl_date_parse("2000-02-29", &y, &m, &d));
-	assert_false(ddl_date_parse("1900-02-29", &y, &m, &d));
-	assert_true(ddl_date_parse("2/3/2004", &y, &m, &d));
+	assert_true(zf_ddl_date_parse("2000-02-29", &y, &m, &d));
+	assert_false(zf_ddl_date_parse("1900-02-29", &y, &m, &d));
+	assert_true(zf_ddl_date_parse("2/3/2004", &y, &m, &d));
 	assert_int_equal(m * 100 + d, 203);
-	assert_true(ddl_date_parse("03.02.2004", &y, &m, &d));
+	assert_true(zf_ddl_date_parse("03.02.2004", &y, &m, &d));
 	assert_int_equal(m * 100 + d, 203);
-	assert_false(ddl_date_parse("2004-13-01", &y, &m, &d));
-	assert_true(ddl_time_parse("12:00 AM", &h, &mi, &s));
+	assert_false(zf_ddl_date_parse("2004-13-01", &y, &m, &d));
+	assert_true(zf_ddl_time_parse("12:00 AM", &h, &mi, &s));
 	assert_int_equal(h, 0);
-	assert_true(ddl_time_parse("01:30 pm", &h, &mi, &s));
+	assert_true(zf_ddl_time_parse("01:30 pm", &h, &mi, &s));
 	assert_int_equal(h, 13);
-	assert_true(ddl_time_parse("24.00.00", &h, &mi, &s));
-	assert_false(ddl_time_parse("24.00.01", &h, &mi, &s));
-	assert_true(ddl_timestamp_parse("2001-02-03-04.05.06.123456789000", &y, &m, &d, &h, &mi, &s, &us, &nd));
+	assert_true(zf_ddl_time_parse("24.00.00", &h, &mi, &s));
+	assert_false(zf_ddl_time_parse("24.00.01", &h, &mi, &s));
+	assert_true(zf_ddl_timestamp_parse("2001-02-03-04.05.06.123456789000", &y, &m, &d, &h, &mi, &s, &us, &nd));
 	assert_int_equal(us, 123456);
 	assert_int_equal(nd, 99);		/* digits beyond microseconds */
-	assert_true(ddl_timestamp_parse("2001-02-03 04:05:06.5", &y, &m, &d, &h, &mi, &s, &us, &nd));
+	assert_true(zf_ddl_timestamp_parse("2001-02-03 04:05:06.5", &y, &m, &d, &h, &mi, &s, &us, &nd));
 	assert_int_equal(us, 500000);
 	assert_int_equal(nd, 1);
 }

@@ -41,32 +41,32 @@ zf_db2ddl_parse(const char *text, size_t len, const zf_db2ddl_parse_options *opt
 		zf_error_hint(err, "Split the script into smaller parts.");
 		return ZF_E_LIMIT;
 	}
-	if (term != 0 && !ddl_valid_terminator(term))
+	if (term != 0 && !zf_ddl_valid_terminator(term))
 		return zf_error_set(err, ZF_E_ARG, "invalid statement terminator \"%c\"", term);
 
-	ddl_arena_init(&arena, parse_budget(len));
-	s = ddl_alloc(&arena, sizeof(zf_db2_script));
+	zf_ddl_arena_init(&arena, parse_budget(len));
+	s = zf_ddl_alloc(&arena, sizeof(zf_db2_script));
 	if (s == NULL)
 		return zf_error_set(err, ZF_E_NOMEM, "out of memory while parsing DDL");
 	s->arena = arena;
-	ddl_map_init(&s->table_map, &s->arena);
-	ddl_map_init(&s->type_map, &s->arena);
-	ddl_map_init(&s->creators, &s->arena);
+	zf_ddl_map_init(&s->table_map, &s->arena);
+	zf_ddl_map_init(&s->type_map, &s->arena);
+	zf_ddl_map_init(&s->creators, &s->arena);
 
-	st = ddl_lex(&s->arena, text, len, term, &lx, err);
+	st = zf_ddl_lex(&s->arena, text, len, term, &lx, err);
 	if (st == ZF_OK)
 	{
 		s->src = lx.src;
 		s->len = len;
 		s->tokens = lx.tokens;
 		s->ntokens = lx.ntokens;
-		st = ddl_parse_script(s, &lx, opts ? opts->continue_on_error : false, err);
+		st = zf_ddl_parse_script(s, &lx, opts ? opts->continue_on_error : false, err);
 	}
 	if (st != ZF_OK)
 	{
 		/* s lives in its own arena: copy the arena out before freeing */
 		arena = s->arena;
-		ddl_arena_free(&arena);
+		zf_ddl_arena_free(&arena);
 		return st;
 	}
 	*script = s;
@@ -82,7 +82,7 @@ zf_db2ddl_free(zf_db2_script *script)
 	if (script == NULL)
 		return;
 	arena = script->arena;
-	ddl_arena_free(&arena);
+	zf_ddl_arena_free(&arena);
 }
 
 /* Number of tables in the model. */
@@ -116,7 +116,7 @@ name_equal(const char *db2, const char *want)
 
 	while (n > 0 && want[n - 1] == ' ')
 		n--;
-	return strlen(db2) == n && ddl_strcasecmp_n(db2, want, n) == 0;
+	return strlen(db2) == n && zf_ddl_strcasecmp_n(db2, want, n) == 0;
 }
 
 /* The latest table named creator.name (creator NULL: any creator). */

@@ -8,7 +8,7 @@
  * DB2's ENDING AT (v) is an inclusive upper bound; PostgreSQL's TO (v) is
  * exclusive.  For a type with a next value (integers, decimals of a given
  * scale, dates, times and timestamps at PostgreSQL's resolution) "<= v" is
- * exactly "< next(v)"; ddl_bound_value() computes next(v).  Types without
+ * exactly "< next(v)"; zf_ddl_bound_value() computes next(v).  Types without
  * one (strings, floats) are left to the caller, which keeps the DB2 scheme
  * as a comment.
  *
@@ -60,7 +60,7 @@ valid_date(int y, int m, int d)
 
 /* Days since 0001-01-01 (proleptic Gregorian). */
 int64_t
-ddl_date_to_days(int y, int m, int d)
+zf_ddl_date_to_days(int y, int m, int d)
 {
 	int64_t		yy = y - (m <= 2 ? 1 : 0);
 	int64_t		era = yy / 400;
@@ -72,9 +72,9 @@ ddl_date_to_days(int y, int m, int d)
 	return era * 146097 + doe - 306;	/* 306: 0000-03-01 .. 0001-01-01 */
 }
 
-/* The inverse of ddl_date_to_days. */
+/* The inverse of zf_ddl_date_to_days. */
 void
-ddl_days_to_date(int64_t days, int *y, int *m, int *d)
+zf_ddl_days_to_date(int64_t days, int *y, int *m, int *d)
 {
 	int64_t		z = days + 306;
 	int64_t		era = z / 146097;
@@ -130,14 +130,14 @@ date_prefix(const char **p, int *y, int *m, int *d)
 
 /* A whole string that is a date in one of DB2's formats. */
 bool
-ddl_date_parse(const char *s, int *y, int *m, int *d)
+zf_ddl_date_parse(const char *s, int *y, int *m, int *d)
 {
 	return date_prefix(&s, y, m, d) && *s == '\0';
 }
 
 /* A time in any DB2 format (24:00:00 allowed, as DB2 does). */
 bool
-ddl_time_parse(const char *s, int *h, int *mi, int *sec)
+zf_ddl_time_parse(const char *s, int *h, int *mi, int *sec)
 {
 	char		sep;
 
@@ -182,7 +182,7 @@ ddl_time_parse(const char *s, int *h, int *mi, int *sec)
  * all zero.  A date alone means midnight.
  */
 bool
-ddl_timestamp_parse(const char *s, int *y, int *m, int *d, int *h, int *mi,
+zf_ddl_timestamp_parse(const char *s, int *y, int *m, int *d, int *h, int *mi,
 					int *sec, int64_t *usec, int *ndigits)
 {
 	char		sep;
@@ -252,12 +252,12 @@ put_scaled(ddl_buf *out, __int128 v, int scale)
 		v /= 10;
 	} while (v > 0 || k <= scale);
 	if (neg)
-		ddl_buf_putc(out, '-');
+		zf_ddl_buf_putc(out, '-');
 	while (k > 0)
 	{
 		if (k == scale && scale > 0)
-			ddl_buf_putc(out, '.');
-		ddl_buf_putc(out, tmp[--k]);
+			zf_ddl_buf_putc(out, '.');
+		zf_ddl_buf_putc(out, tmp[--k]);
 	}
 }
 
@@ -307,7 +307,7 @@ read_scaled(const char *s, bool neg, int scale, __int128 *v)
  * Returns false when the value cannot be converted exactly.
  */
 bool
-ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
+zf_ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 				bool successor, ddl_buf *out, int *special)
 {
 	const ddl_token *toks = w->s->tokens;
@@ -316,19 +316,19 @@ ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 	const ddl_token *t;
 
 	*special = 0;
-	if (end - first == 1 && tok_is(&toks[first], "MAXVALUE"))
+	if (end - first == 1 && zf_ddlp_tok_is(&toks[first], "MAXVALUE"))
 	{
 		*special = 1;
 		return true;
 	}
-	if (end - first == 1 && tok_is(&toks[first], "MINVALUE"))
+	if (end - first == 1 && zf_ddlp_tok_is(&toks[first], "MINVALUE"))
 	{
 		*special = -1;
 		return true;
 	}
-	if (end - first == 2 && (tok_punct(&toks[first], "-") || tok_punct(&toks[first], "+")))
+	if (end - first == 2 && (zf_ddlp_tok_punct(&toks[first], "-") || zf_ddlp_tok_punct(&toks[first], "+")))
 	{
-		neg = tok_punct(&toks[first], "-");
+		neg = zf_ddlp_tok_punct(&toks[first], "-");
 		first++;
 	}
 	if (end - first != 1)
@@ -385,9 +385,9 @@ ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 							d;
 				int64_t		days;
 
-				if (t->kind != TK_STRING || neg || !ddl_date_parse(t->text, &y, &m, &d))
+				if (t->kind != TK_STRING || neg || !zf_ddl_date_parse(t->text, &y, &m, &d))
 					return false;
-				days = ddl_date_to_days(y, m, d);
+				days = zf_ddl_date_to_days(y, m, d);
 				if (successor)
 				{
 					if (y == 9999 && m == 12 && d == 31)
@@ -395,9 +395,9 @@ ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 						*special = 1;
 						return true;
 					}
-					ddl_days_to_date(days + 1, &y, &m, &d);
+					zf_ddl_days_to_date(days + 1, &y, &m, &d);
 				}
-				ddl_buf_printf(out, "'%04d-%02d-%02d'", y, m, d);
+				zf_ddl_buf_printf(out, "'%04d-%02d-%02d'", y, m, d);
 				return true;
 			}
 
@@ -407,7 +407,7 @@ ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 							mi,
 							s;
 
-				if (t->kind != TK_STRING || neg || !ddl_time_parse(t->text, &h, &mi, &s))
+				if (t->kind != TK_STRING || neg || !zf_ddl_time_parse(t->text, &h, &mi, &s))
 					return false;
 				if (successor)
 				{
@@ -417,10 +417,10 @@ ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 						*special = 1;
 						return true;
 					}
-					ddl_buf_printf(out, "'%02d:%02d:%02d.000001'", h, mi, s);
+					zf_ddl_buf_printf(out, "'%02d:%02d:%02d.000001'", h, mi, s);
 				}
 				else
-					ddl_buf_printf(out, "'%02d:%02d:%02d'", h, mi, s);
+					zf_ddl_buf_printf(out, "'%02d:%02d:%02d'", h, mi, s);
 				return true;
 			}
 
@@ -440,13 +440,13 @@ ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 				int64_t		total;
 
 				if (p > 6 || t->kind != TK_STRING || neg ||
-					!ddl_timestamp_parse(t->text, &y, &m, &d, &h, &mi, &s, &us, &nd) ||
+					!zf_ddl_timestamp_parse(t->text, &y, &m, &d, &h, &mi, &s, &us, &nd) ||
 					nd == 99)
 					return false;
 				step = (int64_t) zf_pow10_u64[6 - p];
 				if (us % step != 0)
 					return false;	/* finer than the column */
-				days = ddl_date_to_days(y, m, d);
+				days = zf_ddl_date_to_days(y, m, d);
 				total = ((int64_t) h * 3600 + mi * 60 + s) * 1000000 + us;
 				if (successor)
 				{
@@ -456,7 +456,7 @@ ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 						total -= INT64_C(86400000000);
 						days++;
 					}
-					ddl_days_to_date(days, &y, &m, &d);
+					zf_ddl_days_to_date(days, &y, &m, &d);
 					if (y > 9999)
 					{
 						*special = 1;
@@ -467,16 +467,16 @@ ddl_bound_value(ddl_writer *w, const ddl_column *col, int first, int end,
 				s = (int) ((total / 1000000) % 60);
 				mi = (int) ((total / 60000000) % 60);
 				h = (int) (total / INT64_C(3600000000));
-				ddl_buf_printf(out, "'%04d-%02d-%02d %02d:%02d:%02d", y, m, d, h, mi, s);
+				zf_ddl_buf_printf(out, "'%04d-%02d-%02d %02d:%02d:%02d", y, m, d, h, mi, s);
 				if (p > 0)
 				{
 					char		frac[8];
 
 					snprintf(frac, sizeof(frac), "%06lld", (long long) us);
 					frac[p] = '\0';
-					ddl_buf_printf(out, ".%s", frac);
+					zf_ddl_buf_printf(out, ".%s", frac);
 				}
-				ddl_buf_putc(out, '\'');
+				zf_ddl_buf_putc(out, '\'');
 				return true;
 			}
 

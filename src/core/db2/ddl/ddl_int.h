@@ -38,17 +38,17 @@ typedef struct ddl_arena
 	bool		failed;			/* an allocation was refused */
 } ddl_arena;
 
-extern void ddl_arena_init(ddl_arena *a, size_t limit);
-extern void ddl_arena_free(ddl_arena *a);
-extern void *ddl_alloc(ddl_arena *a, size_t n);
-extern char *ddl_strndup(ddl_arena *a, const char *s, size_t n);
-extern char *ddl_strdup(ddl_arena *a, const char *s);
+extern void zf_ddl_arena_init(ddl_arena *a, size_t limit);
+extern void zf_ddl_arena_free(ddl_arena *a);
+extern void *zf_ddl_alloc(ddl_arena *a, size_t n);
+extern char *zf_ddl_strndup(ddl_arena *a, const char *s, size_t n);
+extern char *zf_ddl_strdup(ddl_arena *a, const char *s);
 
 /*
  * Append one zeroed element to an arena array (*arr, *n, *cap), doubling the
  * capacity when full.  Returns the new element, or NULL when out of budget.
  */
-extern void *ddl_push(ddl_arena *a, void **arr, int *n, int *cap,
+extern void *zf_ddl_push(ddl_arena *a, void **arr, int *n, int *cap,
 					  size_t elemsize);
 
 /* A growable text buffer; appends after a failure are ignored. */
@@ -61,13 +61,13 @@ typedef struct ddl_buf
 	bool		failed;
 } ddl_buf;
 
-extern void ddl_buf_init(ddl_buf *b, size_t limit);
-extern void ddl_buf_free(ddl_buf *b);
-extern void ddl_buf_reset(ddl_buf *b);
-extern void ddl_buf_putn(ddl_buf *b, const char *s, size_t n);
-extern void ddl_buf_puts(ddl_buf *b, const char *s);
-extern void ddl_buf_putc(ddl_buf *b, char c);
-extern void ddl_buf_printf(ddl_buf *b, const char *fmt,...)
+extern void zf_ddl_buf_init(ddl_buf *b, size_t limit);
+extern void zf_ddl_buf_free(ddl_buf *b);
+extern void zf_ddl_buf_reset(ddl_buf *b);
+extern void zf_ddl_buf_putn(ddl_buf *b, const char *s, size_t n);
+extern void zf_ddl_buf_puts(ddl_buf *b, const char *s);
+extern void zf_ddl_buf_putc(ddl_buf *b, char c);
+extern void zf_ddl_buf_printf(ddl_buf *b, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 
 /* Open-addressing map from NUL-terminated keys to pointers. */
@@ -80,14 +80,14 @@ typedef struct ddl_map
 	ddl_arena  *arena;
 } ddl_map;
 
-extern void ddl_map_init(ddl_map *m, ddl_arena *a);
-extern bool ddl_map_put(ddl_map *m, const char *key, void *val);
-extern void *ddl_map_get(const ddl_map *m, const char *key);
+extern void zf_ddl_map_init(ddl_map *m, ddl_arena *a);
+extern bool zf_ddl_map_put(ddl_map *m, const char *key, void *val);
+extern void *zf_ddl_map_get(const ddl_map *m, const char *key);
 
 /* ASCII helpers (the DDL's keywords and ordinary identifiers are ASCII). */
-extern int	ddl_strcasecmp(const char *a, const char *b);
-extern int	ddl_strcasecmp_n(const char *a, const char *b, size_t n);
-extern char *ddl_upper(ddl_arena *a, const char *s);
+extern int	zf_ddl_strcasecmp(const char *a, const char *b);
+extern int	zf_ddl_strcasecmp_n(const char *a, const char *b, size_t n);
+extern char *zf_ddl_upper(ddl_arena *a, const char *s);
 
 /* ---------------------------------------------------------------------
  * Tokens
@@ -141,8 +141,8 @@ typedef struct ddl_lexed
 	int			nstmts;
 } ddl_lexed;
 
-extern bool ddl_valid_terminator(char c);
-extern zf_status ddl_lex(ddl_arena *a, const char *src, size_t len,
+extern bool zf_ddl_valid_terminator(char c);
+extern zf_status zf_ddl_lex(ddl_arena *a, const char *src, size_t len,
 						 char terminator, ddl_lexed *out, zf_error *err);
 
 /* ---------------------------------------------------------------------
@@ -522,7 +522,7 @@ struct zf_db2_script
 };
 
 /* Parser entry (ddl_parse.c): fills script->stmts and the model. */
-extern zf_status ddl_parse_script(zf_db2_script *s, const ddl_lexed *lx,
+extern zf_status zf_ddl_parse_script(zf_db2_script *s, const ddl_lexed *lx,
 								  bool continue_on_error, zf_error *err);
 
 /* ---------------------------------------------------------------------
@@ -539,33 +539,33 @@ typedef struct ddl_cur
 	zf_error   *err;
 } ddl_cur;
 
-extern const ddl_token *cur_tok(const ddl_cur *c, int ahead);
-extern bool cur_at_end(const ddl_cur *c);
-extern bool tok_is(const ddl_token *t, const char *word);
-extern bool tok_punct(const ddl_token *t, const char *p);
-extern bool tok_is_ident(const ddl_token *t);
-extern bool cur_is(const ddl_cur *c, const char *words);
-extern bool cur_accept(ddl_cur *c, const char *words);
-extern bool cur_accept_punct(ddl_cur *c, const char *p);
-extern zf_status cur_expect(ddl_cur *c, const char *words);
-extern zf_status cur_expect_punct(ddl_cur *c, const char *p);
-extern zf_status cur_error(ddl_cur *c, const char *expected);
-extern zf_status cur_nomem(ddl_cur *c);
-extern zf_status cur_ident(ddl_cur *c, const char **name);
-extern zf_status cur_qname(ddl_cur *c, ddl_name *name);
-extern zf_status cur_int(ddl_cur *c, int64_t *v);
-extern zf_status cur_signed_text(ddl_cur *c, const char **text);
-extern zf_status cur_skip_group(ddl_cur *c);
-extern int	cur_group_end(const ddl_cur *c);
-extern zf_status cur_name_list(ddl_cur *c, int *n, const char ***names,
+extern const ddl_token *zf_ddlp_tok(const ddl_cur *c, int ahead);
+extern bool zf_ddlp_at_end(const ddl_cur *c);
+extern bool zf_ddlp_tok_is(const ddl_token *t, const char *word);
+extern bool zf_ddlp_tok_punct(const ddl_token *t, const char *p);
+extern bool zf_ddlp_tok_is_ident(const ddl_token *t);
+extern bool zf_ddlp_is(const ddl_cur *c, const char *words);
+extern bool zf_ddlp_accept(ddl_cur *c, const char *words);
+extern bool zf_ddlp_accept_punct(ddl_cur *c, const char *p);
+extern zf_status zf_ddlp_expect(ddl_cur *c, const char *words);
+extern zf_status zf_ddlp_expect_punct(ddl_cur *c, const char *p);
+extern zf_status zf_ddlp_error(ddl_cur *c, const char *expected);
+extern zf_status zf_ddlp_nomem(ddl_cur *c);
+extern zf_status zf_ddlp_ident(ddl_cur *c, const char **name);
+extern zf_status zf_ddlp_qname(ddl_cur *c, ddl_name *name);
+extern zf_status zf_ddlp_int(ddl_cur *c, int64_t *v);
+extern zf_status zf_ddlp_signed_text(ddl_cur *c, const char **text);
+extern zf_status zf_ddlp_skip_group(ddl_cur *c);
+extern int	zf_ddlp_group_end(const ddl_cur *c);
+extern zf_status zf_ddlp_name_list(ddl_cur *c, int *n, const char ***names,
 							   bool allow_order);
-extern zf_status cur_note(ddl_cur *c, const char *fmt,...)
+extern zf_status zf_ddlp_note(ddl_cur *c, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
-extern const char *ddl_range_text(zf_db2_script *s, int first, int end);
-extern const char *ddl_name_text(zf_db2_script *s, const ddl_name *n);
-extern const char *ddl_model_key(ddl_arena *a, const char *qual,
+extern const char *zf_ddl_range_text(zf_db2_script *s, int first, int end);
+extern const char *zf_ddl_name_text(zf_db2_script *s, const ddl_name *n);
+extern const char *zf_ddl_model_key(ddl_arena *a, const char *qual,
 								 const char *name);
-extern void ddl_note_creator(zf_db2_script *s, const char *qual);
+extern void zf_ddl_note_creator(zf_db2_script *s, const char *qual);
 
 /* Storage and operational clauses: match one at the cursor. */
 typedef enum ddl_ctx
@@ -577,21 +577,21 @@ typedef enum ddl_ctx
 	CTX_ALTER
 } ddl_ctx;
 
-extern bool ddl_match_clause(ddl_cur *c, ddl_ctx ctx, ddl_clause *out);
-extern bool ddl_clause_starts(const ddl_cur *c, ddl_ctx ctx);
-extern zf_status ddl_skip_unknown(ddl_cur *c, ddl_ctx ctx, ddl_clause *out);
-extern zf_status ddl_add_clause(ddl_cur *c, ddl_clauses *list,
+extern bool zf_ddl_match_clause(ddl_cur *c, ddl_ctx ctx, ddl_clause *out);
+extern bool zf_ddl_clause_starts(const ddl_cur *c, ddl_ctx ctx);
+extern zf_status zf_ddl_skip_unknown(ddl_cur *c, ddl_ctx ctx, ddl_clause *out);
+extern zf_status zf_ddl_add_clause(ddl_cur *c, ddl_clauses *list,
 								const ddl_clause *cl);
 
 /* ddl_parse_table.c */
-extern zf_status ddl_parse_column(ddl_cur *c, ddl_column *col,
+extern zf_status zf_ddl_parse_column(ddl_cur *c, ddl_column *col,
 								  bool type_only);
-extern zf_status ddl_parse_type(ddl_cur *c, ddl_column *col);
-extern zf_status ddl_parse_constraint(ddl_cur *c, ddl_constraint *con);
-extern zf_status ddl_parse_seqopts(ddl_cur *c, ddl_seqopts *seq,
+extern zf_status zf_ddl_parse_type(ddl_cur *c, ddl_column *col);
+extern zf_status zf_ddl_parse_constraint(ddl_cur *c, ddl_constraint *con);
+extern zf_status zf_ddl_parse_seqopts(ddl_cur *c, ddl_seqopts *seq,
 								   bool in_parens);
-extern bool ddl_is_constraint_start(const ddl_cur *c);
-extern zf_status ddl_table_add_column(ddl_cur *c, ddl_table *t,
+extern bool zf_ddl_is_constraint_start(const ddl_cur *c);
+extern zf_status zf_ddl_table_add_column(ddl_cur *c, ddl_table *t,
 									  ddl_column *col);
 
 /* ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * ddl_lex.c
+ * zf_ddl_lex.c
  *	  Tokenizer for DB2 for z/OS DDL scripts.
  *
  * The input is a script as DB2 Admin Tool, DSNTEP2 or SPUFI users write
@@ -68,7 +68,7 @@ is_word_char(int c)
 /* Can c end statements?  Not letters, digits, quotes, blanks, nor the
  * characters that start comments or appear in every statement. */
 bool
-ddl_valid_terminator(char c)
+zf_ddl_valid_terminator(char c)
 {
 	unsigned char uc = (unsigned char) c;
 
@@ -181,7 +181,7 @@ static ddl_token *
 add_token(lexer *lx, ddl_tk kind, size_t start, uint8_t flags, int line,
 		  size_t line_start)
 {
-	ddl_token  *t = ddl_push(lx->arena, (void **) &lx->out->tokens,
+	ddl_token  *t = zf_ddl_push(lx->arena, (void **) &lx->out->tokens,
 							 &lx->out->ntokens, &lx->cap_tokens,
 							 sizeof(ddl_token));
 
@@ -205,7 +205,7 @@ end_statement(lexer *lx)
 
 	if (lx->out->ntokens == lx->stmt_first)
 		return true;
-	sp = ddl_push(lx->arena, (void **) &lx->out->stmts, &lx->out->nstmts,
+	sp = zf_ddl_push(lx->arena, (void **) &lx->out->stmts, &lx->out->nstmts,
 				  &lx->cap_stmts, sizeof(ddl_span));
 	if (sp == NULL)
 		return false;
@@ -224,18 +224,18 @@ set_terminator_comment(lexer *lx, size_t p, size_t eol)
 	size_t		q = p;
 
 	if (eol - q < sizeof(kw1) - 1 ||
-		ddl_strcasecmp_n(lx->src + q, kw1, sizeof(kw1) - 1) != 0)
+		zf_ddl_strcasecmp_n(lx->src + q, kw1, sizeof(kw1) - 1) != 0)
 		return ZF_OK;
 	q += sizeof(kw1) - 1;
 	while (q < eol && (lx->src[q] == ' ' || lx->src[q] == '\t'))
 		q++;
 	if (eol - q < sizeof(kw2) - 1 ||
-		ddl_strcasecmp_n(lx->src + q, kw2, sizeof(kw2) - 1) != 0)
+		zf_ddl_strcasecmp_n(lx->src + q, kw2, sizeof(kw2) - 1) != 0)
 		return ZF_OK;
 	q += sizeof(kw2) - 1;
 	while (q < eol && (lx->src[q] == ' ' || lx->src[q] == '\t'))
 		q++;
-	if (q >= eol || !ddl_valid_terminator(lx->src[q]))
+	if (q >= eol || !zf_ddl_valid_terminator(lx->src[q]))
 		return lex_error(lx, q, "invalid statement terminator in --#SET TERMINATOR");
 	lx->term = lx->src[q];
 	return ZF_OK;
@@ -279,7 +279,7 @@ lex_quoted(lexer *lx, char quote, ddl_token *t)
 		n++;
 		q++;
 	}
-	text = ddl_alloc(lx->arena, n + 1);
+	text = zf_ddl_alloc(lx->arena, n + 1);
 	if (text == NULL)
 		return zf_error_set(lx->err, ZF_E_NOMEM, "out of memory for the DDL text");
 
@@ -343,7 +343,7 @@ lex_hex(lexer *lx, char prefix, size_t start, ddl_token *t)
 		return lex_error(lx, start, "unterminated hexadecimal string constant");
 	if (digits % ((prefix == 'G' || prefix == 'U') ? 4 : 2) != 0)
 		return lex_error(lx, start, "invalid hexadecimal string constant");
-	text = ddl_alloc(lx->arena, digits + 2);
+	text = zf_ddl_alloc(lx->arena, digits + 2);
 	if (text == NULL)
 		return zf_error_set(lx->err, ZF_E_NOMEM, "out of memory for the DDL text");
 	text[0] = prefix;
@@ -430,7 +430,7 @@ lex_token(lexer *lx, uint8_t flags)
 			}
 		}
 		t->kind = TK_NUMBER;
-		t->text = ddl_strndup(lx->arena, lx->src + start, q - start);
+		t->text = zf_ddl_strndup(lx->arena, lx->src + start, q - start);
 		if (t->text == NULL)
 			return zf_error_set(lx->err, ZF_E_NOMEM, "out of memory for the DDL text");
 		t->length = (uint32_t) (q - start);
@@ -461,7 +461,7 @@ lex_token(lexer *lx, uint8_t flags)
 			q++;
 		if (q - start > DDL_MAX_NAME)
 			return lex_error(lx, start, "identifier too long");
-		w = ddl_strndup(lx->arena, lx->src + start, q - start);
+		w = zf_ddl_strndup(lx->arena, lx->src + start, q - start);
 		if (w == NULL)
 			return zf_error_set(lx->err, ZF_E_NOMEM, "out of memory for the DDL text");
 		for (char *p = w; *p; p++)
@@ -510,7 +510,7 @@ lex_token(lexer *lx, uint8_t flags)
  * the script.  Tokens' text lives in the arena.
  */
 zf_status
-ddl_lex(ddl_arena *a, const char *src, size_t len, char terminator,
+zf_ddl_lex(ddl_arena *a, const char *src, size_t len, char terminator,
 		ddl_lexed *out, zf_error *err)
 {
 	lexer		lx;
@@ -546,7 +546,7 @@ ddl_lex(ddl_arena *a, const char *src, size_t len, char terminator,
 		size_t		start = 0;
 
 		/* blank out the sequence numbers; positions stay the same */
-		copy = ddl_strndup(a, src, len);
+		copy = zf_ddl_strndup(a, src, len);
 		if (copy == NULL)
 			return zf_error_set(err, ZF_E_NOMEM, "out of memory for the DDL text");
 		while (start < len)

@@ -23,7 +23,7 @@
 
 /* Start an empty arena that may take up to limit bytes from malloc. */
 void
-ddl_arena_init(ddl_arena *a, size_t limit)
+zf_ddl_arena_init(ddl_arena *a, size_t limit)
 {
 	a->head = NULL;
 	a->total = 0;
@@ -33,7 +33,7 @@ ddl_arena_init(ddl_arena *a, size_t limit)
 
 /* Give every block back. */
 void
-ddl_arena_free(ddl_arena *a)
+zf_ddl_arena_free(ddl_arena *a)
 {
 	ddl_block  *b = a->head;
 
@@ -53,7 +53,7 @@ ddl_arena_free(ddl_arena *a)
  * says no (and the arena remembers that it failed).
  */
 void *
-ddl_alloc(ddl_arena *a, size_t n)
+zf_ddl_alloc(ddl_arena *a, size_t n)
 {
 	ddl_block  *b = a->head;
 	void	   *p;
@@ -97,9 +97,9 @@ ddl_alloc(ddl_arena *a, size_t n)
 
 /* Copy n bytes into the arena as a NUL-terminated string. */
 char *
-ddl_strndup(ddl_arena *a, const char *s, size_t n)
+zf_ddl_strndup(ddl_arena *a, const char *s, size_t n)
 {
-	char	   *p = ddl_alloc(a, n + 1);
+	char	   *p = zf_ddl_alloc(a, n + 1);
 
 	if (p == NULL)
 		return NULL;
@@ -110,14 +110,14 @@ ddl_strndup(ddl_arena *a, const char *s, size_t n)
 
 /* Copy a NUL-terminated string into the arena. */
 char *
-ddl_strdup(ddl_arena *a, const char *s)
+zf_ddl_strdup(ddl_arena *a, const char *s)
 {
-	return ddl_strndup(a, s, strlen(s));
+	return zf_ddl_strndup(a, s, strlen(s));
 }
 
 /* Append a zeroed element to an arena array, doubling it when full. */
 void *
-ddl_push(ddl_arena *a, void **arr, int *n, int *cap, size_t elemsize)
+zf_ddl_push(ddl_arena *a, void **arr, int *n, int *cap, size_t elemsize)
 {
 	char	   *p;
 
@@ -131,7 +131,7 @@ ddl_push(ddl_arena *a, void **arr, int *n, int *cap, size_t elemsize)
 			a->failed = true;
 			return NULL;
 		}
-		grown = ddl_alloc(a, (size_t) newcap * elemsize);
+		grown = zf_ddl_alloc(a, (size_t) newcap * elemsize);
 		if (grown == NULL)
 			return NULL;
 		if (*n > 0)
@@ -152,7 +152,7 @@ ddl_push(ddl_arena *a, void **arr, int *n, int *cap, size_t elemsize)
 
 /* An empty buffer that may grow to limit bytes. */
 void
-ddl_buf_init(ddl_buf *b, size_t limit)
+zf_ddl_buf_init(ddl_buf *b, size_t limit)
 {
 	b->data = NULL;
 	b->len = 0;
@@ -163,7 +163,7 @@ ddl_buf_init(ddl_buf *b, size_t limit)
 
 /* Release the buffer's memory. */
 void
-ddl_buf_free(ddl_buf *b)
+zf_ddl_buf_free(ddl_buf *b)
 {
 	free(b->data);
 	b->data = NULL;
@@ -172,7 +172,7 @@ ddl_buf_free(ddl_buf *b)
 
 /* Empty the buffer, keeping its memory (and forgetting a failure). */
 void
-ddl_buf_reset(ddl_buf *b)
+zf_ddl_buf_reset(ddl_buf *b)
 {
 	b->len = 0;
 	b->failed = false;
@@ -216,7 +216,7 @@ buf_reserve(ddl_buf *b, size_t n)
 
 /* Append n bytes (kept NUL-terminated). */
 void
-ddl_buf_putn(ddl_buf *b, const char *s, size_t n)
+zf_ddl_buf_putn(ddl_buf *b, const char *s, size_t n)
 {
 	if (!buf_reserve(b, n))
 		return;
@@ -227,21 +227,21 @@ ddl_buf_putn(ddl_buf *b, const char *s, size_t n)
 
 /* Append a NUL-terminated string. */
 void
-ddl_buf_puts(ddl_buf *b, const char *s)
+zf_ddl_buf_puts(ddl_buf *b, const char *s)
 {
-	ddl_buf_putn(b, s, strlen(s));
+	zf_ddl_buf_putn(b, s, strlen(s));
 }
 
 /* Append one character. */
 void
-ddl_buf_putc(ddl_buf *b, char c)
+zf_ddl_buf_putc(ddl_buf *b, char c)
 {
-	ddl_buf_putn(b, &c, 1);
+	zf_ddl_buf_putn(b, &c, 1);
 }
 
 /* Append formatted text. */
 void
-ddl_buf_printf(ddl_buf *b, const char *fmt,...)
+zf_ddl_buf_printf(ddl_buf *b, const char *fmt,...)
 {
 	char		small[256];
 	va_list		ap;
@@ -257,7 +257,7 @@ ddl_buf_printf(ddl_buf *b, const char *fmt,...)
 	}
 	if ((size_t) n < sizeof(small))
 	{
-		ddl_buf_putn(b, small, (size_t) n);
+		zf_ddl_buf_putn(b, small, (size_t) n);
 		return;
 	}
 	if (!buf_reserve(b, (size_t) n))
@@ -275,7 +275,7 @@ ddl_buf_printf(ddl_buf *b, const char *fmt,...)
 
 /* An empty map whose arrays come from arena a. */
 void
-ddl_map_init(ddl_map *m, ddl_arena *a)
+zf_ddl_map_init(ddl_map *m, ddl_arena *a)
 {
 	m->keys = NULL;
 	m->vals = NULL;
@@ -303,8 +303,8 @@ static bool
 map_grow(ddl_map *m)
 {
 	size_t		newcap = m->cap == 0 ? 64 : m->cap * 2;
-	const char **keys = ddl_alloc(m->arena, newcap * sizeof(char *));
-	void	  **vals = ddl_alloc(m->arena, newcap * sizeof(void *));
+	const char **keys = zf_ddl_alloc(m->arena, newcap * sizeof(char *));
+	void	  **vals = zf_ddl_alloc(m->arena, newcap * sizeof(void *));
 
 	if (keys == NULL || vals == NULL)
 		return false;
@@ -328,7 +328,7 @@ map_grow(ddl_map *m)
 
 /* Insert or replace; the key must outlive the map (arena string). */
 bool
-ddl_map_put(ddl_map *m, const char *key, void *val)
+zf_ddl_map_put(ddl_map *m, const char *key, void *val)
 {
 	size_t		j;
 
@@ -352,7 +352,7 @@ ddl_map_put(ddl_map *m, const char *key, void *val)
 
 /* The value stored under key, or NULL. */
 void *
-ddl_map_get(const ddl_map *m, const char *key)
+zf_ddl_map_get(const ddl_map *m, const char *key)
 {
 	size_t		j;
 
@@ -382,7 +382,7 @@ ascii_upper(int ch)
 
 /* Compare without regard to (ASCII) case. */
 int
-ddl_strcasecmp(const char *a, const char *b)
+zf_ddl_strcasecmp(const char *a, const char *b)
 {
 	for (;; a++, b++)
 	{
@@ -396,7 +396,7 @@ ddl_strcasecmp(const char *a, const char *b)
 
 /* Compare at most n bytes without regard to (ASCII) case. */
 int
-ddl_strcasecmp_n(const char *a, const char *b, size_t n)
+zf_ddl_strcasecmp_n(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 	{
@@ -411,9 +411,9 @@ ddl_strcasecmp_n(const char *a, const char *b, size_t n)
 
 /* An upper-case (ASCII) copy in the arena. */
 char *
-ddl_upper(ddl_arena *a, const char *s)
+zf_ddl_upper(ddl_arena *a, const char *s)
 {
-	char	   *p = ddl_strdup(a, s);
+	char	   *p = zf_ddl_strdup(a, s);
 
 	if (p == NULL)
 		return NULL;

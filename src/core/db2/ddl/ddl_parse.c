@@ -33,7 +33,7 @@ static const ddl_token end_token = {TK_END, 0, 0, 0, 0, "", 0, 0};
 
 /* The token "ahead" places after the cursor, or an END token. */
 const ddl_token *
-cur_tok(const ddl_cur *c, int ahead)
+zf_ddlp_tok(const ddl_cur *c, int ahead)
 {
 	int			p = c->pos + ahead;
 
@@ -44,28 +44,28 @@ cur_tok(const ddl_cur *c, int ahead)
 
 /* Has the cursor consumed its range? */
 bool
-cur_at_end(const ddl_cur *c)
+zf_ddlp_at_end(const ddl_cur *c)
 {
 	return c->pos >= c->end;
 }
 
 /* Is the token the upper-case word "word"? */
 bool
-tok_is(const ddl_token *t, const char *word)
+zf_ddlp_tok_is(const ddl_token *t, const char *word)
 {
 	return t->kind == TK_WORD && strcmp(t->text, word) == 0;
 }
 
 /* Is the token the operator or punctuation p? */
 bool
-tok_punct(const ddl_token *t, const char *p)
+zf_ddlp_tok_punct(const ddl_token *t, const char *p)
 {
 	return t->kind == TK_PUNCT && strcmp(t->text, p) == 0;
 }
 
 /* Can the token be a name (ordinary or delimited)? */
 bool
-tok_is_ident(const ddl_token *t)
+zf_ddlp_tok_is_ident(const ddl_token *t)
 {
 	return t->kind == TK_WORD || t->kind == TK_DELIM;
 }
@@ -84,7 +84,7 @@ match_words(const ddl_cur *c, const char *words)
 	{
 		const char *e = strchr(w, ' ');
 		size_t		n = e ? (size_t) (e - w) : strlen(w);
-		const ddl_token *t = cur_tok(c, i);
+		const ddl_token *t = zf_ddlp_tok(c, i);
 
 		if (t->kind != TK_WORD || strlen(t->text) != n ||
 			memcmp(t->text, w, n) != 0)
@@ -99,14 +99,14 @@ match_words(const ddl_cur *c, const char *words)
 
 /* Do the next tokens spell "words"? */
 bool
-cur_is(const ddl_cur *c, const char *words)
+zf_ddlp_is(const ddl_cur *c, const char *words)
 {
 	return match_words(c, words) > 0;
 }
 
 /* Consume "words" if they come next. */
 bool
-cur_accept(ddl_cur *c, const char *words)
+zf_ddlp_accept(ddl_cur *c, const char *words)
 {
 	int			n = match_words(c, words);
 
@@ -116,9 +116,9 @@ cur_accept(ddl_cur *c, const char *words)
 
 /* Consume the punctuation p if it comes next. */
 bool
-cur_accept_punct(ddl_cur *c, const char *p)
+zf_ddlp_accept_punct(ddl_cur *c, const char *p)
 {
-	if (!tok_punct(cur_tok(c, 0), p))
+	if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), p))
 		return false;
 	c->pos++;
 	return true;
@@ -146,9 +146,9 @@ token_excerpt(const ddl_cur *c, const ddl_token *t, char *dst, size_t dstlen)
 
 /* A syntax error at the cursor: "syntax error at or near ..." */
 zf_status
-cur_error(ddl_cur *c, const char *expected)
+zf_ddlp_error(ddl_cur *c, const char *expected)
 {
-	const ddl_token *t = cur_tok(c, 0);
+	const ddl_token *t = zf_ddlp_tok(c, 0);
 
 	/* the end of a part of the statement: the token that ended it */
 	if (t->kind == TK_END && c->pos < c->stmt->span.end && c->pos >= c->end)
@@ -175,7 +175,7 @@ cur_error(ddl_cur *c, const char *expected)
 
 /* The error for a refused allocation: over budget or out of memory. */
 zf_status
-cur_nomem(ddl_cur *c)
+zf_ddlp_nomem(ddl_cur *c)
 {
 	if (c->s->arena.failed && c->s->arena.total > 0 &&
 		c->s->arena.total + 65536 >= c->s->arena.limit)
@@ -187,33 +187,33 @@ cur_nomem(ddl_cur *c)
 
 /* Consume "words" or fail with a syntax error. */
 zf_status
-cur_expect(ddl_cur *c, const char *words)
+zf_ddlp_expect(ddl_cur *c, const char *words)
 {
-	if (cur_accept(c, words))
+	if (zf_ddlp_accept(c, words))
 		return ZF_OK;
-	return cur_error(c, words);
+	return zf_ddlp_error(c, words);
 }
 
 /* Consume the punctuation p or fail with a syntax error. */
 zf_status
-cur_expect_punct(ddl_cur *c, const char *p)
+zf_ddlp_expect_punct(ddl_cur *c, const char *p)
 {
 	char		what[8];
 
-	if (cur_accept_punct(c, p))
+	if (zf_ddlp_accept_punct(c, p))
 		return ZF_OK;
 	snprintf(what, sizeof(what), "\"%s\"", p);
-	return cur_error(c, what);
+	return zf_ddlp_error(c, what);
 }
 
 /* An identifier: ordinary (upper case) or delimited (as written). */
 zf_status
-cur_ident(ddl_cur *c, const char **name)
+zf_ddlp_ident(ddl_cur *c, const char **name)
 {
-	const ddl_token *t = cur_tok(c, 0);
+	const ddl_token *t = zf_ddlp_tok(c, 0);
 
-	if (!tok_is_ident(t))
-		return cur_error(c, "a name");
+	if (!zf_ddlp_tok_is_ident(t))
+		return zf_ddlp_error(c, "a name");
 	*name = t->text;
 	c->pos++;
 	return ZF_OK;
@@ -221,23 +221,23 @@ cur_ident(ddl_cur *c, const char **name)
 
 /* A name with up to two qualifiers: [location.][creator.]name */
 zf_status
-cur_qname(ddl_cur *c, ddl_name *n)
+zf_ddlp_qname(ddl_cur *c, ddl_name *n)
 {
 	const char *parts[3];
 	int			np = 0;
-	const ddl_token *t = cur_tok(c, 0);
+	const ddl_token *t = zf_ddlp_tok(c, 0);
 	zf_status	st;
 
 	memset(n, 0, sizeof(*n));
 	n->line = t->line;
 	n->column = t->column;
-	if ((st = cur_ident(c, &parts[np++])) != ZF_OK)
+	if ((st = zf_ddlp_ident(c, &parts[np++])) != ZF_OK)
 		return st;
-	while (np < 3 && tok_punct(cur_tok(c, 0), ".") &&
-		   tok_is_ident(cur_tok(c, 1)))
+	while (np < 3 && zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), ".") &&
+		   zf_ddlp_tok_is_ident(zf_ddlp_tok(c, 1)))
 	{
 		c->pos++;
-		if ((st = cur_ident(c, &parts[np++])) != ZF_OK)
+		if ((st = zf_ddlp_ident(c, &parts[np++])) != ZF_OK)
 			return st;
 	}
 	n->name = parts[np - 1];
@@ -250,19 +250,19 @@ cur_qname(ddl_cur *c, ddl_name *n)
 
 /* An integer with an optional sign, checked for int64 range. */
 zf_status
-cur_int(ddl_cur *c, int64_t *v)
+zf_ddlp_int(ddl_cur *c, int64_t *v)
 {
 	bool		neg = false;
 	const ddl_token *t;
 	uint64_t	acc = 0;
 
-	if (cur_accept_punct(c, "-"))
+	if (zf_ddlp_accept_punct(c, "-"))
 		neg = true;
 	else
-		cur_accept_punct(c, "+");
-	t = cur_tok(c, 0);
+		zf_ddlp_accept_punct(c, "+");
+	t = zf_ddlp_tok(c, 0);
 	if (t->kind != TK_NUMBER || strspn(t->text, "0123456789") != strlen(t->text))
-		return cur_error(c, "an integer");
+		return zf_ddlp_error(c, "an integer");
 	for (const char *p = t->text; *p; p++)
 	{
 		if (acc > (UINT64_C(9223372036854775807) - (uint64_t) (*p - '0')) / 10)
@@ -280,24 +280,24 @@ cur_int(ddl_cur *c, int64_t *v)
 
 /* An integer kept as text ("-5"), for identity and sequence options. */
 zf_status
-cur_signed_text(ddl_cur *c, const char **text)
+zf_ddlp_signed_text(ddl_cur *c, const char **text)
 {
 	bool		neg = false;
 	const ddl_token *t;
 	char	   *p;
 
-	if (cur_accept_punct(c, "-"))
+	if (zf_ddlp_accept_punct(c, "-"))
 		neg = true;
 	else
-		cur_accept_punct(c, "+");
-	t = cur_tok(c, 0);
+		zf_ddlp_accept_punct(c, "+");
+	t = zf_ddlp_tok(c, 0);
 	if (t->kind != TK_NUMBER || strspn(t->text, "0123456789") != strlen(t->text))
-		return cur_error(c, "an integer");
+		return zf_ddlp_error(c, "an integer");
 	if (strlen(t->text) > 40)
-		return cur_error(c, "an integer of at most 40 digits");
-	p = ddl_alloc(&c->s->arena, strlen(t->text) + 2);
+		return zf_ddlp_error(c, "an integer of at most 40 digits");
+	p = zf_ddl_alloc(&c->s->arena, strlen(t->text) + 2);
 	if (p == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	/* strip leading zeros: PostgreSQL would read them, but keep it tidy */
 	{
 		const char *d = t->text;
@@ -313,7 +313,7 @@ cur_signed_text(ddl_cur *c, const char **text)
 
 /* Index of the ')' matching the '(' at the cursor (input is balanced). */
 int
-cur_group_end(const ddl_cur *c)
+zf_ddlp_group_end(const ddl_cur *c)
 {
 	int			depth = 0;
 
@@ -321,9 +321,9 @@ cur_group_end(const ddl_cur *c)
 	{
 		const ddl_token *t = &c->toks[i];
 
-		if (tok_punct(t, "("))
+		if (zf_ddlp_tok_punct(t, "("))
 			depth++;
-		else if (tok_punct(t, ")") && --depth == 0)
+		else if (zf_ddlp_tok_punct(t, ")") && --depth == 0)
 			return i;
 	}
 	return c->end;
@@ -331,11 +331,11 @@ cur_group_end(const ddl_cur *c)
 
 /* Skip a parenthesised group starting at the cursor. */
 zf_status
-cur_skip_group(ddl_cur *c)
+zf_ddlp_skip_group(ddl_cur *c)
 {
-	if (!tok_punct(cur_tok(c, 0), "("))
-		return cur_error(c, "\"(\"");
-	c->pos = cur_group_end(c) + 1;
+	if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+		return zf_ddlp_error(c, "\"(\"");
+	c->pos = zf_ddlp_group_end(c) + 1;
 	if (c->pos > c->end)
 		c->pos = c->end;
 	return ZF_OK;
@@ -348,47 +348,47 @@ cur_skip_group(ddl_cur *c)
  * "BUSINESS_TIME".
  */
 zf_status
-cur_name_list(ddl_cur *c, int *n, const char ***names, bool allow_order)
+zf_ddlp_name_list(ddl_cur *c, int *n, const char ***names, bool allow_order)
 {
 	int			cap = 0;
 	zf_status	st;
 
 	*n = 0;
 	*names = NULL;
-	if ((st = cur_expect_punct(c, "(")) != ZF_OK)
+	if ((st = zf_ddlp_expect_punct(c, "(")) != ZF_OK)
 		return st;
 	for (;;)
 	{
 		const char **slot;
 
-		if (cur_accept(c, "BUSINESS_TIME WITHOUT OVERLAPS"))
+		if (zf_ddlp_accept(c, "BUSINESS_TIME WITHOUT OVERLAPS"))
 		{
-			slot = ddl_push(&c->s->arena, (void **) names, n, &cap, sizeof(char *));
+			slot = zf_ddl_push(&c->s->arena, (void **) names, n, &cap, sizeof(char *));
 			if (slot == NULL)
-				return cur_nomem(c);
+				return zf_ddlp_nomem(c);
 			*slot = "BUSINESS_TIME WITHOUT OVERLAPS";
 		}
 		else
 		{
-			slot = ddl_push(&c->s->arena, (void **) names, n, &cap, sizeof(char *));
+			slot = zf_ddl_push(&c->s->arena, (void **) names, n, &cap, sizeof(char *));
 			if (slot == NULL)
-				return cur_nomem(c);
-			if ((st = cur_ident(c, slot)) != ZF_OK)
+				return zf_ddlp_nomem(c);
+			if ((st = zf_ddlp_ident(c, slot)) != ZF_OK)
 				return st;
-			if (allow_order && !cur_accept(c, "ASC") && !cur_accept(c, "DESC"))
-				cur_accept(c, "RANDOM");
+			if (allow_order && !zf_ddlp_accept(c, "ASC") && !zf_ddlp_accept(c, "DESC"))
+				zf_ddlp_accept(c, "RANDOM");
 			if (*n > DDL_MAX_COLUMNS)
-				return cur_error(c, "at most 1600 names");
+				return zf_ddlp_error(c, "at most 1600 names");
 		}
-		if (cur_accept_punct(c, ","))
+		if (zf_ddlp_accept_punct(c, ","))
 			continue;
-		return cur_expect_punct(c, ")");
+		return zf_ddlp_expect_punct(c, ")");
 	}
 }
 
 /* Record a note from the parser on the current statement. */
 zf_status
-cur_note(ddl_cur *c, const char *fmt,...)
+zf_ddlp_note(ddl_cur *c, const char *fmt,...)
 {
 	char		buf[DDL_MAX_NOTE];
 	va_list		ap;
@@ -397,10 +397,10 @@ cur_note(ddl_cur *c, const char *fmt,...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	slot = ddl_push(&c->s->arena, (void **) &c->stmt->notes, &c->stmt->nnotes,
+	slot = zf_ddl_push(&c->s->arena, (void **) &c->stmt->notes, &c->stmt->nnotes,
 					&c->stmt->capnotes, sizeof(char *));
-	if (slot == NULL || (*slot = ddl_strdup(&c->s->arena, buf)) == NULL)
-		return cur_nomem(c);
+	if (slot == NULL || (*slot = zf_ddl_strdup(&c->s->arena, buf)) == NULL)
+		return zf_ddlp_nomem(c);
 	return ZF_OK;
 }
 
@@ -410,7 +410,7 @@ cur_note(ddl_cur *c, const char *fmt,...)
  * ','.  Control characters become blanks.  NULL if out of memory.
  */
 const char *
-ddl_range_text(zf_db2_script *s, int first, int end)
+zf_ddl_range_text(zf_db2_script *s, int first, int end)
 {
 	size_t		n = 0;
 	char	   *out;
@@ -418,7 +418,7 @@ ddl_range_text(zf_db2_script *s, int first, int end)
 
 	for (int i = first; i < end; i++)
 		n += s->tokens[i].length + 1;
-	out = ddl_alloc(&s->arena, n + 1);
+	out = zf_ddl_alloc(&s->arena, n + 1);
 	if (out == NULL)
 		return NULL;
 	for (int i = first; i < end; i++)
@@ -426,8 +426,8 @@ ddl_range_text(zf_db2_script *s, int first, int end)
 		const ddl_token *t = &s->tokens[i];
 
 		if (i > first && (t->flags & TF_SPACE) &&
-			!tok_punct(t, ",") && !tok_punct(t, ")") && !tok_punct(t, ".") &&
-			!tok_punct(&s->tokens[i - 1], "(") && !tok_punct(&s->tokens[i - 1], "."))
+			!zf_ddlp_tok_punct(t, ",") && !zf_ddlp_tok_punct(t, ")") && !zf_ddlp_tok_punct(t, ".") &&
+			!zf_ddlp_tok_punct(&s->tokens[i - 1], "(") && !zf_ddlp_tok_punct(&s->tokens[i - 1], "."))
 			out[k++] = ' ';
 		for (uint32_t j = 0; j < t->length; j++)
 		{
@@ -442,7 +442,7 @@ ddl_range_text(zf_db2_script *s, int first, int end)
 
 /* "CREATOR.NAME" (or "NAME") as DB2 would show it; NULL if out of memory. */
 const char *
-ddl_name_text(zf_db2_script *s, const ddl_name *n)
+zf_ddl_name_text(zf_db2_script *s, const ddl_name *n)
 {
 	size_t		len = strlen(n->name) + 1;
 	char	   *out;
@@ -451,7 +451,7 @@ ddl_name_text(zf_db2_script *s, const ddl_name *n)
 		len += strlen(n->qual) + 1;
 	if (n->loc)
 		len += strlen(n->loc) + 1;
-	out = ddl_alloc(&s->arena, len);
+	out = zf_ddl_alloc(&s->arena, len);
 	if (out == NULL)
 		return NULL;
 	snprintf(out, len, "%s%s%s%s%s", n->loc ? n->loc : "", n->loc ? "." : "",
@@ -461,10 +461,10 @@ ddl_name_text(zf_db2_script *s, const ddl_name *n)
 
 /* The model's key for a table: "CREATOR\001NAME" (exact DB2 names). */
 const char *
-ddl_model_key(ddl_arena *a, const char *qual, const char *name)
+zf_ddl_model_key(ddl_arena *a, const char *qual, const char *name)
 {
 	size_t		len = strlen(name) + (qual ? strlen(qual) : 0) + 2;
-	char	   *out = ddl_alloc(a, len);
+	char	   *out = zf_ddl_alloc(a, len);
 
 	if (out == NULL)
 		return NULL;
@@ -474,10 +474,10 @@ ddl_model_key(ddl_arena *a, const char *qual, const char *name)
 
 /* Remember a creator used as a qualifier (the writer maps these). */
 void
-ddl_note_creator(zf_db2_script *s, const char *qual)
+zf_ddl_note_creator(zf_db2_script *s, const char *qual)
 {
-	if (qual != NULL && ddl_map_get(&s->creators, qual) == NULL)
-		ddl_map_put(&s->creators, qual, (void *) qual);
+	if (qual != NULL && zf_ddl_map_get(&s->creators, qual) == NULL)
+		zf_ddl_map_put(&s->creators, qual, (void *) qual);
 }
 
 /* ---------------------------------------------------------------------
@@ -606,28 +606,28 @@ match_pattern(const ddl_cur *c, int p, const char *pattern)
 					p++;
 					break;
 				case 'u':
-					if (tok_is(t, "K") || tok_is(t, "M") || tok_is(t, "G"))
+					if (zf_ddlp_tok_is(t, "K") || zf_ddlp_tok_is(t, "M") || zf_ddlp_tok_is(t, "G"))
 						p++;
 					break;
 				case 'n':
-					if (!tok_is_ident(t))
+					if (!zf_ddlp_tok_is_ident(t))
 						return -1;
 					p++;
-					while (p + 1 < c->end && tok_punct(&c->toks[p], ".") &&
-						   tok_is_ident(&c->toks[p + 1]))
+					while (p + 1 < c->end && zf_ddlp_tok_punct(&c->toks[p], ".") &&
+						   zf_ddlp_tok_is_ident(&c->toks[p + 1]))
 						p += 2;
 					break;
 				case 'g':
 					{
 						int			depth = 0;
 
-						if (!tok_punct(t, "("))
+						if (!zf_ddlp_tok_punct(t, "("))
 							return -1;
 						for (; p < c->end; p++)
 						{
-							if (tok_punct(&c->toks[p], "("))
+							if (zf_ddlp_tok_punct(&c->toks[p], "("))
 								depth++;
-							else if (tok_punct(&c->toks[p], ")") && --depth == 0)
+							else if (zf_ddlp_tok_punct(&c->toks[p], ")") && --depth == 0)
 								break;
 						}
 						p++;
@@ -686,21 +686,21 @@ clause_starts_at(const ddl_cur *c, int p, ddl_ctx ctx)
 
 /* Does a known clause of context ctx start at the cursor? */
 bool
-ddl_clause_starts(const ddl_cur *c, ddl_ctx ctx)
+zf_ddl_clause_starts(const ddl_cur *c, ddl_ctx ctx)
 {
 	return clause_starts_at(c, c->pos, ctx);
 }
 
 /* Match a storage/operational clause at the cursor and consume it. */
 bool
-ddl_match_clause(ddl_cur *c, ddl_ctx ctx, ddl_clause *out)
+zf_ddl_match_clause(ddl_cur *c, ddl_ctx ctx, ddl_clause *out)
 {
 	int			after;
 	const clause_def *d = find_clause(c, c->pos, ctx, &after);
 
 	if (d == NULL)
 		return false;
-	out->text = ddl_range_text(c->s, c->pos, after);
+	out->text = zf_ddl_range_text(c->s, c->pos, after);
 	out->advice = d->advice;
 	out->unknown = false;
 	c->pos = after;
@@ -712,34 +712,34 @@ ddl_match_clause(ddl_cur *c, ddl_ctx ctx, ddl_clause *out)
  * everything up to the next known clause.  The text is returned for a note.
  */
 zf_status
-ddl_skip_unknown(ddl_cur *c, ddl_ctx ctx, ddl_clause *out)
+zf_ddl_skip_unknown(ddl_cur *c, ddl_ctx ctx, ddl_clause *out)
 {
 	int			start = c->pos;
 
 	do
 	{
-		if (tok_punct(cur_tok(c, 0), "("))
-			c->pos = cur_group_end(c) + 1;
+		if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+			c->pos = zf_ddlp_group_end(c) + 1;
 		else
 			c->pos++;
 	} while (c->pos < c->end && !clause_starts_at(c, c->pos, ctx));
 	if (c->pos > c->end)
 		c->pos = c->end;
-	out->text = ddl_range_text(c->s, start, c->pos);
+	out->text = zf_ddl_range_text(c->s, start, c->pos);
 	out->advice = NULL;
 	out->unknown = true;
-	return out->text ? ZF_OK : cur_nomem(c);
+	return out->text ? ZF_OK : zf_ddlp_nomem(c);
 }
 
 /* Append a clause to a list. */
 zf_status
-ddl_add_clause(ddl_cur *c, ddl_clauses *list, const ddl_clause *cl)
+zf_ddl_add_clause(ddl_cur *c, ddl_clauses *list, const ddl_clause *cl)
 {
-	ddl_clause *slot = ddl_push(&c->s->arena, (void **) &list->items, &list->n,
+	ddl_clause *slot = zf_ddl_push(&c->s->arena, (void **) &list->items, &list->n,
 								&list->cap, sizeof(ddl_clause));
 
 	if (slot == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	*slot = *cl;
 	return ZF_OK;
 }
@@ -794,7 +794,7 @@ check_parens(ddl_cur *c)
 	{
 		const ddl_token *t = &c->toks[i];
 
-		if (tok_punct(t, "("))
+		if (zf_ddlp_tok_punct(t, "("))
 		{
 			if (depth >= DDL_MAX_DEPTH)
 			{
@@ -805,7 +805,7 @@ check_parens(ddl_cur *c)
 			}
 			open[depth++] = i;
 		}
-		else if (tok_punct(t, ")"))
+		else if (zf_ddlp_tok_punct(t, ")"))
 		{
 			if (depth == 0)
 			{
@@ -837,13 +837,13 @@ head_words(ddl_cur *c, int n)
 	buf[0] = '\0';
 	for (int i = 0; i < n; i++)
 	{
-		const ddl_token *t = cur_tok(c, i);
+		const ddl_token *t = zf_ddlp_tok(c, i);
 
 		if (t->kind != TK_WORD || k + strlen(t->text) + 2 >= sizeof(buf))
 			break;
 		k += (size_t) snprintf(buf + k, sizeof(buf) - k, "%s%s", i ? " " : "", t->text);
 	}
-	return ddl_strdup(&c->s->arena, buf);
+	return zf_ddl_strdup(&c->s->arena, buf);
 }
 
 /* After the kind words, a name if there is one (for dropped statements). */
@@ -856,8 +856,8 @@ dropped_object(ddl_cur *c, int nwords)
 
 	sub.pos += nwords;
 	sub.err = &scratch;
-	if (tok_is_ident(cur_tok(&sub, 0)) && cur_qname(&sub, &n) == ZF_OK)
-		c->stmt->object = ddl_name_text(c->s, &n);
+	if (zf_ddlp_tok_is_ident(zf_ddlp_tok(&sub, 0)) && zf_ddlp_qname(&sub, &n) == ZF_OK)
+		c->stmt->object = zf_ddl_name_text(c->s, &n);
 }
 
 /* Number of blank-separated words in w. */
@@ -882,56 +882,56 @@ parse_statement(ddl_cur *c, ddl_parse_state *ps)
 	if ((rc = check_parens(c)) != ZF_OK)
 		return rc;
 
-	if (cur_is(c, "CREATE"))
+	if (zf_ddlp_is(c, "CREATE"))
 	{
 		int			k = 1;
 
 		/* CREATE [TYPE n] [UNIQUE [WHERE NOT NULL]] [TYPE n] INDEX */
-		if (tok_is(cur_tok(c, k), "TYPE") && cur_tok(c, k + 1)->kind == TK_NUMBER)
+		if (zf_ddlp_tok_is(zf_ddlp_tok(c, k), "TYPE") && zf_ddlp_tok(c, k + 1)->kind == TK_NUMBER)
 			k += 2;
-		if (tok_is(cur_tok(c, k), "UNIQUE"))
+		if (zf_ddlp_tok_is(zf_ddlp_tok(c, k), "UNIQUE"))
 		{
 			k++;
-			if (tok_is(cur_tok(c, k), "WHERE"))
+			if (zf_ddlp_tok_is(zf_ddlp_tok(c, k), "WHERE"))
 				k += 3;
 		}
-		if (tok_is(cur_tok(c, k), "TYPE") && cur_tok(c, k + 1)->kind == TK_NUMBER)
+		if (zf_ddlp_tok_is(zf_ddlp_tok(c, k), "TYPE") && zf_ddlp_tok(c, k + 1)->kind == TK_NUMBER)
 			k += 2;
-		if (tok_is(cur_tok(c, k), "INDEX"))
-			return ddl_parse_create_index(c, ps);
+		if (zf_ddlp_tok_is(zf_ddlp_tok(c, k), "INDEX"))
+			return zf_ddl_parse_create_index(c, ps);
 
-		if (cur_is(c, "CREATE TABLE"))
-			return ddl_parse_table_stmt(c, ps);
-		if (cur_is(c, "CREATE VIEW"))
-			return ddl_parse_create_view(c, ps);
-		if (cur_is(c, "CREATE ALIAS") || cur_is(c, "CREATE PUBLIC ALIAS") ||
-			cur_is(c, "CREATE SYNONYM"))
-			return ddl_parse_create_alias(c, ps);
-		if (cur_is(c, "CREATE SEQUENCE"))
-			return ddl_parse_create_sequence(c, ps);
-		if (cur_is(c, "CREATE TYPE") || cur_is(c, "CREATE DISTINCT TYPE"))
+		if (zf_ddlp_is(c, "CREATE TABLE"))
+			return zf_ddl_parse_table_stmt(c, ps);
+		if (zf_ddlp_is(c, "CREATE VIEW"))
+			return zf_ddl_parse_create_view(c, ps);
+		if (zf_ddlp_is(c, "CREATE ALIAS") || zf_ddlp_is(c, "CREATE PUBLIC ALIAS") ||
+			zf_ddlp_is(c, "CREATE SYNONYM"))
+			return zf_ddl_parse_create_alias(c, ps);
+		if (zf_ddlp_is(c, "CREATE SEQUENCE"))
+			return zf_ddl_parse_create_sequence(c, ps);
+		if (zf_ddlp_is(c, "CREATE TYPE") || zf_ddlp_is(c, "CREATE DISTINCT TYPE"))
 		{
-			rc = ddl_parse_create_type(c, ps);
+			rc = zf_ddl_parse_create_type(c, ps);
 			if (rc != ZF_E_UNSUPPORTED)
 				return rc;
 			c->pos = st->span.first;
 		}
 	}
-	else if (cur_is(c, "ALTER TABLE"))
-		return ddl_parse_alter_table(c, ps);
-	else if (cur_is(c, "COMMENT ON") || cur_is(c, "LABEL ON"))
-		return ddl_parse_comment(c, ps);
-	else if (cur_is(c, "SET CURRENT SQLID") || cur_is(c, "SET CURRENT SCHEMA") ||
-			 cur_is(c, "SET CURRENT_SCHEMA") || cur_is(c, "SET SCHEMA"))
-		return ddl_parse_set(c, ps);
-	else if (cur_is(c, "DROP"))
-		return ddl_parse_drop(c, ps);
-	else if (cur_is(c, "RENAME"))
-		return ddl_parse_rename(c, ps);
+	else if (zf_ddlp_is(c, "ALTER TABLE"))
+		return zf_ddl_parse_alter_table(c, ps);
+	else if (zf_ddlp_is(c, "COMMENT ON") || zf_ddlp_is(c, "LABEL ON"))
+		return zf_ddl_parse_comment(c, ps);
+	else if (zf_ddlp_is(c, "SET CURRENT SQLID") || zf_ddlp_is(c, "SET CURRENT SCHEMA") ||
+			 zf_ddlp_is(c, "SET CURRENT_SCHEMA") || zf_ddlp_is(c, "SET SCHEMA"))
+		return zf_ddl_parse_set(c, ps);
+	else if (zf_ddlp_is(c, "DROP"))
+		return zf_ddl_parse_drop(c, ps);
+	else if (zf_ddlp_is(c, "RENAME"))
+		return zf_ddl_parse_rename(c, ps);
 
 	for (size_t i = 0; i < sizeof(dropped_statements) / sizeof(dropped_statements[0]); i++)
 	{
-		if (cur_is(c, dropped_statements[i].words))
+		if (zf_ddlp_is(c, dropped_statements[i].words))
 		{
 			int			nw = count_words(dropped_statements[i].words);
 
@@ -939,7 +939,7 @@ parse_statement(ddl_cur *c, ddl_parse_state *ps)
 			st->reason = dropped_statements[i].reason;
 			if (strcmp(dropped_statements[i].words, "SET") == 0)
 			{
-				nw = tok_is(cur_tok(c, 1), "CURRENT") ? 3 : 2;
+				nw = zf_ddlp_tok_is(zf_ddlp_tok(c, 1), "CURRENT") ? 3 : 2;
 				st->kind_text = head_words(c, nw);
 			}
 			else
@@ -950,7 +950,7 @@ parse_statement(ddl_cur *c, ddl_parse_state *ps)
 					strncmp(dropped_statements[i].words, "DECLARE", 7) == 0)
 					dropped_object(c, nw);
 			}
-			return st->kind_text ? ZF_OK : cur_nomem(c);
+			return st->kind_text ? ZF_OK : zf_ddlp_nomem(c);
 		}
 	}
 
@@ -965,13 +965,13 @@ parse_statement(ddl_cur *c, ddl_parse_state *ps)
  * table model.
  */
 zf_status
-ddl_parse_script(zf_db2_script *s, const ddl_lexed *lx, bool continue_on_error,
+zf_ddl_parse_script(zf_db2_script *s, const ddl_lexed *lx, bool continue_on_error,
 				 zf_error *err)
 {
 	ddl_parse_state ps;
 
 	memset(&ps, 0, sizeof(ps));
-	s->stmts = ddl_alloc(&s->arena, sizeof(ddl_stmt) * (size_t) (lx->nstmts > 0 ? lx->nstmts : 1));
+	s->stmts = zf_ddl_alloc(&s->arena, sizeof(ddl_stmt) * (size_t) (lx->nstmts > 0 ? lx->nstmts : 1));
 	if (s->stmts == NULL)
 		return zf_error_set(err, ZF_E_NOMEM, "out of memory while parsing DDL");
 
@@ -998,7 +998,7 @@ ddl_parse_script(zf_db2_script *s, const ddl_lexed *lx, bool continue_on_error,
 
 		rc = parse_statement(&c, &ps);
 		if (rc == ZF_OK && s->arena.failed)
-			rc = cur_nomem(&c);
+			rc = zf_ddlp_nomem(&c);
 		if (rc == ZF_OK)
 			continue;
 		if ((rc == ZF_E_SYNTAX || rc == ZF_E_UNSUPPORTED) && continue_on_error)
@@ -1011,7 +1011,7 @@ ddl_parse_script(zf_db2_script *s, const ddl_lexed *lx, bool continue_on_error,
 			memset(&st->u, 0, sizeof(st->u));
 			st->kind = ST_ERROR;
 			st->kind_text = "error";
-			st->reason = ddl_strdup(&s->arena, buf);
+			st->reason = zf_ddl_strdup(&s->arena, buf);
 			if (st->reason == NULL)
 				return zf_error_set(err, ZF_E_NOMEM, "out of memory while parsing DDL");
 			zf_error_clear(err);

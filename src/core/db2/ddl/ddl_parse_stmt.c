@@ -16,7 +16,7 @@
 static void *
 stmt_payload(ddl_cur *c, ddl_st kind, const char *kind_text, size_t size)
 {
-	void	   *p = ddl_alloc(&c->s->arena, size);
+	void	   *p = zf_ddl_alloc(&c->s->arena, size);
 
 	c->stmt->kind = kind;
 	c->stmt->kind_text = kind_text;
@@ -35,30 +35,30 @@ index_key(ddl_cur *c, ddl_index *ix, int end)
 	ddl_index_key *k;
 	int			last = end;
 
-	if (c->pos + 3 == end && cur_is(c, "BUSINESS_TIME WITHOUT OVERLAPS"))
+	if (c->pos + 3 == end && zf_ddlp_is(c, "BUSINESS_TIME WITHOUT OVERLAPS"))
 	{
 		ix->without_overlaps = true;
 		c->pos = end;
 		return ZF_OK;
 	}
-	k = ddl_push(&c->s->arena, (void **) &ix->keys, &ix->nkeys, &ix->capkeys,
+	k = zf_ddl_push(&c->s->arena, (void **) &ix->keys, &ix->nkeys, &ix->capkeys,
 				 sizeof(ddl_index_key));
 	if (k == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	if (end - 1 > c->pos)
 	{
 		const ddl_token *t = &c->toks[end - 1];
 
-		if (tok_is(t, "ASC"))
+		if (zf_ddlp_tok_is(t, "ASC"))
 			last = end - 1;
-		else if (tok_is(t, "DESC"))
+		else if (zf_ddlp_tok_is(t, "DESC"))
 			last = end - 1, k->desc = true;
-		else if (tok_is(t, "RANDOM"))
+		else if (zf_ddlp_tok_is(t, "RANDOM"))
 			last = end - 1, k->random = true;
 	}
 	if (last == c->pos)
-		return cur_error(c, "an index key");
-	if (last == c->pos + 1 && tok_is_ident(&c->toks[c->pos]))
+		return zf_ddlp_error(c, "an index key");
+	if (last == c->pos + 1 && zf_ddlp_tok_is_ident(&c->toks[c->pos]))
 		k->col = c->toks[c->pos].text;
 	k->expr.first = c->pos;
 	k->expr.end = last;
@@ -68,7 +68,7 @@ index_key(ddl_cur *c, ddl_index *ix, int end)
 
 /* CREATE [TYPE n] [UNIQUE [WHERE NOT NULL]] INDEX name ON table (keys) [clauses] */
 zf_status
-ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_index  *ix = stmt_payload(c, ST_CREATE_INDEX, "CREATE INDEX", sizeof(ddl_index));
 	zf_status	st;
@@ -76,38 +76,38 @@ ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
 
 	(void) ps;
 	if (ix == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	c->stmt->u.index = ix;
 	c->pos++;					/* CREATE */
 	for (;;)
 	{
-		if (tok_is(cur_tok(c, 0), "TYPE") && cur_tok(c, 1)->kind == TK_NUMBER)
+		if (zf_ddlp_tok_is(zf_ddlp_tok(c, 0), "TYPE") && zf_ddlp_tok(c, 1)->kind == TK_NUMBER)
 		{
 			type_at = c->pos;
 			c->pos += 2;
 		}
-		else if (cur_accept(c, "UNIQUE"))
+		else if (zf_ddlp_accept(c, "UNIQUE"))
 		{
 			ix->unique = true;
-			if (cur_accept(c, "WHERE NOT NULL"))
+			if (zf_ddlp_accept(c, "WHERE NOT NULL"))
 				ix->where_not_null = true;
 		}
 		else
 			break;
 	}
 	if (type_at >= 0)
-		ix->type_text = ddl_range_text(c->s, type_at, type_at + 2);
-	if ((st = cur_expect(c, "INDEX")) != ZF_OK ||
-		(st = cur_qname(c, &ix->name)) != ZF_OK ||
-		(st = cur_expect(c, "ON")) != ZF_OK ||
-		(st = cur_qname(c, &ix->table)) != ZF_OK)
+		ix->type_text = zf_ddl_range_text(c->s, type_at, type_at + 2);
+	if ((st = zf_ddlp_expect(c, "INDEX")) != ZF_OK ||
+		(st = zf_ddlp_qname(c, &ix->name)) != ZF_OK ||
+		(st = zf_ddlp_expect(c, "ON")) != ZF_OK ||
+		(st = zf_ddlp_qname(c, &ix->table)) != ZF_OK)
 		return st;
-	c->stmt->object = ddl_name_text(c->s, &ix->name);
-	ddl_note_creator(c->s, ix->table.qual);
+	c->stmt->object = zf_ddl_name_text(c->s, &ix->name);
+	zf_ddl_note_creator(c->s, ix->table.qual);
 
-	if (tok_punct(cur_tok(c, 0), "("))
+	if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 	{
-		int			gend = cur_group_end(c);
+		int			gend = zf_ddlp_group_end(c);
 
 		c->pos++;
 		while (c->pos < gend)
@@ -117,17 +117,17 @@ ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
 
 			for (; e < gend; e++)
 			{
-				if (tok_punct(&c->toks[e], "("))
+				if (zf_ddlp_tok_punct(&c->toks[e], "("))
 					depth++;
-				else if (tok_punct(&c->toks[e], ")"))
+				else if (zf_ddlp_tok_punct(&c->toks[e], ")"))
 					depth--;
-				else if (depth == 0 && tok_punct(&c->toks[e], ","))
+				else if (depth == 0 && zf_ddlp_tok_punct(&c->toks[e], ","))
 					break;
 			}
 			if ((st = index_key(c, ix, e)) != ZF_OK)
 				return st;
 			if (ix->nkeys > 64)
-				return cur_error(c, "at most 64 index keys");
+				return zf_ddlp_error(c, "at most 64 index keys");
 			c->pos = e < gend ? e + 1 : gend;
 		}
 		c->pos = gend + 1;
@@ -135,65 +135,65 @@ ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
 	else
 		ix->aux = true;
 
-	while (!cur_at_end(c))
+	while (!zf_ddlp_at_end(c))
 	{
 		ddl_clause	cl;
 
 		st = ZF_OK;
-		if (cur_accept(c, "INCLUDE"))
+		if (zf_ddlp_accept(c, "INCLUDE"))
 		{
-			if (tok_punct(cur_tok(c, 0), "("))
-				st = cur_name_list(c, &ix->ninclude, &ix->include, false);
+			if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+				st = zf_ddlp_name_list(c, &ix->ninclude, &ix->include, false);
 			else
-				return cur_error(c, "\"(\"");
+				return zf_ddlp_error(c, "\"(\"");
 		}
-		else if (cur_accept(c, "NOT CLUSTER"))
+		else if (zf_ddlp_accept(c, "NOT CLUSTER"))
 			;
-		else if (cur_accept(c, "CLUSTER"))
+		else if (zf_ddlp_accept(c, "CLUSTER"))
 		{
 			ix->cluster = true;
-			if (tok_punct(cur_tok(c, 0), "("))
+			if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 			{
 				ix->index_parts.first = c->pos;
-				st = cur_skip_group(c);
+				st = zf_ddlp_skip_group(c);
 				ix->index_parts.end = c->pos;
 			}
 		}
-		else if (tok_punct(cur_tok(c, 0), "("))
+		else if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 		{
 			ix->index_parts.first = c->pos;
-			st = cur_skip_group(c);
+			st = zf_ddlp_skip_group(c);
 			ix->index_parts.end = c->pos;
 		}
-		else if (cur_accept(c, "PARTITIONED"))
+		else if (zf_ddlp_accept(c, "PARTITIONED"))
 			ix->partitioned = true;
-		else if (cur_is(c, "PARTITION BY"))
+		else if (zf_ddlp_is(c, "PARTITION BY"))
 		{
 			ix->index_parts.first = c->pos;
 			c->pos += 2;
-			cur_accept(c, "RANGE");
-			if (tok_punct(cur_tok(c, 0), "("))
-				st = cur_skip_group(c);
+			zf_ddlp_accept(c, "RANGE");
+			if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+				st = zf_ddlp_skip_group(c);
 			ix->index_parts.end = c->pos;
 		}
-		else if (cur_accept(c, "EXCLUDE NULL KEYS"))
+		else if (zf_ddlp_accept(c, "EXCLUDE NULL KEYS"))
 			ix->exclude_null_keys = true;
-		else if (cur_accept(c, "GENERATE KEY USING XMLPATTERN"))
+		else if (zf_ddlp_accept(c, "GENERATE KEY USING XMLPATTERN"))
 		{
 			/* the pattern, AS SQL type: all of it belongs to the XML index */
 			ix->xml_pattern = true;
-			while (!cur_at_end(c) && !ddl_clause_starts(c, CTX_INDEX))
+			while (!zf_ddlp_at_end(c) && !zf_ddl_clause_starts(c, CTX_INDEX))
 			{
-				if (tok_punct(cur_tok(c, 0), "("))
-					st = cur_skip_group(c);
+				if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+					st = zf_ddlp_skip_group(c);
 				else
 					c->pos++;
 			}
 		}
-		else if (ddl_match_clause(c, CTX_INDEX, &cl))
-			st = ddl_add_clause(c, &ix->clauses, &cl);
-		else if ((st = ddl_skip_unknown(c, CTX_INDEX, &cl)) == ZF_OK)
-			st = ddl_add_clause(c, &ix->clauses, &cl);
+		else if (zf_ddl_match_clause(c, CTX_INDEX, &cl))
+			st = zf_ddl_add_clause(c, &ix->clauses, &cl);
+		else if ((st = zf_ddl_skip_unknown(c, CTX_INDEX, &cl)) == ZF_OK)
+			st = zf_ddl_add_clause(c, &ix->clauses, &cl);
 		if (st != ZF_OK)
 			return st;
 	}
@@ -207,7 +207,7 @@ ddl_parse_create_index(ddl_cur *c, ddl_parse_state *ps)
 
 /* CREATE VIEW name [(columns)] AS fullselect [WITH [CASCADED | LOCAL] CHECK OPTION] */
 zf_status
-ddl_parse_create_view(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_create_view(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_view   *v = stmt_payload(c, ST_CREATE_VIEW, "CREATE VIEW", sizeof(ddl_view));
 	zf_status	st;
@@ -215,31 +215,31 @@ ddl_parse_create_view(ddl_cur *c, ddl_parse_state *ps)
 
 	(void) ps;
 	if (v == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	c->stmt->u.view = v;
 	c->pos += 2;
-	if ((st = cur_qname(c, &v->name)) != ZF_OK)
+	if ((st = zf_ddlp_qname(c, &v->name)) != ZF_OK)
 		return st;
-	c->stmt->object = ddl_name_text(c->s, &v->name);
-	ddl_note_creator(c->s, v->name.qual);
-	if (tok_punct(cur_tok(c, 0), "(") &&
-		(st = cur_name_list(c, &v->ncols, &v->cols, false)) != ZF_OK)
+	c->stmt->object = zf_ddl_name_text(c->s, &v->name);
+	zf_ddl_note_creator(c->s, v->name.qual);
+	if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "(") &&
+		(st = zf_ddlp_name_list(c, &v->ncols, &v->cols, false)) != ZF_OK)
 		return st;
-	if ((st = cur_expect(c, "AS")) != ZF_OK)
+	if ((st = zf_ddlp_expect(c, "AS")) != ZF_OK)
 		return st;
 
 	/* WITH [CASCADED | LOCAL] CHECK OPTION at the very end */
-	if (end - c->pos >= 3 && tok_is(&c->toks[end - 1], "OPTION") &&
-		tok_is(&c->toks[end - 2], "CHECK"))
+	if (end - c->pos >= 3 && zf_ddlp_tok_is(&c->toks[end - 1], "OPTION") &&
+		zf_ddlp_tok_is(&c->toks[end - 2], "CHECK"))
 	{
-		if (tok_is(&c->toks[end - 3], "WITH"))
+		if (zf_ddlp_tok_is(&c->toks[end - 3], "WITH"))
 			v->check_option = "CASCADED", end -= 3;
-		else if (end - c->pos >= 4 && tok_is(&c->toks[end - 4], "WITH") &&
-				 (tok_is(&c->toks[end - 3], "CASCADED") || tok_is(&c->toks[end - 3], "LOCAL")))
+		else if (end - c->pos >= 4 && zf_ddlp_tok_is(&c->toks[end - 4], "WITH") &&
+				 (zf_ddlp_tok_is(&c->toks[end - 3], "CASCADED") || zf_ddlp_tok_is(&c->toks[end - 3], "LOCAL")))
 			v->check_option = c->toks[end - 3].text, end -= 4;
 	}
 	if (end <= c->pos)
-		return cur_error(c, "a fullselect");
+		return zf_ddlp_error(c, "a fullselect");
 	v->body.first = c->pos;
 	v->body.end = end;
 	c->pos = c->end;
@@ -248,39 +248,39 @@ ddl_parse_create_view(ddl_cur *c, ddl_parse_state *ps)
 
 /* CREATE [PUBLIC] ALIAS name FOR [TABLE | SEQUENCE] target, CREATE SYNONYM name FOR table */
 zf_status
-ddl_parse_create_alias(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_create_alias(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_alias  *a = stmt_payload(c, ST_CREATE_ALIAS, "CREATE ALIAS", sizeof(ddl_alias));
 	zf_status	st;
 
 	(void) ps;
 	if (a == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	c->stmt->u.alias = a;
 	c->pos++;
-	if (cur_accept(c, "SYNONYM"))
+	if (zf_ddlp_accept(c, "SYNONYM"))
 	{
 		a->synonym = true;
 		c->stmt->kind_text = "CREATE SYNONYM";
 	}
 	else
 	{
-		cur_accept(c, "PUBLIC");
+		zf_ddlp_accept(c, "PUBLIC");
 		c->pos++;				/* ALIAS */
 	}
-	if ((st = cur_qname(c, &a->name)) != ZF_OK || (st = cur_expect(c, "FOR")) != ZF_OK)
+	if ((st = zf_ddlp_qname(c, &a->name)) != ZF_OK || (st = zf_ddlp_expect(c, "FOR")) != ZF_OK)
 		return st;
-	c->stmt->object = ddl_name_text(c->s, &a->name);
-	if (cur_accept(c, "SEQUENCE"))
+	c->stmt->object = zf_ddl_name_text(c->s, &a->name);
+	if (zf_ddlp_accept(c, "SEQUENCE"))
 		a->sequence = true;
 	else
-		cur_accept(c, "TABLE");
-	if ((st = cur_qname(c, &a->target)) != ZF_OK)
+		zf_ddlp_accept(c, "TABLE");
+	if ((st = zf_ddlp_qname(c, &a->target)) != ZF_OK)
 		return st;
-	ddl_note_creator(c->s, a->name.qual);
-	ddl_note_creator(c->s, a->target.qual);
-	if (!cur_at_end(c))
-		return cur_error(c, "the end of the statement");
+	zf_ddl_note_creator(c->s, a->name.qual);
+	zf_ddl_note_creator(c->s, a->target.qual);
+	if (!zf_ddlp_at_end(c))
+		return zf_ddlp_error(c, "the end of the statement");
 	return ZF_OK;
 }
 
@@ -291,7 +291,7 @@ ddl_parse_create_alias(ddl_cur *c, ddl_parse_state *ps)
 
 /* CREATE SEQUENCE name [AS type] [options] */
 zf_status
-ddl_parse_create_sequence(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_create_sequence(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_sequence *sq = stmt_payload(c, ST_CREATE_SEQUENCE, "CREATE SEQUENCE",
 									sizeof(ddl_sequence));
@@ -299,32 +299,32 @@ ddl_parse_create_sequence(ddl_cur *c, ddl_parse_state *ps)
 
 	(void) ps;
 	if (sq == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	c->stmt->u.sequence = sq;
 	c->pos += 2;
-	if ((st = cur_qname(c, &sq->name)) != ZF_OK)
+	if ((st = zf_ddlp_qname(c, &sq->name)) != ZF_OK)
 		return st;
-	c->stmt->object = ddl_name_text(c->s, &sq->name);
-	ddl_note_creator(c->s, sq->name.qual);
-	while (!cur_at_end(c))
+	c->stmt->object = zf_ddl_name_text(c->s, &sq->name);
+	zf_ddl_note_creator(c->s, sq->name.qual);
+	while (!zf_ddlp_at_end(c))
 	{
 		ddl_clause	cl;
 
-		if (cur_accept(c, "AS"))
+		if (zf_ddlp_accept(c, "AS"))
 		{
-			if ((st = ddl_parse_type(c, &sq->as_type)) != ZF_OK)
+			if ((st = zf_ddl_parse_type(c, &sq->as_type)) != ZF_OK)
 				return st;
 			sq->has_type = true;
 			continue;
 		}
-		if ((st = ddl_parse_seqopts(c, &sq->seq, false)) != ZF_OK)
+		if ((st = zf_ddl_parse_seqopts(c, &sq->seq, false)) != ZF_OK)
 			return st;
-		if (cur_at_end(c))
+		if (zf_ddlp_at_end(c))
 			break;
-		if (cur_is(c, "AS"))
+		if (zf_ddlp_is(c, "AS"))
 			continue;
-		if ((st = ddl_skip_unknown(c, CTX_SEQUENCE, &cl)) != ZF_OK ||
-			(st = ddl_add_clause(c, &sq->clauses, &cl)) != ZF_OK)
+		if ((st = zf_ddl_skip_unknown(c, CTX_SEQUENCE, &cl)) != ZF_OK ||
+			(st = zf_ddl_add_clause(c, &sq->clauses, &cl)) != ZF_OK)
 			return st;
 	}
 	return ZF_OK;
@@ -336,49 +336,49 @@ ddl_parse_create_sequence(ddl_cur *c, ddl_parse_state *ps)
  * statement as unknown).
  */
 zf_status
-ddl_parse_create_type(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_create_type(ddl_cur *c, ddl_parse_state *ps)
 {
-	ddl_dtype  *dt = ddl_alloc(&c->s->arena, sizeof(ddl_dtype));
+	ddl_dtype  *dt = zf_ddl_alloc(&c->s->arena, sizeof(ddl_dtype));
 	const char *key;
 	zf_status	st;
 
 	(void) ps;
 	if (dt == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	c->pos++;
-	cur_accept(c, "DISTINCT");
+	zf_ddlp_accept(c, "DISTINCT");
 	c->pos++;					/* TYPE */
-	if ((st = cur_qname(c, &dt->name)) != ZF_OK)
+	if ((st = zf_ddlp_qname(c, &dt->name)) != ZF_OK)
 		return st;
-	if (!cur_accept(c, "AS") || tok_punct(cur_tok(c, 0), "("))
+	if (!zf_ddlp_accept(c, "AS") || zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 		return ZF_E_UNSUPPORTED;
 	c->stmt->kind = ST_CREATE_TYPE;
 	c->stmt->kind_text = "CREATE TYPE";
 	c->stmt->u.dtype = dt;
-	c->stmt->object = ddl_name_text(c->s, &dt->name);
-	ddl_note_creator(c->s, dt->name.qual);
-	if ((st = ddl_parse_type(c, &dt->base)) != ZF_OK)
+	c->stmt->object = zf_ddl_name_text(c->s, &dt->name);
+	zf_ddl_note_creator(c->s, dt->name.qual);
+	if ((st = zf_ddl_parse_type(c, &dt->base)) != ZF_OK)
 		return st;
-	while (!cur_at_end(c))
+	while (!zf_ddlp_at_end(c))
 	{
 		ddl_clause	cl;
 
-		if (cur_accept(c, "WITH COMPARISONS"))
+		if (zf_ddlp_accept(c, "WITH COMPARISONS"))
 			continue;
-		if (cur_accept(c, "FOR SBCS DATA"))
+		if (zf_ddlp_accept(c, "FOR SBCS DATA"))
 			dt->base.pub.subtype = ZF_DB2_SUBTYPE_SBCS;
-		else if (cur_accept(c, "FOR MIXED DATA"))
+		else if (zf_ddlp_accept(c, "FOR MIXED DATA"))
 			dt->base.pub.subtype = ZF_DB2_SUBTYPE_MIXED;
-		else if (cur_accept(c, "FOR BIT DATA"))
+		else if (zf_ddlp_accept(c, "FOR BIT DATA"))
 			dt->base.pub.subtype = ZF_DB2_SUBTYPE_BIT;
-		else if ((st = ddl_skip_unknown(c, CTX_SEQUENCE, &cl)) != ZF_OK ||
-				 (st = ddl_add_clause(c, &dt->clauses, &cl)) != ZF_OK)
+		else if ((st = zf_ddl_skip_unknown(c, CTX_SEQUENCE, &cl)) != ZF_OK ||
+				 (st = zf_ddl_add_clause(c, &dt->clauses, &cl)) != ZF_OK)
 			return st;
 	}
-	key = ddl_model_key(&c->s->arena, dt->name.qual ? dt->name.qual :
+	key = zf_ddl_model_key(&c->s->arena, dt->name.qual ? dt->name.qual :
 						c->stmt->default_qual, dt->name.name);
-	if (key == NULL || !ddl_map_put(&c->s->type_map, key, dt))
-		return cur_nomem(c);
+	if (key == NULL || !zf_ddl_map_put(&c->s->type_map, key, dt))
+		return zf_ddlp_nomem(c);
 	return ZF_OK;
 }
 
@@ -397,20 +397,20 @@ next_action(const ddl_cur *c)
 	{
 		const ddl_token *t = &c->toks[p];
 
-		if (tok_punct(t, "("))
+		if (zf_ddlp_tok_punct(t, "("))
 			depth++;
-		else if (tok_punct(t, ")"))
+		else if (zf_ddlp_tok_punct(t, ")"))
 			depth--;
-		else if (depth == 0 && (tok_is(t, "ADD") || tok_is(t, "ALTER") ||
-								tok_is(t, "DROP") || tok_is(t, "ROTATE") ||
-								tok_is(t, "RENAME")))
+		else if (depth == 0 && (zf_ddlp_tok_is(t, "ADD") || zf_ddlp_tok_is(t, "ALTER") ||
+								zf_ddlp_tok_is(t, "DROP") || zf_ddlp_tok_is(t, "ROTATE") ||
+								zf_ddlp_tok_is(t, "RENAME")))
 		{
 			/* "DROP DEFAULT", "SET DEFAULT" belong to ALTER COLUMN */
-			if (tok_is(t, "DROP") && p + 1 < c->end &&
-				tok_is(&c->toks[p + 1], "DEFAULT"))
+			if (zf_ddlp_tok_is(t, "DROP") && p + 1 < c->end &&
+				zf_ddlp_tok_is(&c->toks[p + 1], "DEFAULT"))
 				continue;
 			/* "ADD RESTRICT ON DROP": that DROP is not an action */
-			if (tok_is(t, "DROP") && p > 0 && tok_is(&c->toks[p - 1], "ON"))
+			if (zf_ddlp_tok_is(t, "DROP") && p > 0 && zf_ddlp_tok_is(&c->toks[p - 1], "ON"))
 				continue;
 			return p;
 		}
@@ -422,7 +422,7 @@ next_action(const ddl_cur *c)
 static ddl_alter_action *
 add_action(ddl_cur *c, ddl_alter *al, ddl_alter_kind kind)
 {
-	ddl_alter_action *a = ddl_push(&c->s->arena, (void **) &al->actions,
+	ddl_alter_action *a = zf_ddl_push(&c->s->arena, (void **) &al->actions,
 								   &al->nactions, &al->capactions,
 								   sizeof(ddl_alter_action));
 
@@ -438,8 +438,8 @@ dropped_action(ddl_cur *c, ddl_alter *al, int start, int end, const char *advice
 {
 	ddl_alter_action *a = add_action(c, al, AL_DROPPED);
 
-	if (a == NULL || (a->clause.text = ddl_range_text(c->s, start, end)) == NULL)
-		return cur_nomem(c);
+	if (a == NULL || (a->clause.text = zf_ddl_range_text(c->s, start, end)) == NULL)
+		return zf_ddlp_nomem(c);
 	a->clause.advice = advice;
 	a->clause.unknown = unknown;
 	c->pos = end;
@@ -456,76 +456,76 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 	ddl_clause	cl;
 
 	/* DB2 also takes a constraint without ADD: ALTER TABLE t FOREIGN KEY ... */
-	if (ddl_is_constraint_start(c))
+	if (zf_ddl_is_constraint_start(c))
 	{
 		if ((a = add_action(c, al, AL_ADD_CONSTRAINT)) == NULL ||
-			(a->con = ddl_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
-			return cur_nomem(c);
-		if ((st = ddl_parse_constraint(c, a->con)) != ZF_OK)
+			(a->con = zf_ddl_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
+			return zf_ddlp_nomem(c);
+		if ((st = zf_ddl_parse_constraint(c, a->con)) != ZF_OK)
 			return st;
-		return cur_at_end(c) ? ZF_OK : cur_error(c, "the next ALTER TABLE clause");
+		return zf_ddlp_at_end(c) ? ZF_OK : zf_ddlp_error(c, "the next ALTER TABLE clause");
 	}
-	if (cur_is(c, "ADD"))
+	if (zf_ddlp_is(c, "ADD"))
 	{
-		if (cur_is(c, "ADD PERIOD") || cur_is(c, "ADD VERSIONING") ||
-			cur_is(c, "ADD PARTITION") || cur_is(c, "ADD MATERIALIZED QUERY") ||
-			cur_is(c, "ADD ORGANIZE") || cur_is(c, "ADD CLONE") ||
-			cur_is(c, "ADD SCOPE"))
+		if (zf_ddlp_is(c, "ADD PERIOD") || zf_ddlp_is(c, "ADD VERSIONING") ||
+			zf_ddlp_is(c, "ADD PARTITION") || zf_ddlp_is(c, "ADD MATERIALIZED QUERY") ||
+			zf_ddlp_is(c, "ADD ORGANIZE") || zf_ddlp_is(c, "ADD CLONE") ||
+			zf_ddlp_is(c, "ADD SCOPE"))
 			return dropped_action(c, al, start, c->end,
 								  "not converted: change the PostgreSQL table by hand if needed",
 								  false);
-		if (cur_is(c, "ADD RESTRICT ON DROP"))
+		if (zf_ddlp_is(c, "ADD RESTRICT ON DROP"))
 		{
-			if (ddl_match_clause(c, CTX_ALTER, &cl))
+			if (zf_ddl_match_clause(c, CTX_ALTER, &cl))
 				return dropped_action(c, al, start, c->pos, cl.advice, false);
 		}
 		c->pos++;
-		if (ddl_is_constraint_start(c))
+		if (zf_ddl_is_constraint_start(c))
 		{
 			if ((a = add_action(c, al, AL_ADD_CONSTRAINT)) == NULL ||
-				(a->con = ddl_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
-				return cur_nomem(c);
-			if ((st = ddl_parse_constraint(c, a->con)) != ZF_OK)
+				(a->con = zf_ddl_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
+				return zf_ddlp_nomem(c);
+			if ((st = zf_ddl_parse_constraint(c, a->con)) != ZF_OK)
 				return st;
-			return cur_at_end(c) ? ZF_OK : cur_error(c, "the next ALTER TABLE clause");
+			return zf_ddlp_at_end(c) ? ZF_OK : zf_ddlp_error(c, "the next ALTER TABLE clause");
 		}
-		cur_accept(c, "COLUMN");
+		zf_ddlp_accept(c, "COLUMN");
 		if ((a = add_action(c, al, AL_ADD_COLUMN)) == NULL ||
-			(a->column = ddl_alloc(&c->s->arena, sizeof(ddl_column))) == NULL)
-			return cur_nomem(c);
-		if ((st = ddl_parse_column(c, a->column, false)) != ZF_OK)
+			(a->column = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column))) == NULL)
+			return zf_ddlp_nomem(c);
+		if ((st = zf_ddl_parse_column(c, a->column, false)) != ZF_OK)
 			return st;
 		if (model != NULL)
 		{
-			ddl_column *copy = ddl_alloc(&c->s->arena, sizeof(ddl_column));
+			ddl_column *copy = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
 
 			if (copy == NULL)
-				return cur_nomem(c);
+				return zf_ddlp_nomem(c);
 			*copy = *a->column;
-			return ddl_table_add_column(c, model, copy);
+			return zf_ddl_table_add_column(c, model, copy);
 		}
 		return ZF_OK;
 	}
 
-	if (cur_is(c, "ALTER PART") || cur_is(c, "ALTER PARTITION"))
+	if (zf_ddlp_is(c, "ALTER PART") || zf_ddlp_is(c, "ALTER PARTITION"))
 		return dropped_action(c, al, start, c->end,
 							  "partition changes are not converted: change the PostgreSQL partitions by hand if needed",
 							  false);
-	if (cur_accept(c, "ALTER"))
+	if (zf_ddlp_accept(c, "ALTER"))
 	{
 		const char *colname;
 
-		cur_accept(c, "COLUMN");
-		if ((st = cur_ident(c, &colname)) != ZF_OK)
+		zf_ddlp_accept(c, "COLUMN");
+		if ((st = zf_ddlp_ident(c, &colname)) != ZF_OK)
 			return st;
-		if (cur_accept(c, "SET DATA TYPE"))
+		if (zf_ddlp_accept(c, "SET DATA TYPE"))
 		{
 			if ((a = add_action(c, al, AL_SET_TYPE)) == NULL ||
-				(a->column = ddl_alloc(&c->s->arena, sizeof(ddl_column))) == NULL)
-				return cur_nomem(c);
+				(a->column = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column))) == NULL)
+				return zf_ddlp_nomem(c);
 			a->colname = colname;
 			a->column->pub.name = colname;
-			if ((st = ddl_parse_column(c, a->column, true)) != ZF_OK)
+			if ((st = zf_ddl_parse_column(c, a->column, true)) != ZF_OK)
 				return st;
 			if (model != NULL)
 			{
@@ -546,53 +546,53 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 				}
 			}
 		}
-		else if (cur_accept(c, "SET WITH DEFAULT") || cur_accept(c, "SET DEFAULT"))
+		else if (zf_ddlp_accept(c, "SET WITH DEFAULT") || zf_ddlp_accept(c, "SET DEFAULT"))
 		{
 			if ((a = add_action(c, al, AL_SET_DEFAULT)) == NULL)
-				return cur_nomem(c);
+				return zf_ddlp_nomem(c);
 			a->colname = colname;
 			a->dflt.first = c->pos;
 			a->dflt.end = c->end;
 			if (a->dflt.first >= a->dflt.end)
-				return cur_error(c, "a default value");
+				return zf_ddlp_error(c, "a default value");
 			c->pos = c->end;
 		}
-		else if (cur_accept(c, "DROP DEFAULT"))
+		else if (zf_ddlp_accept(c, "DROP DEFAULT"))
 		{
 			if ((a = add_action(c, al, AL_DROP_DEFAULT)) == NULL)
-				return cur_nomem(c);
+				return zf_ddlp_nomem(c);
 			a->colname = colname;
 		}
 		else
 			return dropped_action(c, al, start, c->end,
 								  "not converted: change the column by hand if needed",
 								  false);
-		return cur_at_end(c) ? ZF_OK : cur_error(c, "the next ALTER TABLE clause");
+		return zf_ddlp_at_end(c) ? ZF_OK : zf_ddlp_error(c, "the next ALTER TABLE clause");
 	}
 
-	if (cur_is(c, "DROP"))
+	if (zf_ddlp_is(c, "DROP"))
 	{
-		if (cur_is(c, "DROP RESTRICT ON DROP") && ddl_match_clause(c, CTX_ALTER, &cl))
+		if (zf_ddlp_is(c, "DROP RESTRICT ON DROP") && zf_ddl_match_clause(c, CTX_ALTER, &cl))
 			return dropped_action(c, al, start, c->pos, cl.advice, false);
 		c->pos++;
-		if (cur_accept(c, "PRIMARY KEY"))
-			return add_action(c, al, AL_DROP_PK) ? ZF_OK : cur_nomem(c);
-		if (cur_accept(c, "FOREIGN KEY") || cur_accept(c, "UNIQUE") ||
-			cur_accept(c, "CHECK") || cur_accept(c, "CONSTRAINT"))
+		if (zf_ddlp_accept(c, "PRIMARY KEY"))
+			return add_action(c, al, AL_DROP_PK) ? ZF_OK : zf_ddlp_nomem(c);
+		if (zf_ddlp_accept(c, "FOREIGN KEY") || zf_ddlp_accept(c, "UNIQUE") ||
+			zf_ddlp_accept(c, "CHECK") || zf_ddlp_accept(c, "CONSTRAINT"))
 		{
 			if ((a = add_action(c, al, AL_DROP_CONSTRAINT)) == NULL)
-				return cur_nomem(c);
-			return cur_ident(c, &a->conname);
+				return zf_ddlp_nomem(c);
+			return zf_ddlp_ident(c, &a->conname);
 		}
-		if (cur_is(c, "MATERIALIZED") || cur_is(c, "VERSIONING") ||
-			cur_is(c, "ORGANIZATION") || cur_is(c, "CLONE"))
+		if (zf_ddlp_is(c, "MATERIALIZED") || zf_ddlp_is(c, "VERSIONING") ||
+			zf_ddlp_is(c, "ORGANIZATION") || zf_ddlp_is(c, "CLONE"))
 			return dropped_action(c, al, start, c->end, NULL, false);
-		cur_accept(c, "COLUMN");
+		zf_ddlp_accept(c, "COLUMN");
 		if ((a = add_action(c, al, AL_DROP_COLUMN)) == NULL)
-			return cur_nomem(c);
-		if ((st = cur_ident(c, &a->colname)) != ZF_OK)
+			return zf_ddlp_nomem(c);
+		if ((st = zf_ddlp_ident(c, &a->colname)) != ZF_OK)
 			return st;
-		cur_accept(c, "RESTRICT");
+		zf_ddlp_accept(c, "RESTRICT");
 		if (model != NULL)
 		{
 			for (int i = 0; i < model->pub.ncolumns; i++)
@@ -609,18 +609,18 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 		return ZF_OK;
 	}
 
-	if (cur_is(c, "ROTATE") || cur_is(c, "RENAME"))
+	if (zf_ddlp_is(c, "ROTATE") || zf_ddlp_is(c, "RENAME"))
 		return dropped_action(c, al, start, c->end,
 							  "not converted: change the PostgreSQL table by hand if needed",
 							  false);
-	if (ddl_match_clause(c, CTX_ALTER, &cl))
+	if (zf_ddl_match_clause(c, CTX_ALTER, &cl))
 		return dropped_action(c, al, start, c->pos, cl.advice, false);
 	return dropped_action(c, al, start, c->end, NULL, true);
 }
 
 /* ALTER TABLE name action [action ...] */
 zf_status
-ddl_parse_alter_table(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_alter_table(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_alter  *al = stmt_payload(c, ST_ALTER_TABLE, "ALTER TABLE", sizeof(ddl_alter));
 	ddl_table  *model;
@@ -628,24 +628,24 @@ ddl_parse_alter_table(ddl_cur *c, ddl_parse_state *ps)
 
 	(void) ps;
 	if (al == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	c->stmt->u.alter = al;
 	c->pos += 2;
-	if ((st = cur_qname(c, &al->table)) != ZF_OK)
+	if ((st = zf_ddlp_qname(c, &al->table)) != ZF_OK)
 		return st;
-	c->stmt->object = ddl_name_text(c->s, &al->table);
-	ddl_note_creator(c->s, al->table.qual);
-	model = ddl_model_lookup(c, &al->table);
-	if (cur_at_end(c))
-		return cur_error(c, "an ALTER TABLE clause");
-	while (!cur_at_end(c))
+	c->stmt->object = zf_ddl_name_text(c->s, &al->table);
+	zf_ddl_note_creator(c->s, al->table.qual);
+	model = zf_ddl_model_lookup(c, &al->table);
+	if (zf_ddlp_at_end(c))
+		return zf_ddlp_error(c, "an ALTER TABLE clause");
+	while (!zf_ddlp_at_end(c))
 	{
 		ddl_cur		sub = *c;
 
 		/* a storage clause or one action up to the next action */
 		sub.end = next_action(c);
-		if (ddl_clause_starts(&sub, CTX_ALTER) && !cur_is(&sub, "ADD") &&
-			!cur_is(&sub, "ALTER") && !cur_is(&sub, "DROP"))
+		if (zf_ddl_clause_starts(&sub, CTX_ALTER) && !zf_ddlp_is(&sub, "ADD") &&
+			!zf_ddlp_is(&sub, "ALTER") && !zf_ddlp_is(&sub, "DROP"))
 			sub.end = c->end;
 		if ((st = alter_action(&sub, al, model)) != ZF_OK)
 			return st;
@@ -665,24 +665,24 @@ comment_item(ddl_cur *c, ddl_comment *cm, const char *column)
 {
 	ddl_comment_item *it;
 
-	if (cur_tok(c, 0)->kind != TK_STRING && cur_tok(c, 0)->kind != TK_GSTRING)
-		return cur_error(c, "a string constant");
-	it = ddl_push(&c->s->arena, (void **) &cm->items, &cm->nitems, &cm->capitems,
+	if (zf_ddlp_tok(c, 0)->kind != TK_STRING && zf_ddlp_tok(c, 0)->kind != TK_GSTRING)
+		return zf_ddlp_error(c, "a string constant");
+	it = zf_ddl_push(&c->s->arena, (void **) &cm->items, &cm->nitems, &cm->capitems,
 				  sizeof(ddl_comment_item));
 	if (it == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	it->column = column;
-	it->text = cur_tok(c, 0)->text;
+	it->text = zf_ddlp_tok(c, 0)->text;
 	c->pos++;
 	return ZF_OK;
 }
 
 /* COMMENT ON / LABEL ON, the one-object and the multi-column forms. */
 zf_status
-ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_comment *cm;
-	bool		label = cur_is(c, "LABEL");
+	bool		label = zf_ddlp_is(c, "LABEL");
 	zf_status	st;
 	static const struct
 	{
@@ -702,7 +702,7 @@ ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
 	(void) ps;
 	cm = stmt_payload(c, ST_COMMENT, label ? "LABEL ON" : "COMMENT ON", sizeof(ddl_comment));
 	if (cm == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	c->stmt->u.comment = cm;
 	cm->label = label;
 	c->pos += 2;
@@ -712,9 +712,9 @@ ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
 		int			start = c->pos;
 
 		/* "COMMENT ON TABLE (...)" would be a table named TABLE: no */
-		if (cur_accept(c, targets[i].words))
+		if (zf_ddlp_accept(c, targets[i].words))
 		{
-			if (!tok_is_ident(cur_tok(c, 0)))
+			if (!zf_ddlp_tok_is_ident(zf_ddlp_tok(c, 0)))
 			{
 				c->pos = start;
 				continue;
@@ -727,12 +727,12 @@ ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
 	if (cm->target == OBJ_OTHER)
 	{
 		/* kept only as a note: the object name for it, then stop */
-		if (tok_is_ident(cur_tok(c, 0)) && cur_qname(c, &cm->name) == ZF_OK)
-			c->stmt->object = ddl_name_text(c->s, &cm->name);
+		if (zf_ddlp_tok_is_ident(zf_ddlp_tok(c, 0)) && zf_ddlp_qname(c, &cm->name) == ZF_OK)
+			c->stmt->object = zf_ddl_name_text(c->s, &cm->name);
 		c->pos = c->end;
 		return ZF_OK;
 	}
-	if ((st = cur_qname(c, &cm->name)) != ZF_OK)
+	if ((st = zf_ddlp_qname(c, &cm->name)) != ZF_OK)
 		return st;
 	if (cm->target == OBJ_COLUMN)
 	{
@@ -740,51 +740,51 @@ ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
 		const char *column = cm->name.name;
 
 		if (cm->name.qual == NULL)
-			return cur_error(c, "a qualified column name");
+			return zf_ddlp_error(c, "a qualified column name");
 		cm->name.name = cm->name.qual;
 		cm->name.qual = cm->name.loc;
 		cm->name.loc = NULL;
-		ddl_note_creator(c->s, cm->name.qual);
-		c->stmt->object = ddl_name_text(c->s, &cm->name);
-		if ((st = cur_expect(c, "IS")) != ZF_OK)
+		zf_ddl_note_creator(c->s, cm->name.qual);
+		c->stmt->object = zf_ddl_name_text(c->s, &cm->name);
+		if ((st = zf_ddlp_expect(c, "IS")) != ZF_OK)
 			return st;
 		return comment_item(c, cm, column);
 	}
-	c->stmt->object = ddl_name_text(c->s, &cm->name);
-	ddl_note_creator(c->s, cm->name.qual);
+	c->stmt->object = zf_ddl_name_text(c->s, &cm->name);
+	zf_ddl_note_creator(c->s, cm->name.qual);
 	if (cm->target == OBJ_COLUMNS)
 	{
 		int			gend;
 
-		if (!tok_punct(cur_tok(c, 0), "("))
+		if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 		{
 			/* COMMENT ON name IS '...' without a kind: a table */
 			cm->target = OBJ_TABLE;
-			if ((st = cur_expect(c, "IS")) != ZF_OK)
+			if ((st = zf_ddlp_expect(c, "IS")) != ZF_OK)
 				return st;
 			return comment_item(c, cm, NULL);
 		}
-		gend = cur_group_end(c);
+		gend = zf_ddlp_group_end(c);
 		c->pos++;
 		while (c->pos < gend)
 		{
 			const char *column;
 
-			if ((st = cur_ident(c, &column)) != ZF_OK ||
-				(st = cur_expect(c, "IS")) != ZF_OK ||
+			if ((st = zf_ddlp_ident(c, &column)) != ZF_OK ||
+				(st = zf_ddlp_expect(c, "IS")) != ZF_OK ||
 				(st = comment_item(c, cm, column)) != ZF_OK)
 				return st;
 			if (cm->nitems > DDL_MAX_COLUMNS)
-				return cur_error(c, "at most 1600 columns");
-			if (c->pos < gend && (st = cur_expect_punct(c, ",")) != ZF_OK)
+				return zf_ddlp_error(c, "at most 1600 columns");
+			if (c->pos < gend && (st = zf_ddlp_expect_punct(c, ",")) != ZF_OK)
 				return st;
 		}
 		c->pos = gend + 1;
-		return cur_at_end(c) ? ZF_OK : cur_error(c, "the end of the statement");
+		return zf_ddlp_at_end(c) ? ZF_OK : zf_ddlp_error(c, "the end of the statement");
 	}
-	if ((st = cur_expect(c, "IS")) != ZF_OK || (st = comment_item(c, cm, NULL)) != ZF_OK)
+	if ((st = zf_ddlp_expect(c, "IS")) != ZF_OK || (st = comment_item(c, cm, NULL)) != ZF_OK)
 		return st;
-	return cur_at_end(c) ? ZF_OK : cur_error(c, "the end of the statement");
+	return zf_ddlp_at_end(c) ? ZF_OK : zf_ddlp_error(c, "the end of the statement");
 }
 
 /* ---------------------------------------------------------------------
@@ -794,9 +794,9 @@ ddl_parse_comment(ddl_cur *c, ddl_parse_state *ps)
 
 /* SET CURRENT SQLID / SET [CURRENT] SCHEMA: the qualifier for unqualified names. */
 zf_status
-ddl_parse_set(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_set(ddl_cur *c, ddl_parse_state *ps)
 {
-	bool		sqlid = cur_is(c, "SET CURRENT SQLID");
+	bool		sqlid = zf_ddlp_is(c, "SET CURRENT SQLID");
 	const ddl_token *t;
 	const char *value = NULL;
 
@@ -808,38 +808,38 @@ ddl_parse_set(ddl_cur *c, ddl_parse_state *ps)
 	}
 	else
 	{
-		c->stmt->kind_text = cur_is(c, "SET SCHEMA") ? "SET SCHEMA" : "SET CURRENT SCHEMA";
-		c->pos += cur_is(c, "SET CURRENT SCHEMA") ? 3 : 2;
+		c->stmt->kind_text = zf_ddlp_is(c, "SET SCHEMA") ? "SET SCHEMA" : "SET CURRENT SCHEMA";
+		c->pos += zf_ddlp_is(c, "SET CURRENT SCHEMA") ? 3 : 2;
 	}
-	cur_accept_punct(c, "=");
-	t = cur_tok(c, 0);
+	zf_ddlp_accept_punct(c, "=");
+	t = zf_ddlp_tok(c, 0);
 	if (t->kind == TK_STRING || t->kind == TK_DELIM)
 		value = t->text;
-	else if (tok_is(t, "USER") || tok_is(t, "SESSION_USER") || tok_is(t, "DEFAULT") ||
-			 tok_is(t, "CURRENT_USER"))
+	else if (zf_ddlp_tok_is(t, "USER") || zf_ddlp_tok_is(t, "SESSION_USER") || zf_ddlp_tok_is(t, "DEFAULT") ||
+			 zf_ddlp_tok_is(t, "CURRENT_USER"))
 		value = NULL;
 	else if (t->kind == TK_WORD)
 		value = t->text;
 	else
-		return cur_error(c, "a schema name");
+		return zf_ddlp_error(c, "a schema name");
 	c->pos++;
-	if (!cur_at_end(c))
-		return cur_error(c, "the end of the statement");
+	if (!zf_ddlp_at_end(c))
+		return zf_ddlp_error(c, "the end of the statement");
 	if (value != NULL && value[0] == '\0')
-		return cur_error(c, "a schema name");
+		return zf_ddlp_error(c, "a schema name");
 	if (sqlid)
 		ps->sqlid = value;
 	else
 		ps->schema = value;
 	c->stmt->u.schema = ps->schema ? ps->schema : ps->sqlid;
 	c->stmt->object = value;
-	ddl_note_creator(c->s, value);
+	zf_ddl_note_creator(c->s, value);
 	return ZF_OK;
 }
 
 /* DROP object name [RESTRICT] */
 zf_status
-ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_drop   *d = stmt_payload(c, ST_DROP, "DROP", sizeof(ddl_drop));
 	static const struct
@@ -856,13 +856,13 @@ ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 
 	(void) ps;
 	if (d == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	c->stmt->u.drop = d;
 	c->pos++;
 	d->target = OBJ_OTHER;
 	for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
 	{
-		if (cur_accept(c, targets[i].words))
+		if (zf_ddlp_accept(c, targets[i].words))
 		{
 			d->target = targets[i].kind;
 			d->target_word = targets[i].words;
@@ -871,7 +871,7 @@ ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 	}
 	if (d->target == OBJ_OTHER)
 	{
-		d->target_word = cur_tok(c, 0)->kind == TK_WORD ? cur_tok(c, 0)->text : "";
+		d->target_word = zf_ddlp_tok(c, 0)->kind == TK_WORD ? zf_ddlp_tok(c, 0)->text : "";
 		c->stmt->kind = ST_DROPPED;
 		c->stmt->reason = strcmp(d->target_word, "TABLESPACE") == 0 ?
 			"DB2 table spaces have no PostgreSQL counterpart (in DB2 this also drops the tables in it: drop those tables explicitly)" :
@@ -880,42 +880,42 @@ ddl_parse_drop(ddl_cur *c, ddl_parse_state *ps)
 			"this kind of object has no PostgreSQL counterpart";
 	}
 	/* the unknown object word, when there is one before the statement's end */
-	other_word = d->target == OBJ_OTHER && !cur_at_end(c);
-	c->stmt->kind_text = ddl_range_text(c->s, c->stmt->span.first, c->pos +
+	other_word = d->target == OBJ_OTHER && !zf_ddlp_at_end(c);
+	c->stmt->kind_text = zf_ddl_range_text(c->s, c->stmt->span.first, c->pos +
 										(other_word ? 1 : 0));
 	if (other_word)
 		c->pos++;
-	if ((st = cur_qname(c, &d->name)) != ZF_OK)
+	if ((st = zf_ddlp_qname(c, &d->name)) != ZF_OK)
 		return st;
-	c->stmt->object = ddl_name_text(c->s, &d->name);
-	ddl_note_creator(c->s, d->name.qual);
-	cur_accept(c, "RESTRICT");
+	c->stmt->object = zf_ddl_name_text(c->s, &d->name);
+	zf_ddl_note_creator(c->s, d->name.qual);
+	zf_ddlp_accept(c, "RESTRICT");
 	c->pos = c->end;
 	return ZF_OK;
 }
 
 /* RENAME [TABLE | INDEX] name TO new-name */
 zf_status
-ddl_parse_rename(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_rename(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_rename *r = stmt_payload(c, ST_RENAME, "RENAME", sizeof(ddl_rename));
 	zf_status	st;
 
 	(void) ps;
 	if (r == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	c->stmt->u.rename = r;
 	c->pos++;
 	r->target = OBJ_TABLE;
-	if (cur_accept(c, "INDEX"))
+	if (zf_ddlp_accept(c, "INDEX"))
 		r->target = OBJ_INDEX;
 	else
-		cur_accept(c, "TABLE");
-	if ((st = cur_qname(c, &r->from)) != ZF_OK || (st = cur_expect(c, "TO")) != ZF_OK ||
-		(st = cur_ident(c, &r->to)) != ZF_OK)
+		zf_ddlp_accept(c, "TABLE");
+	if ((st = zf_ddlp_qname(c, &r->from)) != ZF_OK || (st = zf_ddlp_expect(c, "TO")) != ZF_OK ||
+		(st = zf_ddlp_ident(c, &r->to)) != ZF_OK)
 		return st;
 	c->stmt->kind_text = r->target == OBJ_INDEX ? "RENAME INDEX" : "RENAME TABLE";
-	c->stmt->object = ddl_name_text(c->s, &r->from);
-	ddl_note_creator(c->s, r->from.qual);
-	return cur_at_end(c) ? ZF_OK : cur_error(c, "the end of the statement");
+	c->stmt->object = zf_ddl_name_text(c->s, &r->from);
+	zf_ddl_note_creator(c->s, r->from.qual);
+	return zf_ddlp_at_end(c) ? ZF_OK : zf_ddlp_error(c, "the end of the statement");
 }

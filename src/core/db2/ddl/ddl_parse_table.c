@@ -24,11 +24,11 @@ element_end(const ddl_cur *c, int p, int limit)
 	{
 		const ddl_token *t = &c->toks[p];
 
-		if (tok_punct(t, "("))
+		if (zf_ddlp_tok_punct(t, "("))
 			depth++;
-		else if (tok_punct(t, ")"))
+		else if (zf_ddlp_tok_punct(t, ")"))
 			depth--;
-		else if (depth == 0 && tok_punct(t, ","))
+		else if (depth == 0 && zf_ddlp_tok_punct(t, ","))
 			return p;
 	}
 	return limit;
@@ -50,18 +50,18 @@ paren_length(ddl_cur *c, ddl_column *col, bool lob, int64_t max)
 	const ddl_token *at;
 	zf_status	st;
 
-	if ((st = cur_expect_punct(c, "(")) != ZF_OK)
+	if ((st = zf_ddlp_expect_punct(c, "(")) != ZF_OK)
 		return st;
-	at = cur_tok(c, 0);
-	if ((st = cur_int(c, &n)) != ZF_OK)
+	at = zf_ddlp_tok(c, 0);
+	if ((st = zf_ddlp_int(c, &n)) != ZF_OK)
 		return st;
 	if (lob)
 	{
-		if (cur_accept(c, "K"))
+		if (zf_ddlp_accept(c, "K"))
 			n *= 1024;
-		else if (cur_accept(c, "M"))
+		else if (zf_ddlp_accept(c, "M"))
 			n *= 1024 * 1024;
-		else if (cur_accept(c, "G"))
+		else if (zf_ddlp_accept(c, "G"))
 			n = n > 2 ? max + 1 : n * 1024 * 1024 * 1024;
 	}
 	if (n > max && lob && n == INT64_C(2147483648))
@@ -72,11 +72,11 @@ paren_length(ddl_cur *c, ddl_column *col, bool lob, int64_t max)
 		zf_error_at(c->err, at->line, at->column);
 		return ZF_E_SYNTAX;
 	}
-	if (cur_accept(c, "CODEUNITS16") || cur_accept(c, "CODEUNITS32") ||
-		cur_accept(c, "OCTETS"))
+	if (zf_ddlp_accept(c, "CODEUNITS16") || zf_ddlp_accept(c, "CODEUNITS32") ||
+		zf_ddlp_accept(c, "OCTETS"))
 		col->dropped |= DROP_UNITS;
 	col->pub.length = n;
-	return cur_expect_punct(c, ")");
+	return zf_ddlp_expect_punct(c, ")");
 }
 
 /* "(p [, s])" for DECIMAL. */
@@ -90,13 +90,13 @@ decimal_args(ddl_cur *c, ddl_column *col)
 
 	col->pub.precision = 5;
 	col->pub.scale = 0;
-	if (!tok_punct(cur_tok(c, 0), "("))
+	if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 		return ZF_OK;
 	c->pos++;
-	at = cur_tok(c, 0);
-	if ((st = cur_int(c, &p)) != ZF_OK)
+	at = zf_ddlp_tok(c, 0);
+	if ((st = zf_ddlp_int(c, &p)) != ZF_OK)
 		return st;
-	if (cur_accept_punct(c, ",") && (st = cur_int(c, &s)) != ZF_OK)
+	if (zf_ddlp_accept_punct(c, ",") && (st = zf_ddlp_int(c, &s)) != ZF_OK)
 		return st;
 	if (p < 1 || p > 31 || s < 0 || s > p)
 	{
@@ -109,7 +109,7 @@ decimal_args(ddl_cur *c, ddl_column *col)
 	col->pub.precision = (int) p;
 	col->pub.scale = (int) s;
 	col->precision_given = true;
-	return cur_expect_punct(c, ")");
+	return zf_ddlp_expect_punct(c, ")");
 }
 
 /* An optional "(n)" with lo <= n <= hi into *v. */
@@ -120,11 +120,11 @@ small_arg(ddl_cur *c, int *v, int lo, int hi, const char *what)
 	const ddl_token *at;
 	zf_status	st;
 
-	if (!tok_punct(cur_tok(c, 0), "("))
+	if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 		return ZF_OK;
 	c->pos++;
-	at = cur_tok(c, 0);
-	if ((st = cur_int(c, &n)) != ZF_OK)
+	at = zf_ddlp_tok(c, 0);
+	if ((st = zf_ddlp_int(c, &n)) != ZF_OK)
 		return st;
 	if (n < lo || n > hi)
 	{
@@ -133,7 +133,7 @@ small_arg(ddl_cur *c, int *v, int lo, int hi, const char *what)
 		return ZF_E_SYNTAX;
 	}
 	*v = (int) n;
-	return cur_expect_punct(c, ")");
+	return zf_ddlp_expect_punct(c, ")");
 }
 
 #define MAX_CHAR	INT64_C(10485760)	/* PostgreSQL's char/varchar limit */
@@ -145,7 +145,7 @@ small_arg(ddl_cur *c, int *v, int lo, int hi, const char *what)
  * ZF_DB2_USER_TYPE.
  */
 zf_status
-ddl_parse_type(ddl_cur *c, ddl_column *col)
+zf_ddl_parse_type(ddl_cur *c, ddl_column *col)
 {
 	zf_db2_column *p = &col->pub;
 	int			start = c->pos;
@@ -153,12 +153,12 @@ ddl_parse_type(ddl_cur *c, ddl_column *col)
 	zf_status	st = ZF_OK;
 
 	/* built-in types may be written SYSIBM.INTEGER */
-	if (tok_is(cur_tok(c, 0), "SYSIBM") && tok_punct(cur_tok(c, 1), ".") &&
-		cur_tok(c, 2)->kind == TK_WORD)
+	if (zf_ddlp_tok_is(zf_ddlp_tok(c, 0), "SYSIBM") && zf_ddlp_tok_punct(zf_ddlp_tok(c, 1), ".") &&
+		zf_ddlp_tok(c, 2)->kind == TK_WORD)
 		c->pos += 2;
-	t = cur_tok(c, 0);
+	t = zf_ddlp_tok(c, 0);
 	if (t->kind != TK_WORD && t->kind != TK_DELIM)
-		return cur_error(c, "a data type");
+		return zf_ddlp_error(c, "a data type");
 
 	if (t->kind == TK_WORD)
 	{
@@ -190,7 +190,7 @@ ddl_parse_type(ddl_cur *c, ddl_column *col)
 			p->type = ZF_DB2_REAL, p->type_name = "REAL";
 		else if (strcmp(w, "DOUBLE") == 0)
 		{
-			cur_accept(c, "PRECISION");
+			zf_ddlp_accept(c, "PRECISION");
 			p->type = ZF_DB2_DOUBLE;
 			p->type_name = "DOUBLE";
 		}
@@ -203,28 +203,28 @@ ddl_parse_type(ddl_cur *c, ddl_column *col)
 			if (st == ZF_OK && p->precision != 16 && p->precision != 34)
 			{
 				c->pos -= 2;
-				return cur_error(c, "DECFLOAT(16) or DECFLOAT(34)");
+				return zf_ddlp_error(c, "DECFLOAT(16) or DECFLOAT(34)");
 			}
 		}
 		else if (strcmp(w, "CHARACTER") == 0 || strcmp(w, "CHAR") == 0)
 		{
-			if (cur_accept(c, "VARYING"))
+			if (zf_ddlp_accept(c, "VARYING"))
 			{
 				p->type = ZF_DB2_VARCHAR, p->type_name = "VARCHAR";
 				st = paren_length(c, col, false, MAX_CHAR);
 			}
-			else if (cur_accept(c, "LARGE OBJECT"))
+			else if (zf_ddlp_accept(c, "LARGE OBJECT"))
 			{
 				p->type = ZF_DB2_CLOB, p->type_name = "CLOB";
 				p->length = 1024 * 1024;
-				if (tok_punct(cur_tok(c, 0), "("))
+				if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 					st = paren_length(c, col, true, MAX_LOB);
 			}
 			else
 			{
 				p->type = ZF_DB2_CHAR, p->type_name = "CHAR";
 				p->length = 1;
-				if (tok_punct(cur_tok(c, 0), "("))
+				if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 					st = paren_length(c, col, false, MAX_CHAR);
 			}
 		}
@@ -233,9 +233,9 @@ ddl_parse_type(ddl_cur *c, ddl_column *col)
 			p->type = ZF_DB2_VARCHAR, p->type_name = "VARCHAR";
 			st = paren_length(c, col, false, MAX_CHAR);
 		}
-		else if (strcmp(w, "LONG") == 0 && cur_accept(c, "VARCHAR"))
+		else if (strcmp(w, "LONG") == 0 && zf_ddlp_accept(c, "VARCHAR"))
 			p->type = ZF_DB2_LONG_VARCHAR, p->type_name = "LONG VARCHAR";
-		else if (strcmp(w, "LONG") == 0 && cur_accept(c, "VARGRAPHIC"))
+		else if (strcmp(w, "LONG") == 0 && zf_ddlp_accept(c, "VARGRAPHIC"))
 			p->type = ZF_DB2_LONG_VARGRAPHIC, p->type_name = "LONG VARGRAPHIC";
 		else if (strcmp(w, "CLOB") == 0 || strcmp(w, "DBCLOB") == 0 ||
 				 strcmp(w, "BLOB") == 0)
@@ -243,14 +243,14 @@ ddl_parse_type(ddl_cur *c, ddl_column *col)
 			p->type = w[0] == 'C' ? ZF_DB2_CLOB : w[0] == 'D' ? ZF_DB2_DBCLOB : ZF_DB2_BLOB;
 			p->type_name = w[0] == 'C' ? "CLOB" : w[0] == 'D' ? "DBCLOB" : "BLOB";
 			p->length = 1024 * 1024;
-			if (tok_punct(cur_tok(c, 0), "("))
+			if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 				st = paren_length(c, col, true, MAX_LOB);
 		}
 		else if (strcmp(w, "GRAPHIC") == 0)
 		{
 			p->type = ZF_DB2_GRAPHIC, p->type_name = "GRAPHIC";
 			p->length = 1;
-			if (tok_punct(cur_tok(c, 0), "("))
+			if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 				st = paren_length(c, col, false, MAX_CHAR);
 		}
 		else if (strcmp(w, "VARGRAPHIC") == 0)
@@ -260,23 +260,23 @@ ddl_parse_type(ddl_cur *c, ddl_column *col)
 		}
 		else if (strcmp(w, "BINARY") == 0)
 		{
-			if (cur_accept(c, "VARYING"))
+			if (zf_ddlp_accept(c, "VARYING"))
 			{
 				p->type = ZF_DB2_VARBINARY, p->type_name = "VARBINARY";
 				st = paren_length(c, col, false, MAX_LOB);
 			}
-			else if (cur_accept(c, "LARGE OBJECT"))
+			else if (zf_ddlp_accept(c, "LARGE OBJECT"))
 			{
 				p->type = ZF_DB2_BLOB, p->type_name = "BLOB";
 				p->length = 1024 * 1024;
-				if (tok_punct(cur_tok(c, 0), "("))
+				if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 					st = paren_length(c, col, true, MAX_LOB);
 			}
 			else
 			{
 				p->type = ZF_DB2_BINARY, p->type_name = "BINARY";
 				p->length = 1;
-				if (tok_punct(cur_tok(c, 0), "("))
+				if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 					st = paren_length(c, col, false, MAX_LOB);
 			}
 		}
@@ -293,25 +293,25 @@ ddl_parse_type(ddl_cur *c, ddl_column *col)
 		{
 			p->type = ZF_DB2_TIMESTAMP, p->type_name = "TIMESTAMP";
 			p->precision = 6;
-			if (tok_punct(cur_tok(c, 0), "("))
+			if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 			{
 				col->precision_given = true;
 				st = small_arg(c, &p->precision, 0, 12, "TIMESTAMP");
 			}
-			if (st == ZF_OK && cur_accept(c, "WITH TIME ZONE"))
+			if (st == ZF_OK && zf_ddlp_accept(c, "WITH TIME ZONE"))
 				p->type = ZF_DB2_TIMESTAMP_TZ, p->type_name = "TIMESTAMP WITH TIME ZONE";
 			else
-				cur_accept(c, "WITHOUT TIME ZONE");
+				zf_ddlp_accept(c, "WITHOUT TIME ZONE");
 		}
 		else if (strcmp(w, "ROWID") == 0)
 			p->type = ZF_DB2_ROWID, p->type_name = "ROWID";
 		else if (strcmp(w, "XML") == 0)
 		{
 			p->type = ZF_DB2_XML, p->type_name = "XML";
-			if (tok_punct(cur_tok(c, 0), "("))
+			if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 			{
 				col->dropped |= DROP_XMLSCHEMA;
-				st = cur_skip_group(c);
+				st = zf_ddlp_skip_group(c);
 			}
 		}
 		else
@@ -323,17 +323,17 @@ ddl_parse_type(ddl_cur *c, ddl_column *col)
 		ddl_dtype  *dt;
 		const char *key;
 
-		if ((st = cur_qname(c, &col->utype)) != ZF_OK)
+		if ((st = zf_ddlp_qname(c, &col->utype)) != ZF_OK)
 			return st;
-		key = ddl_model_key(&c->s->arena, col->utype.qual ? col->utype.qual :
+		key = zf_ddl_model_key(&c->s->arena, col->utype.qual ? col->utype.qual :
 							c->stmt->default_qual, col->utype.name);
 		if (key == NULL)
-			return cur_nomem(c);
-		dt = ddl_map_get(&c->s->type_map, key);
+			return zf_ddlp_nomem(c);
+		dt = zf_ddl_map_get(&c->s->type_map, key);
 		if (dt == NULL && col->utype.qual == NULL)
 		{
-			key = ddl_model_key(&c->s->arena, NULL, col->utype.name);
-			dt = key ? ddl_map_get(&c->s->type_map, key) : NULL;
+			key = zf_ddl_model_key(&c->s->arena, NULL, col->utype.name);
+			dt = key ? zf_ddl_map_get(&c->s->type_map, key) : NULL;
 		}
 		if (dt != NULL)
 		{
@@ -343,13 +343,13 @@ ddl_parse_type(ddl_cur *c, ddl_column *col)
 			p->name = keep.name;
 			p->line = keep.line;
 			p->column = keep.column;
-			p->distinct_type = ddl_name_text(c->s, &col->utype);
+			p->distinct_type = zf_ddl_name_text(c->s, &col->utype);
 			col->precision_given = dt->base.precision_given;
 		}
 		else
 		{
 			p->type = ZF_DB2_USER_TYPE;
-			p->type_name = ddl_name_text(c->s, &col->utype);
+			p->type_name = zf_ddl_name_text(c->s, &col->utype);
 		}
 	}
 	col->type_text.first = start;
@@ -385,78 +385,78 @@ static zf_status
 parse_default(ddl_cur *c, ddl_column *col)
 {
 	zf_db2_column *p = &col->pub;
-	const ddl_token *t = cur_tok(c, 0);
+	const ddl_token *t = zf_ddlp_tok(c, 0);
 	int			start = c->pos;
 
-	if (t->kind == TK_END || (column_clause_start(t) && !tok_is(t, "NULL")))
+	if (t->kind == TK_END || (column_clause_start(t) && !zf_ddlp_tok_is(t, "NULL")))
 	{
 		p->default_kind = ZF_DB2_DEFAULT_TYPE;
 		p->default_text = NULL;
 		return ZF_OK;
 	}
-	if (cur_accept(c, "NULL"))
+	if (zf_ddlp_accept(c, "NULL"))
 	{
 		p->default_kind = ZF_DB2_DEFAULT_NULL;
 		p->default_text = NULL;
 		return ZF_OK;
 	}
-	if (cur_accept(c, "CURRENT"))
+	if (zf_ddlp_accept(c, "CURRENT"))
 	{
-		if (cur_accept(c, "DATE") || cur_accept(c, "TIME") ||
-			cur_accept(c, "SQLID") || cur_accept(c, "SCHEMA") ||
-			cur_accept(c, "USER") || cur_accept(c, "SERVER") ||
-			cur_accept(c, "MEMBER"))
+		if (zf_ddlp_accept(c, "DATE") || zf_ddlp_accept(c, "TIME") ||
+			zf_ddlp_accept(c, "SQLID") || zf_ddlp_accept(c, "SCHEMA") ||
+			zf_ddlp_accept(c, "USER") || zf_ddlp_accept(c, "SERVER") ||
+			zf_ddlp_accept(c, "MEMBER"))
 			;
-		else if (cur_accept(c, "TIMESTAMP"))
+		else if (zf_ddlp_accept(c, "TIMESTAMP"))
 		{
-			if (tok_punct(cur_tok(c, 0), "("))
-				cur_skip_group(c);
-			cur_accept(c, "WITH TIME ZONE");
+			if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+				zf_ddlp_skip_group(c);
+			zf_ddlp_accept(c, "WITH TIME ZONE");
 		}
 		else
-			return cur_error(c, "a special register");
+			return zf_ddlp_error(c, "a special register");
 	}
-	else if (cur_accept(c, "CURRENT_DATE") || cur_accept(c, "CURRENT_TIME") ||
-			 cur_accept(c, "USER") || cur_accept(c, "SESSION_USER") ||
-			 cur_accept(c, "SYSTEM_USER") || cur_accept(c, "CURRENT_SCHEMA") ||
-			 cur_accept(c, "CURRENT_USER"))
+	else if (zf_ddlp_accept(c, "CURRENT_DATE") || zf_ddlp_accept(c, "CURRENT_TIME") ||
+			 zf_ddlp_accept(c, "USER") || zf_ddlp_accept(c, "SESSION_USER") ||
+			 zf_ddlp_accept(c, "SYSTEM_USER") || zf_ddlp_accept(c, "CURRENT_SCHEMA") ||
+			 zf_ddlp_accept(c, "CURRENT_USER"))
 		;
-	else if (cur_accept(c, "CURRENT_TIMESTAMP"))
+	else if (zf_ddlp_accept(c, "CURRENT_TIMESTAMP"))
 	{
-		if (tok_punct(cur_tok(c, 0), "("))
-			cur_skip_group(c);
+		if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+			zf_ddlp_skip_group(c);
 	}
 	else if (t->kind == TK_STRING || t->kind == TK_HEX || t->kind == TK_GSTRING ||
 			 t->kind == TK_NUMBER)
 		c->pos++;
-	else if (tok_punct(t, "-") || tok_punct(t, "+"))
+	else if (zf_ddlp_tok_punct(t, "-") || zf_ddlp_tok_punct(t, "+"))
 	{
 		c->pos++;
-		if (cur_tok(c, 0)->kind != TK_NUMBER)
-			return cur_error(c, "a number");
+		if (zf_ddlp_tok(c, 0)->kind != TK_NUMBER)
+			return zf_ddlp_error(c, "a number");
 		c->pos++;
 	}
-	else if (tok_is_ident(t))
+	else if (zf_ddlp_tok_is_ident(t))
 	{
 		/* a cast function: DATE('...'), SCHEMA.MONEY(0) */
 		ddl_name	fn;
 		zf_status	st;
 
-		if ((st = cur_qname(c, &fn)) != ZF_OK)
+		if ((st = zf_ddlp_qname(c, &fn)) != ZF_OK)
 			return st;
-		if (!tok_punct(cur_tok(c, 0), "("))
-			return cur_error(c, "a default value");
-		if ((st = cur_skip_group(c)) != ZF_OK)
+		if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+			return zf_ddlp_error(c, "a default value");
+		if ((st = zf_ddlp_skip_group(c)) != ZF_OK)
 			return st;
 	}
 	else
-		return cur_error(c, "a default value");
+		return zf_ddlp_error(c, "a default value");
 
 	p->default_kind = ZF_DB2_DEFAULT_VALUE;
 	col->dflt.first = start;
 	col->dflt.end = c->pos;
-	p->default_text = ddl_range_text(c->s, start, c->pos);
-	return p->default_text ? ZF_OK : cur_nomem(c);
+	p->default_text = zf_ddl_range_text(c->s, start, c->pos);
+	return p->default_text ? ZF_OK : zf_ddlp_nomem(c);
 }
 
 /*
@@ -464,7 +464,7 @@ parse_default(ddl_cur *c, ddl_column *col)
  * optional between them.
  */
 zf_status
-ddl_parse_seqopts(ddl_cur *c, ddl_seqopts *seq, bool in_parens)
+zf_ddl_parse_seqopts(ddl_cur *c, ddl_seqopts *seq, bool in_parens)
 {
 	zf_status	st = ZF_OK;
 	int			end = c->end;
@@ -472,45 +472,45 @@ ddl_parse_seqopts(ddl_cur *c, ddl_seqopts *seq, bool in_parens)
 
 	if (in_parens)
 	{
-		if (!tok_punct(cur_tok(c, 0), "("))
+		if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 			return ZF_OK;
-		end = cur_group_end(c);
+		end = zf_ddlp_group_end(c);
 		c->pos++;
 		c->end = end;
 	}
-	while (st == ZF_OK && !cur_at_end(c))
+	while (st == ZF_OK && !zf_ddlp_at_end(c))
 	{
-		if (cur_accept_punct(c, ","))
+		if (zf_ddlp_accept_punct(c, ","))
 			continue;
-		if (cur_accept(c, "START WITH"))
-			st = cur_signed_text(c, &seq->start);
-		else if (cur_accept(c, "INCREMENT BY"))
-			st = cur_signed_text(c, &seq->increment);
-		else if (cur_accept(c, "NO MINVALUE"))
+		if (zf_ddlp_accept(c, "START WITH"))
+			st = zf_ddlp_signed_text(c, &seq->start);
+		else if (zf_ddlp_accept(c, "INCREMENT BY"))
+			st = zf_ddlp_signed_text(c, &seq->increment);
+		else if (zf_ddlp_accept(c, "NO MINVALUE"))
 			seq->no_minvalue = true;
-		else if (cur_accept(c, "MINVALUE"))
-			st = cur_signed_text(c, &seq->minvalue);
-		else if (cur_accept(c, "NO MAXVALUE"))
+		else if (zf_ddlp_accept(c, "MINVALUE"))
+			st = zf_ddlp_signed_text(c, &seq->minvalue);
+		else if (zf_ddlp_accept(c, "NO MAXVALUE"))
 			seq->no_maxvalue = true;
-		else if (cur_accept(c, "MAXVALUE"))
-			st = cur_signed_text(c, &seq->maxvalue);
-		else if (cur_accept(c, "NO CYCLE"))
+		else if (zf_ddlp_accept(c, "MAXVALUE"))
+			st = zf_ddlp_signed_text(c, &seq->maxvalue);
+		else if (zf_ddlp_accept(c, "NO CYCLE"))
 			seq->no_cycle = true;
-		else if (cur_accept(c, "CYCLE"))
+		else if (zf_ddlp_accept(c, "CYCLE"))
 			seq->cycle = true;
-		else if (cur_accept(c, "NO CACHE"))
+		else if (zf_ddlp_accept(c, "NO CACHE"))
 			seq->no_cache = true;
-		else if (cur_accept(c, "CACHE"))
-			st = cur_signed_text(c, &seq->cache);
-		else if (cur_accept(c, "NO ORDER"))
+		else if (zf_ddlp_accept(c, "CACHE"))
+			st = zf_ddlp_signed_text(c, &seq->cache);
+		else if (zf_ddlp_accept(c, "NO ORDER"))
 			seq->order = true, seq->order_text = "NO ORDER";
-		else if (cur_accept(c, "ORDER"))
+		else if (zf_ddlp_accept(c, "ORDER"))
 			seq->order = true, seq->order_text = "ORDER";
-		else if (cur_accept(c, "RESTART"))
+		else if (zf_ddlp_accept(c, "RESTART"))
 		{
 			seq->restart = "";
-			if (cur_accept(c, "WITH"))
-				st = cur_signed_text(c, &seq->restart);
+			if (zf_ddlp_accept(c, "WITH"))
+				st = zf_ddlp_signed_text(c, &seq->restart);
 		}
 		else if (!in_parens)
 			break;				/* CREATE SEQUENCE: the caller goes on */
@@ -518,8 +518,8 @@ ddl_parse_seqopts(ddl_cur *c, ddl_seqopts *seq, bool in_parens)
 		{
 			ddl_clause	cl;
 
-			if ((st = ddl_skip_unknown(c, CTX_SEQUENCE, &cl)) == ZF_OK)
-				st = cur_note(c, "unknown identity option skipped: %s", cl.text);
+			if ((st = zf_ddl_skip_unknown(c, CTX_SEQUENCE, &cl)) == ZF_OK)
+				st = zf_ddlp_note(c, "unknown identity option skipped: %s", cl.text);
 		}
 	}
 	if (in_parens)
@@ -534,33 +534,33 @@ ddl_parse_seqopts(ddl_cur *c, ddl_seqopts *seq, bool in_parens)
 static zf_status
 parse_generated(ddl_cur *c, ddl_column *col)
 {
-	if (cur_accept(c, "ALWAYS"))
+	if (zf_ddlp_accept(c, "ALWAYS"))
 		col->gen_always = true;
-	else if (!cur_accept(c, "BY DEFAULT"))
-		return cur_error(c, "ALWAYS or BY DEFAULT");
+	else if (!zf_ddlp_accept(c, "BY DEFAULT"))
+		return zf_ddlp_error(c, "ALWAYS or BY DEFAULT");
 
 	col->pub.default_kind = ZF_DB2_DEFAULT_GENERATED;
-	if (cur_accept(c, "AS IDENTITY"))
+	if (zf_ddlp_accept(c, "AS IDENTITY"))
 	{
 		col->gen = GEN_IDENTITY;
 		col->pub.default_kind = ZF_DB2_DEFAULT_IDENTITY;
-		return ddl_parse_seqopts(c, &col->seq, true);
+		return zf_ddl_parse_seqopts(c, &col->seq, true);
 	}
-	if (cur_accept(c, "FOR EACH ROW ON UPDATE AS ROW CHANGE TIMESTAMP"))
+	if (zf_ddlp_accept(c, "FOR EACH ROW ON UPDATE AS ROW CHANGE TIMESTAMP"))
 		col->gen = GEN_ROW_CHANGE_TS;
-	else if (cur_accept(c, "AS ROW BEGIN"))
+	else if (zf_ddlp_accept(c, "AS ROW BEGIN"))
 		col->gen = GEN_ROW_BEGIN;
-	else if (cur_accept(c, "AS ROW END"))
+	else if (zf_ddlp_accept(c, "AS ROW END"))
 		col->gen = GEN_ROW_END;
-	else if (cur_accept(c, "AS TRANSACTION START ID"))
+	else if (zf_ddlp_accept(c, "AS TRANSACTION START ID"))
 		col->gen = GEN_TRANS_ID;
-	else if (tok_is(cur_tok(c, 0), "AS") && tok_punct(cur_tok(c, 1), "("))
+	else if (zf_ddlp_tok_is(zf_ddlp_tok(c, 0), "AS") && zf_ddlp_tok_punct(zf_ddlp_tok(c, 1), "("))
 	{
 		c->pos++;
 		col->gen = GEN_EXPRESSION;
 		col->gen_expr.first = c->pos + 1;
-		col->gen_expr.end = cur_group_end(c);
-		return cur_skip_group(c);
+		col->gen_expr.end = zf_ddlp_group_end(c);
+		return zf_ddlp_skip_group(c);
 	}
 	else
 		col->gen = GEN_ROWID;
@@ -573,43 +573,43 @@ parse_references(ddl_cur *c, ddl_constraint *con)
 {
 	zf_status	st;
 
-	if ((st = cur_expect(c, "REFERENCES")) != ZF_OK ||
-		(st = cur_qname(c, &con->ref)) != ZF_OK)
+	if ((st = zf_ddlp_expect(c, "REFERENCES")) != ZF_OK ||
+		(st = zf_ddlp_qname(c, &con->ref)) != ZF_OK)
 		return st;
-	ddl_note_creator(c->s, con->ref.qual);
-	if (tok_punct(cur_tok(c, 0), "(") &&
-		(st = cur_name_list(c, &con->nrefcols, &con->refcols, false)) != ZF_OK)
+	zf_ddl_note_creator(c->s, con->ref.qual);
+	if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "(") &&
+		(st = zf_ddlp_name_list(c, &con->nrefcols, &con->refcols, false)) != ZF_OK)
 		return st;
 	for (;;)
 	{
-		if (cur_accept(c, "ON DELETE"))
+		if (zf_ddlp_accept(c, "ON DELETE"))
 		{
-			if (cur_accept(c, "RESTRICT"))
+			if (zf_ddlp_accept(c, "RESTRICT"))
 				con->on_delete = "RESTRICT";
-			else if (cur_accept(c, "CASCADE"))
+			else if (zf_ddlp_accept(c, "CASCADE"))
 				con->on_delete = "CASCADE";
-			else if (cur_accept(c, "SET NULL"))
+			else if (zf_ddlp_accept(c, "SET NULL"))
 				con->on_delete = "SET NULL";
-			else if (cur_accept(c, "NO ACTION"))
+			else if (zf_ddlp_accept(c, "NO ACTION"))
 				con->on_delete = "NO ACTION";
 			else
-				return cur_error(c, "RESTRICT, CASCADE, SET NULL or NO ACTION");
+				return zf_ddlp_error(c, "RESTRICT, CASCADE, SET NULL or NO ACTION");
 		}
-		else if (cur_accept(c, "ON UPDATE"))
+		else if (zf_ddlp_accept(c, "ON UPDATE"))
 		{
-			if (cur_accept(c, "RESTRICT"))
+			if (zf_ddlp_accept(c, "RESTRICT"))
 				con->on_update = "RESTRICT";
-			else if (cur_accept(c, "NO ACTION"))
+			else if (zf_ddlp_accept(c, "NO ACTION"))
 				con->on_update = "NO ACTION";
 			else
-				return cur_error(c, "RESTRICT or NO ACTION");
+				return zf_ddlp_error(c, "RESTRICT or NO ACTION");
 		}
-		else if (cur_accept(c, "NOT ENFORCED"))
+		else if (zf_ddlp_accept(c, "NOT ENFORCED"))
 			con->not_enforced = true;
-		else if (cur_accept(c, "ENFORCED"))
+		else if (zf_ddlp_accept(c, "ENFORCED"))
 			;
-		else if (cur_accept(c, "ENABLE QUERY OPTIMIZATION") ||
-				 cur_accept(c, "DISABLE QUERY OPTIMIZATION"))
+		else if (zf_ddlp_accept(c, "ENABLE QUERY OPTIMIZATION") ||
+				 zf_ddlp_accept(c, "DISABLE QUERY OPTIMIZATION"))
 			con->query_opt = true;
 		else
 			return ZF_OK;
@@ -620,7 +620,7 @@ parse_references(ddl_cur *c, ddl_constraint *con)
 static zf_status
 key_list(ddl_cur *c, ddl_constraint *con)
 {
-	zf_status	st = cur_name_list(c, &con->ncols, &con->cols, false);
+	zf_status	st = zf_ddlp_name_list(c, &con->ncols, &con->cols, false);
 
 	if (st == ZF_OK && con->ncols > 0 &&
 		strcmp(con->cols[con->ncols - 1], "BUSINESS_TIME WITHOUT OVERLAPS") == 0)
@@ -633,10 +633,10 @@ key_list(ddl_cur *c, ddl_constraint *con)
 
 /* Does a table constraint start at the cursor? */
 bool
-ddl_is_constraint_start(const ddl_cur *c)
+zf_ddl_is_constraint_start(const ddl_cur *c)
 {
-	return cur_is(c, "CONSTRAINT") || cur_is(c, "PRIMARY KEY") ||
-		cur_is(c, "UNIQUE") || cur_is(c, "FOREIGN KEY") || cur_is(c, "CHECK");
+	return zf_ddlp_is(c, "CONSTRAINT") || zf_ddlp_is(c, "PRIMARY KEY") ||
+		zf_ddlp_is(c, "UNIQUE") || zf_ddlp_is(c, "FOREIGN KEY") || zf_ddlp_is(c, "CHECK");
 }
 
 /*
@@ -644,67 +644,67 @@ ddl_is_constraint_start(const ddl_cur *c)
  * FOREIGN KEY [name] (...) REFERENCES ... | CHECK (...)
  */
 zf_status
-ddl_parse_constraint(ddl_cur *c, ddl_constraint *con)
+zf_ddl_parse_constraint(ddl_cur *c, ddl_constraint *con)
 {
-	const ddl_token *t = cur_tok(c, 0);
+	const ddl_token *t = zf_ddlp_tok(c, 0);
 	zf_status	st;
 
 	con->line = t->line;
 	con->column = t->column;
-	if (cur_accept(c, "CONSTRAINT") && (st = cur_ident(c, &con->name)) != ZF_OK)
+	if (zf_ddlp_accept(c, "CONSTRAINT") && (st = zf_ddlp_ident(c, &con->name)) != ZF_OK)
 		return st;
-	if (cur_accept(c, "PRIMARY KEY"))
+	if (zf_ddlp_accept(c, "PRIMARY KEY"))
 	{
 		con->kind = CON_PK;
 		return key_list(c, con);
 	}
-	if (cur_accept(c, "UNIQUE"))
+	if (zf_ddlp_accept(c, "UNIQUE"))
 	{
 		con->kind = CON_UNIQUE;
 		return key_list(c, con);
 	}
-	if (cur_accept(c, "FOREIGN KEY"))
+	if (zf_ddlp_accept(c, "FOREIGN KEY"))
 	{
 		con->kind = CON_FK;
 		/* DB2 also writes the name here: FOREIGN KEY name (cols) */
-		if (tok_is_ident(cur_tok(c, 0)))
+		if (zf_ddlp_tok_is_ident(zf_ddlp_tok(c, 0)))
 		{
 			const char *name;
 
-			if ((st = cur_ident(c, &name)) != ZF_OK)
+			if ((st = zf_ddlp_ident(c, &name)) != ZF_OK)
 				return st;
 			if (con->name == NULL)
 				con->name = name;
 		}
-		if ((st = cur_name_list(c, &con->ncols, &con->cols, false)) != ZF_OK)
+		if ((st = zf_ddlp_name_list(c, &con->ncols, &con->cols, false)) != ZF_OK)
 			return st;
 		return parse_references(c, con);
 	}
-	if (cur_accept(c, "CHECK"))
+	if (zf_ddlp_accept(c, "CHECK"))
 	{
 		con->kind = CON_CHECK;
-		if (!tok_punct(cur_tok(c, 0), "("))
-			return cur_error(c, "\"(\"");
+		if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+			return zf_ddlp_error(c, "\"(\"");
 		con->check.first = c->pos + 1;
-		con->check.end = cur_group_end(c);
-		return cur_skip_group(c);
+		con->check.end = zf_ddlp_group_end(c);
+		return zf_ddlp_skip_group(c);
 	}
-	return cur_error(c, "PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK");
+	return zf_ddlp_error(c, "PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK");
 }
 
 /* Add an inline constraint to a column. */
 static ddl_constraint *
 column_constraint(ddl_cur *c, ddl_column *col, ddl_con_kind kind, const char *name)
 {
-	ddl_constraint *con = ddl_push(&c->s->arena, (void **) &col->cons, &col->ncons,
+	ddl_constraint *con = zf_ddl_push(&c->s->arena, (void **) &col->cons, &col->ncons,
 								   &col->capcons, sizeof(ddl_constraint));
 
 	if (con == NULL)
 		return NULL;
 	con->kind = kind;
 	con->name = name;
-	con->line = cur_tok(c, 0)->line;
-	con->column = cur_tok(c, 0)->column;
+	con->line = zf_ddlp_tok(c, 0)->line;
+	con->column = zf_ddlp_tok(c, 0)->column;
 	return con;
 }
 
@@ -713,107 +713,107 @@ column_constraint(ddl_cur *c, ddl_column *col, ddl_con_kind kind, const char *na
  * order.  With type_only, only the type (ALTER ... SET DATA TYPE).
  */
 zf_status
-ddl_parse_column(ddl_cur *c, ddl_column *col, bool type_only)
+zf_ddl_parse_column(ddl_cur *c, ddl_column *col, bool type_only)
 {
-	const ddl_token *t = cur_tok(c, 0);
+	const ddl_token *t = zf_ddlp_tok(c, 0);
 	zf_status	st;
 
 	col->pub.line = t->line;
 	col->pub.column = t->column;
-	if (!type_only && (st = cur_ident(c, &col->pub.name)) != ZF_OK)
+	if (!type_only && (st = zf_ddlp_ident(c, &col->pub.name)) != ZF_OK)
 		return st;
-	if ((st = ddl_parse_type(c, col)) != ZF_OK || type_only)
+	if ((st = zf_ddl_parse_type(c, col)) != ZF_OK || type_only)
 		return st;
 
-	while (!cur_at_end(c))
+	while (!zf_ddlp_at_end(c))
 	{
 		const char *conname = NULL;
 		ddl_constraint *con;
 
 		st = ZF_OK;
-		if (cur_accept(c, "NOT NULL"))
+		if (zf_ddlp_accept(c, "NOT NULL"))
 			col->pub.not_null = true;
-		else if (cur_accept(c, "WITH DEFAULT") || cur_accept(c, "DEFAULT"))
+		else if (zf_ddlp_accept(c, "WITH DEFAULT") || zf_ddlp_accept(c, "DEFAULT"))
 			st = parse_default(c, col);
-		else if (cur_accept(c, "NULL"))
+		else if (zf_ddlp_accept(c, "NULL"))
 			;
-		else if (cur_accept(c, "GENERATED"))
+		else if (zf_ddlp_accept(c, "GENERATED"))
 			st = parse_generated(c, col);
-		else if (cur_accept(c, "FOR SBCS DATA"))
+		else if (zf_ddlp_accept(c, "FOR SBCS DATA"))
 			col->pub.subtype = ZF_DB2_SUBTYPE_SBCS;
-		else if (cur_accept(c, "FOR MIXED DATA"))
+		else if (zf_ddlp_accept(c, "FOR MIXED DATA"))
 			col->pub.subtype = ZF_DB2_SUBTYPE_MIXED;
-		else if (cur_accept(c, "FOR BIT DATA"))
+		else if (zf_ddlp_accept(c, "FOR BIT DATA"))
 			col->pub.subtype = ZF_DB2_SUBTYPE_BIT;
-		else if (cur_accept(c, "CCSID"))
+		else if (zf_ddlp_accept(c, "CCSID"))
 		{
-			if (cur_accept(c, "EBCDIC"))
+			if (zf_ddlp_accept(c, "EBCDIC"))
 				col->pub.ccsid_scheme = ZF_DB2_SCHEME_EBCDIC;
-			else if (cur_accept(c, "ASCII"))
+			else if (zf_ddlp_accept(c, "ASCII"))
 				col->pub.ccsid_scheme = ZF_DB2_SCHEME_ASCII;
-			else if (cur_accept(c, "UNICODE"))
+			else if (zf_ddlp_accept(c, "UNICODE"))
 				col->pub.ccsid_scheme = ZF_DB2_SCHEME_UNICODE;
 			else
 			{
 				int64_t		n;
 
-				if ((st = cur_int(c, &n)) == ZF_OK)
+				if ((st = zf_ddlp_int(c, &n)) == ZF_OK)
 					col->pub.ccsid = (n >= 0 && n <= 65535) ? (int) n : 0;
 			}
 			col->dropped |= DROP_CCSID;
 		}
-		else if (cur_accept(c, "FIELDPROC"))
+		else if (zf_ddlp_accept(c, "FIELDPROC"))
 		{
 			ddl_name	fp;
 
-			if ((st = cur_qname(c, &fp)) == ZF_OK && tok_punct(cur_tok(c, 0), "("))
-				st = cur_skip_group(c);
+			if ((st = zf_ddlp_qname(c, &fp)) == ZF_OK && zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+				st = zf_ddlp_skip_group(c);
 			col->dropped |= DROP_FIELDPROC;
 		}
-		else if (cur_accept(c, "AS SECURITY LABEL"))
+		else if (zf_ddlp_accept(c, "AS SECURITY LABEL"))
 			col->dropped |= DROP_SECLABEL;
-		else if (cur_accept(c, "IMPLICITLY HIDDEN"))
+		else if (zf_ddlp_accept(c, "IMPLICITLY HIDDEN"))
 			col->dropped |= DROP_HIDDEN;
-		else if (cur_accept(c, "INLINE LENGTH"))
+		else if (zf_ddlp_accept(c, "INLINE LENGTH"))
 		{
 			int64_t		n;
 
-			st = cur_int(c, &n);
+			st = zf_ddlp_int(c, &n);
 			col->dropped |= DROP_INLINE;
 		}
-		else if (cur_is(c, "CONSTRAINT") || cur_is(c, "PRIMARY KEY") ||
-				 cur_is(c, "UNIQUE") || cur_is(c, "REFERENCES") || cur_is(c, "CHECK"))
+		else if (zf_ddlp_is(c, "CONSTRAINT") || zf_ddlp_is(c, "PRIMARY KEY") ||
+				 zf_ddlp_is(c, "UNIQUE") || zf_ddlp_is(c, "REFERENCES") || zf_ddlp_is(c, "CHECK"))
 		{
-			if (cur_accept(c, "CONSTRAINT") && (st = cur_ident(c, &conname)) != ZF_OK)
+			if (zf_ddlp_accept(c, "CONSTRAINT") && (st = zf_ddlp_ident(c, &conname)) != ZF_OK)
 				return st;
-			if (cur_accept(c, "PRIMARY KEY"))
+			if (zf_ddlp_accept(c, "PRIMARY KEY"))
 			{
 				if ((con = column_constraint(c, col, CON_PK, conname)) == NULL)
-					return cur_nomem(c);
+					return zf_ddlp_nomem(c);
 			}
-			else if (cur_accept(c, "UNIQUE"))
+			else if (zf_ddlp_accept(c, "UNIQUE"))
 			{
 				if ((con = column_constraint(c, col, CON_UNIQUE, conname)) == NULL)
-					return cur_nomem(c);
+					return zf_ddlp_nomem(c);
 			}
-			else if (cur_is(c, "REFERENCES"))
+			else if (zf_ddlp_is(c, "REFERENCES"))
 			{
 				if ((con = column_constraint(c, col, CON_FK, conname)) == NULL)
-					return cur_nomem(c);
+					return zf_ddlp_nomem(c);
 				st = parse_references(c, con);
 			}
-			else if (cur_accept(c, "CHECK"))
+			else if (zf_ddlp_accept(c, "CHECK"))
 			{
 				if ((con = column_constraint(c, col, CON_CHECK, conname)) == NULL)
-					return cur_nomem(c);
-				if (!tok_punct(cur_tok(c, 0), "("))
-					return cur_error(c, "\"(\"");
+					return zf_ddlp_nomem(c);
+				if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+					return zf_ddlp_error(c, "\"(\"");
 				con->check.first = c->pos + 1;
-				con->check.end = cur_group_end(c);
-				st = cur_skip_group(c);
+				con->check.end = zf_ddlp_group_end(c);
+				st = zf_ddlp_skip_group(c);
 			}
 			else
-				return cur_error(c, "PRIMARY KEY, UNIQUE, REFERENCES or CHECK");
+				return zf_ddlp_error(c, "PRIMARY KEY, UNIQUE, REFERENCES or CHECK");
 		}
 		else
 		{
@@ -823,17 +823,17 @@ ddl_parse_column(ddl_cur *c, ddl_column *col, bool type_only)
 
 			do
 			{
-				if (tok_punct(cur_tok(c, 0), "("))
-					c->pos = cur_group_end(c) + 1;
+				if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+					c->pos = zf_ddlp_group_end(c) + 1;
 				else
 					c->pos++;
-			} while (!cur_at_end(c) && !column_clause_start(cur_tok(c, 0)));
+			} while (!zf_ddlp_at_end(c) && !column_clause_start(zf_ddlp_tok(c, 0)));
 			if (c->pos > c->end)
 				c->pos = c->end;
-			text = ddl_range_text(c->s, start, c->pos);
+			text = zf_ddl_range_text(c->s, start, c->pos);
 			if (text == NULL)
-				return cur_nomem(c);
-			st = cur_note(c, "unknown clause skipped on column %s: %s",
+				return zf_ddlp_nomem(c);
+			st = zf_ddlp_note(c, "unknown clause skipped on column %s: %s",
 						  col->pub.name, text);
 		}
 		if (st != ZF_OK)
@@ -857,51 +857,51 @@ parse_partition(ddl_cur *c, ddl_partby *pb)
 	zf_status	st;
 	int			vcap = 0;
 
-	part = ddl_push(&c->s->arena, (void **) &pb->parts, &pb->nparts, &pb->capparts,
+	part = zf_ddl_push(&c->s->arena, (void **) &pb->parts, &pb->nparts, &pb->capparts,
 					sizeof(ddl_partition));
 	if (part == NULL)
-		return cur_nomem(c);
-	part->line = cur_tok(c, 0)->line;
-	if (!cur_accept(c, "PARTITION") && !cur_accept(c, "PART"))
-		return cur_error(c, "PARTITION");
-	if ((st = cur_int(c, &n)) != ZF_OK)
+		return zf_ddlp_nomem(c);
+	part->line = zf_ddlp_tok(c, 0)->line;
+	if (!zf_ddlp_accept(c, "PARTITION") && !zf_ddlp_accept(c, "PART"))
+		return zf_ddlp_error(c, "PARTITION");
+	if ((st = zf_ddlp_int(c, &n)) != ZF_OK)
 		return st;
 	part->number = (int) (n > 100000 ? 100000 : n);
-	if (!cur_accept(c, "ENDING") && !cur_accept(c, "VALUES"))
-		return cur_error(c, "ENDING AT");
-	cur_accept(c, "AT");
-	if (!tok_punct(cur_tok(c, 0), "("))
-		return cur_error(c, "\"(\"");
-	gend = cur_group_end(c);
+	if (!zf_ddlp_accept(c, "ENDING") && !zf_ddlp_accept(c, "VALUES"))
+		return zf_ddlp_error(c, "ENDING AT");
+	zf_ddlp_accept(c, "AT");
+	if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+		return zf_ddlp_error(c, "\"(\"");
+	gend = zf_ddlp_group_end(c);
 	c->pos++;
 	while (c->pos < gend)
 	{
 		int			e = element_end(c, c->pos, gend);
-		ddl_range  *v = ddl_push(&c->s->arena, (void **) &part->bound.vals,
+		ddl_range  *v = zf_ddl_push(&c->s->arena, (void **) &part->bound.vals,
 								 &part->bound.nvals, &vcap, sizeof(ddl_range));
 
 		if (v == NULL)
-			return cur_nomem(c);
+			return zf_ddlp_nomem(c);
 		if (e == c->pos)
-			return cur_error(c, "a limit value");
+			return zf_ddlp_error(c, "a limit value");
 		v->first = c->pos;
 		v->end = e;
 		c->pos = e < gend ? e + 1 : gend;
 	}
 	c->pos = gend + 1;
 	part->inclusive = true;
-	if (cur_accept(c, "INCLUSIVE"))
+	if (zf_ddlp_accept(c, "INCLUSIVE"))
 		part->inclusive = true;
-	while (!cur_at_end(c))
+	while (!zf_ddlp_at_end(c))
 	{
 		ddl_clause	cl;
 
-		if (ddl_match_clause(c, CTX_PARTITION, &cl))
+		if (zf_ddl_match_clause(c, CTX_PARTITION, &cl))
 			part->has_options = true;
 		else
 		{
-			if ((st = ddl_skip_unknown(c, CTX_PARTITION, &cl)) != ZF_OK ||
-				(st = cur_note(c, "unknown clause skipped on partition %d: %s",
+			if ((st = zf_ddl_skip_unknown(c, CTX_PARTITION, &cl)) != ZF_OK ||
+				(st = zf_ddlp_note(c, "unknown clause skipped on partition %d: %s",
 							   part->number, cl.text)) != ZF_OK)
 				return st;
 		}
@@ -913,57 +913,57 @@ parse_partition(ddl_cur *c, ddl_partby *pb)
 static zf_status
 parse_partition_by(ddl_cur *c, ddl_table *t)
 {
-	ddl_partby *pb = ddl_alloc(&c->s->arena, sizeof(ddl_partby));
+	ddl_partby *pb = zf_ddl_alloc(&c->s->arena, sizeof(ddl_partby));
 	int			start = c->pos;
 	int			colcap = 0;
 	int			gend;
 	zf_status	st;
 
 	if (pb == NULL)
-		return cur_nomem(c);
-	pb->line = cur_tok(c, 0)->line;
-	if ((st = cur_expect(c, "PARTITION BY")) != ZF_OK)
+		return zf_ddlp_nomem(c);
+	pb->line = zf_ddlp_tok(c, 0)->line;
+	if ((st = zf_ddlp_expect(c, "PARTITION BY")) != ZF_OK)
 		return st;
-	if (cur_accept(c, "SIZE") || cur_accept(c, "GROWTH"))
+	if (zf_ddlp_accept(c, "SIZE") || zf_ddlp_accept(c, "GROWTH"))
 	{
 		int64_t		n;
 
 		pb->by_size = true;
-		if (cur_accept(c, "EVERY") && (st = cur_int(c, &n)) == ZF_OK)
-			cur_accept(c, "G");
+		if (zf_ddlp_accept(c, "EVERY") && (st = zf_ddlp_int(c, &n)) == ZF_OK)
+			zf_ddlp_accept(c, "G");
 		if (st != ZF_OK)
 			return st;
 	}
 	else
 	{
-		cur_accept(c, "RANGE");
-		if ((st = cur_expect_punct(c, "(")) != ZF_OK)
+		zf_ddlp_accept(c, "RANGE");
+		if ((st = zf_ddlp_expect_punct(c, "(")) != ZF_OK)
 			return st;
 		for (;;)
 		{
-			const char **slot = ddl_push(&c->s->arena, (void **) &pb->cols, &pb->ncols,
+			const char **slot = zf_ddl_push(&c->s->arena, (void **) &pb->cols, &pb->ncols,
 										 &colcap, sizeof(char *));
 
 			if (slot == NULL)
-				return cur_nomem(c);
-			if ((st = cur_ident(c, slot)) != ZF_OK)
+				return zf_ddlp_nomem(c);
+			if ((st = zf_ddlp_ident(c, slot)) != ZF_OK)
 				return st;
-			cur_accept(c, "NULLS LAST");
-			if (cur_accept(c, "DESC"))
+			zf_ddlp_accept(c, "NULLS LAST");
+			if (zf_ddlp_accept(c, "DESC"))
 				pb->any_desc = true;
 			else
-				cur_accept(c, "ASC");
+				zf_ddlp_accept(c, "ASC");
 			if (pb->ncols > 64)
-				return cur_error(c, "at most 64 partitioning columns");
-			if (cur_accept_punct(c, ","))
+				return zf_ddlp_error(c, "at most 64 partitioning columns");
+			if (zf_ddlp_accept_punct(c, ","))
 				continue;
-			if ((st = cur_expect_punct(c, ")")) != ZF_OK)
+			if ((st = zf_ddlp_expect_punct(c, ")")) != ZF_OK)
 				return st;
 			break;
 		}
-		if (!tok_punct(cur_tok(c, 0), "("))
-			return cur_error(c, "the partition list");
-		gend = cur_group_end(c);
+		if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+			return zf_ddlp_error(c, "the partition list");
+		gend = zf_ddlp_group_end(c);
 		c->pos++;
 		while (c->pos < gend)
 		{
@@ -989,7 +989,7 @@ parse_partition_by(ddl_cur *c, ddl_table *t)
 
 /* Append a column to a table (the model's column list). */
 zf_status
-ddl_table_add_column(ddl_cur *c, ddl_table *t, ddl_column *col)
+zf_ddl_table_add_column(ddl_cur *c, ddl_table *t, ddl_column *col)
 {
 	ddl_column **slot;
 
@@ -1000,10 +1000,10 @@ ddl_table_add_column(ddl_cur *c, ddl_table *t, ddl_column *col)
 		zf_error_at(c->err, col->pub.line, col->pub.column);
 		return ZF_E_LIMIT;
 	}
-	slot = ddl_push(&c->s->arena, (void **) &t->cols, &t->pub.ncolumns, &t->capcols,
+	slot = zf_ddl_push(&c->s->arena, (void **) &t->cols, &t->pub.ncolumns, &t->capcols,
 					sizeof(ddl_column *));
 	if (slot == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	*slot = col;
 	col->table = t;
 	return ZF_OK;
@@ -1011,20 +1011,20 @@ ddl_table_add_column(ddl_cur *c, ddl_table *t, ddl_column *col)
 
 /* The model table that name n refers to in this statement, or NULL. */
 ddl_table *
-ddl_model_lookup(ddl_cur *c, const ddl_name *n)
+zf_ddl_model_lookup(ddl_cur *c, const ddl_name *n)
 {
-	const char *key = ddl_model_key(&c->s->arena,
+	const char *key = zf_ddl_model_key(&c->s->arena,
 									n->qual ? n->qual : c->stmt->default_qual,
 									n->name);
 
-	return key ? ddl_map_get(&c->s->table_map, key) : NULL;
+	return key ? zf_ddl_map_get(&c->s->table_map, key) : NULL;
 }
 
 /* The elements between the parentheses: columns and constraints. */
 static zf_status
 parse_elements(ddl_cur *c, ddl_table *t)
 {
-	int			gend = cur_group_end(c);
+	int			gend = zf_ddlp_group_end(c);
 	zf_status	st;
 
 	c->pos++;
@@ -1034,36 +1034,36 @@ parse_elements(ddl_cur *c, ddl_table *t)
 
 		sub.end = element_end(c, c->pos, gend);
 		if (sub.end == sub.pos)
-			return cur_error(c, "a column definition");
-		if (ddl_is_constraint_start(&sub))
+			return zf_ddlp_error(c, "a column definition");
+		if (zf_ddl_is_constraint_start(&sub))
 		{
-			ddl_constraint *con = ddl_push(&c->s->arena, (void **) &t->cons, &t->ncons,
+			ddl_constraint *con = zf_ddl_push(&c->s->arena, (void **) &t->cons, &t->ncons,
 										   &t->capcons, sizeof(ddl_constraint));
 
 			if (con == NULL)
-				return cur_nomem(c);
-			st = ddl_parse_constraint(&sub, con);
+				return zf_ddlp_nomem(c);
+			st = zf_ddl_parse_constraint(&sub, con);
 		}
-		else if (cur_is(&sub, "PERIOD SYSTEM_TIME") || cur_is(&sub, "PERIOD BUSINESS_TIME"))
+		else if (zf_ddlp_is(&sub, "PERIOD SYSTEM_TIME") || zf_ddlp_is(&sub, "PERIOD BUSINESS_TIME"))
 		{
 			t->nperiods++;
-			t->period_text = ddl_range_text(c->s, sub.pos, sub.end);
+			t->period_text = zf_ddl_range_text(c->s, sub.pos, sub.end);
 			sub.pos = sub.end;
-			st = t->period_text ? ZF_OK : cur_nomem(c);
+			st = t->period_text ? ZF_OK : zf_ddlp_nomem(c);
 		}
 		else
 		{
-			ddl_column *col = ddl_alloc(&c->s->arena, sizeof(ddl_column));
+			ddl_column *col = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
 
 			if (col == NULL)
-				return cur_nomem(c);
-			if ((st = ddl_parse_column(&sub, col, false)) == ZF_OK)
-				st = ddl_table_add_column(c, t, col);
+				return zf_ddlp_nomem(c);
+			if ((st = zf_ddl_parse_column(&sub, col, false)) == ZF_OK)
+				st = zf_ddl_table_add_column(c, t, col);
 		}
 		if (st != ZF_OK)
 			return st;
-		if (!cur_at_end(&sub))
-			return cur_error(&sub, "\",\" or \")\"");
+		if (!zf_ddlp_at_end(&sub))
+			return zf_ddlp_error(&sub, "\",\" or \")\"");
 		c->pos = sub.end < gend ? sub.end + 1 : gend;
 	}
 	c->pos = gend + 1;
@@ -1076,11 +1076,11 @@ copy_like_columns(ddl_cur *c, ddl_table *t, const ddl_table *src)
 {
 	for (int i = 0; i < src->pub.ncolumns; i++)
 	{
-		ddl_column *col = ddl_alloc(&c->s->arena, sizeof(ddl_column));
+		ddl_column *col = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
 		zf_status	st;
 
 		if (col == NULL)
-			return cur_nomem(c);
+			return zf_ddlp_nomem(c);
 		*col = *src->cols[i];
 		col->ncons = col->capcons = 0;
 		col->cons = NULL;
@@ -1089,7 +1089,7 @@ copy_like_columns(ddl_cur *c, ddl_table *t, const ddl_table *src)
 			col->gen = GEN_NONE;
 			col->pub.default_kind = ZF_DB2_DEFAULT_NONE;
 		}
-		if ((st = ddl_table_add_column(c, t, col)) != ZF_OK)
+		if ((st = zf_ddl_table_add_column(c, t, col)) != ZF_OK)
 			return st;
 	}
 	return ZF_OK;
@@ -1097,10 +1097,10 @@ copy_like_columns(ddl_cur *c, ddl_table *t, const ddl_table *src)
 
 /* CREATE TABLE name (...) | LIKE t | AS (fullselect) ..., then clauses */
 zf_status
-ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
+zf_ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_stmt   *stmt = c->stmt;
-	ddl_table  *t = ddl_alloc(&c->s->arena, sizeof(ddl_table));
+	ddl_table  *t = zf_ddl_alloc(&c->s->arena, sizeof(ddl_table));
 	ddl_table  *model;
 	const char *key;
 	ddl_table **slot;
@@ -1110,116 +1110,116 @@ ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
 
 	(void) ps;
 	if (t == NULL)
-		return cur_nomem(c);
+		return zf_ddlp_nomem(c);
 	stmt->kind = ST_CREATE_TABLE;
 	stmt->kind_text = "CREATE TABLE";
 	stmt->u.table = t;
-	if ((st = cur_expect(c, "CREATE TABLE")) != ZF_OK ||
-		(st = cur_qname(c, &t->name)) != ZF_OK)
+	if ((st = zf_ddlp_expect(c, "CREATE TABLE")) != ZF_OK ||
+		(st = zf_ddlp_qname(c, &t->name)) != ZF_OK)
 		return st;
-	stmt->object = ddl_name_text(c->s, &t->name);
+	stmt->object = zf_ddl_name_text(c->s, &t->name);
 	t->pub.creator = t->name.qual ? t->name.qual : stmt->default_qual;
 	t->pub.name = t->name.name;
 	t->pub.line = stmt->line;
-	ddl_note_creator(c->s, t->name.qual);
+	zf_ddl_note_creator(c->s, t->name.qual);
 
-	if (tok_punct(cur_tok(c, 0), "("))
+	if (zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
 	{
 		/* "(cols) AS (fullselect)": a column list for the query */
-		int			g = cur_group_end(c);
+		int			g = zf_ddlp_group_end(c);
 
-		if (g + 1 < c->end && tok_is(&c->toks[g + 1], "AS"))
+		if (g + 1 < c->end && zf_ddlp_tok_is(&c->toks[g + 1], "AS"))
 		{
-			if ((st = cur_name_list(c, &ncols_list, &cols_list, false)) != ZF_OK)
+			if ((st = zf_ddlp_name_list(c, &ncols_list, &cols_list, false)) != ZF_OK)
 				return st;
 		}
 		else if ((st = parse_elements(c, t)) != ZF_OK)
 			return st;
 	}
-	else if (cur_accept(c, "LIKE"))
+	else if (zf_ddlp_accept(c, "LIKE"))
 	{
 		const ddl_table *src;
 
-		if ((st = cur_qname(c, &t->like)) != ZF_OK)
+		if ((st = zf_ddlp_qname(c, &t->like)) != ZF_OK)
 			return st;
 		t->has_like = true;
-		ddl_note_creator(c->s, t->like.qual);
-		while (cur_is(c, "INCLUDING") || cur_is(c, "EXCLUDING"))
+		zf_ddl_note_creator(c->s, t->like.qual);
+		while (zf_ddlp_is(c, "INCLUDING") || zf_ddlp_is(c, "EXCLUDING"))
 		{
-			bool		including = cur_accept(c, "INCLUDING");
+			bool		including = zf_ddlp_accept(c, "INCLUDING");
 
 			if (!including)
 				c->pos++;
-			if (cur_is(c, "IDENTITY") && including)
+			if (zf_ddlp_is(c, "IDENTITY") && including)
 				t->like_identity = true;
-			while (cur_accept(c, "IDENTITY") || cur_accept(c, "ROW") ||
-				   cur_accept(c, "CHANGE") || cur_accept(c, "TIMESTAMP") ||
-				   cur_accept(c, "COLUMN") || cur_accept(c, "ATTRIBUTES") ||
-				   cur_accept(c, "DEFAULTS") || cur_accept(c, "XML") ||
-				   cur_accept(c, "TYPE") || cur_accept(c, "MODIFIERS"))
+			while (zf_ddlp_accept(c, "IDENTITY") || zf_ddlp_accept(c, "ROW") ||
+				   zf_ddlp_accept(c, "CHANGE") || zf_ddlp_accept(c, "TIMESTAMP") ||
+				   zf_ddlp_accept(c, "COLUMN") || zf_ddlp_accept(c, "ATTRIBUTES") ||
+				   zf_ddlp_accept(c, "DEFAULTS") || zf_ddlp_accept(c, "XML") ||
+				   zf_ddlp_accept(c, "TYPE") || zf_ddlp_accept(c, "MODIFIERS"))
 				;
 		}
-		src = ddl_model_lookup(c, &t->like);
+		src = zf_ddl_model_lookup(c, &t->like);
 		if (src != NULL && (st = copy_like_columns(c, t, src)) != ZF_OK)
 			return st;
 	}
-	else if (!tok_is(cur_tok(c, 0), "AS"))
-		return cur_error(c, "\"(\", LIKE or AS");
+	else if (!zf_ddlp_tok_is(zf_ddlp_tok(c, 0), "AS"))
+		return zf_ddlp_error(c, "\"(\", LIKE or AS");
 
-	if (cur_accept(c, "AS"))
+	if (zf_ddlp_accept(c, "AS"))
 	{
-		if (!tok_punct(cur_tok(c, 0), "("))
-			return cur_error(c, "\"(\"");
+		if (!zf_ddlp_tok_punct(zf_ddlp_tok(c, 0), "("))
+			return zf_ddlp_error(c, "\"(\"");
 		t->has_as = true;
 		t->as_query.first = c->pos + 1;
-		t->as_query.end = cur_group_end(c);
-		if ((st = cur_skip_group(c)) != ZF_OK)
+		t->as_query.end = zf_ddlp_group_end(c);
+		if ((st = zf_ddlp_skip_group(c)) != ZF_OK)
 			return st;
 		if (ncols_list > 0)
 		{
 			/* keep the names as columns without types for the writer */
 			for (int i = 0; i < ncols_list; i++)
 			{
-				ddl_column *col = ddl_alloc(&c->s->arena, sizeof(ddl_column));
+				ddl_column *col = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
 
 				if (col == NULL)
-					return cur_nomem(c);
+					return zf_ddlp_nomem(c);
 				col->pub.name = cols_list[i];
 				col->pub.type = ZF_DB2_USER_TYPE;
 				col->pub.type_name = "";
-				if ((st = ddl_table_add_column(c, t, col)) != ZF_OK)
+				if ((st = zf_ddl_table_add_column(c, t, col)) != ZF_OK)
 					return st;
 			}
 		}
 	}
 
-	while (!cur_at_end(c))
+	while (!zf_ddlp_at_end(c))
 	{
 		ddl_clause	cl;
 
-		if (cur_is(c, "PARTITION BY"))
+		if (zf_ddlp_is(c, "PARTITION BY"))
 		{
 			if ((st = parse_partition_by(c, t)) != ZF_OK)
 				return st;
 			continue;
 		}
-		if (t->has_as && cur_accept(c, "WITH NO DATA"))
+		if (t->has_as && zf_ddlp_accept(c, "WITH NO DATA"))
 			continue;
-		if (t->has_as && (cur_accept(c, "DATA INITIALLY DEFERRED") ||
-						  cur_accept(c, "REFRESH DEFERRED") ||
-						  cur_accept(c, "REFRESH IMMEDIATE") ||
-						  cur_accept(c, "ENABLE QUERY OPTIMIZATION") ||
-						  cur_accept(c, "DISABLE QUERY OPTIMIZATION") ||
-						  cur_accept(c, "MAINTAINED BY SYSTEM") ||
-						  cur_accept(c, "MAINTAINED BY USER")))
+		if (t->has_as && (zf_ddlp_accept(c, "DATA INITIALLY DEFERRED") ||
+						  zf_ddlp_accept(c, "REFRESH DEFERRED") ||
+						  zf_ddlp_accept(c, "REFRESH IMMEDIATE") ||
+						  zf_ddlp_accept(c, "ENABLE QUERY OPTIMIZATION") ||
+						  zf_ddlp_accept(c, "DISABLE QUERY OPTIMIZATION") ||
+						  zf_ddlp_accept(c, "MAINTAINED BY SYSTEM") ||
+						  zf_ddlp_accept(c, "MAINTAINED BY USER")))
 		{
 			t->mqt = true;
 			continue;
 		}
-		if (ddl_match_clause(c, CTX_TABLE, &cl))
-			st = ddl_add_clause(c, &t->clauses, &cl);
-		else if ((st = ddl_skip_unknown(c, CTX_TABLE, &cl)) == ZF_OK)
-			st = ddl_add_clause(c, &t->clauses, &cl);
+		if (zf_ddl_match_clause(c, CTX_TABLE, &cl))
+			st = zf_ddl_add_clause(c, &t->clauses, &cl);
+		else if ((st = zf_ddl_skip_unknown(c, CTX_TABLE, &cl)) == ZF_OK)
+			st = zf_ddl_add_clause(c, &t->clauses, &cl);
 		if (st != ZF_OK)
 			return st;
 	}
@@ -1229,11 +1229,11 @@ ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
 
 		if (strncmp(w, "CCSID ", 6) == 0)
 		{
-			if (ddl_strcasecmp(w + 6, "EBCDIC") == 0)
+			if (zf_ddl_strcasecmp(w + 6, "EBCDIC") == 0)
 				t->pub.ccsid_scheme = ZF_DB2_SCHEME_EBCDIC;
-			else if (ddl_strcasecmp(w + 6, "ASCII") == 0)
+			else if (zf_ddl_strcasecmp(w + 6, "ASCII") == 0)
 				t->pub.ccsid_scheme = ZF_DB2_SCHEME_ASCII;
-			else if (ddl_strcasecmp(w + 6, "UNICODE") == 0)
+			else if (zf_ddl_strcasecmp(w + 6, "UNICODE") == 0)
 				t->pub.ccsid_scheme = ZF_DB2_SCHEME_UNICODE;
 		}
 	}
@@ -1243,29 +1243,29 @@ ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
 	 * statement keeps what CREATE TABLE said.  A later CREATE of the same
 	 * name wins in lookups.
 	 */
-	if ((model = ddl_alloc(&c->s->arena, sizeof(ddl_table))) == NULL)
-		return cur_nomem(c);
+	if ((model = zf_ddl_alloc(&c->s->arena, sizeof(ddl_table))) == NULL)
+		return zf_ddlp_nomem(c);
 	*model = *t;
 	model->cols = NULL;
 	model->pub.ncolumns = 0;
 	model->capcols = 0;
 	for (int i = 0; i < t->pub.ncolumns; i++)
 	{
-		ddl_column *copy = ddl_alloc(&c->s->arena, sizeof(ddl_column));
+		ddl_column *copy = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
 
 		if (copy == NULL)
-			return cur_nomem(c);
+			return zf_ddlp_nomem(c);
 		*copy = *t->cols[i];
-		if ((st = ddl_table_add_column(c, model, copy)) != ZF_OK)
+		if ((st = zf_ddl_table_add_column(c, model, copy)) != ZF_OK)
 			return st;
 	}
 	for (int i = 0; i < t->pub.ncolumns; i++)
 		t->cols[i]->table = t;
-	key = ddl_model_key(&c->s->arena, t->pub.creator, t->pub.name);
-	slot = ddl_push(&c->s->arena, (void **) &c->s->tables, &c->s->ntables,
+	key = zf_ddl_model_key(&c->s->arena, t->pub.creator, t->pub.name);
+	slot = zf_ddl_push(&c->s->arena, (void **) &c->s->tables, &c->s->ntables,
 					&c->s->captables, sizeof(ddl_table *));
-	if (key == NULL || slot == NULL || !ddl_map_put(&c->s->table_map, key, model))
-		return cur_nomem(c);
+	if (key == NULL || slot == NULL || !zf_ddl_map_put(&c->s->table_map, key, model))
+		return zf_ddlp_nomem(c);
 	*slot = model;
 	return ZF_OK;
 }

@@ -54,7 +54,7 @@ zf_pg_options_init(zf_pg_options *opts)
 static wnote *
 new_note(ddl_writer *w)
 {
-	wnote	   *n = ddl_push(w->arena, (void **) &w->notes, &w->nnotes, &w->capnotes,
+	wnote	   *n = zf_ddl_push(w->arena, (void **) &w->notes, &w->nnotes, &w->capnotes,
 							 sizeof(wnote));
 
 	if (n == NULL)
@@ -83,7 +83,7 @@ add_note(ddl_writer *w, bool capped, const char *fmt, va_list ap)
 			return;
 	if ((n = new_note(w)) == NULL)
 		return;
-	n->text = ddl_strdup(w->arena, buf);
+	n->text = zf_ddl_strdup(w->arena, buf);
 	if (n->text == NULL)
 	{
 		w->oom = true;
@@ -96,7 +96,7 @@ add_note(ddl_writer *w, bool capped, const char *fmt, va_list ap)
  * kept (the rest are counted), so hostile input cannot flood the result.
  */
 void
-w_note(ddl_writer *w, const char *fmt,...)
+zf_ddlw_note(ddl_writer *w, const char *fmt,...)
 {
 	va_list		ap;
 
@@ -107,7 +107,7 @@ w_note(ddl_writer *w, const char *fmt,...)
 
 /* A note that is always kept: what happened to the statement as a whole. */
 void
-w_note_always(ddl_writer *w, const char *fmt,...)
+zf_ddlw_note_always(ddl_writer *w, const char *fmt,...)
 {
 	va_list		ap;
 
@@ -122,7 +122,7 @@ w_note_always(ddl_writer *w, const char *fmt,...)
  * again (but counted).
  */
 void
-w_note_agg(ddl_writer *w, const char *key, const char *item,
+zf_ddlw_note_agg(ddl_writer *w, const char *key, const char *item,
 		   const char *singular, const char *plural)
 {
 	wnote	   *n = NULL;
@@ -171,9 +171,9 @@ w_note_agg(ddl_writer *w, const char *key, const char *item,
 
 /* A note collected over columns. */
 void
-w_note_col(ddl_writer *w, const char *key, const char *column)
+zf_ddlw_note_col(ddl_writer *w, const char *key, const char *column)
 {
-	w_note_agg(w, key, column, "column", "columns");
+	zf_ddlw_note_agg(w, key, column, "column", "columns");
 }
 
 /* The notes of the statement as strings in the result arena. */
@@ -187,14 +187,14 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 	*count = 0;
 	if (n == 1)
 		return NULL;
-	out = ddl_alloc(w->arena, sizeof(char *) * (size_t) n);
+	out = zf_ddl_alloc(w->arena, sizeof(char *) * (size_t) n);
 	if (out == NULL)
 	{
 		w->oom = true;
 		return NULL;
 	}
 	for (int i = 0; i < st->nnotes; i++)
-		out[k++] = ddl_strdup(w->arena, st->notes[i]);
+		out[k++] = zf_ddl_strdup(w->arena, st->notes[i]);
 	for (int i = 0; i < w->nnotes; i++)
 	{
 		const wnote *nt = &w->notes[i];
@@ -211,7 +211,7 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 			else
 				snprintf(buf, sizeof(buf), "%s (%d %s: %s, ...)", nt->text, nt->count,
 						 nt->plural, nt->names);
-			out[k++] = ddl_strdup(w->arena, buf);
+			out[k++] = zf_ddl_strdup(w->arena, buf);
 		}
 	}
 	if (w->notes_dropped > 0)
@@ -219,7 +219,7 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 		char		buf[100];
 
 		snprintf(buf, sizeof(buf), "%d more notes on this statement not shown", w->notes_dropped);
-		out[k++] = ddl_strdup(w->arena, buf);
+		out[k++] = zf_ddl_strdup(w->arena, buf);
 	}
 	for (int i = 0; i < k; i++)
 		if (out[i] == NULL)
@@ -235,18 +235,18 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 
 /* What the writer knows about the relation qname, or NULL. */
 wobj *
-w_obj(ddl_writer *w, const char *qname)
+zf_ddlw_obj(ddl_writer *w, const char *qname)
 {
-	return ddl_map_get(&w->objects, qname);
+	return zf_ddl_map_get(&w->objects, qname);
 }
 
 /* Remember a created object (replacing an older one of the same name). */
 wobj *
-w_add_obj(ddl_writer *w, const char *qname, char kind)
+zf_ddlw_add_obj(ddl_writer *w, const char *qname, char kind)
 {
-	wobj	   *o = ddl_alloc(w->arena, sizeof(wobj));
+	wobj	   *o = zf_ddl_alloc(w->arena, sizeof(wobj));
 
-	if (o == NULL || !ddl_map_put(&w->objects, qname, o))
+	if (o == NULL || !zf_ddl_map_put(&w->objects, qname, o))
 	{
 		w->oom = true;
 		return NULL;
@@ -260,23 +260,23 @@ w_add_obj(ddl_writer *w, const char *qname, char kind)
 static bool
 relation_exists(ddl_writer *w, const char *qname)
 {
-	wobj	   *o = w_obj(w, qname);
+	wobj	   *o = zf_ddlw_obj(w, qname);
 
 	return o != NULL && (o->kind == 't' || o->kind == 'v' || o->kind == 'm');
 }
 
 /* CREATE SCHEMA IF NOT EXISTS before the first object in a schema. */
 void
-w_create_schema(ddl_writer *w, const char *schema)
+zf_ddlw_create_schema(ddl_writer *w, const char *schema)
 {
-	if (schema == NULL || !w->o->create_schemas || ddl_map_get(&w->schemas, schema))
+	if (schema == NULL || !w->o->create_schemas || zf_ddl_map_get(&w->schemas, schema))
 		return;
-	if (!ddl_map_put(&w->schemas, schema, (void *) schema))
+	if (!zf_ddl_map_put(&w->schemas, schema, (void *) schema))
 	{
 		w->oom = true;
 		return;
 	}
-	ddl_buf_printf(&w->sql, "CREATE SCHEMA IF NOT EXISTS %s;\n", schema);
+	zf_ddl_buf_printf(&w->sql, "CREATE SCHEMA IF NOT EXISTS %s;\n", schema);
 }
 
 /*
@@ -319,18 +319,18 @@ dollar_tag(ddl_writer *w, const char *base, const char *text)
 			maxlen = n;
 		}
 	}
-	ddl_buf_init(&tag, (size_t) 1 << 28);
-	ddl_buf_printf(&tag, "$%s", base);
+	zf_ddl_buf_init(&tag, (size_t) 1 << 28);
+	zf_ddl_buf_printf(&tag, "$%s", base);
 	if (plain || max != NULL)
 	{
 		/* max + 1, as a decimal string */
-		char	   *digits = ddl_alloc(w->arena, maxlen + 2);
+		char	   *digits = zf_ddl_alloc(w->arena, maxlen + 2);
 		int			carry = 1;
 
 		if (digits == NULL)
 		{
 			w->oom = true;
-			ddl_buf_free(&tag);
+			zf_ddl_buf_free(&tag);
 			return "$zfdw_oom$";
 		}
 		digits[0] = '0';
@@ -349,11 +349,11 @@ dollar_tag(ddl_writer *w, const char *base, const char *text)
 			}
 		}
 		digits[maxlen + 1] = '\0';
-		ddl_buf_puts(&tag, digits[0] == '0' ? digits + 1 : digits);
+		zf_ddl_buf_puts(&tag, digits[0] == '0' ? digits + 1 : digits);
 	}
-	ddl_buf_putc(&tag, '$');
-	result = tag.failed ? NULL : ddl_strdup(w->arena, tag.data);
-	ddl_buf_free(&tag);
+	zf_ddl_buf_putc(&tag, '$');
+	result = tag.failed ? NULL : zf_ddl_strdup(w->arena, tag.data);
+	zf_ddl_buf_free(&tag);
 	if (result == NULL)
 	{
 		w->oom = true;
@@ -369,7 +369,7 @@ dollar_tag(ddl_writer *w, const char *base, const char *text)
  * chosen so that the statement text cannot end them.
  */
 void
-w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
+zf_ddlw_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 		  const char *stmt_sql, const char *what)
 {
 	ddl_buf		body;
@@ -377,28 +377,28 @@ w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 	const char *outer;
 	char		msg[600];
 
-	ddl_buf_init(&body, 1 << 28);
+	zf_ddl_buf_init(&body, 1 << 28);
 	inner = dollar_tag(w, "q", stmt_sql);
-	ddl_buf_puts(&body, "BEGIN\n    IF ");
+	zf_ddl_buf_puts(&body, "BEGIN\n    IF ");
 	for (int i = 0; i < missing->n; i++)
 	{
 		if (i > 0)
-			ddl_buf_puts(&body, "\n       AND ");
-		ddl_buf_puts(&body, "to_regclass(");
-		w_literal(&body, missing->qnames[i]);
-		ddl_buf_puts(&body, ") IS NOT NULL");
+			zf_ddl_buf_puts(&body, "\n       AND ");
+		zf_ddl_buf_puts(&body, "to_regclass(");
+		zf_ddlw_literal(&body, missing->qnames[i]);
+		zf_ddl_buf_puts(&body, ") IS NOT NULL");
 	}
-	ddl_buf_printf(&body, " THEN\n        EXECUTE %s%s%s;\n    ELSE\n        RAISE NOTICE '%%', ",
+	zf_ddl_buf_printf(&body, " THEN\n        EXECUTE %s%s%s;\n    ELSE\n        RAISE NOTICE '%%', ",
 				   inner, stmt_sql, inner);
 	snprintf(msg, sizeof(msg), "zfdw: %s not created: %s does not exist", what,
 			 missing->n > 0 ? missing->qnames[0] : "a relation");
-	w_literal(&body, msg);
-	ddl_buf_puts(&body, ";\n    END IF;\nEND\n");
+	zf_ddlw_literal(&body, msg);
+	zf_ddl_buf_puts(&body, ";\n    END IF;\nEND\n");
 	outer = dollar_tag(w, "zfdw", body.data ? body.data : "");
-	ddl_buf_printf(out, "DO %s\n%s%s;\n", outer, body.data ? body.data : "", outer);
+	zf_ddl_buf_printf(out, "DO %s\n%s%s;\n", outer, body.data ? body.data : "", outer);
 	if (body.failed)
 		w->oom = true;
-	ddl_buf_free(&body);
+	zf_ddl_buf_free(&body);
 }
 
 /*
@@ -406,35 +406,35 @@ w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
  * alias or synonym of this script stands for its table, as in DB2.
  */
 const char *
-w_table_qname(ddl_writer *w, const ddl_name *n)
+zf_ddlw_table_qname(ddl_writer *w, const ddl_name *n)
 {
-	const char *qn = w_qname(w, n);
-	const char *target = ddl_map_get(&w->aliases, qn);
+	const char *qn = zf_ddlw_qname(w, n);
+	const char *target = zf_ddl_map_get(&w->aliases, qn);
 
 	if (target == NULL)
 		return qn;
-	w_note(w, "%s is an alias of %s: the statement applies to %s", qn, target, target);
+	zf_ddlw_note(w, "%s is an alias of %s: the statement applies to %s", qn, target, target);
 	return target;
 }
 
 /* "qname\002col\003col...": the key of a column list of a table. */
 const char *
-w_cols_key(ddl_writer *w, const char *qname, int n, const char *const *cols)
+zf_ddlw_cols_key(ddl_writer *w, const char *qname, int n, const char *const *cols)
 {
 	ddl_buf		b;
 	const char *k;
 
-	ddl_buf_init(&b, 1 << 20);
-	ddl_buf_puts(&b, qname);
-	ddl_buf_putc(&b, '\002');
+	zf_ddl_buf_init(&b, 1 << 20);
+	zf_ddl_buf_puts(&b, qname);
+	zf_ddl_buf_putc(&b, '\002');
 	for (int i = 0; i < n; i++)
 	{
 		if (i > 0)
-			ddl_buf_putc(&b, '\003');
-		ddl_buf_puts(&b, cols[i]);
+			zf_ddl_buf_putc(&b, '\003');
+		zf_ddl_buf_puts(&b, cols[i]);
 	}
-	k = (b.failed || b.data == NULL) ? NULL : ddl_strdup(w->arena, b.data);
-	ddl_buf_free(&b);
+	k = (b.failed || b.data == NULL) ? NULL : zf_ddl_strdup(w->arena, b.data);
+	zf_ddl_buf_free(&b);
 	if (k == NULL)
 		w->oom = true;
 	return k ? k : "";
@@ -442,12 +442,12 @@ w_cols_key(ddl_writer *w, const char *qname, int n, const char *const *cols)
 
 /* Keep a foreign key (its ALTER TABLE) until its parent is created. */
 void
-w_pending_fk(ddl_writer *w, const char *parent, const char *sql)
+zf_ddlw_pending_fk(ddl_writer *w, const char *parent, const char *sql)
 {
-	wpending   *p = ddl_alloc(w->arena, sizeof(wpending));
-	wpending   *head = ddl_map_get(&w->pending_fks, parent);
+	wpending   *p = zf_ddl_alloc(w->arena, sizeof(wpending));
+	wpending   *head = zf_ddl_map_get(&w->pending_fks, parent);
 
-	if (p == NULL || (p->sql = ddl_strdup(w->arena, sql)) == NULL)
+	if (p == NULL || (p->sql = zf_ddl_strdup(w->arena, sql)) == NULL)
 	{
 		w->oom = true;
 		return;
@@ -455,7 +455,7 @@ w_pending_fk(ddl_writer *w, const char *parent, const char *sql)
 	/* keep the source order: append at the end */
 	if (head == NULL)
 	{
-		if (!ddl_map_put(&w->pending_fks, parent, p))
+		if (!zf_ddl_map_put(&w->pending_fks, parent, p))
 			w->oom = true;
 		return;
 	}
@@ -466,18 +466,18 @@ w_pending_fk(ddl_writer *w, const char *parent, const char *sql)
 
 /* After CREATE TABLE qname: the foreign keys that were waiting for it. */
 void
-w_flush_pending_fks(ddl_writer *w, const char *qname)
+zf_ddlw_flush_pending_fks(ddl_writer *w, const char *qname)
 {
-	wpending   *p = ddl_map_get(&w->pending_fks, qname);
+	wpending   *p = zf_ddl_map_get(&w->pending_fks, qname);
 	int			n = 0;
 
 	for (; p != NULL; p = p->next, n++)
-		ddl_buf_puts(&w->sql, p->sql);
+		zf_ddl_buf_puts(&w->sql, p->sql);
 	if (n > 0)
 	{
-		w_note(w, "adds %d foreign key%s of earlier tables that reference %s", n,
+		zf_ddlw_note(w, "adds %d foreign key%s of earlier tables that reference %s", n,
 			   n > 1 ? "s" : "", qname);
-		ddl_map_put(&w->pending_fks, qname, NULL);
+		zf_ddl_map_put(&w->pending_fks, qname, NULL);
 	}
 }
 
@@ -488,7 +488,7 @@ missing_refs(ddl_writer *w, const wrefs *refs, wrefs *missing)
 	memset(missing, 0, sizeof(*missing));
 	for (int i = 0; i < refs->n; i++)
 		if (!relation_exists(w, refs->qnames[i]))
-			w_refs_add(w, missing, refs->qnames[i]);
+			zf_ddlw_refs_add(w, missing, refs->qnames[i]);
 }
 
 /*
@@ -497,7 +497,7 @@ missing_refs(ddl_writer *w, const wrefs *refs, wrefs *missing)
  * remember the created object with ('g' if it may not exist).
  */
 char
-w_emit_with_refs(ddl_writer *w, const wrefs *refs, const char *stmt_sql,
+zf_ddlw_emit_with_refs(ddl_writer *w, const wrefs *refs, const char *stmt_sql,
 			   const char *what, char kind)
 {
 	wrefs		missing;
@@ -505,24 +505,24 @@ w_emit_with_refs(ddl_writer *w, const wrefs *refs, const char *stmt_sql,
 	missing_refs(w, refs, &missing);
 	for (int i = 0; i < refs->n; i++)
 	{
-		wobj	   *o = w_obj(w, refs->qnames[i]);
+		wobj	   *o = zf_ddlw_obj(w, refs->qnames[i]);
 
 		if (o != NULL)
 			o->has_views = true;
 	}
 	if (missing.n == 0 || w->o->missing_references == ZF_PG_MISSING_KEEP)
 	{
-		ddl_buf_puts(&w->sql, stmt_sql);
+		zf_ddl_buf_puts(&w->sql, stmt_sql);
 		return kind;
 	}
 	if (w->o->missing_references == ZF_PG_MISSING_OMIT)
 	{
-		w_note_always(w, "%s left out: it reads %s, which this script does not create; it was: %s",
+		zf_ddlw_note_always(w, "%s left out: it reads %s, which this script does not create; it was: %s",
 					  what, missing.qnames[0], stmt_sql);
 		return 0;
 	}
-	w_guarded(w, &w->sql, &missing, stmt_sql, what);
-	w_note_always(w, "%s reads %s, which this script does not create: it is created only if that exists",
+	zf_ddlw_guarded(w, &w->sql, &missing, stmt_sql, what);
+	zf_ddlw_note_always(w, "%s reads %s, which this script does not create: it is created only if that exists",
 				  what, missing.qnames[0]);
 	return 'g';
 }
@@ -544,12 +544,12 @@ unique_constraint_of(ddl_writer *w, const ddl_table *t, const ddl_index *ix,
 	{
 		const ddl_constraint *c = &t->cons[i];
 
-		if (c->kind == CON_UNIQUE && w_same_columns(ix, c->ncols, c->cols))
+		if (c->kind == CON_UNIQUE && zf_ddlw_same_columns(ix, c->ncols, c->cols))
 		{
-			const char *key = w_cols_key(w, qname, c->ncols, c->cols);
+			const char *key = zf_ddlw_cols_key(w, qname, c->ncols, c->cols);
 
-			if (c->name == NULL && ddl_map_get(&w->uniq_name, key) == NULL)
-				ddl_map_put(&w->uniq_name, key, (void *) ix);
+			if (c->name == NULL && zf_ddl_map_get(&w->uniq_name, key) == NULL)
+				zf_ddl_map_put(&w->uniq_name, key, (void *) ix);
 			return true;
 		}
 	}
@@ -559,12 +559,12 @@ unique_constraint_of(ddl_writer *w, const ddl_table *t, const ddl_index *ix,
 
 		for (int k = 0; k < col->ncons; k++)
 		{
-			if (col->cons[k].kind == CON_UNIQUE && w_same_columns(ix, 1, &col->pub.name))
+			if (col->cons[k].kind == CON_UNIQUE && zf_ddlw_same_columns(ix, 1, &col->pub.name))
 			{
-				const char *key = w_cols_key(w, qname, 1, &col->pub.name);
+				const char *key = zf_ddlw_cols_key(w, qname, 1, &col->pub.name);
 
-				if (col->cons[k].name == NULL && ddl_map_get(&w->uniq_name, key) == NULL)
-					ddl_map_put(&w->uniq_name, key, (void *) ix);
+				if (col->cons[k].name == NULL && zf_ddl_map_get(&w->uniq_name, key) == NULL)
+					zf_ddl_map_put(&w->uniq_name, key, (void *) ix);
 				return true;
 			}
 		}
@@ -578,8 +578,8 @@ first_pass(ddl_writer *w)
 	ddl_map		tables;
 	ddl_map		alter_pk;
 
-	ddl_map_init(&tables, w->arena);
-	ddl_map_init(&alter_pk, w->arena);
+	zf_ddl_map_init(&tables, w->arena);
+	zf_ddl_map_init(&alter_pk, w->arena);
 	for (int i = 0; i < w->s->nstmts; i++)
 	{
 		const ddl_stmt *st = &w->s->stmts[i];
@@ -587,10 +587,10 @@ first_pass(ddl_writer *w)
 		w->stmt = st;
 		if (st->kind == ST_CREATE_TABLE)
 		{
-			const char *qn = w_qname(w, &st->u.table->name);
+			const char *qn = zf_ddlw_qname(w, &st->u.table->name);
 
-			ddl_map_put(&tables, qn, (void *) st->u.table);
-			ddl_map_put(&w->all_tables, qn, (void *) (intptr_t) st->number);
+			zf_ddl_map_put(&tables, qn, (void *) st->u.table);
+			zf_ddl_map_put(&w->all_tables, qn, (void *) (intptr_t) st->number);
 		}
 		else if (st->kind == ST_ALTER_TABLE)
 		{
@@ -599,38 +599,38 @@ first_pass(ddl_writer *w)
 				const ddl_alter_action *a = &st->u.alter->actions[k];
 
 				if (a->kind == AL_ADD_CONSTRAINT && a->con->kind == CON_PK)
-					ddl_map_put(&alter_pk, w_qname(w, &st->u.alter->table), (void *) a->con);
+					zf_ddl_map_put(&alter_pk, zf_ddlw_qname(w, &st->u.alter->table), (void *) a->con);
 			}
 		}
 		else if (st->kind == ST_CREATE_INDEX && st->u.index->unique)
 		{
 			const ddl_index *ix = st->u.index;
-			const char *qn = w_qname(w, &ix->table);
-			const ddl_table *t = ddl_map_get(&tables, qn);
-			const ddl_constraint *apk = ddl_map_get(&alter_pk, qn);
+			const char *qn = zf_ddlw_qname(w, &ix->table);
+			const ddl_table *t = zf_ddl_map_get(&tables, qn);
+			const ddl_constraint *apk = zf_ddl_map_get(&alter_pk, qn);
 			int			npk = 0;
 			const char **pkcols = NULL;
 			const char *pkname = NULL;
 
 			if (t != NULL)
-				w_table_pk(t, &npk, &pkcols, &pkname);
+				zf_ddlw_table_pk(t, &npk, &pkcols, &pkname);
 			if (npk == 0 && apk != NULL)
 			{
 				npk = apk->ncols;
 				pkcols = apk->cols;
 				pkname = apk->name;
 			}
-			if (npk > 0 && w_same_columns(ix, npk, pkcols))
+			if (npk > 0 && zf_ddlw_same_columns(ix, npk, pkcols))
 			{
-				if (pkname == NULL && ddl_map_get(&w->pk_index, qn) == NULL)
-					ddl_map_put(&w->pk_index, qn, (void *) ix);
+				if (pkname == NULL && zf_ddl_map_get(&w->pk_index, qn) == NULL)
+					zf_ddl_map_put(&w->pk_index, qn, (void *) ix);
 			}
 			else if (t != NULL && unique_constraint_of(w, t, ix, qn))
 				;
 			else
 			{
 				/* a list of the table's other unique indexes */
-				wuniq	   *u = ddl_alloc(w->arena, sizeof(wuniq));
+				wuniq	   *u = zf_ddl_alloc(w->arena, sizeof(wuniq));
 
 				if (u == NULL)
 				{
@@ -638,18 +638,18 @@ first_pass(ddl_writer *w)
 					return;
 				}
 				u->ix = ix;
-				u->next = ddl_map_get(&w->uniq_indexes, qn);
-				ddl_map_put(&w->uniq_indexes, qn, u);
+				u->next = zf_ddl_map_get(&w->uniq_indexes, qn);
+				zf_ddl_map_put(&w->uniq_indexes, qn, u);
 			}
 		}
 		else if (st->kind == ST_COMMENT && !st->u.comment->label &&
 				 st->u.comment->target != OBJ_OTHER && st->u.comment->target != OBJ_INDEX)
 		{
 			const ddl_comment *cm = st->u.comment;
-			const char *qn = w_qname(w, &cm->name);
+			const char *qn = zf_ddlw_qname(w, &cm->name);
 
 			for (int k = 0; k < cm->nitems; k++)
-				ddl_map_put(&w->commented, w_comment_key(w, qn, cm->items[k].column), (void *) cm);
+				zf_ddl_map_put(&w->commented, zf_ddlw_comment_key(w, qn, cm->items[k].column), (void *) cm);
 		}
 	}
 	w->stmt = NULL;
@@ -681,12 +681,12 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 			opts->schema_map_to[i][0] == '\0')
 			return zf_error_set(err, ZF_E_ARG, "schema_map entries must map a creator to a non-empty schema name");
 
-	ddl_arena_init(&arena, budget);
-	priv = ddl_alloc(&arena, sizeof(pg_script_priv));
-	res = ddl_alloc(&arena, sizeof(zf_pg_statement) * (size_t) (script->nstmts + 1));
+	zf_ddl_arena_init(&arena, budget);
+	priv = zf_ddl_alloc(&arena, sizeof(pg_script_priv));
+	res = zf_ddl_alloc(&arena, sizeof(zf_pg_statement) * (size_t) (script->nstmts + 1));
 	if (priv == NULL || res == NULL)
 	{
-		ddl_arena_free(&arena);
+		zf_ddl_arena_free(&arena);
 		return zf_error_set(err, ZF_E_NOMEM, "out of memory while converting DDL");
 	}
 	priv->arena = arena;
@@ -695,17 +695,17 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 	w.s = script;
 	w.o = opts;
 	w.arena = &priv->arena;
-	ddl_buf_init(&w.sql, budget);
-	ddl_map_init(&w.objects, w.arena);
-	ddl_map_init(&w.indexes, w.arena);
-	ddl_map_init(&w.schemas, w.arena);
-	ddl_map_init(&w.commented, w.arena);
-	ddl_map_init(&w.pk_index, w.arena);
-	ddl_map_init(&w.uniq_indexes, w.arena);
-	ddl_map_init(&w.aliases, w.arena);
-	ddl_map_init(&w.uniq_name, w.arena);
-	ddl_map_init(&w.all_tables, w.arena);
-	ddl_map_init(&w.pending_fks, w.arena);
+	zf_ddl_buf_init(&w.sql, budget);
+	zf_ddl_map_init(&w.objects, w.arena);
+	zf_ddl_map_init(&w.indexes, w.arena);
+	zf_ddl_map_init(&w.schemas, w.arena);
+	zf_ddl_map_init(&w.commented, w.arena);
+	zf_ddl_map_init(&w.pk_index, w.arena);
+	zf_ddl_map_init(&w.uniq_indexes, w.arena);
+	zf_ddl_map_init(&w.aliases, w.arena);
+	zf_ddl_map_init(&w.uniq_name, w.arena);
+	zf_ddl_map_init(&w.all_tables, w.arena);
+	zf_ddl_map_init(&w.pending_fks, w.arena);
 
 	first_pass(&w);
 	for (int i = 0; i < script->nstmts && !w.oom; i++)
@@ -714,29 +714,29 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 		zf_pg_statement *r = &res[i];
 
 		w.stmt = st;
-		ddl_buf_reset(&w.sql);
+		zf_ddl_buf_reset(&w.sql);
 		w.nnotes = 0;
 		w.notes_dropped = 0;
-		w_statement(&w, st);
+		zf_ddlw_statement(&w, st);
 		if (w.sql.failed)
 			w.oom = true;
 		r->number = st->number;
 		r->line = st->line;
-		r->kind = st->kind_text ? ddl_strdup(w.arena, st->kind_text) : "unknown";
-		r->object = st->object ? ddl_strdup(w.arena, st->object) : NULL;
-		r->sql = w.sql.len > 0 ? ddl_strndup(w.arena, w.sql.data, w.sql.len) : NULL;
+		r->kind = st->kind_text ? zf_ddl_strdup(w.arena, st->kind_text) : "unknown";
+		r->object = st->object ? zf_ddl_strdup(w.arena, st->object) : NULL;
+		r->sql = w.sql.len > 0 ? zf_ddl_strndup(w.arena, w.sql.data, w.sql.len) : NULL;
 		r->notes = final_notes(&w, st, &r->nnotes);
 		if (r->kind == NULL || (st->object && r->object == NULL) ||
 			(w.sql.len > 0 && r->sql == NULL))
 			w.oom = true;
 	}
-	ddl_buf_free(&w.sql);
+	zf_ddl_buf_free(&w.sql);
 	if (w.oom || priv->arena.failed)
 	{
 		bool		limit = priv->arena.total + 65536 >= priv->arena.limit;
 
 		arena = priv->arena;
-		ddl_arena_free(&arena);
+		zf_ddl_arena_free(&arena);
 		if (limit)
 			return zf_error_set(err, ZF_E_LIMIT,
 								"DDL conversion needs more memory than its budget of %zu bytes", budget);
@@ -754,7 +754,7 @@ static void
 comment_text(ddl_buf *b, const char *s)
 {
 	for (; *s; s++)
-		ddl_buf_putc(b, (unsigned char) *s < ' ' ? ' ' : *s);
+		zf_ddl_buf_putc(b, (unsigned char) *s < ' ' ? ' ' : *s);
 }
 
 /* The whole conversion as one SQL text (see db2ddl.h). */
@@ -771,9 +771,9 @@ zf_pg_script_text(zf_pg_script *script, bool with_notes, size_t *len)
 			*len = priv->textlen[which];
 		return priv->text[which];
 	}
-	ddl_buf_init(&b, priv->arena.limit);
+	zf_ddl_buf_init(&b, priv->arena.limit);
 	if (with_notes)
-		ddl_buf_printf(&b, "-- PostgreSQL DDL converted from DB2 for z/OS DDL by zfdw (%d statements)\n\n",
+		zf_ddl_buf_printf(&b, "-- PostgreSQL DDL converted from DB2 for z/OS DDL by zfdw (%d statements)\n\n",
 					   script->nstatements);
 	for (int i = 0; i < script->nstatements; i++)
 	{
@@ -781,34 +781,34 @@ zf_pg_script_text(zf_pg_script *script, bool with_notes, size_t *len)
 
 		if (with_notes)
 		{
-			ddl_buf_printf(&b, "-- line %d: ", st->line);
+			zf_ddl_buf_printf(&b, "-- line %d: ", st->line);
 			comment_text(&b, st->kind);
 			if (st->object)
 			{
-				ddl_buf_putc(&b, ' ');
+				zf_ddl_buf_putc(&b, ' ');
 				comment_text(&b, st->object);
 			}
-			ddl_buf_putc(&b, '\n');
+			zf_ddl_buf_putc(&b, '\n');
 			for (int k = 0; k < st->nnotes; k++)
 			{
-				ddl_buf_puts(&b, "--   ");
+				zf_ddl_buf_puts(&b, "--   ");
 				comment_text(&b, st->notes[k]);
-				ddl_buf_putc(&b, '\n');
+				zf_ddl_buf_putc(&b, '\n');
 			}
 		}
 		if (st->sql)
-			ddl_buf_puts(&b, st->sql);
+			zf_ddl_buf_puts(&b, st->sql);
 		if (with_notes || st->sql)
-			ddl_buf_putc(&b, '\n');
+			zf_ddl_buf_putc(&b, '\n');
 	}
 	if (b.failed)
 	{
-		ddl_buf_free(&b);
+		zf_ddl_buf_free(&b);
 		return NULL;
 	}
-	priv->text[which] = ddl_strndup(&priv->arena, b.data ? b.data : "", b.len);
+	priv->text[which] = zf_ddl_strndup(&priv->arena, b.data ? b.data : "", b.len);
 	priv->textlen[which] = b.len;
-	ddl_buf_free(&b);
+	zf_ddl_buf_free(&b);
 	if (len)
 		*len = priv->textlen[which];
 	return priv->text[which];
@@ -825,5 +825,5 @@ zf_pg_script_free(zf_pg_script *script)
 		return;
 	priv = script->priv;
 	arena = priv->arena;
-	ddl_arena_free(&arena);
+	zf_ddl_arena_free(&arena);
 }

@@ -96,17 +96,17 @@ struct ddl_writer
 };
 
 /* ddl_write_expr.c: names */
-extern const char *w_ident(ddl_writer *w, const char *db2name);
-extern const char *w_pg_ident(ddl_writer *w, const char *pgname);
-extern const char *w_schema_for(ddl_writer *w, const char *qual);
-extern const char *w_qname(ddl_writer *w, const ddl_name *n);
-extern const char *w_qname_in(ddl_writer *w, const char *schema, const char *name);
-extern const char *w_db2_key(ddl_writer *w, const ddl_name *n);
-extern bool w_is_creator(ddl_writer *w, const char *word);
+extern const char *zf_ddlw_ident(ddl_writer *w, const char *db2name);
+extern const char *zf_ddlw_pg_ident(ddl_writer *w, const char *pgname);
+extern const char *zf_ddlw_schema_for(ddl_writer *w, const char *qual);
+extern const char *zf_ddlw_qname(ddl_writer *w, const ddl_name *n);
+extern const char *zf_ddlw_qname_in(ddl_writer *w, const char *schema, const char *name);
+extern const char *zf_ddlw_db2_key(ddl_writer *w, const ddl_name *n);
+extern bool zf_ddlw_is_creator(ddl_writer *w, const char *word);
 
 /* ddl_write_expr.c: literals and expressions */
-extern void w_literal(ddl_buf *b, const char *text);
-extern void w_range_source(ddl_writer *w, ddl_buf *b, int first, int end);
+extern void zf_ddlw_literal(ddl_buf *b, const char *text);
+extern void zf_ddlw_range_source(ddl_writer *w, ddl_buf *b, int first, int end);
 
 typedef struct wrefs
 {
@@ -115,27 +115,27 @@ typedef struct wrefs
 	const char **qnames;		/* relations a query reads */
 } wrefs;
 
-extern void w_expr(ddl_writer *w, ddl_buf *b, int first, int end,
+extern void zf_ddlw_expr(ddl_writer *w, ddl_buf *b, int first, int end,
 				   wrefs *refs, bool keep_lines);
 
 /* ddl_write.c: notes, objects, guards */
-extern void w_note(ddl_writer *w, const char *fmt,...)
+extern void zf_ddlw_note(ddl_writer *w, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
-extern void w_note_always(ddl_writer *w, const char *fmt,...)
+extern void zf_ddlw_note_always(ddl_writer *w, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
-extern void w_note_col(ddl_writer *w, const char *key, const char *column);
-extern void w_note_agg(ddl_writer *w, const char *key, const char *item,
+extern void zf_ddlw_note_col(ddl_writer *w, const char *key, const char *column);
+extern void zf_ddlw_note_agg(ddl_writer *w, const char *key, const char *item,
 					   const char *singular, const char *plural);
-extern wobj *w_obj(ddl_writer *w, const char *qname);
-extern wobj *w_add_obj(ddl_writer *w, const char *qname, char kind);
-extern void w_create_schema(ddl_writer *w, const char *schema);
-extern void w_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
+extern wobj *zf_ddlw_obj(ddl_writer *w, const char *qname);
+extern wobj *zf_ddlw_add_obj(ddl_writer *w, const char *qname, char kind);
+extern void zf_ddlw_create_schema(ddl_writer *w, const char *schema);
+extern void zf_ddlw_guarded(ddl_writer *w, ddl_buf *out, const wrefs *missing,
 					  const char *stmt_sql, const char *what);
-extern void w_refs_add(ddl_writer *w, wrefs *r, const char *qname);
-extern char w_emit_with_refs(ddl_writer *w, const wrefs *refs,
+extern void zf_ddlw_refs_add(ddl_writer *w, wrefs *r, const char *qname);
+extern char zf_ddlw_emit_with_refs(ddl_writer *w, const wrefs *refs,
 							 const char *stmt_sql, const char *what, char kind);
-extern const char *w_table_qname(ddl_writer *w, const ddl_name *n);
-extern const char *w_cols_key(ddl_writer *w, const char *qname, int n,
+extern const char *zf_ddlw_table_qname(ddl_writer *w, const ddl_name *n);
+extern const char *zf_ddlw_cols_key(ddl_writer *w, const char *qname, int n,
 							  const char *const *cols);
 
 /* A foreign key waiting for its parent table, created later. */
@@ -145,45 +145,45 @@ typedef struct wpending
 	struct wpending *next;
 } wpending;
 
-extern void w_pending_fk(ddl_writer *w, const char *parent, const char *sql);
-extern void w_flush_pending_fks(ddl_writer *w, const char *qname);
+extern void zf_ddlw_pending_fk(ddl_writer *w, const char *parent, const char *sql);
+extern void zf_ddlw_flush_pending_fks(ddl_writer *w, const char *qname);
 
 /* ddl_write_stmt.c */
-extern void w_statement(ddl_writer *w, const ddl_stmt *st);
-extern bool w_same_columns(const ddl_index *ix, int n, const char *const *cols);
-extern const char *w_comment_key(ddl_writer *w, const char *qname,
+extern void zf_ddlw_statement(ddl_writer *w, const ddl_stmt *st);
+extern bool zf_ddlw_same_columns(const ddl_index *ix, int n, const char *const *cols);
+extern const char *zf_ddlw_comment_key(ddl_writer *w, const char *qname,
 								 const char *column);
 
 /* ddl_write_table.c */
-extern void w_create_table(ddl_writer *w, const ddl_table *t);
-extern void w_type(ddl_writer *w, ddl_buf *b, const ddl_column *col,
+extern void zf_ddlw_create_table(ddl_writer *w, const ddl_table *t);
+extern void zf_ddlw_type(ddl_writer *w, ddl_buf *b, const ddl_column *col,
 				   bool identity);
-extern void w_column_def(ddl_writer *w, ddl_buf *b, const ddl_column *col,
+extern void zf_ddlw_column_def(ddl_writer *w, ddl_buf *b, const ddl_column *col,
 						 const char *table_qname, const char *pk_name,
 						 ddl_buf *deferred);
-extern void w_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
+extern void zf_ddlw_constraint(ddl_writer *w, ddl_buf *b, const ddl_constraint *con,
 						 const char *table_qname, const char *pk_name,
 						 bool column_form, ddl_buf *deferred);
-extern void w_default_value(ddl_writer *w, ddl_buf *b, const ddl_column *col,
+extern void zf_ddlw_default_value(ddl_writer *w, ddl_buf *b, const ddl_column *col,
 							int first, int end);
-extern bool w_is_bytea(const zf_db2_column *c);
-extern void w_seq_options(ddl_writer *w, ddl_buf *b, const ddl_seqopts *q,
+extern bool zf_ddlw_is_bytea(const zf_db2_column *c);
+extern void zf_ddlw_seq_options(ddl_writer *w, ddl_buf *b, const ddl_seqopts *q,
 						  const char *name);
-extern const ddl_column *w_find_column(ddl_writer *w, const wobj *o,
+extern const ddl_column *zf_ddlw_find_column(ddl_writer *w, const wobj *o,
 									   const char *db2name);
-extern void w_table_pk(const ddl_table *t, int *n, const char ***cols,
+extern void zf_ddlw_table_pk(const ddl_table *t, int *n, const char ***cols,
 					   const char **name);
-extern const char *w_index_name_free(ddl_writer *w, const char *qname,
+extern const char *zf_ddlw_index_name_free(ddl_writer *w, const char *qname,
 									 const char *db2name);
 
 /* ddl_bounds.c: DB2 datetime and decimal constants */
-extern bool ddl_date_parse(const char *s, int *y, int *m, int *d);
-extern bool ddl_time_parse(const char *s, int *h, int *mi, int *sec);
-extern bool ddl_timestamp_parse(const char *s, int *y, int *m, int *d, int *h,
+extern bool zf_ddl_date_parse(const char *s, int *y, int *m, int *d);
+extern bool zf_ddl_time_parse(const char *s, int *h, int *mi, int *sec);
+extern bool zf_ddl_timestamp_parse(const char *s, int *y, int *m, int *d, int *h,
 								int *mi, int *sec, int64_t *usec, int *digits);
-extern void ddl_days_to_date(int64_t days, int *y, int *m, int *d);
-extern int64_t ddl_date_to_days(int y, int m, int d);
-extern bool ddl_bound_value(ddl_writer *w, const ddl_column *col, int first,
+extern void zf_ddl_days_to_date(int64_t days, int *y, int *m, int *d);
+extern int64_t zf_ddl_date_to_days(int y, int m, int d);
+extern bool zf_ddl_bound_value(ddl_writer *w, const ddl_column *col, int first,
 							int end, bool successor, ddl_buf *out, int *special);
 
 #endif							/* ZF_DDL_WRITE_H */

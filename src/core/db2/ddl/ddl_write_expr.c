@@ -80,7 +80,7 @@ zf_pg_is_keyword(const char *word, void *arg)
 
 /* Quote a PostgreSQL name if PostgreSQL would not read it back as is. */
 const char *
-w_pg_ident(ddl_writer *w, const char *name)
+zf_ddlw_pg_ident(ddl_writer *w, const char *name)
 {
 	bool		safe = (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
 	size_t		n = 0;
@@ -103,7 +103,7 @@ w_pg_ident(ddl_writer *w, const char *name)
 		if (kw(name, w->o->is_keyword_arg))
 			safe = false;
 	}
-	out = ddl_alloc(w->arena, n + 3);
+	out = zf_ddl_alloc(w->arena, n + 3);
 	if (out == NULL)
 	{
 		w->oom = true;
@@ -132,7 +132,7 @@ w_pg_ident(ddl_writer *w, const char *name)
  * PostgreSQL would (with a note), quoted as needed.
  */
 const char *
-w_ident(ddl_writer *w, const char *db2name)
+zf_ddlw_ident(ddl_writer *w, const char *db2name)
 {
 	char		buf[DDL_MAX_NAME + 1];
 	size_t		n = strlen(db2name);
@@ -157,20 +157,20 @@ w_ident(ddl_writer *w, const char *db2name)
 		while (cut > 0 && ((unsigned char) buf[cut] & 0xC0) == 0x80)
 			cut--;
 		buf[cut] = '\0';
-		w_note(w, "name %s is longer than PostgreSQL's 63 bytes: shortened to %s",
+		zf_ddlw_note(w, "name %s is longer than PostgreSQL's 63 bytes: shortened to %s",
 			   db2name, buf);
 	}
-	return w_pg_ident(w, buf);
+	return zf_ddlw_pg_ident(w, buf);
 }
 
 /* Is word a creator of this script or of the schema map? */
 bool
-w_is_creator(ddl_writer *w, const char *word)
+zf_ddlw_is_creator(ddl_writer *w, const char *word)
 {
-	if (ddl_map_get(&w->s->creators, word) != NULL)
+	if (zf_ddl_map_get(&w->s->creators, word) != NULL)
 		return true;
 	for (int i = 0; i < w->o->schema_map_count; i++)
-		if (ddl_strcasecmp(w->o->schema_map_from[i], word) == 0)
+		if (zf_ddl_strcasecmp(w->o->schema_map_from[i], word) == 0)
 			return true;
 	return false;
 }
@@ -180,27 +180,27 @@ w_is_creator(ddl_writer *w, const char *word)
  * the statement's SQLID/schema; NULL result means "unqualified".
  */
 const char *
-w_schema_for(ddl_writer *w, const char *qual)
+zf_ddlw_schema_for(ddl_writer *w, const char *qual)
 {
 	if (qual == NULL)
 		qual = w->stmt ? w->stmt->default_qual : NULL;
 	if (qual != NULL)
 	{
 		for (int i = 0; i < w->o->schema_map_count; i++)
-			if (ddl_strcasecmp(w->o->schema_map_from[i], qual) == 0)
-				return w_pg_ident(w, w->o->schema_map_to[i]);
+			if (zf_ddl_strcasecmp(w->o->schema_map_from[i], qual) == 0)
+				return zf_ddlw_pg_ident(w, w->o->schema_map_to[i]);
 	}
 	if (w->o->schema != NULL)
-		return w_pg_ident(w, w->o->schema);
-	return qual ? w_ident(w, qual) : NULL;
+		return zf_ddlw_pg_ident(w, w->o->schema);
+	return qual ? zf_ddlw_ident(w, qual) : NULL;
 }
 
 /* "schema.name" from a quoted schema (or NULL) and a quoted name. */
 const char *
-w_qname_in(ddl_writer *w, const char *schema, const char *name)
+zf_ddlw_qname_in(ddl_writer *w, const char *schema, const char *name)
 {
 	size_t		n = strlen(name) + (schema ? strlen(schema) + 1 : 0) + 1;
-	char	   *out = ddl_alloc(w->arena, n);
+	char	   *out = zf_ddl_alloc(w->arena, n);
 
 	if (out == NULL)
 	{
@@ -213,16 +213,16 @@ w_qname_in(ddl_writer *w, const char *schema, const char *name)
 
 /* The PostgreSQL qualified name of a DB2 object name. */
 const char *
-w_qname(ddl_writer *w, const ddl_name *n)
+zf_ddlw_qname(ddl_writer *w, const ddl_name *n)
 {
-	return w_qname_in(w, w_schema_for(w, n->qual), w_ident(w, n->name));
+	return zf_ddlw_qname_in(w, zf_ddlw_schema_for(w, n->qual), zf_ddlw_ident(w, n->name));
 }
 
 /* "QUAL\001NAME" with the statement's default qualifier filled in. */
 const char *
-w_db2_key(ddl_writer *w, const ddl_name *n)
+zf_ddlw_db2_key(ddl_writer *w, const ddl_name *n)
 {
-	const char *k = ddl_model_key(w->arena, n->qual ? n->qual :
+	const char *k = zf_ddl_model_key(w->arena, n->qual ? n->qual :
 								  (w->stmt ? w->stmt->default_qual : NULL), n->name);
 
 	if (k == NULL)
@@ -241,25 +241,25 @@ w_db2_key(ddl_writer *w, const ddl_name *n)
  * whatever standard_conforming_strings says.
  */
 void
-w_literal(ddl_buf *b, const char *text)
+zf_ddlw_literal(ddl_buf *b, const char *text)
 {
 	bool		backslash = strchr(text, '\\') != NULL;
 
 	if (backslash)
-		ddl_buf_putc(b, 'E');
-	ddl_buf_putc(b, '\'');
+		zf_ddl_buf_putc(b, 'E');
+	zf_ddl_buf_putc(b, '\'');
 	for (const char *p = text; *p; p++)
 	{
 		if (*p == '\'' || (*p == '\\' && backslash))
-			ddl_buf_putc(b, *p);
-		ddl_buf_putc(b, *p);
+			zf_ddl_buf_putc(b, *p);
+		zf_ddl_buf_putc(b, *p);
 	}
-	ddl_buf_putc(b, '\'');
+	zf_ddl_buf_putc(b, '\'');
 }
 
 /* The source of tokens [first, end) on one line, for notes and comments. */
 void
-w_range_source(ddl_writer *w, ddl_buf *b, int first, int end)
+zf_ddlw_range_source(ddl_writer *w, ddl_buf *b, int first, int end)
 {
 	const ddl_token *toks = w->s->tokens;
 
@@ -268,14 +268,14 @@ w_range_source(ddl_writer *w, ddl_buf *b, int first, int end)
 		const ddl_token *t = &toks[i];
 
 		if (i > first && (t->flags & TF_SPACE) &&
-			!tok_punct(t, ",") && !tok_punct(t, ")") && !tok_punct(t, ".") &&
-			!tok_punct(&toks[i - 1], "(") && !tok_punct(&toks[i - 1], "."))
-			ddl_buf_putc(b, ' ');
+			!zf_ddlp_tok_punct(t, ",") && !zf_ddlp_tok_punct(t, ")") && !zf_ddlp_tok_punct(t, ".") &&
+			!zf_ddlp_tok_punct(&toks[i - 1], "(") && !zf_ddlp_tok_punct(&toks[i - 1], "."))
+			zf_ddl_buf_putc(b, ' ');
 		for (uint32_t j = 0; j < t->length; j++)
 		{
 			char		c = w->s->src[t->offset + j];
 
-			ddl_buf_putc(b, (unsigned char) c < ' ' ? ' ' : c);
+			zf_ddl_buf_putc(b, (unsigned char) c < ' ' ? ' ' : c);
 		}
 	}
 }
@@ -364,7 +364,7 @@ special_register(ddl_writer *w, int i, int end, int *ntok)
 	*ntok = 1;
 	if (t->kind != TK_WORD)
 		return NULL;
-	if (i > 0 && tok_punct(&w->s->tokens[i - 1], "."))
+	if (i > 0 && zf_ddlp_tok_punct(&w->s->tokens[i - 1], "."))
 		return NULL;
 	if (strcmp(t->text, "CURRENT") == 0 && n != NULL && n->kind == TK_WORD)
 	{
@@ -377,14 +377,14 @@ special_register(ddl_writer *w, int i, int end, int *ntok)
 		{
 			int			k = i + 2;
 
-			if (k < end && tok_punct(&w->s->tokens[k], "("))
+			if (k < end && zf_ddlp_tok_punct(&w->s->tokens[k], "("))
 			{
-				while (k < end && !tok_punct(&w->s->tokens[k], ")"))
+				while (k < end && !zf_ddlp_tok_punct(&w->s->tokens[k], ")"))
 					k++;
 				k++;
 			}
-			if (k + 2 < end && tok_is(&w->s->tokens[k], "WITH") &&
-				tok_is(&w->s->tokens[k + 1], "TIME") && tok_is(&w->s->tokens[k + 2], "ZONE"))
+			if (k + 2 < end && zf_ddlp_tok_is(&w->s->tokens[k], "WITH") &&
+				zf_ddlp_tok_is(&w->s->tokens[k + 1], "TIME") && zf_ddlp_tok_is(&w->s->tokens[k + 2], "ZONE"))
 			{
 				*ntok = k + 3 - i;
 				return "CURRENT_TIMESTAMP";
@@ -398,18 +398,18 @@ special_register(ddl_writer *w, int i, int end, int *ntok)
 			return "CURRENT_SCHEMA";
 		if (strcmp(n->text, "SERVER") == 0)
 		{
-			w_note(w, "CURRENT SERVER written as current_database()");
+			zf_ddlw_note(w, "CURRENT SERVER written as current_database()");
 			return "current_database()";
 		}
 		if (strcmp(n->text, "TIMEZONE") == 0)
 		{
-			w_note(w, "CURRENT TIMEZONE (a DB2 time duration) written as the PostgreSQL session's offset interval");
+			zf_ddlw_note(w, "CURRENT TIMEZONE (a DB2 time duration) written as the PostgreSQL session's offset interval");
 			return "(LOCALTIMESTAMP - CURRENT_TIMESTAMP AT TIME ZONE 'UTC')";
 		}
 		*ntok = 1;
 		return NULL;
 	}
-	if (n != NULL && tok_punct(n, "("))
+	if (n != NULL && zf_ddlp_tok_punct(n, "("))
 		return NULL;
 	if (strcmp(t->text, "CURRENT_DATE") == 0)
 		return "CURRENT_DATE";
@@ -428,7 +428,7 @@ special_register(ddl_writer *w, int i, int end, int *ntok)
 
 /* Add a relation to a reference list (no duplicates). */
 void
-w_refs_add(ddl_writer *w, wrefs *r, const char *qname)
+zf_ddlw_refs_add(ddl_writer *w, wrefs *r, const char *qname)
 {
 	const char **slot;
 
@@ -436,7 +436,7 @@ w_refs_add(ddl_writer *w, wrefs *r, const char *qname)
 	for (int i = r->n - 1; i >= 0 && i >= r->n - 64; i--)
 		if (strcmp(r->qnames[i], qname) == 0)
 			return;
-	slot = ddl_push(w->arena, (void **) &r->qnames, &r->n, &r->cap, sizeof(char *));
+	slot = zf_ddl_push(w->arena, (void **) &r->qnames, &r->n, &r->cap, sizeof(char *));
 	if (slot == NULL)
 	{
 		w->oom = true;
@@ -452,20 +452,20 @@ is_cte_name(const ddl_writer *w, int i, int end)
 	const ddl_token *toks = w->s->tokens;
 	int			k = i + 1;
 
-	if (k < end && tok_punct(&toks[k], "("))
+	if (k < end && zf_ddlp_tok_punct(&toks[k], "("))
 	{
 		int			depth = 0;
 
 		for (; k < end; k++)
 		{
-			if (tok_punct(&toks[k], "("))
+			if (zf_ddlp_tok_punct(&toks[k], "("))
 				depth++;
-			else if (tok_punct(&toks[k], ")") && --depth == 0)
+			else if (zf_ddlp_tok_punct(&toks[k], ")") && --depth == 0)
 				break;
 		}
 		k++;
 	}
-	return k + 1 < end && tok_is(&toks[k], "AS") && tok_punct(&toks[k + 1], "(");
+	return k + 1 < end && zf_ddlp_tok_is(&toks[k], "AS") && zf_ddlp_tok_punct(&toks[k + 1], "(");
 }
 
 /*
@@ -475,7 +475,7 @@ is_cte_name(const ddl_writer *w, int i, int end)
  * indentation of the source are kept (view bodies read better).
  */
 void
-w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lines)
+zf_ddlw_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lines)
 {
 	const ddl_token *toks = w->s->tokens;
 	bool		expect_rel = false;
@@ -491,8 +491,8 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 	{
 		for (int i = first; i < end && ncte < 32; i++)
 		{
-			if (tok_is_ident(&toks[i]) && i > first &&
-				(tok_is(&toks[i - 1], "WITH") || tok_punct(&toks[i - 1], ",")) &&
+			if (zf_ddlp_tok_is_ident(&toks[i]) && i > first &&
+				(zf_ddlp_tok_is(&toks[i - 1], "WITH") || zf_ddlp_tok_punct(&toks[i - 1], ",")) &&
 				is_cte_name(w, i, end))
 				ctes[ncte++] = toks[i].text;
 		}
@@ -512,54 +512,54 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 
 			if (keep_lines && (t->flags & TF_NEWLINE))
 			{
-				ddl_buf_putc(b, '\n');
+				zf_ddl_buf_putc(b, '\n');
 				for (int k = 0; k < t->indent && k < 40; k++)
-					ddl_buf_putc(b, ' ');
+					zf_ddl_buf_putc(b, ' ');
 			}
-			else if ((t->flags & TF_SPACE) && !tok_punct(t, ",") &&
-					 !tok_punct(t, ")") && !tok_punct(t, ".") &&
-					 !tok_punct(prev, "(") && !tok_punct(prev, "."))
-				ddl_buf_putc(b, ' ');
+			else if ((t->flags & TF_SPACE) && !zf_ddlp_tok_punct(t, ",") &&
+					 !zf_ddlp_tok_punct(t, ")") && !zf_ddlp_tok_punct(t, ".") &&
+					 !zf_ddlp_tok_punct(prev, "(") && !zf_ddlp_tok_punct(prev, "."))
+				zf_ddl_buf_putc(b, ' ');
 			else if (t->kind == TK_WORD && prev->kind == TK_PUNCT &&
 					 strcmp(prev->text, "NOT") == 0)
-				ddl_buf_putc(b, ' ');
+				zf_ddl_buf_putc(b, ' ');
 		}
 
 		switch ((ddl_tk) t->kind)
 		{
 			case TK_PUNCT:
-				if (tok_punct(t, "("))
+				if (zf_ddlp_tok_punct(t, "("))
 				{
 					depth++;
 					if (depth <= DDL_MAX_DEPTH)
 						from_list[depth] = 0;
 					expect_rel = false;
 				}
-				else if (tok_punct(t, ")"))
+				else if (zf_ddlp_tok_punct(t, ")"))
 				{
 					if (depth > 0)
 						depth--;
 				}
-				else if (tok_punct(t, ",") && depth <= DDL_MAX_DEPTH && from_list[depth])
+				else if (zf_ddlp_tok_punct(t, ",") && depth <= DDL_MAX_DEPTH && from_list[depth])
 					expect_rel = refs != NULL;
-				ddl_buf_puts(b, t->text);
+				zf_ddl_buf_puts(b, t->text);
 				break;
 
 			case TK_STRING:
 			case TK_GSTRING:
-				w_literal(b, t->text);
+				zf_ddlw_literal(b, t->text);
 				break;
 
 			case TK_HEX:
-				ddl_buf_printf(b, "decode('%s', 'hex')", t->text + 1);
-				w_note_agg(w, "hexadecimal constants written as bytea, decode('...', 'hex')",
+				zf_ddl_buf_printf(b, "decode('%s', 'hex')", t->text + 1);
+				zf_ddlw_note_agg(w, "hexadecimal constants written as bytea, decode('...', 'hex')",
 						   t->text + 1, "constant", "constants");
 				break;
 
 			case TK_NUMBER:
 				/* a labeled duration: + 3 MONTHS */
 				if (next != NULL && next->kind == TK_WORD && i > first &&
-					(tok_punct(&toks[i - 1], "+") || tok_punct(&toks[i - 1], "-")))
+					(zf_ddlp_tok_punct(&toks[i - 1], "+") || zf_ddlp_tok_punct(&toks[i - 1], "-")))
 				{
 					bool		done = false;
 
@@ -567,8 +567,8 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 					{
 						if (strcmp(next->text, durations[k].word) == 0)
 						{
-							ddl_buf_printf(b, "INTERVAL '%s %s'", t->text, durations[k].unit);
-							w_note_agg(w, "labeled durations written as intervals", next->text,
+							zf_ddl_buf_printf(b, "INTERVAL '%s %s'", t->text, durations[k].unit);
+							zf_ddlw_note_agg(w, "labeled durations written as intervals", next->text,
 									   "duration", "durations");
 							i++;
 							done = true;
@@ -578,18 +578,18 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 					if (done)
 						break;
 				}
-				ddl_buf_puts(b, t->text);
+				zf_ddl_buf_puts(b, t->text);
 				break;
 
 			case TK_WORD:
 			case TK_DELIM:
 				if ((reg = special_register(w, i, end, &ntok)) != NULL)
 				{
-					ddl_buf_puts(b, reg);
+					zf_ddl_buf_puts(b, reg);
 					i += ntok - 1;
 					break;
 				}
-				if (expect_rel && tok_is_ident(t) &&
+				if (expect_rel && zf_ddlp_tok_is_ident(t) &&
 					!(t->kind == TK_WORD && (strcmp(t->text, "TABLE") == 0 ||
 											 strcmp(t->text, "LATERAL") == 0)))
 				{
@@ -599,18 +599,18 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 
 					memset(&n, 0, sizeof(n));
 					n.name = t->text;
-					if (i + 2 < end && tok_punct(&toks[i + 1], ".") && tok_is_ident(&toks[i + 2]))
+					if (i + 2 < end && zf_ddlp_tok_punct(&toks[i + 1], ".") && zf_ddlp_tok_is_ident(&toks[i + 2]))
 					{
 						n.qual = t->text;
 						n.name = toks[i + 2].text;
 						i += 2;
-						if (i + 2 < end && tok_punct(&toks[i + 1], ".") && tok_is_ident(&toks[i + 2]))
+						if (i + 2 < end && zf_ddlp_tok_punct(&toks[i + 1], ".") && zf_ddlp_tok_is_ident(&toks[i + 2]))
 						{
 							n.loc = n.qual;
 							n.qual = n.name;
 							n.name = toks[i + 2].text;
 							i += 2;
-							w_note(w, "three-part name %s.%s.%s: the location %s is dropped",
+							zf_ddlw_note(w, "three-part name %s.%s.%s: the location %s is dropped",
 								   n.loc, n.qual, n.name, n.loc);
 						}
 					}
@@ -618,14 +618,14 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 						if (strcmp(ctes[k], n.name) == 0)
 							cte = true;
 					if (cte)
-						ddl_buf_puts(b, w_ident(w, n.name));
+						zf_ddl_buf_puts(b, zf_ddlw_ident(w, n.name));
 					else
 					{
-						const char *qn = w_qname(w, &n);
+						const char *qn = zf_ddlw_qname(w, &n);
 
-						ddl_buf_puts(b, qn);
+						zf_ddl_buf_puts(b, qn);
 						if (refs != NULL)
-							w_refs_add(w, refs, qn);
+							zf_ddlw_refs_add(w, refs, qn);
 					}
 					expect_rel = false;
 					break;
@@ -642,12 +642,12 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 					else if (ends_from(t) && depth <= DDL_MAX_DEPTH)
 						from_list[depth] = 0;
 
-					if (strcmp(t->text, "CONCAT") == 0 && !(next && tok_punct(next, "(")))
+					if (strcmp(t->text, "CONCAT") == 0 && !(next && zf_ddlp_tok_punct(next, "(")))
 					{
-						ddl_buf_puts(b, "||");
+						zf_ddl_buf_puts(b, "||");
 						break;
 					}
-					if (i > first && tok_is(&toks[i - 1], "AS"))
+					if (i > first && zf_ddlp_tok_is(&toks[i - 1], "AS"))
 					{
 						/* CAST(x AS type): DB2 type names */
 						static const struct
@@ -669,12 +669,12 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 						{
 							if (strcmp(types[k].db2, t->text) == 0)
 							{
-								ddl_buf_puts(b, types[k].pg);
-								if (strcmp(t->text, "DOUBLE") == 0 && next && tok_is(next, "PRECISION"))
+								zf_ddl_buf_puts(b, types[k].pg);
+								if (strcmp(t->text, "DOUBLE") == 0 && next && zf_ddlp_tok_is(next, "PRECISION"))
 									i++;
 								if ((strcmp(t->text, "CLOB") == 0 || strcmp(t->text, "BLOB") == 0) &&
-									next && tok_punct(next, "("))
-									while (i + 1 < end && !tok_punct(&toks[i], ")"))
+									next && zf_ddlp_tok_punct(next, "("))
+									while (i + 1 < end && !zf_ddlp_tok_punct(&toks[i], ")"))
 										i++;
 								done = true;
 								break;
@@ -684,13 +684,13 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 							break;
 					}
 					if (in_list(sql_words, t->text) &&
-						!(i > first && tok_punct(&toks[i - 1], ".")))
+						!(i > first && zf_ddlp_tok_punct(&toks[i - 1], ".")))
 					{
-						ddl_buf_puts(b, t->text);
+						zf_ddl_buf_puts(b, t->text);
 						break;
 					}
-					if (next != NULL && tok_punct(next, "(") &&
-						!(i > first && tok_punct(&toks[i - 1], ".")))
+					if (next != NULL && zf_ddlp_tok_punct(next, "(") &&
+						!(i > first && zf_ddlp_tok_punct(&toks[i - 1], ".")))
 					{
 						const char *renamed = NULL;
 
@@ -698,46 +698,46 @@ w_expr(ddl_writer *w, ddl_buf *b, int first, int end, wrefs *refs, bool keep_lin
 							if (strcmp(renamed_functions[k].db2, t->text) == 0)
 								renamed = renamed_functions[k].pg;
 						if (renamed != NULL)
-							ddl_buf_puts(b, renamed);
+							zf_ddl_buf_puts(b, renamed);
 						else if (in_list(same_functions, t->text))
-							ddl_buf_puts(b, t->text);
+							zf_ddl_buf_puts(b, t->text);
 						else
 						{
-							w_note_agg(w, "functions kept as written: check that PostgreSQL has them with the same meaning",
+							zf_ddlw_note_agg(w, "functions kept as written: check that PostgreSQL has them with the same meaning",
 									   t->text, "function", "uses of functions");
 							if (strspn(t->text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == strlen(t->text))
-								ddl_buf_puts(b, t->text);
+								zf_ddl_buf_puts(b, t->text);
 							else
-								ddl_buf_puts(b, w_ident(w, t->text));
+								zf_ddl_buf_puts(b, zf_ddlw_ident(w, t->text));
 						}
 						break;
 					}
 				}
 				/* an identifier; the first part of a qualified name may be a creator */
-				if (next != NULL && tok_punct(next, ".") && i + 2 < end &&
-					(tok_is_ident(&toks[i + 2]) || tok_punct(&toks[i + 2], "*")) &&
-					!(i > first && tok_punct(&toks[i - 1], ".")) &&
-					i + 4 < end && tok_punct(&toks[i + 3], ".") && w_is_creator(w, t->text))
+				if (next != NULL && zf_ddlp_tok_punct(next, ".") && i + 2 < end &&
+					(zf_ddlp_tok_is_ident(&toks[i + 2]) || zf_ddlp_tok_punct(&toks[i + 2], "*")) &&
+					!(i > first && zf_ddlp_tok_punct(&toks[i - 1], ".")) &&
+					i + 4 < end && zf_ddlp_tok_punct(&toks[i + 3], ".") && zf_ddlw_is_creator(w, t->text))
 				{
 					/* creator.table.column */
-					const char *sch = w_schema_for(w, t->text);
+					const char *sch = zf_ddlw_schema_for(w, t->text);
 
-					ddl_buf_puts(b, sch ? sch : w_ident(w, t->text));
+					zf_ddl_buf_puts(b, sch ? sch : zf_ddlw_ident(w, t->text));
 					break;
 				}
-				if (next != NULL && tok_punct(next, ".") && i + 2 < end &&
-					tok_is_ident(&toks[i + 2]) &&
-					!(i > first && tok_punct(&toks[i - 1], ".")) &&
-					!(i + 3 < end && tok_punct(&toks[i + 3], ".")) &&
-					w_is_creator(w, t->text) && (i + 3 >= end || !tok_punct(&toks[i + 3], "(")) &&
+				if (next != NULL && zf_ddlp_tok_punct(next, ".") && i + 2 < end &&
+					zf_ddlp_tok_is_ident(&toks[i + 2]) &&
+					!(i > first && zf_ddlp_tok_punct(&toks[i - 1], ".")) &&
+					!(i + 3 < end && zf_ddlp_tok_punct(&toks[i + 3], ".")) &&
+					zf_ddlw_is_creator(w, t->text) && (i + 3 >= end || !zf_ddlp_tok_punct(&toks[i + 3], "(")) &&
 					refs == NULL)
 				{
-					const char *sch = w_schema_for(w, t->text);
+					const char *sch = zf_ddlw_schema_for(w, t->text);
 
-					ddl_buf_puts(b, sch ? sch : w_ident(w, t->text));
+					zf_ddl_buf_puts(b, sch ? sch : zf_ddlw_ident(w, t->text));
 					break;
 				}
-				ddl_buf_puts(b, w_ident(w, t->text));
+				zf_ddl_buf_puts(b, zf_ddlw_ident(w, t->text));
 				break;
 
 			case TK_END:

@@ -94,10 +94,10 @@ expected(parser *p, const punch_token *tok, const char *what)
 		zf_error_set(p->c.err, ZF_E_SYNTAX, "%.*s", (int) tok->len, tok->text);
 	else
 	{
-		punch_tok_describe(tok, found, sizeof(found));
+		zf_punch_tok_describe(tok, found, sizeof(found));
 		zf_error_set(p->c.err, ZF_E_SYNTAX, "expected %s but found %s", what, found);
 	}
-	return punch_fail_at(p->c.err, tok);
+	return zf_punch_fail_at(p->c.err, tok);
 }
 
 /* Consume punctuation c or fail. */
@@ -148,7 +148,7 @@ skip_option(parser *p)
 			const punch_token *u = next(p);
 
 			if (u->type == PT_END)
-				return punch_fail(p->c.err, open, ZF_E_SYNTAX,
+				return zf_punch_fail(p->c.err, open, ZF_E_SYNTAX,
 								  "parenthesis is not closed");
 			if (punch_is_punct(u, '('))
 				depth++;
@@ -201,7 +201,7 @@ sbcs_page(const punch_stmt *st, zf_error *err)
 
 /* See punch_int.h. */
 zf_status
-punch_encode_constant(const punch_stmt *st, const punch_token *tok,
+zf_punch_encode_constant(const punch_stmt *st, const punch_token *tok,
 					  uint8_t *dst, size_t cap, uint32_t *outlen, zf_error *err)
 {
 	const zf_codepage *cp;
@@ -228,15 +228,15 @@ punch_encode_constant(const punch_stmt *st, const punch_token *tok,
 	if (cp == NULL)
 	{
 		zf_error_hint(err, "Write the constant in hex, as X'6F'.");
-		return punch_fail_at(err, tok);
+		return zf_punch_fail_at(err, tok);
 	}
 	if (zf_codepage_encode(cp, tok->text, tok->len, dst, cap, &n, err) != ZF_OK)
-		return punch_fail_at(err, tok);
+		return zf_punch_fail_at(err, tok);
 	*outlen = (uint32_t) n;
 	return ZF_OK;
 
 too_long:
-	return punch_fail(err, tok, ZF_E_SYNTAX,
+	return zf_punch_fail(err, tok, ZF_E_SYNTAX,
 					  "constant is longer than %zu bytes", cap);
 }
 
@@ -267,9 +267,9 @@ delimiter_value(parser *p, const punch_stmt *st, char *out)
 			size_t		n;
 
 			if (cp == NULL)
-				return punch_fail_at(p->c.err, t);
+				return zf_punch_fail_at(p->c.err, t);
 			if (zf_codepage_decode(cp, &b, 1, u, sizeof(u), &n, p->c.err) != ZF_OK || n != 1)
-				return punch_fail(p->c.err, t, ZF_E_UNSUPPORTED,
+				return zf_punch_fail(p->c.err, t, ZF_E_UNSUPPORTED,
 								  "delimiter X'%02X' is not an ASCII character in code page %s",
 								  b, zf_codepage_name(cp));
 			*out = u[0];
@@ -315,7 +315,7 @@ parse_cond(parser *p, const punch_stmt *st, punch_cond *c)
 					return s;
 			}
 			if (a < 1 || b < a || b > UINT32_MAX)
-				return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+				return zf_punch_fail(p->c.err, t, ZF_E_SYNTAX,
 								  "position %llu:%llu is not a valid byte range",
 								  (unsigned long long) a, (unsigned long long) b);
 			c->start = (uint32_t) a;
@@ -376,10 +376,10 @@ parse_cond(parser *p, const punch_stmt *st, punch_cond *c)
 						  "Write the constant in hex, as X'42C1'.");
 		return expected(p, t, "a constant, as X'00A7' or 'A'");
 	}
-	if ((s = punch_encode_constant(st, t, buf, sizeof(buf), &c->vlen, p->c.err)) != ZF_OK)
+	if ((s = zf_punch_encode_constant(st, t, buf, sizeof(buf), &c->vlen, p->c.err)) != ZF_OK)
 		return s;
 	if (c->vlen == 0)
-		return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+		return zf_punch_fail(p->c.err, t, ZF_E_SYNTAX,
 						  "empty constant in a condition");
 	v = zf_layout_alloc(p->c.L, c->vlen);
 	if (v == NULL)
@@ -416,7 +416,7 @@ type_args(parser *p, punch_fspec *f)
 	if (!punch_is_punct(open, '(') || peek(p, 1)->type != PT_NUMBER)
 		return ZF_OK;
 	if (f->nargs > 0)
-		return punch_fail(p->c.err, open, ZF_E_SYNTAX,
+		return zf_punch_fail(p->c.err, open, ZF_E_SYNTAX,
 						  "the type of field %s has two lengths", f->name);
 	next(p);
 	f->args_tok = open;
@@ -466,7 +466,7 @@ parse_position(parser *p, punch_fspec *f)
 		f->pos = POS_RANGE;
 	}
 	if (a < 1 || a > UINT32_MAX || (f->pos == POS_RANGE && (b < a || b > UINT32_MAX)))
-		return punch_fail(p->c.err, f->pos_tok, ZF_E_SYNTAX,
+		return zf_punch_fail(p->c.err, f->pos_tok, ZF_E_SYNTAX,
 						  "POSITION of field %s is not a valid byte range", f->name);
 	f->start = (uint32_t) a;
 	f->end = (uint32_t) b;
@@ -486,7 +486,7 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 	f->name_tok = t;
 	name_of(t, f->name, sizeof(f->name));
 	if (f->name[0] == '\0')
-		return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+		return zf_punch_fail(p->c.err, t, ZF_E_SYNTAX,
 						  "empty field name");
 	f->is_null_ind = strncasecmp(f->name, "DSN_NULL_IND_", 13) == 0;
 
@@ -499,49 +499,49 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 			break;
 		if (t->type != PT_WORD)
 			return expected(p, t, "POSITION, a data type, NULLIF, \",\" or \")\"");
-		if (punch_is_word(t, "POSITION"))
+		if (zf_punch_is_word(t, "POSITION"))
 		{
 			next(p);
 			if (f->pos != POS_NONE)
-				return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+				return zf_punch_fail(p->c.err, t, ZF_E_SYNTAX,
 								  "field %s has two POSITIONs", f->name);
 			if ((s = parse_position(p, f)) != ZF_OK)
 				return s;
 			continue;
 		}
-		if (punch_is_word(t, "NULLIF"))
+		if (zf_punch_is_word(t, "NULLIF"))
 		{
 			next(p);
 			if (f->nullif.present)
-				return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+				return zf_punch_fail(p->c.err, t, ZF_E_SYNTAX,
 								  "field %s has two NULLIF clauses", f->name);
 			if ((s = parse_cond(p, st, &f->nullif)) != ZF_OK)
 				return s;
 			continue;
 		}
-		if (punch_is_word(t, "DEFAULTIF") || punch_is_word(t, "CONSTANTIF") ||
-			punch_is_word(t, "CONSTANT"))
+		if (zf_punch_is_word(t, "DEFAULTIF") || zf_punch_is_word(t, "CONSTANTIF") ||
+			zf_punch_is_word(t, "CONSTANT"))
 			return refuse(p, t, "DEFAULTIF, CONSTANT and CONSTANTIF are not supported",
 						  "They replace what the file holds with values the punch cannot tell; UNLOAD never writes them.");
-		if (punch_is_word(t, "STRIP") || punch_is_word(t, "TRUNCATE") ||
-			punch_is_word(t, "BINARYXML"))
+		if (zf_punch_is_word(t, "STRIP") || zf_punch_is_word(t, "TRUNCATE") ||
+			zf_punch_is_word(t, "BINARYXML"))
 		{
 			char		w[32];
 
-			punch_tok_describe(t, w, sizeof(w));
+			zf_punch_tok_describe(t, w, sizeof(w));
 			zf_error_set(p->c.err, ZF_E_UNSUPPORTED, "%s in the specification of field %s is not supported",
 						 w, f->name);
 			zf_error_hint(p->c.err, "zfdw returns values exactly as the unload holds them; remove the clause.");
-			return punch_fail_at(p->c.err, t);
+			return zf_punch_fail_at(p->c.err, t);
 		}
-		if (punch_is_word(t, "PRESERVE") && punch_is_word(peek(p, 1), "WHITESPACE"))
+		if (zf_punch_is_word(t, "PRESERVE") && zf_punch_is_word(peek(p, 1), "WHITESPACE"))
 		{
 			next(p);
 			next(p);
 			continue;
 		}
 		for (int i = 0; type_words[i][0]; i++)
-			if (punch_is_word(t, type_words[i][0]))
+			if (zf_punch_is_word(t, type_words[i][0]))
 			{
 				const char *canon = type_words[i][1];
 
@@ -561,17 +561,17 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 				{
 					char		w[32];
 
-					punch_tok_describe(t, w, sizeof(w));
-					return punch_fail(p->c.err, t, ZF_E_SYNTAX,
+					zf_punch_tok_describe(t, w, sizeof(w));
+					return zf_punch_fail(p->c.err, t, ZF_E_SYNTAX,
 									  "field %s has two data types (%s)", f->name, w);
 				}
 				else
 				{
 					f->type = canon;
 					f->type_tok = t;
-					if (strcmp(canon, "double") == 0 && punch_is_word(peek(p, 0), "PRECISION"))
+					if (strcmp(canon, "double") == 0 && zf_punch_is_word(peek(p, 0), "PRECISION"))
 						next(p);
-					if (strcmp(canon, "char") == 0 && punch_is_word(peek(p, 0), "VARYING"))
+					if (strcmp(canon, "char") == 0 && zf_punch_is_word(peek(p, 0), "VARYING"))
 					{
 						next(p);
 						f->type = "varchar";
@@ -580,11 +580,11 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 				if ((s = type_args(p, f)) != ZF_OK)
 					return s;
 				if (!f->with_tz && f->type != NULL && strcmp(f->type, "timestamp") == 0 &&
-					punch_is_word(peek(p, 0), "WITH"))
+					zf_punch_is_word(peek(p, 0), "WITH"))
 				{
 					/* TIMESTAMP [(p)] WITH TIME ZONE */
 					next(p);
-					if (!punch_is_word(peek(p, 0), "TIME") || !punch_is_word(peek(p, 1), "ZONE"))
+					if (!zf_punch_is_word(peek(p, 0), "TIME") || !zf_punch_is_word(peek(p, 1), "ZONE"))
 						return expected(p, peek(p, 0), "TIME ZONE");
 					next(p);
 					next(p);
@@ -598,17 +598,17 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 		{
 			bool	   *flag = NULL;
 
-			if (punch_is_word(t, "EXTERNAL"))
+			if (zf_punch_is_word(t, "EXTERNAL"))
 				flag = &f->external;
-			else if (punch_is_word(t, "MIXED"))
+			else if (zf_punch_is_word(t, "MIXED"))
 				flag = &f->mixed;
-			else if (punch_is_word(t, "BIT"))
+			else if (zf_punch_is_word(t, "BIT"))
 				flag = &f->bit;
-			else if (punch_is_word(t, "PACKED"))
+			else if (zf_punch_is_word(t, "PACKED"))
 				flag = &f->packed;
-			else if (punch_is_word(t, "ZONED"))
+			else if (zf_punch_is_word(t, "ZONED"))
 				flag = &f->zoned;
-			else if (punch_is_word(t, "SBCS"))
+			else if (zf_punch_is_word(t, "SBCS"))
 			{
 				next(p);
 				continue;
@@ -629,7 +629,7 @@ parse_field(parser *p, const punch_stmt *st, punch_fspec *f)
 	if (f->type == NULL && f->file_ref != NULL)
 		f->type = "varchar";
 	if (f->type == NULL)
-		return punch_fail(p->c.err, f->name_tok, ZF_E_SYNTAX,
+		return zf_punch_fail(p->c.err, f->name_tok, ZF_E_SYNTAX,
 						  "field %s has no data type", f->name);
 	return ZF_OK;
 }
@@ -646,7 +646,7 @@ parse_block_header(parser *p, const punch_stmt *st, punch_block *b)
 	memset(b, 0, sizeof(*b));
 	b->into_tok = next(p);		/* INTO */
 	t = next(p);
-	if (!punch_is_word(t, "TABLE"))
+	if (!zf_punch_is_word(t, "TABLE"))
 		return expected(p, t, "TABLE");
 	t = next(p);
 	if (t->type != PT_NAME && t->type != PT_WORD)
@@ -655,7 +655,7 @@ parse_block_header(parser *p, const punch_stmt *st, punch_block *b)
 	{
 		name_of(t, b->creator, sizeof(b->creator));
 		if (b->creator[0] == '\0')
-			return punch_fail(p->c.err, t, ZF_E_SYNTAX, "empty creator name");
+			return zf_punch_fail(p->c.err, t, ZF_E_SYNTAX, "empty creator name");
 		b->has_creator = true;
 		next(p);
 		t = next(p);
@@ -665,12 +665,12 @@ parse_block_header(parser *p, const punch_stmt *st, punch_block *b)
 	name_of(t, b->table, sizeof(b->table));
 	/* "" or a quoted name of blanks: DB2 has no such name */
 	if (b->table[0] == '\0')
-		return punch_fail(p->c.err, t, ZF_E_SYNTAX, "empty table name");
+		return zf_punch_fail(p->c.err, t, ZF_E_SYNTAX, "empty table name");
 
 	for (;;)
 	{
 		t = peek(p, 0);
-		if (punch_is_word(t, "PART"))
+		if (zf_punch_is_word(t, "PART"))
 		{
 			uint64_t	v;
 
@@ -679,25 +679,25 @@ parse_block_header(parser *p, const punch_stmt *st, punch_block *b)
 				return s;
 			b->part = v > 4096 ? 4096 : (int32_t) v;
 		}
-		else if (punch_is_word(t, "INDDN") || punch_is_word(t, "DISCARDDN") ||
-				 punch_is_word(t, "NUMRECS") || punch_is_word(t, "IGNOREFIELDS") ||
-				 punch_is_word(t, "RESUME") || punch_is_word(t, "SHRLEVEL") ||
-				 punch_is_word(t, "DISCARDS"))
+		else if (zf_punch_is_word(t, "INDDN") || zf_punch_is_word(t, "DISCARDDN") ||
+				 zf_punch_is_word(t, "NUMRECS") || zf_punch_is_word(t, "IGNOREFIELDS") ||
+				 zf_punch_is_word(t, "RESUME") || zf_punch_is_word(t, "SHRLEVEL") ||
+				 zf_punch_is_word(t, "DISCARDS"))
 		{
 			next(p);
 			next(p);
 		}
-		else if (punch_is_word(t, "REPLACE") || punch_is_word(t, "PREFORMAT") ||
-				 punch_is_word(t, "KEEPDICTIONARY") || punch_is_word(t, "REUSE") ||
-				 punch_is_word(t, "COPYDICTIONARY"))
+		else if (zf_punch_is_word(t, "REPLACE") || zf_punch_is_word(t, "PREFORMAT") ||
+				 zf_punch_is_word(t, "KEEPDICTIONARY") || zf_punch_is_word(t, "REUSE") ||
+				 zf_punch_is_word(t, "COPYDICTIONARY"))
 			next(p);
-		else if (punch_is_word(t, "INCURSOR"))
+		else if (zf_punch_is_word(t, "INCURSOR"))
 			return refuse(p, t, "INCURSOR loads from a cursor, not from a file",
 						  "Unload the table with UNLOAD and use the SYSPUNCH it writes.");
-		else if (punch_is_word(t, "WHEN"))
+		else if (zf_punch_is_word(t, "WHEN"))
 		{
 			next(p);
-			if (punch_is_word(peek(p, 0), "SQL"))
+			if (zf_punch_is_word(peek(p, 0), "SQL"))
 				return refuse(p, peek(p, 0), "WHEN SQL/DS is not supported", NULL);
 			for (;;)
 			{
@@ -706,7 +706,7 @@ parse_block_header(parser *p, const punch_stmt *st, punch_block *b)
 				if ((s = parse_cond(p, st, &b->when[b->nwhen])) != ZF_OK)
 					return s;
 				b->nwhen++;
-				if (!punch_is_word(peek(p, 0), "AND"))
+				if (!zf_punch_is_word(peek(p, 0), "AND"))
 					break;
 				next(p);
 			}
@@ -792,7 +792,7 @@ parse_block(parser *p, const punch_stmt *st)
 		}
 		break;
 	}
-	s = punch_build_record(&p->c, st, &blk, specs, nspecs);
+	s = zf_punch_build_record(&p->c, st, &blk, specs, nspecs);
 	free(specs);
 	return s;
 }
@@ -810,19 +810,19 @@ parse_load_options(parser *p, const punch_token *load, punch_stmt *st)
 		const punch_token *t = peek(p, 0);
 
 		if (t->type == PT_END ||
-			(punch_is_word(t, "LOAD") && punch_is_word(peek(p, 1), "DATA")))
-			return punch_fail(p->c.err, load, ZF_E_SYNTAX,
+			(zf_punch_is_word(t, "LOAD") && zf_punch_is_word(peek(p, 1), "DATA")))
+			return zf_punch_fail(p->c.err, load, ZF_E_SYNTAX,
 							  "LOAD statement has no INTO TABLE");
-		if (punch_is_word(t, "INTO"))
+		if (zf_punch_is_word(t, "INTO"))
 			return ZF_OK;
-		if (punch_is_word(t, "EBCDIC") || punch_is_word(t, "ASCII") ||
-			punch_is_word(t, "UNICODE"))
+		if (zf_punch_is_word(t, "EBCDIC") || zf_punch_is_word(t, "ASCII") ||
+			zf_punch_is_word(t, "UNICODE"))
 		{
 			next(p);
-			st->unicode = punch_is_word(t, "UNICODE");
-			st->ascii = punch_is_word(t, "ASCII");
+			st->unicode = zf_punch_is_word(t, "UNICODE");
+			st->ascii = zf_punch_is_word(t, "ASCII");
 		}
-		else if (punch_is_word(t, "CCSID"))
+		else if (zf_punch_is_word(t, "CCSID"))
 		{
 			next(p);
 			if ((s = expect_punct(p, '(')) != ZF_OK)
@@ -841,26 +841,26 @@ parse_load_options(parser *p, const punch_token *load, punch_stmt *st)
 			if ((s = expect_punct(p, ')')) != ZF_OK)
 				return s;
 		}
-		else if (punch_is_word(t, "FORMAT"))
+		else if (zf_punch_is_word(t, "FORMAT"))
 		{
 			const punch_token *f;
 
 			next(p);
 			f = next(p);
-			if (punch_is_word(f, "INTERNAL"))
+			if (zf_punch_is_word(f, "INTERNAL"))
 				return refuse(p, f, "FORMAT INTERNAL unloads have no public layout",
 							  "Unload the table again without FORMAT INTERNAL: the default positional format, or FORMAT DELIMITED.");
-			else if (punch_is_word(f, "DELIMITED"))
+			else if (zf_punch_is_word(f, "DELIMITED"))
 				st->delimited = true;
-			else if (punch_is_word(f, "SPANNED"))
+			else if (zf_punch_is_word(f, "SPANNED"))
 			{
 				const punch_token *v = next(p);
 
-				if (!punch_is_word(v, "YES") && !punch_is_word(v, "NO"))
+				if (!zf_punch_is_word(v, "YES") && !zf_punch_is_word(v, "NO"))
 					return expected(p, v, "YES or NO");
-				st->spanned = punch_is_word(v, "YES");
+				st->spanned = zf_punch_is_word(v, "YES");
 			}
-			else if (punch_is_word(f, "SQL"))
+			else if (zf_punch_is_word(f, "SQL"))
 			{
 				/* SQL/DS: the positional format */
 				if (punch_is_punct(peek(p, 0), '/'))
@@ -869,35 +869,35 @@ parse_load_options(parser *p, const punch_token *load, punch_stmt *st)
 					next(p);
 				}
 			}
-			else if (!punch_is_word(f, "UNLOAD"))
+			else if (!zf_punch_is_word(f, "UNLOAD"))
 				return expected(p, f, "UNLOAD, DELIMITED, SPANNED or INTERNAL after FORMAT");
 		}
-		else if (punch_is_word(t, "SPANNED"))
+		else if (zf_punch_is_word(t, "SPANNED"))
 		{
 			const punch_token *v;
 
 			next(p);
 			v = next(p);
-			if (!punch_is_word(v, "YES") && !punch_is_word(v, "NO"))
+			if (!zf_punch_is_word(v, "YES") && !zf_punch_is_word(v, "NO"))
 				return expected(p, v, "YES or NO");
-			st->spanned = punch_is_word(v, "YES");
+			st->spanned = zf_punch_is_word(v, "YES");
 		}
-		else if (punch_is_word(t, "DELIMITED"))
+		else if (zf_punch_is_word(t, "DELIMITED"))
 		{
 			next(p);
 			st->delimited = true;
 		}
-		else if (punch_is_word(t, "COLDEL") || punch_is_word(t, "CHARDEL") ||
-				 punch_is_word(t, "DECPT"))
+		else if (zf_punch_is_word(t, "COLDEL") || zf_punch_is_word(t, "CHARDEL") ||
+				 zf_punch_is_word(t, "DECPT"))
 		{
-			char	   *dst = punch_is_word(t, "COLDEL") ? &st->coldel :
-				punch_is_word(t, "CHARDEL") ? &st->chardel : &st->decpt;
+			char	   *dst = zf_punch_is_word(t, "COLDEL") ? &st->coldel :
+				zf_punch_is_word(t, "CHARDEL") ? &st->chardel : &st->decpt;
 
 			next(p);
 			if ((s = delimiter_value(p, st, dst)) != ZF_OK)
 				return s;
 		}
-		else if (punch_is_word(t, "FLOAT"))
+		else if (zf_punch_is_word(t, "FLOAT"))
 		{
 			const punch_token *v;
 
@@ -911,17 +911,17 @@ parse_load_options(parser *p, const punch_token *load, punch_stmt *st)
 			}
 			else
 				v = next(p);
-			if (punch_is_word(v, "IEEE"))
+			if (zf_punch_is_word(v, "IEEE"))
 				st->float_format = ZF_FLOAT_IEEE;
-			else if (punch_is_word(v, "S390") || punch_is_word(v, "HEX"))
+			else if (zf_punch_is_word(v, "S390") || zf_punch_is_word(v, "HEX"))
 				st->float_format = ZF_FLOAT_HFP;
 			else
 				return expected(p, v, "S390 or IEEE");
 		}
-		else if (punch_is_word(t, "CONTINUEIF"))
+		else if (zf_punch_is_word(t, "CONTINUEIF"))
 			return refuse(p, t, "CONTINUEIF is not supported",
 						  "zfdw reads one logical record per input record; use the unload as UNLOAD wrote it.");
-		else if (punch_is_word(t, "INCURSOR"))
+		else if (zf_punch_is_word(t, "INCURSOR"))
 			return refuse(p, t, "INCURSOR loads from a cursor, not from a file",
 						  "Unload the table with UNLOAD and use the SYSPUNCH it writes.");
 		else if ((s = skip_option(p)) != ZF_OK)
@@ -955,7 +955,7 @@ parse_load(parser *p)
 		if (st.ccsid[2] == 0)
 			st.ccsid[2] = 1200;
 	}
-	while (punch_is_word(peek(p, 0), "INTO"))
+	while (zf_punch_is_word(peek(p, 0), "INTO"))
 		if ((s = parse_block(p, &st)) != ZF_OK)
 			return s;
 	return ZF_OK;
@@ -963,7 +963,7 @@ parse_load(parser *p)
 
 /* See punch_int.h. */
 bool
-punch_note_field(punch_ctx *c, int32_t field, const punch_token *tok)
+zf_punch_note_field(punch_ctx *c, int32_t field, const punch_token *tok)
 {
 	if (field >= c->field_tok_cap)
 	{
@@ -1004,7 +1004,7 @@ check_fieldless(parser *p)
 						 "INTO TABLE %s%s%s has no field specifications",
 						 p->fl[i].creator, p->fl[i].creator[0] ? "." : "", p->fl[i].table);
 			zf_error_hint(p->c.err, "zfdw needs the field list that UNLOAD writes into SYSPUNCH: POSITION and type of every column.");
-			return punch_fail_at(p->c.err, p->fl[i].at);
+			return zf_punch_fail_at(p->c.err, p->fl[i].at);
 		}
 	}
 	return ZF_OK;
@@ -1038,14 +1038,14 @@ zf_punch_parse(const char *text, size_t len, const zf_punch_opts *opts,
 	if (p.c.L == NULL)
 		return NULL;
 	zf_layout_set_limits(p.c.L, &opts->limits);
-	if ((s = punch_tokenize(text, len, &p.tk, err)) != ZF_OK)
+	if ((s = zf_punch_tokenize(text, len, &p.tk, err)) != ZF_OK)
 		goto done;
 
 	while (peek(&p, 0)->type != PT_END)
 	{
 		const punch_token *t = peek(&p, 0);
 
-		if (punch_is_word(t, "LOAD") && punch_is_word(peek(&p, 1), "DATA"))
+		if (zf_punch_is_word(t, "LOAD") && zf_punch_is_word(peek(&p, 1), "DATA"))
 		{
 			any_load = true;
 			if ((s = parse_load(&p)) != ZF_OK)
@@ -1076,7 +1076,7 @@ zf_punch_parse(const char *text, size_t len, const zf_punch_opts *opts,
 	}
 
 done:
-	punch_tokens_free(&p.tk);
+	zf_punch_tokens_free(&p.tk);
 	free(p.fl);
 	free(p.c.field_tok);
 	if (s != ZF_OK)

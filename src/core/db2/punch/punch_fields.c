@@ -136,7 +136,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 	if (s->is_null_ind)
 	{
 		if (!is(ty, "char") || (s->nargs > 0 && n != 1))
-			return punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "null indicator field %s must be CHAR(1)", s->name);
+			return zf_punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "null indicator field %s must be CHAR(1)", s->name);
 		t->kind = ZF_KIND_ALNUM;
 		t->usage = "null indicator";
 		t->is_filler = true;
@@ -162,7 +162,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 			fs->max_data = n;
 		}
 		else
-			return punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "%s goes with CHAR or VARCHAR, not %s (field %s)",
+			return zf_punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "%s goes with CHAR or VARCHAR, not %s (field %s)",
 							  s->file_ref, ty, s->name);
 		return ZF_OK;
 	}
@@ -174,7 +174,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 		if (is(ty, "date") || is(ty, "time") || is(ty, "timestamp"))
 		{
 			datetime_kind(ty, s->with_tz, t);
-			fs->type_len = n ? n : datetime_default(t);	/* fractions: punch_build_record */
+			fs->type_len = n ? n : datetime_default(t);	/* fractions: zf_punch_build_record */
 		}
 		else if (is(ty, "smallint") || is(ty, "integer") || is(ty, "bigint"))
 		{
@@ -316,7 +316,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 			if (s->nargs > 0)
 			{
 				if (n < 1 || n > 31 || arg_len(s, 1) > n)
-					return punch_fail(c->err, s->args_tok, ZF_E_SYNTAX, "DECIMAL(%u,%u) of field %s is not a DB2 decimal",
+					return zf_punch_fail(c->err, s->args_tok, ZF_E_SYNTAX, "DECIMAL(%u,%u) of field %s is not a DB2 decimal",
 									  n, arg_len(s, 1), s->name);
 				t->digits = (uint16_t) n;
 				t->scale = (int16_t) arg_len(s, 1);
@@ -345,7 +345,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 			else if (s->nargs > 0)
 			{
 				if (n < 1 || n > 53)
-					return punch_fail(c->err, s->args_tok, ZF_E_SYNTAX, "FLOAT(%u) of field %s: the precision must be 1 to 53",
+					return zf_punch_fail(c->err, s->args_tok, ZF_E_SYNTAX, "FLOAT(%u) of field %s: the precision must be 1 to 53",
 									  n, s->name);
 				fs->type_len = n <= 21 ? 4 : 8;
 			}
@@ -369,7 +369,7 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 			t->kind = ZF_KIND_DECFLOAT;
 			t->usage = "decfloat";
 			if (s->nargs > 0 && n != 16 && n != 34)
-				return punch_fail(c->err, s->args_tok, ZF_E_SYNTAX, "DECFLOAT(%u) of field %s: the precision is 16 or 34",
+				return zf_punch_fail(c->err, s->args_tok, ZF_E_SYNTAX, "DECFLOAT(%u) of field %s: the precision is 16 or 34",
 								  n, s->name);
 			fs->type_len = s->nargs == 0 ? 16 : n == 16 ? 8 : 16;
 			fs->flexible_len = s->nargs == 0;
@@ -411,14 +411,14 @@ interpret_type(punch_ctx *c, const punch_stmt *st, const punch_fspec *s,
 		fs->max_data = n;
 	}
 	else
-		return punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "field %s has an unknown data type", s->name);
+		return zf_punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "field %s has an unknown data type", s->name);
 
 	if ((s->mixed || s->bit) && t->kind != ZF_KIND_ALNUM && t->kind != ZF_KIND_VARCHAR &&
 		t->kind != ZF_KIND_LOB)
-		return punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "MIXED and BIT go with character types, not %s (field %s)",
+		return zf_punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "MIXED and BIT go with character types, not %s (field %s)",
 						  ty, s->name);
 	if ((s->packed || s->zoned) && !is(ty, "decimal"))
-		return punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "PACKED and ZONED go with DECIMAL (field %s)", s->name);
+		return zf_punch_fail(c->err, s->type_tok, ZF_E_SYNTAX, "PACKED and ZONED go with DECIMAL (field %s)", s->name);
 	return ZF_OK;
 }
 
@@ -513,7 +513,7 @@ resolve_slot(punch_ctx *c, const punch_stmt *st, punch_fspec *specs,
 		return ZF_OK;
 	}
 	if (s->pos == POS_NONE)
-		return punch_fail(c->err, s->name_tok, ZF_E_SYNTAX, "field %s has no POSITION", s->name);
+		return zf_punch_fail(c->err, s->name_tok, ZF_E_SYNTAX, "field %s has no POSITION", s->name);
 
 	if (s->pos == POS_RANGE)
 	{
@@ -522,11 +522,11 @@ resolve_slot(punch_ctx *c, const punch_stmt *st, punch_fspec *specs,
 		if (fs->varying)
 		{
 			if (span <= t->length_prefix)
-				return punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX,
+				return zf_punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX,
 								  "POSITION(%u:%u) of varying field %s leaves no room after its %u-byte length",
 								  s->start, s->end, s->name, t->length_prefix);
 			if (fs->max_data > 0 && fs->max_data + t->length_prefix != span)
-				return punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX,
+				return zf_punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX,
 								  "field %s holds at most %u bytes plus its %u-byte length, but POSITION(%u:%u) spans %u",
 								  s->name, fs->max_data, t->length_prefix, s->start, s->end, span);
 			fs->max_data = span - t->length_prefix;
@@ -541,7 +541,7 @@ resolve_slot(punch_ctx *c, const punch_stmt *st, punch_fspec *specs,
 									   datetime_default(t) > 0))
 			len = span;
 		else if (len != span)
-			return punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX,
+			return zf_punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX,
 							  "field %s is %s of %u bytes, but POSITION(%u:%u) spans %u",
 							  s->name, t->usage, len, s->start, s->end, span);
 		fs->slot = fs->varying ? span : len;
@@ -566,12 +566,12 @@ resolve_slot(punch_ctx *c, const punch_stmt *st, punch_fspec *specs,
 				s->nullif.start - 1 < endb)
 				endb = s->nullif.start - 1;
 			if (endb <= s->start - 1)
-				return punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX, "field %s has no room before the next field", s->name);
+				return zf_punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX, "field %s has no room before the next field", s->name);
 			len = endb - (s->start - 1);
 		}
 		if (len == 0)
 		{
-			punch_fail(c->err, s->type_tok, ZF_E_SYNTAX,
+			zf_punch_fail(c->err, s->type_tok, ZF_E_SYNTAX,
 					   "the length of field %s is not known: give it in the type, as CHAR(10), or as POSITION(start:end)",
 					   s->name);
 			if (t->kind == ZF_KIND_PACKED || t->kind == ZF_KIND_ZONED)
@@ -591,10 +591,10 @@ resolve_slot(punch_ctx *c, const punch_stmt *st, punch_fspec *specs,
 			s->nullif.start - 1 < endb)
 			endb = s->nullif.start - 1;
 		if (endb <= s->start - 1 + t->length_prefix)
-			return punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX, "varying field %s has no room before the next field", s->name);
+			return zf_punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX, "varying field %s has no room before the next field", s->name);
 		fs->slot = endb - (s->start - 1);
 		if (fs->max_data > 0 && fs->max_data + t->length_prefix > fs->slot)
-			return punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX,
+			return zf_punch_fail(c->err, s->pos_tok, ZF_E_SYNTAX,
 							  "field %s holds up to %u bytes but the next field starts %u bytes after it",
 							  s->name, fs->max_data + t->length_prefix, fs->slot);
 		fs->max_data = fs->slot - t->length_prefix;
@@ -650,25 +650,25 @@ resolve_null_ind(punch_ctx *c, const punch_stmt *st, const punch_fspec *specs,
 	if (!nc->present)
 		return ZF_OK;
 	if (st->delimited)
-		return punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED, "NULLIF of field %s in a delimited punch is not supported",
+		return zf_punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED, "NULLIF of field %s in a delimited punch is not supported",
 						  s->name);
 	if (nc->vlen != 1)
-		return punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED,
+		return zf_punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED,
 						  "NULLIF of field %s compares %u bytes; only one-byte null indicators are supported",
 						  s->name, nc->vlen);
 	t->has_null_ind = true;
 	t->null_ind_value = nc->value[0];
 	t->null_ind_any = false;
 	if (nc->negate)
-		return punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED, "NULLIF with <> (field %s) is not supported", s->name);
+		return zf_punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED, "NULLIF with <> (field %s) is not supported", s->name);
 	if (nc->by_name)
 	{
 		int32_t		k = find_spec(specs, n, nc->name, i - 1);
 
 		if (k < 0)
-			return punch_fail(c->err, nc->name, ZF_E_SYNTAX, "NULLIF of field %s names no field of the table", s->name);
+			return zf_punch_fail(c->err, nc->name, ZF_E_SYNTAX, "NULLIF of field %s names no field of the table", s->name);
 		if (all[k].slot != 1)
-			return punch_fail(c->err, nc->name, ZF_E_UNSUPPORTED, "NULLIF of field %s names field %s, which is not one byte",
+			return zf_punch_fail(c->err, nc->name, ZF_E_UNSUPPORTED, "NULLIF of field %s names field %s, which is not one byte",
 							  s->name, specs[k].name);
 		if (fs->explicit_pos && all[k].explicit_pos)
 		{
@@ -681,15 +681,15 @@ resolve_null_ind(punch_ctx *c, const punch_stmt *st, const punch_fspec *specs,
 			t->null_ind_rel = -1;
 			return ZF_OK;
 		}
-		return punch_fail(c->err, nc->name, ZF_E_UNSUPPORTED,
+		return zf_punch_fail(c->err, nc->name, ZF_E_UNSUPPORTED,
 						  "null indicator %s of field %s must come right before it", specs[k].name, s->name);
 	}
 	if (nc->end != nc->start)
-		return punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED,
+		return zf_punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED,
 						  "NULLIF of field %s tests bytes %u to %u; only one-byte null indicators are supported",
 						  s->name, nc->start, nc->end);
 	if (!fs->explicit_pos)
-		return punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED,
+		return zf_punch_fail(c->err, nc->at, ZF_E_UNSUPPORTED,
 						  "NULLIF(%u) of field %s at POSITION(*): the byte moves with the data",
 						  nc->start, s->name);
 	t->null_ind_rel = (int32_t) ((int64_t) nc->start - 1 - fs->offset);
@@ -719,9 +719,9 @@ build_when(punch_ctx *c, const punch_block *blk, const punch_fspec *specs,
 			int32_t		k = find_spec(specs, n, wc->name, -1);
 
 			if (k < 0)
-				return punch_fail(c->err, wc->name, ZF_E_SYNTAX, "the WHEN of table %s names no field of the table", blk->table);
+				return zf_punch_fail(c->err, wc->name, ZF_E_SYNTAX, "the WHEN of table %s names no field of the table", blk->table);
 			if (!fs[k].explicit_pos || fs[k].varying)
-				return punch_fail(c->err, wc->name, ZF_E_UNSUPPORTED,
+				return zf_punch_fail(c->err, wc->name, ZF_E_UNSUPPORTED,
 								  "WHEN on field %s, which has no fixed position and length", specs[k].name);
 			off = fs[k].offset;
 			len = fs[k].slot;
@@ -732,7 +732,7 @@ build_when(punch_ctx *c, const punch_block *blk, const punch_fspec *specs,
 			len = wc->end - wc->start + 1;
 		}
 		if (wc->vlen != len)
-			return punch_fail(c->err, wc->at, ZF_E_SYNTAX, "WHEN compares %u bytes with a constant of %u bytes",
+			return zf_punch_fail(c->err, wc->at, ZF_E_SYNTAX, "WHEN compares %u bytes with a constant of %u bytes",
 							  len, wc->vlen);
 		w[i].offset = off;
 		w[i].length = len;
@@ -853,7 +853,7 @@ first_duplicate(const punch_fspec *specs, int32_t n, bool *nomem)
 }
 
 zf_status
-punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
+zf_punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 				   punch_fspec *specs, int32_t n)
 {
 	fstore	   *fs = calloc((size_t) n + 1, sizeof(fstore));
@@ -879,7 +879,7 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 	for (int32_t i = 0; i < n && s == ZF_OK; i++)
 	{
 		if (i == dup)
-			s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "INTO TABLE %s%s%s lists field %s twice",
+			s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "INTO TABLE %s%s%s lists field %s twice",
 						   blk->creator, blk->creator[0] ? "." : "", blk->table, specs[i].name);
 		if (s == ZF_OK)
 			s = interpret_type(c, st, &specs[i], &fs[i]);
@@ -889,7 +889,7 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 
 			if (col == NULL)
 			{
-				s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "field %s is not a column of table %s%s%s in the DDL",
+				s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "field %s is not a column of table %s%s%s in the DDL",
 							   specs[i].name, dt->creator ? dt->creator : "", dt->creator ? "." : "", dt->name);
 				zf_error_hint(c->err, "The DDL must describe the table the punch loads.");
 			}
@@ -915,7 +915,7 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 			if (t->digits == 0)
 				t->digits = (uint16_t) (2 * t->length - 1);
 			if (t->length > 16 || (uint32_t) zf_packed_length(t->digits) != t->length)
-				s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX,
+				s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX,
 							   "DECIMAL field %s of %u digits cannot be %u bytes packed",
 							   specs[i].name, t->digits, t->length);
 		}
@@ -924,34 +924,34 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 			if (t->digits == 0)
 				t->digits = (uint16_t) t->length;
 			if (t->length > ZF_MAX_DIGITS || t->digits != t->length)
-				s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "DECIMAL ZONED field %s of %u digits cannot be %u bytes",
+				s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "DECIMAL ZONED field %s of %u digits cannot be %u bytes",
 							   specs[i].name, t->digits, t->length);
 		}
 		else if (t->kind == ZF_KIND_FLOAT && t->length != 4 && t->length != 8)
-			s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "floating-point field %s must be 4 or 8 bytes", specs[i].name);
+			s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "floating-point field %s must be 4 or 8 bytes", specs[i].name);
 		else if (t->kind == ZF_KIND_DECFLOAT)
 		{
 			if (t->length != 8 && t->length != 16)
-				s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "DECFLOAT field %s must be 8 or 16 bytes", specs[i].name);
+				s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "DECFLOAT field %s must be 8 or 16 bytes", specs[i].name);
 			t->digits = t->length == 8 ? 16 : 34;
 		}
 		else if (t->kind == ZF_KIND_DBCS && t->length % 2 != 0)
-			s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "GRAPHIC field %s has an odd number of bytes", specs[i].name);
+			s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "GRAPHIC field %s has an odd number of bytes", specs[i].name);
 		else if (t->kind == ZF_KIND_VARGRAPHIC && (t->length - t->length_prefix) % 2 != 0)
-			s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "VARGRAPHIC field %s has an odd number of bytes", specs[i].name);
+			s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "VARGRAPHIC field %s has an odd number of bytes", specs[i].name);
 		else if (t->kind == ZF_KIND_TIMESTAMP || t->kind == ZF_KIND_TIMESTAMP_TZ)
 		{
 			uint32_t	base = t->length - (t->kind == ZF_KIND_TIMESTAMP_TZ ? 6 : 0);
 
 			if (base < 19 || base == 20 || base > 32)
-				s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "TIMESTAMP field %s cannot be %u bytes",
+				s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "TIMESTAMP field %s cannot be %u bytes",
 							   specs[i].name, t->length);
 			t->frac_digits = base > 20 ? (uint8_t) (base - 20) : 0;
 		}
 		else if (t->kind == ZF_KIND_DATE && t->length < 8)
-			s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "DATE field %s cannot be %u bytes", specs[i].name, t->length);
+			s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "DATE field %s cannot be %u bytes", specs[i].name, t->length);
 		else if (t->kind == ZF_KIND_TIME && t->length < 5)
-			s = punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "TIME field %s cannot be %u bytes", specs[i].name, t->length);
+			s = zf_punch_fail(c->err, specs[i].name_tok, ZF_E_SYNTAX, "TIME field %s cannot be %u bytes", specs[i].name, t->length);
 	}
 	if (s != ZF_OK)
 		goto done;
@@ -964,7 +964,7 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 	root.kind = ZF_KIND_GROUP;
 	root.depending_on = root.redefines = root.renames_first = root.renames_last = -1;
 	rootidx = zf_layout_add(c->L, &root, ZF_NO_FIELD, ZF_NO_OFFSET, c->err);
-	if (rootidx < 0 || !punch_note_field(c, rootidx, blk->into_tok))
+	if (rootidx < 0 || !zf_punch_note_field(c, rootidx, blk->into_tok))
 	{
 		s = rootidx < 0 ? c->err->status : zf_error_set(c->err, ZF_E_NOMEM, "out of memory reading a punch");
 		goto done;
@@ -977,10 +977,10 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 
 		if (fi < 0)
 		{
-			s = punch_fail_at(c->err, specs[i].name_tok);
+			s = zf_punch_fail_at(c->err, specs[i].name_tok);
 			goto done;
 		}
-		if (!punch_note_field(c, fi, specs[i].name_tok))
+		if (!zf_punch_note_field(c, fi, specs[i].name_tok))
 		{
 			s = zf_error_set(c->err, ZF_E_NOMEM, "out of memory reading a punch");
 			goto done;
@@ -1018,7 +1018,7 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 			filler.depending_on = filler.redefines = filler.renames_first = filler.renames_last = -1;
 			if (zf_layout_add(c->L, &filler, rootidx, nc->start - 1, c->err) < 0)
 			{
-				s = punch_fail_at(c->err, nc->at);
+				s = zf_punch_fail_at(c->err, nc->at);
 				goto done;
 			}
 			end = nc->start;
@@ -1047,7 +1047,7 @@ punch_build_record(punch_ctx *c, const punch_stmt *st, const punch_block *blk,
 	}
 	if (st->delimited && blk->nwhen > 0)
 	{
-		s = punch_fail(c->err, blk->when[0].at, ZF_E_UNSUPPORTED, "WHEN in a delimited punch is not supported");
+		s = zf_punch_fail(c->err, blk->when[0].at, ZF_E_UNSUPPORTED, "WHEN in a delimited punch is not supported");
 		goto done;
 	}
 	s = build_when(c, blk, specs, n, fs, rd);

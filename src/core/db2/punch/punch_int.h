@@ -48,12 +48,12 @@ typedef struct punch_tokens
 	char	   *values;			/* decoded NAME/STRING/HEX values */
 } punch_tokens;
 
-extern zf_status punch_tokenize(const char *text, size_t len,
+extern zf_status zf_punch_tokenize(const char *text, size_t len,
 								punch_tokens *out, zf_error *err);
-extern void punch_tokens_free(punch_tokens *t);
+extern void zf_punch_tokens_free(punch_tokens *t);
 
 /* True when tok is the word w (case-insensitive). */
-extern bool punch_is_word(const punch_token *tok, const char *w);
+extern bool zf_punch_is_word(const punch_token *tok, const char *w);
 
 /* True when tok is the punctuation character c. */
 static inline bool
@@ -64,7 +64,7 @@ punch_is_punct(const punch_token *tok, char c)
 
 /* A short rendering of a token for messages: "POSITION", "')'", "end of
  * text". */
-extern void punch_tok_describe(const punch_token *tok, char *buf, size_t cap);
+extern void zf_punch_tok_describe(const punch_token *tok, char *buf, size_t cap);
 
 /* Where a field's position comes from. */
 typedef enum punch_pos_kind
@@ -157,29 +157,29 @@ typedef struct punch_ctx
 } punch_ctx;
 
 /* Remember the token a layout field came from; false if out of memory. */
-extern bool punch_note_field(punch_ctx *c, int32_t field,
+extern bool zf_punch_note_field(punch_ctx *c, int32_t field,
 							 const punch_token *tok);
 
 /*
  * Lay out the field specifications of one INTO TABLE block as a new
  * record definition of c->L (punch_fields.c).
  */
-extern zf_status punch_build_record(punch_ctx *c, const punch_stmt *st,
+extern zf_status zf_punch_build_record(punch_ctx *c, const punch_stmt *st,
 									const punch_block *blk,
 									punch_fspec *specs, int32_t nspecs);
 
 /* Encode a character constant (ASCII/UTF-8 in the punch) into the data's
  * SBCS encoding: EBCDIC page ccsid, or as is for ASCII and Unicode. */
-extern zf_status punch_encode_constant(const punch_stmt *st,
+extern zf_status zf_punch_encode_constant(const punch_stmt *st,
 									   const punch_token *tok,
 									   uint8_t *dst, size_t cap,
 									   uint32_t *outlen, zf_error *err);
 
 /* Set err's position to tok's and return status. */
-extern zf_status punch_fail_at(zf_error *err, const punch_token *tok);
+extern zf_status zf_punch_fail_at(zf_error *err, const punch_token *tok);
 
 /* Set err (status and message) at tok's position (none when tok is NULL). */
-extern zf_status punch_fail(zf_error *err, const punch_token *tok,
+extern zf_status zf_punch_fail(zf_error *err, const punch_token *tok,
 							zf_status status, const char *fmt,...)
 			__attribute__((format(printf, 4, 5)));
 

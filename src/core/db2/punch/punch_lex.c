@@ -244,7 +244,7 @@ lex_line(lexer *lx, const char *s, size_t n, int line, zf_error *err)
 
 /* See punch_int.h. */
 zf_status
-punch_tokenize(const char *text, size_t len, punch_tokens *out, zf_error *err)
+zf_punch_tokenize(const char *text, size_t len, punch_tokens *out, zf_error *err)
 {
 	lexer		lx;
 	size_t		pos = 0;
@@ -304,7 +304,7 @@ punch_tokenize(const char *text, size_t len, punch_tokens *out, zf_error *err)
 
 /* See punch_int.h. */
 void
-punch_tokens_free(punch_tokens *t)
+zf_punch_tokens_free(punch_tokens *t)
 {
 	free(t->tok);
 	free(t->values);
@@ -315,7 +315,7 @@ punch_tokens_free(punch_tokens *t)
 
 /* See punch_int.h. */
 bool
-punch_is_word(const punch_token *tok, const char *w)
+zf_punch_is_word(const punch_token *tok, const char *w)
 {
 	return tok->type == PT_WORD && strlen(w) == tok->len &&
 		strncasecmp(tok->text, w, tok->len) == 0;
@@ -323,7 +323,7 @@ punch_is_word(const punch_token *tok, const char *w)
 
 /* See punch_int.h. */
 void
-punch_tok_describe(const punch_token *tok, char *buf, size_t cap)
+zf_punch_tok_describe(const punch_token *tok, char *buf, size_t cap)
 {
 	int			n = tok->len > 40 ? 40 : (int) tok->len;
 
@@ -352,7 +352,7 @@ punch_tok_describe(const punch_token *tok, char *buf, size_t cap)
 
 /* See punch_int.h. */
 zf_status
-punch_fail_at(zf_error *err, const punch_token *tok)
+zf_punch_fail_at(zf_error *err, const punch_token *tok)
 {
 	if (err == NULL)
 		return ZF_E_SYNTAX;
@@ -362,7 +362,7 @@ punch_fail_at(zf_error *err, const punch_token *tok)
 
 /* See punch_int.h. */
 zf_status
-punch_fail(zf_error *err, const punch_token *tok, zf_status status,
+zf_punch_fail(zf_error *err, const punch_token *tok, zf_status status,
 		   const char *fmt,...)
 {
 	va_list		ap;
