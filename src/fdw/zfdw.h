@@ -13,6 +13,7 @@
 #define ZFDW_H
 
 #include "postgres.h"
+#include "compat.h"
 
 #include "access/tupdesc.h"
 #include "fmgr.h"

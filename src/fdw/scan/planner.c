@@ -253,7 +253,7 @@ add_param_key_paths(PlannerInfo *root, RelOptInfo *baserel, ZfPlanState *ps)
 		rows = ppi->ppi_rows;
 		key_costs(baserel, ps, 1, rows, &startup, &total);
 		add_path(baserel, (Path *)
-				 create_foreignscan_path(root, baserel, NULL, rows, startup, total,
+				 zfdw_create_foreignscan_path(root, baserel, NULL, rows, startup, total,
 										 NIL, required_outer, NULL, NIL));
 	}
 }
@@ -283,7 +283,7 @@ key_pathkeys(PlannerInfo *root, RelOptInfo *baserel, ZfPlanState *ps)
 		return NIL;
 	var = makeVar(baserel->relid, ps->key_attno, ps->key_type, ps->key_typmod,
 				  ps->key_collation, 0);
-	return build_expression_pathkey(root, (Expr *) var, NULL, tce->lt_opr,
+	return zfdw_build_expression_pathkey(root, (Expr *) var, tce->lt_opr,
 									baserel->relids, false);
 }
 
@@ -326,7 +326,7 @@ add_partial_path_for(PlannerInfo *root, RelOptInfo *baserel, ZfPlanState *ps)
 	divisor = parallel_divisor(workers);
 	startup = baserel->baserestrictcost.startup;
 	cpu = (record_cost(baserel, ps) * ps->ntuples + cpu_tuple_cost * baserel->rows) / divisor;
-	path = create_foreignscan_path(root, baserel, NULL, clamp_row_est(baserel->rows / divisor),
+	path = zfdw_create_foreignscan_path(root, baserel, NULL, clamp_row_est(baserel->rows / divisor),
 								   startup, startup + seq_page_cost * pages + cpu,
 								   NIL, NULL, NULL, NIL);
 	path->path.parallel_aware = true;
@@ -359,14 +359,14 @@ zfdwGetForeignPaths(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid)
 			cpu_tuple_cost * baserel->rows;
 	}
 	add_path(baserel, (Path *)
-			 create_foreignscan_path(root, baserel, NULL, baserel->rows, startup, total,
+			 zfdw_create_foreignscan_path(root, baserel, NULL, baserel->rows, startup, total,
 									 NIL, NULL, NULL, NIL));
 
 	/* the same scan, offering the key's order */
 	pathkeys = key_pathkeys(root, baserel, ps);
 	if (pathkeys != NIL)
 		add_path(baserel, (Path *)
-				 create_foreignscan_path(root, baserel, NULL, baserel->rows, startup, total,
+				 zfdw_create_foreignscan_path(root, baserel, NULL, baserel->rows, startup, total,
 										 pathkeys, NULL, NULL, NIL));
 
 	if (restrict_keys == NIL)

@@ -1,0 +1,73 @@
+/*-------------------------------------------------------------------------
+ *
+ * compat.h
+ *	  The one place where zfdw meets the differences between the
+ *	  PostgreSQL versions it supports (15 to 19).
+ *
+ * Every API that changed between those versions is wrapped here behind
+ * PG_VERSION_NUM, so that the callbacks read the same on every version.
+ * docs/postgresql-versions.md lists each difference and what users see.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ZFDW_COMPAT_H
+#define ZFDW_COMPAT_H
+
+#include "postgres.h"
+
+/* 16 moved the varlena macros (VARDATA, SET_VARSIZE) out of postgres.h */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+#include "nodes/pathnodes.h"
+#include "optimizer/pathnode.h"
+#include "optimizer/paths.h"
+
+/*
+ * create_foreignscan_path: 17 added the restriction clauses the path
+ * enforces itself (fdw_restrictinfo, for join pushdown; a base-relation
+ * scan passes none), and 18 the count of disabled nodes below the path
+ * (zfdw's scans disable nothing).
+ */
+static inline ForeignPath *
+zfdw_create_foreignscan_path(PlannerInfo *root, RelOptInfo *rel,
+							 PathTarget *target, double rows,
+							 Cost startup_cost, Cost total_cost,
+							 List *pathkeys, Relids required_outer,
+							 Path *fdw_outerpath, List *fdw_private)
+{
+#if PG_VERSION_NUM >= 180000
+	return create_foreignscan_path(root, rel, target, rows, 0,
+								   startup_cost, total_cost, pathkeys,
+								   required_outer, fdw_outerpath, NIL,
+								   fdw_private);
+#elif PG_VERSION_NUM >= 170000
+	return create_foreignscan_path(root, rel, target, rows,
+								   startup_cost, total_cost, pathkeys,
+								   required_outer, fdw_outerpath, NIL,
+								   fdw_private);
+#else
+	return create_foreignscan_path(root, rel, target, rows,
+								   startup_cost, total_cost, pathkeys,
+								   required_outer, fdw_outerpath,
+								   fdw_private);
+#endif
+}
+
+/*
+ * build_expression_pathkey: 16 dropped the nullable_relids argument
+ * (outer-join nullability is tracked in the Vars themselves since).
+ */
+static inline List *
+zfdw_build_expression_pathkey(PlannerInfo *root, Expr *expr, Oid opno,
+							  Relids rel, bool create_it)
+{
+#if PG_VERSION_NUM >= 160000
+	return build_expression_pathkey(root, expr, opno, rel, create_it);
+#else
+	return build_expression_pathkey(root, expr, NULL, opno, rel, create_it);
+#endif
+}
+
+#endif							/* ZFDW_COMPAT_H */
