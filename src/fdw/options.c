@@ -501,9 +501,10 @@ zfdw_validate_options(List *options, Oid catalog)
 		}
 		else if (strcmp(name, "on_error") == 0)
 		{
-			static const char *const words[] = {"stop", "null", "skip", NULL};
+			/* "ignore" is file_fdw's word (PostgreSQL 17) for skip */
+			static const char *const words[] = {"stop", "null", "skip", "ignore", NULL};
 
-			word_value(def, words, "Valid values are stop, null and skip.");
+			word_value(def, words, "Valid values are stop, null, skip and ignore (the same as skip).");
 		}
 		else if (strcmp(name, "reject_limit") == 0)
 			int_value(def, 1, PG_INT64_MAX);
@@ -655,7 +656,8 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->key = s;
 	else if (strcmp(name, "on_error") == 0)
 		opts->on_error = pg_strcasecmp(s, "null") == 0 ? ZF_ON_ERROR_NULL :
-			pg_strcasecmp(s, "skip") == 0 ? ZF_ON_ERROR_SKIP : ZF_ON_ERROR_STOP;
+			(pg_strcasecmp(s, "skip") == 0 || pg_strcasecmp(s, "ignore") == 0) ?
+			ZF_ON_ERROR_SKIP : ZF_ON_ERROR_STOP;
 	else if (strcmp(name, "reject_limit") == 0)
 		opts->reject_limit = int_value(def, 1, PG_INT64_MAX);
 	else if (strcmp(name, "log_verbosity") == 0)
