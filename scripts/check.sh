@@ -3,11 +3,13 @@
 #
 # check.sh
 #	  "make check": every test zfdw has, on a fresh Debian 12 machine too.
-#	  Installs missing packages, runs the core unit tests, builds and
-#	  installs the extension, runs pg_regress against a temporary instance,
-#	  runs the conformance suites when ../shared/conformance exists, runs
-#	  the crash-and-resume test and every fuzz target for a few seconds,
-#	  and ends with one line "N passed, M failed" counting all of them.
+#	  Installs missing packages, runs the core unit tests, then for each
+#	  PostgreSQL version (the system's 15, and 16 to 19 when their sources
+#	  are in ../shared/postgresql) builds and installs the extension and
+#	  runs pg_regress, the crash-and-resume test and the conformance suites
+#	  (scripts/suite.sh, one "pgNN: N passed, M failed" line each), runs
+#	  every fuzz target for a few seconds, and ends with one line
+#	  "N passed, M failed" counting all of them.
 #
 #-------------------------------------------------------------------------
 set -u
@@ -20,7 +22,7 @@ failed=0
 # add the counts of a "name: N passed, M failed" line to the totals
 count() {
 	local line
-	line=$(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+	line=$(grep -E '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
 	if [ -z "$line" ]; then
 		echo "zfdw: $2 printed no result line: counted as one failure"
 		failed=$((failed + 1))
@@ -34,37 +36,30 @@ log=$(mktemp -d "${TMPDIR:-/tmp}/zfdw-check-log.XXXXXX")
 trap 'rm -rf "$log"' EXIT
 
 scripts/deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+rm -f regression-pg*.diffs
 
 echo "== core unit tests"
 make -s -f test/unit/unit.mk run 2>&1 | tee "$log/unit"
 count "$log/unit" unit
 
-# The extension is installed into a private prefix that the test clusters
-# find through Debian's extension_destdir: no root needed, and the system's
-# PostgreSQL is left alone.
-echo "== build and install into a private prefix"
-export ZF_DESTDIR=${ZF_DESTDIR:-$(zf_scratch_dir inst)}
-trap 'rm -rf "$log"; case "$ZF_DESTDIR" in */zfdw-inst.*) rm -rf "$ZF_DESTDIR";; esac' EXIT
-if make -s all >"$log/build" 2>&1 && make -s install DESTDIR="$ZF_DESTDIR" >>"$log/build" 2>&1; then
-	grep -iE 'warning|error' "$log/build" || true
-	echo "== pg_regress"
-	scripts/regress.sh 2>&1 | tee "$log/regress"
-	count "$log/regress" regress
-	echo "== crash and resume of apply_changes"
-	scripts/crash_test.sh 2>&1 | tee "$log/crash"
-	count "$log/crash" crash
-	if [ -d "$ZF_ROOT/../shared/conformance" ]; then
-		echo "== conformance"
-		scripts/conformance.sh 2>&1 | tee "$log/conformance"
-		count "$log/conformance" conformance
-	else
-		echo "== conformance: ../shared/conformance not found, skipped"
-	fi
-else
-	cat "$log/build"
-	echo "zfdw: the build failed; pg_regress and conformance did not run"
-	failed=$((failed + 1))
+# The server tests run once per PostgreSQL version: the system's 15, then
+# every version whose sources are in ../shared/postgresql, built once into
+# a cache outside the clone (scripts/pg_build.sh).  ZF_PG_VERSIONS limits
+# the matrix (for example ZF_PG_VERSIONS="15 17").
+versions=${ZF_PG_VERSIONS:-}
+if [ -z "$versions" ]; then
+	versions=$ZF_PG_VERSION
+	for tarball in "$ZF_ROOT"/../shared/postgresql/postgresql-*.tar.xz; do
+		[ -f "$tarball" ] || continue
+		v=$(basename "$tarball" .tar.xz)
+		versions="$versions ${v#postgresql-}"
+	done
 fi
+echo "== PostgreSQL versions: $versions"
+for v in $versions; do
+	scripts/suite.sh "$v" 2>&1 | tee "$log/pg$v"
+	count "$log/pg$v" "PostgreSQL $v"
+done
 
 # every libFuzzer target for a few seconds (issue 7: CI smoke-tests them);
 # "make fuzz" runs them longer
@@ -76,10 +71,11 @@ count "$log/fuzz" fuzz
 
 # CI shows the end of the output: repeat what failed just before the count
 if [ "$failed" -gt 0 ]; then
-	if [ -f regression.diffs ]; then
-		echo "== the first lines of regression.diffs"
-		head -40 regression.diffs
-	fi
+	for diffs in regression-pg*.diffs; do
+		[ -f "$diffs" ] || continue
+		echo "== the first lines of $diffs"
+		head -40 "$diffs"
+	done
 	echo "== what failed"
 	cat "$log"/* | grep -a -E '\.\.\. FAILED|^FAILED|^\[  FAILED  \] [a-z_]|exited with status|^  FAIL |printed no result|finding\(s\)|build failed|^suite .* [1-9][0-9]* failed' |
 		head -20

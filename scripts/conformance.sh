@@ -18,5 +18,5 @@ dir=$(zf_scratch_dir conformance)
 port=$(zf_free_port 56432)
 trap 'zf_cluster_stop "$dir"; rm -rf "$dir" ${stage:+"$stage"}' EXIT
 zf_cluster_start "$dir" "$port" || { echo "conformance: 0 passed, 1 failed"; exit 1; }
-python3 test/conformance/run.py --host "$dir" --port "$port" \
+ZF_PG_BINDIR=$(zf_pg_bindir) python3 test/conformance/run.py --host "$dir" --port "$port" \
 	--shared "$data_root/../shared/conformance" "$@"

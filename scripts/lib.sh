@@ -31,16 +31,31 @@ zf_as_pg() {
 	fi
 }
 
+# The PostgreSQL binaries the scripts use: those of ZF_PG_CONFIG when it
+# is set (a version built from ../shared/postgresql), else the system's.
 zf_pg_bindir() {
 	local pgc
 	pgc=$(command -v pg_config || true)
-	if [ -x "/usr/lib/postgresql/$ZF_PG_VERSION/bin/postgres" ]; then
+	if [ -n "${ZF_PG_CONFIG:-}" ]; then
+		"$ZF_PG_CONFIG" --bindir
+	elif [ -x "/usr/lib/postgresql/$ZF_PG_VERSION/bin/postgres" ]; then
 		echo "/usr/lib/postgresql/$ZF_PG_VERSION/bin"
 	elif [ -n "$pgc" ]; then
 		"$pgc" --bindir
 	else
 		echo "zfdw: cannot find the PostgreSQL binaries" >&2
 		return 1
+	fi
+}
+
+# The pg_config of the PostgreSQL the scripts build and test against.
+zf_pg_config() {
+	if [ -n "${ZF_PG_CONFIG:-}" ]; then
+		echo "$ZF_PG_CONFIG"
+	elif [ -x "/usr/lib/postgresql/$ZF_PG_VERSION/bin/pg_config" ]; then
+		echo "/usr/lib/postgresql/$ZF_PG_VERSION/bin/pg_config"
+	else
+		command -v pg_config
 	fi
 }
 
@@ -72,8 +87,8 @@ zf_install_private() {
 		ZF_OWN_DESTDIR=$ZF_DESTDIR
 	fi
 	export ZF_DESTDIR
-	make -s -C "$ZF_ROOT" all >/dev/null &&
-		make -s -C "$ZF_ROOT" install DESTDIR="$ZF_DESTDIR" >/dev/null
+	make -s -C "$ZF_ROOT" all PG_CONFIG="$(zf_pg_config)" >/dev/null &&
+		make -s -C "$ZF_ROOT" install PG_CONFIG="$(zf_pg_config)" DESTDIR="$ZF_DESTDIR" >/dev/null
 }
 
 # Start a throwaway cluster in $1 (created) on port $2, socket in $1.
@@ -141,4 +156,21 @@ zf_data_root() {
 	chmod -R a+rX "$ZF_STAGE"
 	echo "zfdw: the PostgreSQL user cannot read $ZF_ROOT; using a copy in $ZF_STAGE" >&2
 	ZF_DATA_ROOT=$ZF_STAGE/root
+}
+
+# The cache folder of PostgreSQL trees built from ../shared/postgresql:
+# zf_pg_cache_prefix VERSION TARBALL prints where that build lives, keyed
+# by the tarball's checksum.
+zf_pg_cache_prefix() {
+	local version=$1 tarball=$2 cache sum
+	cache=${ZF_PG_CACHE:-}
+	if [ -z "$cache" ]; then
+		if mkdir -p /var/cache/zfdw/postgresql 2>/dev/null && [ -w /var/cache/zfdw/postgresql ]; then
+			cache=/var/cache/zfdw/postgresql
+		else
+			cache=$HOME/.cache/zfdw/postgresql
+		fi
+	fi
+	sum=$(sha256sum "$tarball" | cut -c1-16)
+	echo "$cache/pg$version-$sum"
 }

@@ -25,7 +25,7 @@ fi
 zf_data_root
 data_root=$ZF_DATA_ROOT
 stage=$ZF_STAGE
-pgxs=$(pg_config --pgxs)
+pgxs=$("$(zf_pg_config)" --pgxs)
 pg_regress="$(dirname "$pgxs")/../test/regress/pg_regress"
 out=$(zf_scratch_dir regress)
 port=$(zf_free_port 55432)

@@ -15,8 +15,12 @@ MARK = "@@zfdw-query "
 
 
 def find_psql():
-    """psql of PostgreSQL 15 (Debian layout), else the one on PATH."""
-    for candidate in ("/usr/lib/postgresql/15/bin/psql",):
+    """psql of the PostgreSQL under test (ZF_PG_BINDIR, set by
+    scripts/conformance.sh), else of PostgreSQL 15 (Debian layout), else the
+    one on PATH."""
+    bindir = os.environ.get("ZF_PG_BINDIR")
+    for candidate in ((os.path.join(bindir, "psql"),) if bindir else ()) + (
+            "/usr/lib/postgresql/15/bin/psql",):
         if os.access(candidate, os.X_OK):
             return candidate
     found = shutil.which("psql")
