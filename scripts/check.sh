@@ -77,7 +77,7 @@ if [ "$failed" -gt 0 ]; then
 		head -40 "$diffs"
 	done
 	echo "== what failed"
-	cat "$log"/* | grep -a -E '\.\.\. FAILED|^FAILED|^\[  FAILED  \] [a-z_]|exited with status|^  FAIL |printed no result|finding\(s\)|build failed|^suite .* [1-9][0-9]* failed' |
+	cat "$log"/* | grep -a -E '\.\.\. FAILED|^not ok [0-9]+ |^FAILED|^\[  FAILED  \] [a-z_]|exited with status|^  FAIL |printed no result|finding\(s\)|build failed|^suite .* [1-9][0-9]* failed' |
 		head -20
 fi
 echo "$passed passed, $failed failed"

@@ -48,8 +48,9 @@ zf_as_pg "$pg_regress" \
 	--no-locale \
 	"${tests[@]}" 2>&1 | tee "$out/pg_regress.log"
 
-passed=$(grep -cE '\.\.\. ok( |$)' "$out/pg_regress.log")
-failed=$(grep -cE '\.\.\. FAILED' "$out/pg_regress.log")
+# 15 prints "test name ... ok"; 16 and later print TAP ("ok 1 - name")
+passed=$(grep -cE '\.\.\. ok( |$)|^ok [0-9]+ ' "$out/pg_regress.log")
+failed=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$out/pg_regress.log")
 expected=${#tests[@]}
 if [ $((passed + failed)) -lt "$expected" ]; then
 	failed=$((expected - passed))

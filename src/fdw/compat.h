@@ -23,6 +23,7 @@
 #include "nodes/pathnodes.h"
 #include "optimizer/pathnode.h"
 #include "optimizer/paths.h"
+#include "utils/selfuncs.h"
 
 /*
  * create_foreignscan_path: 17 added the restriction clauses the path
@@ -67,6 +68,21 @@ zfdw_build_expression_pathkey(PlannerInfo *root, Expr *expr, Oid opno,
 	return build_expression_pathkey(root, expr, opno, rel, create_it);
 #else
 	return build_expression_pathkey(root, expr, NULL, opno, rel, create_it);
+#endif
+}
+
+/*
+ * estimate_array_length: 17 takes the planner state (to use the array's
+ * statistics) and returns a double.
+ */
+static inline double
+zfdw_estimate_array_length(PlannerInfo *root, Node *arrayexpr)
+{
+#if PG_VERSION_NUM >= 170000
+	return estimate_array_length(root, arrayexpr);
+#else
+	(void) root;
+	return estimate_array_length(arrayexpr);
 #endif
 }
 

@@ -240,7 +240,8 @@ CREATE SEQUENCE ORDERNO START WITH 1000 INCREMENT BY 10 NO CACHE;
 CREATE DISTINCT TYPE MONEY AS DECIMAL(11,2) WITH COMPARISONS;
 CREATE TABLE PAY (EMPNO CHAR(6) NOT NULL, AMOUNT MONEY NOT NULL WITH DEFAULT);
 $$);
-SELECT pg_get_viewdef('r.vemp'::regclass);
+-- (16 stopped qualifying the columns of a one-table view: shown unqualified)
+SELECT regexp_replace(pg_get_viewdef('r.vemp'::regclass), '\memp\.', '', 'g') AS pg_get_viewdef;
 SELECT relname, relkind FROM pg_class WHERE relnamespace = 'r'::regnamespace
    AND relname IN ('aemp', 'semp', 'orderno') ORDER BY 1;
 SELECT data_type, start_value, increment_by, cache_size FROM pg_sequences WHERE sequencename = 'orderno';

@@ -23,6 +23,7 @@
 #include "nodes/execnodes.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/lsyscache.h"
 #include "utils/ruleutils.h"
 
 #include "nodes/nodeFuncs.h"
@@ -482,6 +483,37 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	}
 }
 
+/*
+ * A key clause as EXPLAIN shows it: the table's column first ("key = $1"),
+ * whichever side the planner put it on, so that the line reads the same
+ * on every PostgreSQL version (16 builds parameterized join clauses the
+ * other way round from 15).
+ */
+static Node *
+key_clause_for_explain(Node *clause, Index scanrelid)
+{
+	OpExpr	   *op;
+	OpExpr	   *commuted;
+	Oid			commutator;
+
+	if (!IsA(clause, OpExpr) || list_length(((OpExpr *) clause)->args) != 2)
+		return clause;
+	op = (OpExpr *) clause;
+	if (!IsA(lsecond(op->args), Var) ||
+		((Var *) lsecond(op->args))->varno != (int) scanrelid ||
+		(IsA(linitial(op->args), Var) &&
+		 ((Var *) linitial(op->args))->varno == (int) scanrelid))
+		return clause;
+	commutator = get_commutator(op->opno);
+	if (!OidIsValid(commutator))
+		return clause;
+	commuted = (OpExpr *) copyObject(op);
+	commuted->opno = commutator;
+	commuted->opfuncid = InvalidOid;
+	commuted->args = list_make2(lsecond(op->args), linitial(op->args));
+	return (Node *) commuted;
+}
+
 /* EXPLAIN's line for the key conditions a scan seeks with. */
 void
 zfdw_explain_keys(ForeignScanState *node, ExplainState *es)
@@ -497,6 +529,8 @@ zfdw_explain_keys(ForeignScanState *node, ExplainState *es)
 	initStringInfo(&buf);
 	foreach(lc, s->keys->clauses)
 		appendStringInfo(&buf, "%s%s", buf.len ? " AND " : "",
-						 deparse_expression(lfirst(lc), context, false, false));
+						 deparse_expression(key_clause_for_explain(lfirst(lc),
+																   ((Scan *) node->ss.ps.plan)->scanrelid),
+											context, false, false));
 	ExplainPropertyText("Key Condition", buf.data, es);
 }

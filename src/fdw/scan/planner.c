@@ -178,7 +178,7 @@ key_costs(RelOptInfo *baserel, ZfPlanState *ps, double nseeks, double rows,
 
 /* Number of seeks a list of key clauses asks for (the values of IN lists). */
 static double
-key_seeks(List *clauses)
+key_seeks(PlannerInfo *root, List *clauses)
 {
 	double		n = 1;
 	ListCell   *lc;
@@ -191,7 +191,7 @@ key_seeks(List *clauses)
 		{
 			Node	   *arr = lsecond(((ScalarArrayOpExpr *) c)->args);
 
-			n = Max(n, estimate_array_length(arr));
+			n = Max(n, zfdw_estimate_array_length(root, arr));
 		}
 	}
 	return n;
@@ -351,7 +351,7 @@ zfdwGetForeignPaths(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid)
 	if (ps->key_attno != 0)
 		restrict_keys = key_clauses(ps, baserel, baserel->baserestrictinfo);
 	if (restrict_keys != NIL)
-		key_costs(baserel, ps, key_seeks(restrict_keys), baserel->rows, &startup, &total);
+		key_costs(baserel, ps, key_seeks(root, restrict_keys), baserel->rows, &startup, &total);
 	else
 	{
 		startup = baserel->baserestrictcost.startup;
