@@ -45,36 +45,79 @@ count() {
 	failed=$((failed + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
 }
 
-# build and install zfdw for this version; on success the scripts below
-# find it through ZF_PG_CONFIG (and ZF_DESTDIR for the system's 15)
+# a copy of the tree (what git tracks, plus new files) in $1: every
+# build of the suite starts clean
+copy_tree() {
+	mkdir -p "$1"
+	if git rev-parse --git-dir >/dev/null 2>&1; then
+		git ls-files -z -co --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$1"
+	else
+		tar --exclude='*.o' --exclude='*.so' --exclude=./build -cf - . | tar -xf - -C "$1"
+	fi
+}
+
+# build and install zfdw for this version from a clean copy of the tree;
+# on success the scripts below find it through ZF_PG_CONFIG (and
+# ZF_DESTDIR for the system's 15)
 install_zfdw() {
 	local prefix
 	if [ "$version" = "$ZF_PG_VERSION" ] && [ -z "${ZF_PG_CONFIG:-}" ]; then
-		scratch=$(zf_scratch_dir inst)
-		export ZF_DESTDIR=$scratch
-		make -s all && make -s install DESTDIR="$ZF_DESTDIR"
+		scratch=$(zf_scratch_dir "pg$version")
+		export ZF_PG_CONFIG=$(zf_pg_config)
+		export ZF_DESTDIR=$scratch/inst
+		mkdir -p "$ZF_DESTDIR"
+		copy_tree "$scratch/src"
+		make -s -C "$scratch/src" all PG_CONFIG="$ZF_PG_CONFIG" &&
+			make -s -C "$scratch/src" install PG_CONFIG="$ZF_PG_CONFIG" DESTDIR="$ZF_DESTDIR"
 		return
 	fi
 	prefix=$(scripts/pg_build.sh "$version") || return 1
 	scratch=$(zf_scratch_dir "pg$version")
 	mkdir -p "$scratch/pg"
 	cp -a "$prefix/." "$scratch/pg/"
-	mkdir -p "$scratch/src"
-	if git rev-parse --git-dir >/dev/null 2>&1; then
-		git ls-files -z -co --exclude-standard | tar --null -T - -cf - | tar -xf - -C "$scratch/src"
-	else
-		tar --exclude=./build --exclude='*.o' --exclude='*.so' -cf - . | tar -xf - -C "$scratch/src"
-	fi
+	copy_tree "$scratch/src"
 	export ZF_PG_CONFIG=$scratch/pg/bin/pg_config
 	export ZF_DESTDIR=""
 	make -s -C "$scratch/src" all PG_CONFIG="$ZF_PG_CONFIG" &&
 		make -s -C "$scratch/src" install PG_CONFIG="$ZF_PG_CONFIG"
 }
 
+# build zfdw with clang in a scratch copy of the tree, for its warnings
+build_with_clang() {
+	local tree
+	"$ZF_ROOT/scripts/deps.sh" clang || return 1
+	tree=$(mktemp -d "${TMPDIR:-/tmp}/zfdw-clang.XXXXXX")
+	copy_tree "$tree"
+	make -s -C "$tree" all CC=clang PG_CONFIG="$(zf_pg_config)"
+	local rc=$?
+	rm -rf "$tree"
+	return $rc
+}
+
+# one test: the build printed no warning (-Wall -Wextra)
+check_build() {
+	local compiler=$1 file=$2 rc=$3
+	if [ "$rc" -eq 0 ] && ! grep -qiE 'warning|error' "$file"; then
+		echo "ok: the build with $compiler is free of warnings"
+		passed=$((passed + 1))
+	else
+		grep -iE 'warning|error' "$file" | head -20
+		echo "FAILED: the build with $compiler printed warnings or failed"
+		failed=$((failed + 1))
+	fi
+}
+
 echo "== PostgreSQL $version: build and install zfdw"
-if install_zfdw >"$log/build" 2>&1; then
-	grep -iE 'warning|error' "$log/build" || true
+install_zfdw >"$log/build" 2>&1
+build_rc=$?
+check_build gcc "$log/build" "$build_rc"
+build_with_clang >"$log/clang" 2>&1
+check_build clang "$log/clang" $?
+if [ "$build_rc" -eq 0 ]; then
 	"$(zf_pg_config)" --version
+	echo "== PostgreSQL $version: layers, names and exported symbols"
+	scripts/check_tree.sh "$scratch/src" 2>&1 | tee "$log/tree"
+	count "$log/tree" tree
 	echo "== PostgreSQL $version: pg_regress"
 	scripts/regress.sh 2>&1 | tee "$log/regress"
 	count "$log/regress" regress
