@@ -35,7 +35,8 @@ include $(PGXS)
 # Debian's PGXS flags are gcc's; with clang, drop the ones it does not know.
 ifneq (,$(findstring clang,$(CC)))
 override CFLAGS := $(filter-out -fexcess-precision=standard -Wimplicit-fallthrough=3 \
-	-Wno-format-truncation -Wno-stringop-truncation -Wcast-function-type,$(CFLAGS))
+	-Wno-format-truncation -Wno-stringop-truncation -Wcast-function-type \
+	-Wshadow=compatible-local,$(CFLAGS))
 endif
 
 # -Wextra is for our code: PostgreSQL's own headers are system headers here
