@@ -17,8 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "access/parallel.h"
 #include "mb/pg_wchar.h"
 #include "storage/fd.h"
+#include "utils/lsyscache.h"
 
 #include "cobol/copybook.h"
 #include "db2/punch/punch.h"
@@ -409,6 +411,24 @@ zfdw_load_ddl(const char *path, const char *text)
 }
 
 /*
+ * Say, at DEBUG1, that the copybook or punch of a table was parsed (and
+ * in which kind of process), so that the parses of a query can be counted.
+ */
+static void
+log_layout_parse(const char *what, Oid relid)
+{
+	char	   *relname;
+
+	if (!message_level_is_interesting(DEBUG1))
+		return;
+	relname = get_rel_name(relid);
+	ereport(DEBUG1,
+			(errmsg_internal("zfdw: parsed the %s of foreign table \"%s\"%s",
+							 what, relname ? relname : "?",
+							 IsParallelWorker() ? " in a parallel worker" : "")));
+}
+
+/*
  * Load the layout a table's options describe, and choose its record
  * definition (option record or table, default the first).  The layout is
  * freed when the current memory context is.
@@ -439,6 +459,7 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 		copts.format = pg_strcasecmp(opts->copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
 			pg_strcasecmp(opts->copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
 		L = zf_copybook_parse(text, strlen(text), &copts, &err);
+		log_layout_parse("copybook", relid);
 		if (L == NULL)
 			zfdw_report(ERROR, &err, opts->copybook ? opts->copybook : "copybook_text");
 		if (opts->record)
@@ -470,6 +491,7 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 		if (opts->ddl || opts->ddl_text)
 			popts.ddl = zfdw_load_ddl(opts->ddl, opts->ddl_text);
 		L = zf_punch_parse(text, strlen(text), &popts, &err);
+		log_layout_parse("punch", relid);
 		if (L == NULL)
 			zfdw_report(ERROR, &err, opts->punch ? opts->punch : "punch_text");
 		zfdw_free_with_context(free_layout_callback, L);
