@@ -261,13 +261,27 @@ typedef struct ZfColumn
 /* The state of format 'delimited' (zfdw_delimited.h), NULL for records. */
 typedef struct ZfDelimited ZfDelimited;
 
+/*
+ * The texts a copybook or punch layout is parsed from: what a parallel
+ * leader hands its workers, so that they read no file.
+ */
+typedef struct ZfLayoutTexts
+{
+	const char *layout;			/* the copybook or punch, or NULL */
+	const char *ddl;			/* the punch's DB2 DDL, or NULL */
+} ZfLayoutTexts;
+
 /* Everything needed to decode the records of one foreign table. */
 typedef struct ZfTable
 {
 	Oid			relid;
 	char	   *relname;
 	ZfTableOptions opts;
-	zf_layout  *layout;			/* freed with the owning memory context */
+	zf_layout  *layout;			/* released with the owning memory context;
+								 * a copybook's or punch's is shared by the
+								 * backend's scans and never written */
+	ZfLayoutTexts texts;		/* what the layout was parsed from (none
+								 * for a layout of column options) */
 	int32		recdef;
 	const zf_recdef *rd;
 	const zf_codepage *cp;
@@ -309,10 +323,12 @@ zfdw_fixed_length_records(const ZfTable *t)
 }
 
 extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
-								Bitmapset *needed_attrs);
+								Bitmapset *needed_attrs,
+								const ZfLayoutTexts *given);
 extern zf_layout *zfdw_load_layout(const ZfTableOptions *opts,
 								   TupleDesc tupdesc, Oid relid,
-								   int32 *recdef_out);
+								   const ZfLayoutTexts *given,
+								   ZfLayoutTexts *texts, int32 *recdef_out);
 extern char *zfdw_read_text_file(const char *path, const char *what);
 extern void zfdw_layout_limits(zf_limits *lim);
 extern zf_cursor *zfdw_create_cursor(ZfTable *t);

@@ -8,6 +8,11 @@
  *	  variable-length files.  Every process computes the same chunk table
  *	  from the files' sizes, so only the counter is shared.
  *
+ * The shared memory also carries the texts the leader parsed the table's
+ * copybook or punch (and DDL) from: a worker parses those, and reads no
+ * layout file, so that every process of the query decodes with the same
+ * layout even when the file changes meanwhile.
+ *
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
@@ -19,33 +24,62 @@
 
 #include "scan/scan.h"
 
-/* The shared state: the next chunk to hand out. */
+/* The shared state: the next chunk to hand out, and the layout's texts. */
 typedef struct ZfParallelShared
 {
 	pg_atomic_uint64 next_chunk;
+	bool		has_layout;		/* texts holds the layout's text ... */
+	bool		has_ddl;		/* ... and after it the DDL's */
+	Size		layout_len;		/* bytes of the layout's text, without NUL */
+	char		texts[FLEXIBLE_ARRAY_MEMBER];	/* NUL-terminated, one after
+												 * the other */
 } ZfParallelShared;
 
+/* Bytes of a text and its NUL in the shared texts; 0 for none. */
+static Size
+text_size(const char *text)
+{
+	return text ? strlen(text) + 1 : 0;
+}
 
+/* EstimateDSMForeignScan: the counter and the layout's texts. */
 Size
 zfdwEstimateDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt)
 {
-	(void) node;
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	const ZfLayoutTexts *texts = &s->t->texts;
+
 	(void) pcxt;
-	return sizeof(ZfParallelShared);
+	return add_size(offsetof(ZfParallelShared, texts),
+					add_size(text_size(texts->layout), text_size(texts->ddl)));
 }
 
+/* InitializeDSMForeignScan: the first chunk, and the leader's texts. */
 void
 zfdwInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 							 void *coordinate)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
+	const ZfLayoutTexts *texts = &s->t->texts;
 
 	(void) pcxt;
 	pg_atomic_init_u64(&shared->next_chunk, 0);
+	shared->has_layout = texts->layout != NULL;
+	shared->has_ddl = texts->ddl != NULL;
+	shared->layout_len = 0;
+	if (texts->layout)
+	{
+		shared->layout_len = strlen(texts->layout);
+		memcpy(shared->texts, texts->layout, shared->layout_len + 1);
+	}
+	if (texts->ddl)
+		memcpy(shared->texts + text_size(texts->layout), texts->ddl,
+			   text_size(texts->ddl));
 	s->shared = shared;
 }
 
+/* ReInitializeDSMForeignScan: hand out the chunks again (a rescan). */
 void
 zfdwReInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 							   void *coordinate)
@@ -57,14 +91,23 @@ zfdwReInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 	pg_atomic_write_u64(&shared->next_chunk, 0);
 }
 
+/*
+ * InitializeWorkerForeignScan: open the worker's scan with the leader's
+ * texts (BeginForeignScan left it for now), then share the counter.
+ */
 void
 zfdwInitializeWorkerForeignScan(ForeignScanState *node, shm_toc *toc,
 								void *coordinate)
 {
-	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
+	ZfLayoutTexts given;
 
 	(void) toc;
-	s->shared = (ZfParallelShared *) coordinate;
+	given.layout = shared->has_layout ? shared->texts : NULL;
+	given.ddl = shared->has_ddl ?
+		shared->texts + (shared->has_layout ? shared->layout_len + 1 : 0) : NULL;
+	zfdw_begin_worker_scan(node, shared->has_layout ? &given : NULL);
+	((ZfScanState *) node->fdw_state)->shared = shared;
 }
 
 /*
