@@ -93,6 +93,48 @@ zf_layout_set_limits(zf_layout *L, const zf_limits *lim)
 	zf_arena_set_limit(&priv->arena, layout_budget(lim));
 }
 
+/* Set the budget of the layout's memory (layout_pack.c sizes its own). */
+void
+zf_layout_set_budget(zf_layout *L, size_t bytes)
+{
+	layout_priv *priv = L->mem;
+
+	zf_arena_set_limit(&priv->arena, bytes);
+}
+
+/*
+ * Make malloc'd arrays of fields and record definitions the own of an
+ * empty layout (layout_pack.c), with what zf_layout_add needs to append
+ * to them: the last child of every field.
+ */
+bool
+zf_layout_adopt(zf_layout *L, zf_field *fields, int32_t nfields,
+				zf_recdef *records, int32_t nrecords)
+{
+	layout_priv *priv = L->mem;
+	int32_t    *last_child = malloc(sizeof(int32_t) * (size_t) (nfields > 0 ? nfields : 1));
+
+	if (last_child == NULL)
+		return false;
+	for (int32_t i = 0; i < nfields; i++)
+	{
+		last_child[i] = ZF_NO_FIELD;
+		if (fields[i].parent >= 0 && fields[i].parent < i)
+			last_child[fields[i].parent] = i;
+	}
+	free(L->fields);
+	free(L->records);
+	free(priv->last_child);
+	L->fields = fields;
+	L->nfields = nfields;
+	L->records = records;
+	L->nrecords = nrecords;
+	priv->last_child = last_child;
+	priv->field_cap = nfields;
+	priv->record_cap = nrecords;
+	return true;
+}
+
 /*
  * Allocate zeroed memory that lives as long as the layout; NULL when out
  * of memory or of the layout's budget.
