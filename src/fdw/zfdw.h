@@ -262,14 +262,14 @@ typedef struct ZfColumn
 typedef struct ZfDelimited ZfDelimited;
 
 /*
- * The texts a copybook or punch layout is parsed from: what a parallel
- * leader hands its workers, so that they read no file.
+ * A copybook or punch layout packed by a parallel leader for its workers
+ * (zf_layout_pack), so that they neither read nor parse it.
  */
-typedef struct ZfLayoutTexts
+typedef struct ZfPackedLayout
 {
-	const char *layout;			/* the copybook or punch, or NULL */
-	const char *ddl;			/* the punch's DB2 DDL, or NULL */
-} ZfLayoutTexts;
+	const void *data;
+	Size		len;
+} ZfPackedLayout;
 
 /* Everything needed to decode the records of one foreign table. */
 typedef struct ZfTable
@@ -280,8 +280,10 @@ typedef struct ZfTable
 	zf_layout  *layout;			/* released with the owning memory context;
 								 * a copybook's or punch's is shared by the
 								 * backend's scans and never written */
-	ZfLayoutTexts texts;		/* what the layout was parsed from (none
-								 * for a layout of column options) */
+	const zf_layout *parsed;	/* the copybook's or punch's layout as
+								 * parsed (before any copy of the table's
+								 * own), NULL for column options: what a
+								 * parallel leader packs for its workers */
 	int32		recdef;
 	const zf_recdef *rd;
 	const zf_codepage *cp;
@@ -324,11 +326,11 @@ zfdw_fixed_length_records(const ZfTable *t)
 
 extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
 								Bitmapset *needed_attrs,
-								const ZfLayoutTexts *given);
+								const ZfPackedLayout *given);
 extern zf_layout *zfdw_load_layout(const ZfTableOptions *opts,
 								   TupleDesc tupdesc, Oid relid,
-								   const ZfLayoutTexts *given,
-								   ZfLayoutTexts *texts, int32 *recdef_out);
+								   const ZfPackedLayout *given,
+								   int32 *recdef_out);
 extern char *zfdw_read_text_file(const char *path, const char *what);
 extern void zfdw_layout_limits(zf_limits *lim);
 extern zf_cursor *zfdw_create_cursor(ZfTable *t);

@@ -103,7 +103,8 @@ SELECT a2.amt, a1.amt, a1.amt_text FROM amt2 a2, amt1 a1;
 SELECT a1.amt, a1.amt_text, a2.amt FROM amt1 a1, amt2 a2;
 RESET client_min_messages;
 
--- 7. a parallel scan: the worker parses the leader's text, not the file
+-- 7. a parallel scan: one parse, by the leader; its workers unpack the
+-- layout it packed, and neither read nor parse the copybook
 CREATE TABLE many AS
     SELECT 'A' || lpad(g::text, 7, '0') AS r FROM generate_series(1, 2000) g;
 COPY many TO PROGRAM 'cat > layout_cache_tmp/many.dat';
@@ -113,7 +114,7 @@ CREATE FOREIGN TABLE many_ft (name text, num text) SERVER cache
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 1;
+SET max_parallel_workers_per_gather = 2;
 SET zfdw.parallel_chunk_size = '1kB';
 EXPLAIN (COSTS OFF) SELECT count(*), min(num), max(num) FROM many_ft;
 SET client_min_messages = debug1;
@@ -122,6 +123,20 @@ RESET client_min_messages;
 SELECT write_copybook(2);
 SET client_min_messages = debug1;
 SELECT count(*), min(num), max(num) FROM many_ft;
+RESET client_min_messages;
+-- the same for punches: with the DDL's scale, and with the scale the
+-- worker completes from the column's type on its own copy
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && for i in $(seq 1 500); do printf ''\000\022\064\134''; done > layout_cache_tmp/amts.dat';
+CREATE FOREIGN TABLE amts_ddl (amt numeric) SERVER cache
+    OPTIONS (filename 'layout_cache_tmp/amts.dat', punch_text :'punch',
+             ddl 'layout_cache_tmp/t.ddl');
+CREATE FOREIGN TABLE amts2 (amt numeric(9,2)) SERVER cache
+    OPTIONS (filename 'layout_cache_tmp/amts.dat', punch_text :'punch');
+SET zfdw.parallel_chunk_size = 100;
+EXPLAIN (COSTS OFF) SELECT count(*), sum(amt) FROM amts2;
+SET client_min_messages = debug1;
+SELECT count(*), sum(amt) FROM amts_ddl;
+SELECT count(*), sum(amt) FROM amts2;
 RESET client_min_messages;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;

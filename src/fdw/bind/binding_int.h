@@ -35,18 +35,25 @@ typedef struct ZfParseSettings
 	zf_copybook_opts copybook;	/* a copybook's options; the limits of both */
 } ZfParseSettings;
 
+/* The texts a copybook or punch layout is parsed from. */
+typedef struct ZfLayoutTexts
+{
+	const char *layout;			/* the copybook or punch */
+	const char *ddl;			/* the punch's DB2 DDL, or NULL */
+} ZfLayoutTexts;
+
 /* A parsed copybook or punch, shared and never written (layout_cache.c). */
 typedef struct ZfParsedLayout
 {
 	zf_layout  *layout;
-	zf_db2_script *ddl;			/* the punch's DDL, or NULL */
-	ZfLayoutTexts texts;		/* what both were parsed from */
+	zf_db2_script *ddl;			/* the punch's DDL, or NULL (and always in
+								 * a parallel worker) */
 } ZfParsedLayout;
 
 /* layout_cache.c */
 extern const ZfParsedLayout *zfdw_layout_acquire(const ZfTableOptions *opts,
 												 Oid relid,
-												 const ZfLayoutTexts *given);
+												 const ZfPackedLayout *given);
 
 /* layout_load.c */
 extern void zfdw_parse_settings(const ZfTableOptions *opts,

@@ -22,8 +22,9 @@
  * its entry until the memory context that holds the table goes, on error
  * too; an entry that leaves the cache (out of date, or the least recently
  * used beyond the cache's bounds) is freed when its last pin goes.  A
- * parallel worker parses the texts its leader used, handed over through
- * shared memory: it reads no file, and its entry is its own, not cached.
+ * parallel worker unpacks the layout its leader packed into shared memory
+ * (zf_layout_pack): it neither reads nor parses, and its entry is its own,
+ * not cached.
  *
  *-------------------------------------------------------------------------
  */
@@ -33,6 +34,7 @@
 #include <time.h>
 
 #include "lib/ilist.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 #include "bind/binding_int.h"
@@ -68,7 +70,8 @@ typedef struct ZfLayoutSource
 
 typedef struct ZfLayoutEntry
 {
-	ZfParsedLayout pub;			/* layout, DDL and texts, for the tables */
+	ZfParsedLayout pub;			/* layout and DDL, for the tables */
+	ZfLayoutTexts texts;		/* what they were parsed from */
 	Size		bytes;			/* of the texts: the cache's bound counts it */
 	dlist_node	node;			/* in the cache, most recently used first */
 	bool		cached;			/* in the cache; else freed at the last unpin */
@@ -203,10 +206,10 @@ free_entry(ZfLayoutEntry *e)
 	zf_layout_free(e->pub.layout);
 	if (e->pub.ddl != NULL)
 		zf_db2ddl_free(e->pub.ddl);
-	if (e->pub.texts.layout != NULL)
-		pfree((char *) e->pub.texts.layout);
-	if (e->pub.texts.ddl != NULL)
-		pfree((char *) e->pub.texts.ddl);
+	if (e->texts.layout != NULL)
+		pfree((char *) e->texts.layout);
+	if (e->texts.ddl != NULL)
+		pfree((char *) e->texts.ddl);
 	if (e->path != NULL)
 		pfree(e->path);
 	if (e->ddl_path != NULL)
@@ -256,10 +259,10 @@ cache_insert(ZfLayoutEntry *e)
 
 		if (o == e)
 			continue;
-		if (older_version(o->path, &o->stamp, o->pub.texts.layout,
-						  e->path, &e->stamp, e->pub.texts.layout) ||
-			older_version(o->ddl_path, &o->ddl_stamp, o->pub.texts.ddl,
-						  e->ddl_path, &e->ddl_stamp, e->pub.texts.ddl) ||
+		if (older_version(o->path, &o->stamp, o->texts.layout,
+						  e->path, &e->stamp, e->texts.layout) ||
+			older_version(o->ddl_path, &o->ddl_stamp, o->texts.ddl,
+						  e->ddl_path, &e->ddl_stamp, e->texts.ddl) ||
 			n >= CACHE_MAX_ENTRIES || bytes + o->bytes > CACHE_MAX_BYTES)
 		{
 			uncache(o);
@@ -302,14 +305,13 @@ cache_strdup(const char *s)
 }
 
 /*
- * A new entry, not yet in the cache, holding copies of the texts, with
- * its layout (and DDL) parsed from them.  A parse that fails leaves
- * nothing behind.
+ * A new entry, not yet in the cache, for sources already read: copies of
+ * their paths, identities and texts, and the layout (and DDL) parsed from
+ * them.  A parse that fails leaves nothing behind.
  */
 static ZfLayoutEntry *
 parse_entry(const ZfParseSettings *settings, const ZfTableOptions *opts,
-			Oid relid, const char *layout_text, const ZfLayoutSource *layout,
-			const char *ddl_text, const ZfLayoutSource *ddl)
+			Oid relid, ZfLayoutSource *layout, ZfLayoutSource *ddl)
 {
 	ZfLayoutEntry *e = MemoryContextAllocZero(cache_context(),
 											  sizeof(ZfLayoutEntry));
@@ -317,21 +319,15 @@ parse_entry(const ZfParseSettings *settings, const ZfTableOptions *opts,
 	e->settings = *settings;
 	PG_TRY();
 	{
-		e->pub.texts.layout = cache_strdup(layout_text);
-		e->pub.texts.ddl = cache_strdup(ddl_text);
-		e->bytes = (layout_text ? strlen(layout_text) : 0) +
-			(ddl_text ? strlen(ddl_text) : 0);
-		if (layout != NULL)
-		{
-			e->path = cache_strdup(layout->path);
-			e->stamp = layout->stamp;
-		}
-		if (ddl != NULL)
-		{
-			e->ddl_path = cache_strdup(ddl->path);
-			e->ddl_stamp = ddl->stamp;
-		}
-		zfdw_parse_layout(&e->settings, opts, relid, &e->pub.texts,
+		e->texts.layout = cache_strdup(source_text(layout));
+		e->texts.ddl = cache_strdup(source_text(ddl));
+		e->bytes = strlen(e->texts.layout) +
+			(e->texts.ddl ? strlen(e->texts.ddl) : 0);
+		e->path = cache_strdup(layout->path);
+		e->stamp = layout->stamp;
+		e->ddl_path = cache_strdup(ddl->path);
+		e->ddl_stamp = ddl->stamp;
+		zfdw_parse_layout(&e->settings, opts, relid, &e->texts,
 						  &e->pub.layout, &e->pub.ddl);
 	}
 	PG_CATCH();
@@ -344,15 +340,40 @@ parse_entry(const ZfParseSettings *settings, const ZfTableOptions *opts,
 }
 
 /*
+ * A new entry, not in the cache, holding the layout a parallel leader
+ * packed; said at DEBUG2, so that it is not taken for a parse.
+ */
+static ZfLayoutEntry *
+unpack_entry(const ZfPackedLayout *given, Oid relid)
+{
+	ZfLayoutEntry *e = MemoryContextAllocZero(cache_context(),
+											  sizeof(ZfLayoutEntry));
+	zf_error	err;
+
+	zf_error_clear(&err);
+	e->pub.layout = zf_layout_unpack(given->data, given->len, &err);
+	if (e->pub.layout == NULL)
+	{
+		pfree(e);
+		zfdw_report(ERROR, &err, "the layout of the parallel leader");
+	}
+	if (message_level_is_interesting(DEBUG2))
+		ereport(DEBUG2,
+				(errmsg_internal("zfdw: unpacked the layout of foreign table \"%s\" in a parallel worker",
+								 get_rel_name(relid))));
+	return e;
+}
+
+/*
  * The parsed layout of a table with a copybook or punch, pinned until the
- * current memory context goes.  With given texts (a parallel worker's,
- * from its leader) those are parsed, and no file is read; otherwise the
- * cache answers when it holds the layout of the same sources and
- * settings, and the sources are read and parsed when it does not.
+ * current memory context goes.  A parallel worker gives the layout its
+ * leader packed, and reads and parses nothing; otherwise the cache
+ * answers when it holds the layout of the same sources and settings, and
+ * the sources are read and parsed when it does not.
  */
 const ZfParsedLayout *
 zfdw_layout_acquire(const ZfTableOptions *opts, Oid relid,
-					const ZfLayoutTexts *given)
+					const ZfPackedLayout *given)
 {
 	MemoryContextCallback *cb = palloc(sizeof(MemoryContextCallback));
 	ZfParseSettings settings;
@@ -360,16 +381,14 @@ zfdw_layout_acquire(const ZfTableOptions *opts, Oid relid,
 	ZfLayoutSource ddl;
 	ZfLayoutEntry *e;
 	dlist_iter	it;
-	const char *layout_text;
 
-	zfdw_parse_settings(opts, &settings);
 	if (given != NULL)
 	{
-		e = parse_entry(&settings, opts, relid, given->layout, NULL,
-						given->ddl, NULL);
+		e = unpack_entry(given, relid);
 		pin(e, cb);
 		return &e->pub;
 	}
+	zfdw_parse_settings(opts, &settings);
 
 	if (settings.punch)
 		source_init(&layout, "punch", opts->punch, opts->punch_text);
@@ -381,8 +400,8 @@ zfdw_layout_acquire(const ZfTableOptions *opts, Oid relid,
 	{
 		e = dlist_container(ZfLayoutEntry, node, it.cur);
 		if (same_settings(&e->settings, &settings) &&
-			source_matches(&layout, e->path, &e->stamp, e->pub.texts.layout) &&
-			source_matches(&ddl, e->ddl_path, &e->ddl_stamp, e->pub.texts.ddl))
+			source_matches(&layout, e->path, &e->stamp, e->texts.layout) &&
+			source_matches(&ddl, e->ddl_path, &e->ddl_stamp, e->texts.ddl))
 		{
 			dlist_move_head(&cache, &e->node);
 			pin(e, cb);
@@ -390,10 +409,10 @@ zfdw_layout_acquire(const ZfTableOptions *opts, Oid relid,
 		}
 	}
 
-	/* the punch is read before its DDL, as it always was */
-	layout_text = source_text(&layout);
-	e = parse_entry(&settings, opts, relid, layout_text, &layout,
-					source_text(&ddl), &ddl);
+	/* read before the entry is made; the punch before its DDL, as always */
+	source_text(&layout);
+	source_text(&ddl);
+	e = parse_entry(&settings, opts, relid, &layout, &ddl);
 	cache_insert(e);
 	pin(e, cb);
 	return &e->pub;

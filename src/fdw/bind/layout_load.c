@@ -529,7 +529,8 @@ copybook_record(const zf_layout *L, const ZfTableOptions *opts)
 
 /*
  * Which INTO TABLE of a punch layout a table reads (option table, or the
- * only one), which the DDL, when there is one, must define.
+ * only one), which the DDL, when there is one, must define (a parallel
+ * worker has none: its leader checked).
  */
 static int32
 punch_record(const zf_layout *L, const zf_db2_script *ddl,
@@ -548,19 +549,16 @@ punch_record(const zf_layout *L, const zf_db2_script *ddl,
 /*
  * Load the layout a table's options describe, and choose its record
  * definition (option record or table, default the first).  A copybook's
- * or punch's comes from the layout cache (parsed from given texts in a
- * parallel worker), and *texts tells what it was parsed from; the others
- * are built from the columns' options.  The layout is released when the
- * current memory context is.
+ * or punch's comes from the layout cache (in a parallel worker, from the
+ * layout its leader packed); the others are built from the columns'
+ * options.  The layout is released when the current memory context is.
  */
 zf_layout *
 zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
-				 const ZfLayoutTexts *given, ZfLayoutTexts *texts,
-				 int32 *recdef_out)
+				 const ZfPackedLayout *given, int32 *recdef_out)
 {
 	const ZfParsedLayout *parsed;
 
-	memset(texts, 0, sizeof(*texts));
 	*recdef_out = 0;
 	if ((opts->ddl || opts->ddl_text) && !(opts->punch || opts->punch_text))
 		ereport(ERROR,
@@ -574,7 +572,6 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 	}
 
 	parsed = zfdw_layout_acquire(opts, relid, given);
-	*texts = parsed->texts;
 	if (parsed->layout->source == ZF_SOURCE_PUNCH)
 		*recdef_out = punch_record(parsed->layout, parsed->ddl, opts);
 	else

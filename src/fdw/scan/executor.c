@@ -87,12 +87,12 @@ reader_options(ZfTable *t, zf_reader_opts *ro)
 /*
  * Set up a scan of a table for the columns in needed (attribute numbers
  * offset as pull_varattnos gives them; a whole-row reference means all),
- * or for all columns.  given: the texts of the layout, in a parallel
+ * or for all columns.  given: the layout the leader packed, in a parallel
  * worker (else NULL).  Used by the executor and ANALYZE.
  */
 ZfScanState *
 zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
-				const ZfLayoutTexts *given)
+				const ZfPackedLayout *given)
 {
 	ZfScanState *s = palloc0(sizeof(ZfScanState));
 	MemoryContextCallback *cb = palloc0(sizeof(MemoryContextCallback));
@@ -374,7 +374,7 @@ zfdw_scan_end(ZfScanState *s)
  * quals; given as for zfdw_scan_begin.
  */
 static void
-begin_node_scan(ForeignScanState *node, const ZfLayoutTexts *given)
+begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 {
 	ForeignScan *plan = (ForeignScan *) node->ss.ps.plan;
 	Bitmapset  *needed = NULL;
@@ -397,8 +397,9 @@ begin_node_scan(ForeignScanState *node, const ZfLayoutTexts *given)
 
 /*
  * BeginForeignScan: open the table's layout and files for the plan's
- * columns.  A worker of a parallel scan waits for the layout's texts from
- * its leader (zfdw_begin_worker_scan), so that it reads no layout file.
+ * columns.  A worker of a parallel scan waits for the layout its leader
+ * packed (zfdw_begin_worker_scan), so that it neither reads nor parses
+ * the copybook or punch.
  */
 void
 zfdwBeginForeignScan(ForeignScanState *node, int eflags)
@@ -410,12 +411,12 @@ zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 }
 
 /*
- * Open the scan of a parallel worker with the texts its leader parsed the
- * layout from (NULL for a layout of column options); called from
- * InitializeWorkerForeignScan, outside the query's memory.
+ * Open the scan of a parallel worker with the layout its leader packed
+ * (NULL for a layout of column options, which the worker builds); called
+ * from InitializeWorkerForeignScan, outside the query's memory.
  */
 void
-zfdw_begin_worker_scan(ForeignScanState *node, const ZfLayoutTexts *given)
+zfdw_begin_worker_scan(ForeignScanState *node, const ZfPackedLayout *given)
 {
 	MemoryContext old = MemoryContextSwitchTo(node->ss.ps.state->es_query_cxt);
 

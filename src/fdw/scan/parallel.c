@@ -8,10 +8,11 @@
  *	  variable-length files.  Every process computes the same chunk table
  *	  from the files' sizes, so only the counter is shared.
  *
- * The shared memory also carries the texts the leader parsed the table's
- * copybook or punch (and DDL) from: a worker parses those, and reads no
- * layout file, so that every process of the query decodes with the same
- * layout even when the file changes meanwhile.
+ * The shared memory also carries the copybook's or punch's layout as the
+ * leader parsed it, packed (zf_layout_pack): a worker unpacks it, and
+ * neither reads nor parses the layout's files, so that the layout is
+ * parsed once per query and every process of the query decodes with the
+ * same layout even when a file changes meanwhile.
  *
  *-------------------------------------------------------------------------
  */
@@ -24,58 +25,43 @@
 
 #include "scan/scan.h"
 
-/* The shared state: the next chunk to hand out, and the layout's texts. */
+/* The shared state: the next chunk to hand out, and the packed layout. */
 typedef struct ZfParallelShared
 {
 	pg_atomic_uint64 next_chunk;
-	bool		has_layout;		/* texts holds the layout's text ... */
-	bool		has_ddl;		/* ... and after it the DDL's */
-	Size		layout_len;		/* bytes of the layout's text, without NUL */
-	char		texts[FLEXIBLE_ARRAY_MEMBER];	/* NUL-terminated, one after
-												 * the other */
+	Size		packed_len;		/* bytes of the packed layout, 0: none */
+	char		packed[FLEXIBLE_ARRAY_MEMBER];
 } ZfParallelShared;
 
-/* Bytes of a text and its NUL in the shared texts; 0 for none. */
+/* Bytes of the table's layout packed, 0 for a layout of column options. */
 static Size
-text_size(const char *text)
+packed_size(ZfScanState *s)
 {
-	return text ? strlen(text) + 1 : 0;
+	return s->t->parsed ? zf_layout_packed_size(s->t->parsed) : 0;
 }
 
-/* EstimateDSMForeignScan: the counter and the layout's texts. */
+/* EstimateDSMForeignScan: the counter and the packed layout. */
 Size
 zfdwEstimateDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt)
 {
-	ZfScanState *s = (ZfScanState *) node->fdw_state;
-	const ZfLayoutTexts *texts = &s->t->texts;
-
 	(void) pcxt;
-	return add_size(offsetof(ZfParallelShared, texts),
-					add_size(text_size(texts->layout), text_size(texts->ddl)));
+	return add_size(offsetof(ZfParallelShared, packed),
+					packed_size((ZfScanState *) node->fdw_state));
 }
 
-/* InitializeDSMForeignScan: the first chunk, and the leader's texts. */
+/* InitializeDSMForeignScan: the first chunk, and the leader's layout. */
 void
 zfdwInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 							 void *coordinate)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
-	const ZfLayoutTexts *texts = &s->t->texts;
 
 	(void) pcxt;
 	pg_atomic_init_u64(&shared->next_chunk, 0);
-	shared->has_layout = texts->layout != NULL;
-	shared->has_ddl = texts->ddl != NULL;
-	shared->layout_len = 0;
-	if (texts->layout)
-	{
-		shared->layout_len = strlen(texts->layout);
-		memcpy(shared->texts, texts->layout, shared->layout_len + 1);
-	}
-	if (texts->ddl)
-		memcpy(shared->texts + text_size(texts->layout), texts->ddl,
-			   text_size(texts->ddl));
+	shared->packed_len = packed_size(s);
+	if (shared->packed_len > 0)
+		zf_layout_pack(s->t->parsed, shared->packed);
 	s->shared = shared;
 }
 
@@ -93,20 +79,19 @@ zfdwReInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 
 /*
  * InitializeWorkerForeignScan: open the worker's scan with the leader's
- * texts (BeginForeignScan left it for now), then share the counter.
+ * layout (BeginForeignScan left it for now), then share the counter.
  */
 void
 zfdwInitializeWorkerForeignScan(ForeignScanState *node, shm_toc *toc,
 								void *coordinate)
 {
 	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
-	ZfLayoutTexts given;
+	ZfPackedLayout given;
 
 	(void) toc;
-	given.layout = shared->has_layout ? shared->texts : NULL;
-	given.ddl = shared->has_ddl ?
-		shared->texts + (shared->has_layout ? shared->layout_len + 1 : 0) : NULL;
-	zfdw_begin_worker_scan(node, shared->has_layout ? &given : NULL);
+	given.data = shared->packed;
+	given.len = shared->packed_len;
+	zfdw_begin_worker_scan(node, shared->packed_len > 0 ? &given : NULL);
 	((ZfScanState *) node->fdw_state)->shared = shared;
 }
 

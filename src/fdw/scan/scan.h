@@ -87,9 +87,9 @@ typedef struct ZfScanState
 
 extern ZfScanState *zfdw_scan_begin(Relation rel, bool all_columns,
 									 Bitmapset *needed,
-									 const ZfLayoutTexts *given);
+									 const ZfPackedLayout *given);
 extern void zfdw_begin_worker_scan(ForeignScanState *node,
-								   const ZfLayoutTexts *given);
+								   const ZfPackedLayout *given);
 extern bool zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls);
 extern void zfdw_scan_rewind(ZfScanState *s);
 extern void zfdw_scan_end(ZfScanState *s);
