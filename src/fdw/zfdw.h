@@ -262,13 +262,29 @@ typedef struct ZfColumn
 /* The state of format 'delimited' (zfdw_delimited.h), NULL for records. */
 typedef struct ZfDelimited ZfDelimited;
 
+/*
+ * A copybook or punch layout packed by a parallel leader for its workers
+ * (zf_layout_pack), so that they neither read nor parse it.
+ */
+typedef struct ZfPackedLayout
+{
+	const void *data;
+	Size		len;
+} ZfPackedLayout;
+
 /* Everything needed to decode the records of one foreign table. */
 typedef struct ZfTable
 {
 	Oid			relid;
 	char	   *relname;
 	ZfTableOptions opts;
-	zf_layout  *layout;			/* freed with the owning memory context */
+	zf_layout  *layout;			/* released with the owning memory context;
+								 * a copybook's or punch's is shared by the
+								 * backend's scans and never written */
+	const zf_layout *parsed;	/* the copybook's or punch's layout as
+								 * parsed (before any copy of the table's
+								 * own), NULL for column options: what a
+								 * parallel leader packs for its workers */
 	int32		recdef;
 	const zf_recdef *rd;
 	const zf_codepage *cp;
@@ -310,9 +326,11 @@ zfdw_fixed_length_records(const ZfTable *t)
 }
 
 extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
-								Bitmapset *needed_attrs);
+								Bitmapset *needed_attrs,
+								const ZfPackedLayout *given);
 extern zf_layout *zfdw_load_layout(const ZfTableOptions *opts,
 								   TupleDesc tupdesc, Oid relid,
+								   const ZfPackedLayout *given,
 								   int32 *recdef_out);
 extern char *zfdw_read_text_file(const char *path, const char *what);
 extern void zfdw_layout_limits(zf_limits *lim);

@@ -385,6 +385,8 @@ build_tree(cb_parser *p)
 			if (f < 0 || !note_field(p, f, -1))
 				goto add_failed;
 			p->L->records[p->L->nrecords - 1].name = zf_layout_strdup(p->L, t.is_filler ? "" : nm);
+			if (p->L->records[p->L->nrecords - 1].name == NULL)
+				goto add_failed;
 			root = f;
 			memset(&stack[0], 0, sizeof(cb_frame));
 			stack[0].level = 0;

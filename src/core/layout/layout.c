@@ -4,42 +4,33 @@
  *	  The layout model: its memory, the builder that appends fields, and
  *	  the name normalisation shared by every part that looks fields up.
  *
- * A layout owns an arena (a list of blocks) for its strings and for what
- * other builders allocate through zf_layout_alloc, plus two growing arrays:
- * the fields and the record definitions.  Indices into those arrays are
- * stable; pointers into them are valid only until the next zf_layout_add.
- * Resolution of offsets and sizes is in layout_finish.c.
+ * A layout owns an arena (base/arena.h) for its strings and for what other
+ * builders allocate through zf_layout_alloc, plus two growing arrays: the
+ * fields and the record definitions.  The arena's budget follows the
+ * layout's limits, so that no copybook or punch makes it grow without
+ * bound.  Indices into the arrays are stable; pointers into them are valid
+ * only until the next zf_layout_add.  Resolution of offsets and sizes is in
+ * layout_finish.c.
  *
  *-------------------------------------------------------------------------
  */
 #include "layout/layout_int.h"
 
+#include "base/arena.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_BLOCK_SIZE	(32 * 1024)
-#define ARENA_ALIGN			16
-
-typedef struct arena_block
-{
-	struct arena_block *next;
-	size_t		size;
-	size_t		used;
-	/* data follows, aligned to ARENA_ALIGN */
-} arena_block;
-
 /* What zf_layout.mem points to. */
 typedef struct layout_priv
 {
-	arena_block *blocks;
+	zf_arena	arena;
 	int32_t		field_cap;
 	int32_t		record_cap;
 	int32_t    *last_child;		/* per field: its last child, for appends */
 	zf_limits	limits;
 } layout_priv;
-
-#define BLOCK_HEADER	((sizeof(arena_block) + ARENA_ALIGN - 1) & ~(size_t) (ARENA_ALIGN - 1))
 
 /* Defaults: generous for real copybooks and DB2 tables, small enough that a
  * hostile copybook cannot make the backend allocate without bound. */
@@ -51,6 +42,24 @@ zf_limits_default(zf_limits *lim)
 	lim->max_occurs = 16 * 1024 * 1024;
 	lim->max_depth = 10000;
 	lim->max_source_bytes = 16 * 1024 * 1024;
+}
+
+/*
+ * The byte budget of a layout's arena under limits lim.  The arena holds
+ * the strings of the fields (at most five each, copied from the source
+ * text or short canonical names, each rounded up to 16 bytes) and what
+ * the parsers keep there (record names, WHEN values, all from the source),
+ * so four times the source plus 128 bytes a field is never reached by a
+ * layout within its limits.
+ */
+static size_t
+layout_budget(const zf_limits *lim)
+{
+	uint64_t	budget = (uint64_t) 1024 * 1024 +
+		(uint64_t) lim->max_source_bytes * 4 +
+		(uint64_t) lim->max_fields * 128;
+
+	return budget > SIZE_MAX ? SIZE_MAX : (size_t) budget;
 }
 
 /* Create an empty layout. */
@@ -70,71 +79,83 @@ zf_layout_new(zf_source source, zf_error *err)
 	L->source = source;
 	L->mem = priv;
 	zf_limits_default(&priv->limits);
+	zf_arena_init(&priv->arena, layout_budget(&priv->limits));
 	return L;
 }
 
-/* Set the limits zf_layout_add checks. */
+/* Set the limits zf_layout_add checks, and the budget they give. */
 void
 zf_layout_set_limits(zf_layout *L, const zf_limits *lim)
 {
 	layout_priv *priv = L->mem;
 
 	priv->limits = *lim;
+	zf_arena_set_limit(&priv->arena, layout_budget(lim));
 }
 
-/* Allocate zeroed memory that lives as long as the layout; NULL if out of
- * memory. */
+/* Set the budget of the layout's memory (layout_pack.c sizes its own). */
+void
+zf_layout_set_budget(zf_layout *L, size_t bytes)
+{
+	layout_priv *priv = L->mem;
+
+	zf_arena_set_limit(&priv->arena, bytes);
+}
+
+/*
+ * Make malloc'd arrays of fields and record definitions the own of an
+ * empty layout (layout_pack.c), with what zf_layout_add needs to append
+ * to them: the last child of every field.
+ */
+bool
+zf_layout_adopt(zf_layout *L, zf_field *fields, int32_t nfields,
+				zf_recdef *records, int32_t nrecords)
+{
+	layout_priv *priv = L->mem;
+	int32_t    *last_child = malloc(sizeof(int32_t) * (size_t) (nfields > 0 ? nfields : 1));
+
+	if (last_child == NULL)
+		return false;
+	for (int32_t i = 0; i < nfields; i++)
+	{
+		last_child[i] = ZF_NO_FIELD;
+		if (fields[i].parent >= 0 && fields[i].parent < i)
+			last_child[fields[i].parent] = i;
+	}
+	free(L->fields);
+	free(L->records);
+	free(priv->last_child);
+	L->fields = fields;
+	L->nfields = nfields;
+	L->records = records;
+	L->nrecords = nrecords;
+	priv->last_child = last_child;
+	priv->field_cap = nfields;
+	priv->record_cap = nrecords;
+	return true;
+}
+
+/*
+ * Allocate zeroed memory that lives as long as the layout; NULL when out
+ * of memory or of the layout's budget.
+ */
 void *
 zf_layout_alloc(zf_layout *L, size_t size)
 {
 	layout_priv *priv = L->mem;
-	arena_block *b = priv->blocks;
-	size_t		need = (size + ARENA_ALIGN - 1) & ~(size_t) (ARENA_ALIGN - 1);
-	char	   *p;
 
-	if (need == 0)
-		need = ARENA_ALIGN;
-	if (b == NULL || b->size - b->used < need)
-	{
-		size_t		bsize = need > ARENA_BLOCK_SIZE / 4 ? need : ARENA_BLOCK_SIZE;
-
-		b = malloc(BLOCK_HEADER + bsize);
-		if (b == NULL)
-			return NULL;
-		b->size = bsize;
-		b->used = 0;
-		if (need > ARENA_BLOCK_SIZE / 4 && priv->blocks != NULL)
-		{
-			/* a big block of its own: keep filling the current one */
-			b->next = priv->blocks->next;
-			priv->blocks->next = b;
-		}
-		else
-		{
-			b->next = priv->blocks;
-			priv->blocks = b;
-		}
-	}
-	p = (char *) b + BLOCK_HEADER + b->used;
-	b->used += need;
-	memset(p, 0, need);
-	return p;
+	return zf_arena_alloc(&priv->arena, size);
 }
 
 /* Copy a string into the layout's memory; NULL stays NULL. */
 const char *
 zf_layout_strdup(zf_layout *L, const char *s)
 {
-	size_t		n;
-	char	   *d;
+	layout_priv *priv = L->mem;
 
 	if (s == NULL)
 		return NULL;
-	n = strlen(s);
-	d = zf_layout_alloc(L, n + 1);
-	if (d != NULL)
-		memcpy(d, s, n + 1);
-	return d;
+	return zf_arena_strdup(&priv->arena, s);
 }
 
 /* Free a layout and everything it owns. */
@@ -142,21 +163,13 @@ void
 zf_layout_free(zf_layout *L)
 {
 	layout_priv *priv;
-	arena_block *b;
 
 	if (L == NULL)
 		return;
 	priv = L->mem;
 	if (priv != NULL)
 	{
-		b = priv->blocks;
-		while (b != NULL)
-		{
-			arena_block *next = b->next;
-
-			free(b);
-			b = next;
-		}
+		zf_arena_free(&priv->arena);
 		free(priv->last_child);
 		free(priv);
 	}
@@ -321,7 +334,9 @@ zf_layout_add(zf_layout *L, const zf_field *tmpl, int32_t parent,
 	*f = *tmpl;
 	f->name = zf_layout_strdup(L, tmpl->name ? tmpl->name : "");
 	f->is_filler = tmpl->is_filler || is_filler_name(tmpl->name);
-	zf_sql_name(f->is_filler ? "" : f->name, sqlbuf, sizeof(sqlbuf));
+	/* from the template: the copy is NULL when the budget refused it */
+	zf_sql_name(f->is_filler || tmpl->name == NULL ? "" : tmpl->name,
+				sqlbuf, sizeof(sqlbuf));
 	f->sql_name = zf_layout_strdup(L, sqlbuf);
 	f->usage = zf_layout_strdup(L, tmpl->usage);
 	f->picture = zf_layout_strdup(L, tmpl->picture);
@@ -331,7 +346,11 @@ zf_layout_add(zf_layout *L, const zf_field *tmpl, int32_t parent,
 		(tmpl->picture && f->picture == NULL) ||
 		(tmpl->date_format && f->date_format == NULL))
 	{
-		zf_error_set(err, ZF_E_NOMEM, "out of memory for layout strings");
+		if (priv->arena.over_budget)
+			zf_error_set(err, ZF_E_LIMIT, "layout needs more memory than its budget of %zu bytes",
+						 priv->arena.limit);
+		else
+			zf_error_set(err, ZF_E_NOMEM, "out of memory for layout strings");
 		return -1;
 	}
 	f->parent = parent;

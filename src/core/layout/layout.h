@@ -72,6 +72,10 @@ typedef enum zf_float_format
 #define ZF_NO_FIELD		(-1)
 #define ZF_NO_OFFSET	UINT32_MAX
 
+/*
+ * A pointer member added to zf_field, zf_when or zf_recdef must be packed
+ * too (layout_pack.c): a parallel worker gets the layout that way.
+ */
 typedef struct zf_field
 {
 	const char *name;			/* as written: "CUST-ID", "FILLER", "" */
@@ -232,6 +236,22 @@ extern zf_status zf_layout_finish(zf_layout *L, const zf_limits *lim,
 								  zf_error *err);
 
 extern void zf_layout_free(zf_layout *L);
+
+/* ---- a finished layout as bytes, for another process (layout_pack.c) ---- */
+
+/* Bytes zf_layout_pack writes for L. */
+extern size_t zf_layout_packed_size(const zf_layout *L);
+
+/* Write L into buf, which has zf_layout_packed_size(L) bytes. */
+extern void zf_layout_pack(const zf_layout *L, void *buf);
+
+/*
+ * The layout packed into buf (len bytes) by zf_layout_pack of the same
+ * build, in memory of its own (zf_layout_free); NULL with err set when the
+ * bytes are not such a layout or memory runs out.
+ */
+extern zf_layout *zf_layout_unpack(const void *buf, size_t len,
+								   zf_error *err);
 
 /* ---- querying ---- */
 

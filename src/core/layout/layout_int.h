@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * layout_int.h
- *	  Internals shared by layout.c, layout_query.c, layout_cursor.c and
- *	  copybook.c.  Not part of the API the fdw uses.
+ *	  Internals shared by layout.c, layout_query.c, layout_cursor.c,
+ *	  layout_pack.c and copybook.c.  Not part of the API the fdw uses.
  *
  *-------------------------------------------------------------------------
  */
@@ -55,6 +55,15 @@ zf_field_is_renames(const zf_field *f)
 {
 	return f->renames_first >= 0;
 }
+
+/*
+ * For layout_pack.c: set the byte budget of the layout's memory, and make
+ * malloc'd arrays of fields and record definitions the layout's own (an
+ * empty layout's; false when out of memory, the arrays then the caller's).
+ */
+extern void zf_layout_set_budget(zf_layout *L, size_t bytes);
+extern bool zf_layout_adopt(zf_layout *L, zf_field *fields, int32_t nfields,
+							zf_recdef *records, int32_t nrecords);
 
 /* Case-insensitive comparison of COBOL names, '-' and '_' alike. */
 extern bool zf_name_equal(const char *a, const char *b);

@@ -551,10 +551,13 @@ bind_key_column(ZfTable *t, TupleDesc tupdesc)
  * Everything needed to decode the records of a foreign table, for all
  * columns or for those in needed_attrs (attribute numbers offset by
  * FirstLowInvalidHeapAttributeNumber, as pull_varattnos gives them; a
- * whole-row reference means all).  Allocated in the current memory context.
+ * whole-row reference means all).  A parallel worker gives the layout its
+ * leader packed; others pass NULL.  Allocated in the current memory
+ * context.
  */
 ZfTable *
-zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
+zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs,
+				const ZfPackedLayout *given)
 {
 	ZfTable    *t = palloc0(sizeof(ZfTable));
 	TupleDesc	tupdesc = RelationGetDescr(rel);
@@ -574,13 +577,18 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs)
 		zfdw_report(ERROR, &err, "codepage");
 	t->cs = zf_codepage_charset(t->cp);
 
-	t->layout = zfdw_load_layout(&t->opts, tupdesc, t->relid, &t->recdef);
+	t->layout = zfdw_load_layout(&t->opts, tupdesc, t->relid, given, &t->recdef);
+	/* layouts of column options are the table's own, never packed */
+	t->parsed = t->layout->source == ZF_SOURCE_COLUMNS ? NULL : t->layout;
 	t->rd = &t->layout->records[t->recdef];
 	t->any_variable = !t->rd->is_static;
 	if (t->rd->float_format == ZF_FLOAT_IEEE)
 		t->opts.float_format = ZF_FLOAT_IEEE;
 	if (t->layout->source == ZF_SOURCE_PUNCH)
+	{
+		zfdw_punch_own_layout(t);
 		zfdw_punch_table_defaults(t);
+	}
 	if (t->opts.format == ZF_FORMAT_DELIMITED)
 	{
 		zfdw_delim_open(t, tupdesc->natts);

@@ -6,8 +6,9 @@
  *
  * Layout files are read with bounds (zfdw.max_layout_source) and checked
  * to be text before any parser sees them; every parse uses the limits of
- * the settings.  Core layouts are malloc'd: they are freed with the memory
- * context of their owner.
+ * the settings.  A copybook or punch is parsed once for as long as it
+ * does not change (layout_cache.c); core layouts are malloc'd, and released
+ * with the memory context of their owner.
  *
  *-------------------------------------------------------------------------
  */
@@ -17,8 +18,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "access/parallel.h"
 #include "mb/pg_wchar.h"
 #include "storage/fd.h"
+#include "utils/lsyscache.h"
 
 #include "cobol/copybook.h"
 #include "db2/punch/punch.h"
@@ -386,112 +389,192 @@ columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
 }
 
 /*
- * Parse DB2 DDL (a file or inline text) into its table model, freed with
- * the current memory context.  Statements that do not parse are kept as
- * errors by the parser and do not stop it: only the tables matter here.
+ * Parse DB2 DDL text into its table model (malloc'd; the caller frees it).
+ * Statements that do not parse are kept as errors by the parser and do
+ * not stop it: only the tables matter here.  what names the DDL in errors.
  */
-zf_db2_script *
-zfdw_load_ddl(const char *path, const char *text)
+static zf_db2_script *
+parse_ddl(const char *text, const char *what)
 {
 	zf_db2ddl_parse_options dopts;
 	zf_db2_script *script = NULL;
 	zf_error	err;
 
-	if (text == NULL)
-		text = zfdw_read_text_file(path, "ddl");
 	memset(&dopts, 0, sizeof(dopts));
 	dopts.continue_on_error = true;
 	zf_error_clear(&err);
 	if (zf_db2ddl_parse(text, strlen(text), &dopts, &script, &err) != ZF_OK)
-		zfdw_report(ERROR, &err, path ? path : "ddl_text");
+		zfdw_report(ERROR, &err, what);
+	return script;
+}
+
+/*
+ * Parse DB2 DDL (a file or inline text) into its table model, freed with
+ * the current memory context.
+ */
+zf_db2_script *
+zfdw_load_ddl(const char *path, const char *text)
+{
+	zf_db2_script *script;
+
+	if (text == NULL)
+		text = zfdw_read_text_file(path, "ddl");
+	script = parse_ddl(text, path ? path : "ddl_text");
 	zfdw_free_with_context(free_ddl_callback, script);
 	return script;
 }
 
 /*
- * Load the layout a table's options describe, and choose its record
- * definition (option record or table, default the first).  The layout is
- * freed when the current memory context is.
+ * Say, at DEBUG1, that the copybook or punch of a table was parsed (and
+ * in which kind of process), so that the parses of a query can be counted.
  */
-zf_layout *
-zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
-				 int32 *recdef_out)
+static void
+log_layout_parse(const char *what, Oid relid)
 {
-	zf_layout  *L = NULL;
+	char	   *relname;
+
+	if (!message_level_is_interesting(DEBUG1))
+		return;
+	relname = get_rel_name(relid);
+	ereport(DEBUG1,
+			(errmsg_internal("zfdw: parsed the %s of foreign table \"%s\"%s",
+							 what, relname ? relname : "?",
+							 IsParallelWorker() ? " in a parallel worker" : "")));
+}
+
+/*
+ * The settings the copybook or punch of a table is parsed with: its
+ * options and the layout limits of the settings.
+ */
+void
+zfdw_parse_settings(const ZfTableOptions *opts, ZfParseSettings *ps)
+{
+	memset(ps, 0, sizeof(*ps));
+	ps->punch = !(opts->copybook || opts->copybook_text);
+	zf_copybook_opts_init(&ps->copybook);
+	zfdw_layout_limits(&ps->copybook.limits);
+	if (ps->punch)
+		return;
+	ps->copybook.pic_n_dbcs = opts->pic_n_dbcs;
+	ps->copybook.allow_larger_redefines = opts->allow_larger_redefines;
+	ps->copybook.format = pg_strcasecmp(opts->copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
+		pg_strcasecmp(opts->copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
+}
+
+/*
+ * Parse the copybook, or the DDL and then the punch, of a table from
+ * texts.  *layout and *ddl are set as soon as they exist (malloc'd), so
+ * that the caller can free them when an error follows; errors name the
+ * file or inline option of the table's options.
+ */
+void
+zfdw_parse_layout(const ZfParseSettings *ps, const ZfTableOptions *opts,
+				  Oid relid, const ZfLayoutTexts *texts, zf_layout **layout,
+				  zf_db2_script **ddl)
+{
+	zf_punch_opts popts;
 	zf_error	err;
-	int32		recdef = 0;
 
 	zf_error_clear(&err);
-	if ((opts->ddl || opts->ddl_text) && !(opts->punch || opts->punch_text))
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
-				 errmsg("the ddl and ddl_text options go with a punch")));
-	if (opts->copybook || opts->copybook_text)
+	if (!ps->punch)
 	{
-		zf_copybook_opts copts;
-		char	   *text = opts->copybook_text ? opts->copybook_text :
-			zfdw_read_text_file(opts->copybook, "copybook");
-
-		zf_copybook_opts_init(&copts);
-		zfdw_layout_limits(&copts.limits);
-		copts.pic_n_dbcs = opts->pic_n_dbcs;
-		copts.allow_larger_redefines = opts->allow_larger_redefines;
-		copts.format = pg_strcasecmp(opts->copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
-			pg_strcasecmp(opts->copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
-		L = zf_copybook_parse(text, strlen(text), &copts, &err);
-		if (L == NULL)
+		*layout = zf_copybook_parse(texts->layout, strlen(texts->layout),
+									&ps->copybook, &err);
+		log_layout_parse("copybook", relid);
+		if (*layout == NULL)
 			zfdw_report(ERROR, &err, opts->copybook ? opts->copybook : "copybook_text");
-		if (opts->record)
-		{
-			recdef = zf_layout_record(L, opts->record);
-			if (recdef < 0)
-			{
-				StringInfoData names;
-
-				initStringInfo(&names);
-				for (int i = 0; i < L->nrecords; i++)
-					appendStringInfo(&names, "%s%s", i ? ", " : "", L->records[i].name);
-				zf_layout_free(L);
-				ereport(ERROR,
-						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-						 errmsg("copybook has no record \"%s\"", opts->record),
-						 errdetail("Its records are: %s.", names.data)));
-			}
-		}
+		return;
 	}
-	else if (opts->punch || opts->punch_text)
-	{
-		zf_punch_opts popts;
-		char	   *text = opts->punch_text ? opts->punch_text :
-			zfdw_read_text_file(opts->punch, "punch");
+	zf_punch_opts_init(&popts);
+	popts.limits = ps->copybook.limits;
+	if (texts->ddl)
+		popts.ddl = *ddl = parse_ddl(texts->ddl, opts->ddl ? opts->ddl : "ddl_text");
+	*layout = zf_punch_parse(texts->layout, strlen(texts->layout), &popts, &err);
+	log_layout_parse("punch", relid);
+	if (*layout == NULL)
+		zfdw_report(ERROR, &err, opts->punch ? opts->punch : "punch_text");
+}
 
-		zf_punch_opts_init(&popts);
-		zfdw_layout_limits(&popts.limits);
-		if (opts->ddl || opts->ddl_text)
-			popts.ddl = zfdw_load_ddl(opts->ddl, opts->ddl_text);
-		L = zf_punch_parse(text, strlen(text), &popts, &err);
-		if (L == NULL)
-			zfdw_report(ERROR, &err, opts->punch ? opts->punch : "punch_text");
-		zfdw_free_with_context(free_layout_callback, L);
-		recdef = zfdw_punch_choose_table(L, opts->table);
-		if (popts.ddl && zf_punch_ddl_table(popts.ddl, &L->records[recdef]) == NULL)
+/*
+ * Which record definition of a copybook layout a table reads: option
+ * record, or the first.
+ */
+static int32
+copybook_record(const zf_layout *L, const ZfTableOptions *opts)
+{
+	int32		recdef = 0;
+
+	if (opts->record)
+	{
+		recdef = zf_layout_record(L, opts->record);
+		if (recdef < 0)
+		{
+			StringInfoData names;
+
+			initStringInfo(&names);
+			for (int i = 0; i < L->nrecords; i++)
+				appendStringInfo(&names, "%s%s", i ? ", " : "", L->records[i].name);
 			ereport(ERROR,
 					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("the DDL does not define table %s", L->records[recdef].name),
-					 errhint("Give the CREATE TABLE statement of the table the punch loads.")));
-		*recdef_out = recdef;
-		return L;
+					 errmsg("copybook has no record \"%s\"", opts->record),
+					 errdetail("Its records are: %s.", names.data)));
+		}
 	}
-	else if (opts->format == ZF_FORMAT_DELIMITED)
-		return zfdw_delim_layout(tupdesc, relid);
-	else
-		return columns_layout(tupdesc, relid, opts->lrecl);
-
-	zfdw_free_with_context(free_layout_callback, L);
 	if (L->nrecords == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
 				 errmsg("the layout defines no record")));
-	*recdef_out = recdef;
-	return L;
+	return recdef;
+}
+
+/*
+ * Which INTO TABLE of a punch layout a table reads (option table, or the
+ * only one), which the DDL, when there is one, must define (a parallel
+ * worker has none: its leader checked).
+ */
+static int32
+punch_record(const zf_layout *L, const zf_db2_script *ddl,
+			 const ZfTableOptions *opts)
+{
+	int32		recdef = zfdw_punch_choose_table(L, opts->table);
+
+	if (ddl && zf_punch_ddl_table(ddl, &L->records[recdef]) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the DDL does not define table %s", L->records[recdef].name),
+				 errhint("Give the CREATE TABLE statement of the table the punch loads.")));
+	return recdef;
+}
+
+/*
+ * Load the layout a table's options describe, and choose its record
+ * definition (option record or table, default the first).  A copybook's
+ * or punch's comes from the layout cache (in a parallel worker, from the
+ * layout its leader packed); the others are built from the columns'
+ * options.  The layout is released when the current memory context is.
+ */
+zf_layout *
+zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
+				 const ZfPackedLayout *given, int32 *recdef_out)
+{
+	const ZfParsedLayout *parsed;
+
+	*recdef_out = 0;
+	if ((opts->ddl || opts->ddl_text) && !(opts->punch || opts->punch_text))
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+				 errmsg("the ddl and ddl_text options go with a punch")));
+	if (!(opts->copybook || opts->copybook_text || opts->punch || opts->punch_text))
+	{
+		if (opts->format == ZF_FORMAT_DELIMITED)
+			return zfdw_delim_layout(tupdesc, relid);
+		return columns_layout(tupdesc, relid, opts->lrecl);
+	}
+
+	parsed = zfdw_layout_acquire(opts, relid, given);
+	if (parsed->layout->source == ZF_SOURCE_PUNCH)
+		*recdef_out = punch_record(parsed->layout, parsed->ddl, opts);
+	else
+		*recdef_out = copybook_record(parsed->layout, opts);
+	return parsed->layout;
 }

@@ -107,6 +107,35 @@ punch_field_page(ZfTable *t, const zf_field *f)
 }
 
 /*
+ * Give the table its own copy of the fields of a punch layout that leaves
+ * the scale of some DECIMAL field open: binding completes those fields
+ * from the columns' numeric(p,s) (zfdw_bind_punch_field), while the layout
+ * itself is shared by the backend's scans and never written.  Every column
+ * is bound to the copy, so all of the table's columns see the completed
+ * fields, whatever their order.  Other layouts are used as they are.
+ */
+void
+zfdw_punch_own_layout(ZfTable *t)
+{
+	const zf_layout *shared = t->layout;
+	zf_layout  *own;
+	bool		open_scale = false;
+
+	for (int32 i = 0; i < shared->nfields && !open_scale; i++)
+		open_scale = shared->fields[i].scale_unknown;
+	if (!open_scale)
+		return;
+	own = palloc(sizeof(zf_layout));
+	*own = *shared;
+	own->fields = MemoryContextAllocHuge(CurrentMemoryContext,
+										 sizeof(zf_field) * shared->nfields);
+	memcpy(own->fields, shared->fields, sizeof(zf_field) * shared->nfields);
+	own->mem = NULL;			/* never freed: the strings are the shared
+								 * layout's, pinned as long as the table */
+	t->layout = own;
+}
+
+/*
  * What a punch field needs beyond what copybook fields do: its own code
  * page (the punch's CCSID for its kind of data), and for a DECIMAL whose
  * scale the punch does not give (no DDL), the scale of the column's
@@ -124,7 +153,7 @@ zfdw_bind_punch_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 	}
 	if (f->scale_unknown && col->target == ZF_TARGET_NUMERIC && col->num_precision >= 0)
 	{
-		/* the layout is this table's own: the typmod completes it */
+		/* the table's own copy of the field: the typmod completes it */
 		f->scale = (int16) col->num_scale;
 		f->scale_unknown = false;
 	}

@@ -17,11 +17,22 @@ extern bool zfdw_is_import_only_option(const char *name);
 extern void zfdw_validate_import_options(List *options);
 extern void zfdw_import_check_file_option(const char *option);
 extern bool zfdw_import_wanted(ImportForeignSchemaStmt *stmt, const char *name);
-extern char *zfdw_import_table_sql(ImportForeignSchemaStmt *stmt,
-								   const char *server, const zf_layout *L,
-								   int32 rec, const char *table_name,
-								   List *table_options,
-								   const char *extra_columns);
+
+/* foreign_table_sql.c: the text of one CREATE FOREIGN TABLE */
+typedef struct ZfForeignTableSql
+{
+	StringInfoData buf;
+	int			ncolumns;		/* columns added so far */
+} ZfForeignTableSql;
+
+extern void zfdw_ftsql_begin(ZfForeignTableSql *b, const char *schema,
+							 const char *table);
+extern void zfdw_ftsql_column(ZfForeignTableSql *b, const zf_layout *L,
+							  int32 rec, int32 field, const char *name,
+							  const char *type, bool not_null);
+extern char *zfdw_ftsql_finish(ZfForeignTableSql *b, const char *server,
+							   List *options);
+extern bool zfdw_name_taken(List *used, const char *name);
 
 /* import_punch.c */
 extern List *zfdw_import_punch(ImportForeignSchemaStmt *stmt,

@@ -85,18 +85,10 @@ static char *
 unique_column_name(List **used, const char *name, const char *parent)
 {
 	char	   *candidate = pstrdup(name);
-	ListCell   *lc;
-	bool		taken;
 	int			n = 1;
 
-	for (;;)
+	while (zfdw_name_taken(*used, candidate))
 	{
-		taken = false;
-		foreach(lc, *used)
-			if (strcmp((char *) lfirst(lc), candidate) == 0)
-				taken = true;
-		if (!taken)
-			break;
 		if (n == 1 && parent && parent[0])
 			candidate = psprintf("%s_%s", parent, name);
 		else
@@ -107,10 +99,10 @@ unique_column_name(List **used, const char *name, const char *parent)
 	return candidate;
 }
 
-/* Append the columns of field fi's subtree (elementary items) to buf. */
+/* Add the columns of field fi's subtree (elementary items) to b. */
 static void
 append_columns(const zf_layout *L, int32 rec, int32 fi, List **used,
-			   StringInfo buf, int *ncols)
+			   ZfForeignTableSql *b)
 {
 	const zf_field *f = &L->fields[fi];
 
@@ -118,20 +110,17 @@ append_columns(const zf_layout *L, int32 rec, int32 fi, List **used,
 	{
 		const zf_field *cf = &L->fields[c];
 		char		type[128];
-		char		path[1024];
 		char	   *colname;
-		int32		found;
-		zf_error	err;
 
 		if (cf->is_filler || cf->level == 66 || cf->level == 88)
 			continue;
 		if (cf->kind == ZF_KIND_GROUP)
 		{
-			append_columns(L, rec, c, used, buf, ncols);
+			append_columns(L, rec, c, used, b);
 			continue;
 		}
 		/* a table holds 1600 columns: stop before naming 100,000 of them */
-		if (*ncols >= MaxHeapAttributeNumber)
+		if (b->ncolumns >= MaxHeapAttributeNumber)
 			ereport(ERROR,
 					(errcode(ERRCODE_TOO_MANY_COLUMNS),
 					 errmsg("record %s has more than %d fields to import",
@@ -142,59 +131,31 @@ append_columns(const zf_layout *L, int32 rec, int32 fi, List **used,
 		colname = unique_column_name(used, cf->sql_name,
 									 L->fields[fi].parent >= 0 || fi != L->records[rec].root ?
 									 L->fields[fi].sql_name : NULL);
-		appendStringInfo(buf, "%s\n  %s %s", *ncols > 0 ? "," : "",
-						 quote_identifier(colname), type);
-		zf_error_clear(&err);
-		if (zf_layout_find(L, rec, colname, &found, &err) != ZF_OK || found != c)
-		{
-			zf_field_path(L, c, path, sizeof(path));
-			appendStringInfo(buf, " OPTIONS (field %s)", quote_literal_cstr(path));
-		}
 		/* a DB2 column without a null indicator is NOT NULL */
-		if (L->source == ZF_SOURCE_PUNCH && !cf->has_null_ind)
-			appendStringInfoString(buf, " NOT NULL");
-		(*ncols)++;
+		zfdw_ftsql_column(b, L, rec, c, colname, type,
+						  L->source == ZF_SOURCE_PUNCH && !cf->has_null_ind);
 	}
 }
 
 /*
  * The CREATE FOREIGN TABLE statement for record definition rec of L,
- * named table_name, with the layout option (layout_option = value) and
- * the IMPORT options passed on.
+ * named table_name, with the table options given.
  */
-char *
-zfdw_import_table_sql(ImportForeignSchemaStmt *stmt, const char *server,
-					  const zf_layout *L, int32 rec, const char *table_name,
-					  List *table_options, const char *extra_columns)
+static char *
+copybook_table_sql(ImportForeignSchemaStmt *stmt, const char *server,
+				   const zf_layout *L, int32 rec, const char *table_name,
+				   List *table_options)
 {
-	StringInfoData buf;
+	ZfForeignTableSql b;
 	List	   *used = NIL;
-	int			ncols = 0;
-	ListCell   *lc;
-	bool		first = true;
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "CREATE FOREIGN TABLE %s.%s (",
-					 quote_identifier(stmt->local_schema), quote_identifier(table_name));
-	append_columns(L, rec, L->records[rec].root, &used, &buf, &ncols);
-	if (extra_columns)
-		appendStringInfoString(&buf, extra_columns);
-	if (ncols == 0 && extra_columns == NULL)
+	zfdw_ftsql_begin(&b, stmt->local_schema, table_name);
+	append_columns(L, rec, L->records[rec].root, &used, &b);
+	if (b.ncolumns == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
 				 errmsg("record %s has no field to import", L->records[rec].name)));
-	appendStringInfo(&buf, "\n) SERVER %s OPTIONS (", quote_identifier(server));
-	foreach(lc, table_options)
-	{
-		DefElem    *def = (DefElem *) lfirst(lc);
-
-		appendStringInfo(&buf, "%s%s %s", first ? "" : ", ",
-						 quote_identifier(def->defname),
-						 quote_literal_cstr(defGetString(def)));
-		first = false;
-	}
-	appendStringInfoString(&buf, ")");
-	return buf.data;
+	return zfdw_ftsql_finish(&b, server, table_options);
 }
 
 /* True when LIMIT TO / EXCEPT lets table name through. */
@@ -303,7 +264,7 @@ import_copybook(ImportForeignSchemaStmt *stmt, const char *server,
 							 errhint("Add recfm 'vb' (RDW) or 'vb_bdw' to the IMPORT options.")));
 			}
 			commands = lappend(commands,
-							   zfdw_import_table_sql(stmt, server, L, rec, name, table_options, NULL));
+							   copybook_table_sql(stmt, server, L, rec, name, table_options));
 		}
 	}
 	PG_FINALLY();

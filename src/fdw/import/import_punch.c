@@ -38,85 +38,47 @@ unique_name(List **used, const char *name)
 	char	   *candidate = pstrdup(name);
 	int			n = 1;
 
-	for (;;)
-	{
-		ListCell   *lc;
-		bool		taken = false;
-
-		foreach(lc, *used)
-			if (strcmp((char *) lfirst(lc), candidate) == 0)
-				taken = true;
-		if (!taken)
-			break;
+	while (zfdw_name_taken(*used, candidate))
 		candidate = psprintf("%s_%d", name, ++n);
-	}
 	*used = lappend(*used, candidate);
 	return candidate;
 }
 
-/* The CREATE FOREIGN TABLE statement of record definition rec. */
+/*
+ * The CREATE FOREIGN TABLE statement of record definition rec; the
+ * columns whose DECIMAL scale the punch leaves open are added to unknown.
+ */
 static char *
 table_sql(ImportForeignSchemaStmt *stmt, const char *server,
 		  const zf_layout *L, int32 rec, const char *table_name,
 		  const zf_db2_table *dt, List *table_options, StringInfo unknown)
 {
 	const zf_recdef *rd = &L->records[rec];
-	StringInfoData buf;
+	ZfForeignTableSql b;
 	List	   *used = NIL;
-	ListCell   *lc;
-	int			ncols = 0;
-	bool		first = true;
 
-	initStringInfo(&buf);
-	appendStringInfo(&buf, "CREATE FOREIGN TABLE %s.%s (",
-					 quote_identifier(stmt->local_schema), quote_identifier(table_name));
+	zfdw_ftsql_begin(&b, stmt->local_schema, table_name);
 	for (int32 c = L->fields[rd->root].first_child; c >= 0; c = L->fields[c].next_sibling)
 	{
 		const zf_field *f = &L->fields[c];
 		const zf_db2_column *col = dt ? zf_db2ddl_find_column(dt, f->name) : NULL;
 		char		type[128];
 		char	   *colname;
-		int32		found;
-		zf_error	err;
-		bool		not_null;
 
 		if (f->is_filler)
 			continue;
 		zf_punch_pg_type(L, c, type, sizeof(type));
 		colname = unique_name(&used, f->sql_name);
-		appendStringInfo(&buf, "%s\n  %s %s", ncols > 0 ? "," : "",
-						 quote_identifier(colname), type);
-		zf_error_clear(&err);
-		if (zf_layout_find(L, rec, colname, &found, &err) != ZF_OK || found != c)
-		{
-			char		path[1024];
-
-			zf_field_path(L, c, path, sizeof(path));
-			appendStringInfo(&buf, " OPTIONS (field %s)", quote_literal_cstr(path));
-		}
-		not_null = col ? col->not_null : !f->has_null_ind;
-		if (not_null)
-			appendStringInfoString(&buf, " NOT NULL");
+		zfdw_ftsql_column(&b, L, rec, c, colname, type,
+						  col ? col->not_null : !f->has_null_ind);
 		if ((f->kind == ZF_KIND_PACKED || f->kind == ZF_KIND_ZONED) && f->scale_unknown)
 			appendStringInfo(unknown, "%s%s", unknown->len ? ", " : "", colname);
-		ncols++;
 	}
-	if (ncols == 0)
+	if (b.ncolumns == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
 				 errmsg("table %s of the punch has no column to import", rd->name)));
-	appendStringInfo(&buf, "\n) SERVER %s OPTIONS (", quote_identifier(server));
-	foreach(lc, table_options)
-	{
-		DefElem    *def = (DefElem *) lfirst(lc);
-
-		appendStringInfo(&buf, "%s%s %s", first ? "" : ", ",
-						 quote_identifier(def->defname),
-						 quote_literal_cstr(defGetString(def)));
-		first = false;
-	}
-	appendStringInfoString(&buf, ")");
-	return buf.data;
+	return zfdw_ftsql_finish(&b, server, table_options);
 }
 
 /* The creators the punch loads, for messages. */

@@ -138,7 +138,7 @@ zfdw_acquire_sample_rows(Relation rel, int elevel, HeapTuple *rows,
 
 	*totalrows = 0;
 	*totaldeadrows = 0;
-	s = zfdw_scan_begin(rel, true, NULL);
+	s = zfdw_scan_begin(rel, true, NULL, NULL);
 	sampled = plan_sample(s, targrows, &total);
 	reservoir_init_selection_state(&rstate, targrows);
 	while (zfdw_scan_next(s, values, nulls))

@@ -15,6 +15,7 @@
  */
 #include "zfdw.h"
 
+#include "access/parallel.h"
 #include "access/table.h"
 #include "commands/explain.h"
 #include "executor/executor.h"
@@ -87,10 +88,12 @@ reader_options(ZfTable *t, zf_reader_opts *ro)
 /*
  * Set up a scan of a table for the columns in needed (attribute numbers
  * offset as pull_varattnos gives them; a whole-row reference means all),
- * or for all columns.  Used by the executor and ANALYZE.
+ * or for all columns.  given: the layout the leader packed, in a parallel
+ * worker (else NULL).  Used by the executor and ANALYZE.
  */
 ZfScanState *
-zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
+zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
+				const ZfPackedLayout *given)
 {
 	ZfScanState *s = palloc0(sizeof(ZfScanState));
 	MemoryContextCallback *cb = palloc0(sizeof(MemoryContextCallback));
@@ -100,7 +103,7 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed)
 	cb->arg = s;
 	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
 
-	s->t = t = zfdw_open_table(rel, all_columns, needed);
+	s->t = t = zfdw_open_table(rel, all_columns, needed, given);
 	reader_options(t, &s->ropts);
 	s->src.fd = -1;
 	s->src.current = -1;
@@ -367,16 +370,18 @@ zfdw_scan_end(ZfScanState *s)
 
 /* ---- the callbacks ---- */
 
-/* BeginForeignScan: open the table's layout and files for the plan's columns. */
-void
-zfdwBeginForeignScan(ForeignScanState *node, int eflags)
+/*
+ * Open the scan of a ForeignScan node for the plan's columns, with its key
+ * quals; given as for zfdw_scan_begin.
+ */
+static void
+begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 {
 	ForeignScan *plan = (ForeignScan *) node->ss.ps.plan;
 	Bitmapset  *needed = NULL;
 	ListCell   *lc;
 	ZfScanState *s;
 
-	(void) eflags;				/* EXPLAIN alone opens no file before Iterate */
 	foreach(lc, (List *) list_nth(plan->fdw_private, ZfPrivNeededAttrs))
 		needed = bms_add_member(needed, lfirst_int(lc));
 
@@ -384,11 +389,40 @@ zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 	 * Also for EXPLAIN without ANALYZE: the layout is loaded (EXPLAIN shows
 	 * the record length) but no file is opened before the first row.
 	 */
-	s = zfdw_scan_begin(node->ss.ss_currentRelation, false, needed);
+	s = zfdw_scan_begin(node->ss.ss_currentRelation, false, needed, given);
 	s->econtext = node->ss.ps.ps_ExprContext;
 	s->per_tuple_caller = true;	/* ForeignNext runs Iterate in per-tuple memory */
 	setup_key_scan(node, s);
 	node->fdw_state = s;
+}
+
+/*
+ * BeginForeignScan: open the table's layout and files for the plan's
+ * columns.  A worker of a parallel scan waits for the layout its leader
+ * packed (zfdw_begin_worker_scan), so that it neither reads nor parses
+ * the copybook or punch.
+ */
+void
+zfdwBeginForeignScan(ForeignScanState *node, int eflags)
+{
+	(void) eflags;				/* EXPLAIN alone opens no file before Iterate */
+	if (IsParallelWorker() && node->ss.ps.plan->parallel_aware)
+		return;
+	begin_node_scan(node, NULL);
+}
+
+/*
+ * Open the scan of a parallel worker with the layout its leader packed
+ * (NULL for a layout of column options, which the worker builds); called
+ * from InitializeWorkerForeignScan, outside the query's memory.
+ */
+void
+zfdw_begin_worker_scan(ForeignScanState *node, const ZfPackedLayout *given)
+{
+	MemoryContext old = MemoryContextSwitchTo(node->ss.ps.state->es_query_cxt);
+
+	begin_node_scan(node, given);
+	MemoryContextSwitchTo(old);
 }
 
 /* IterateForeignScan: the next row, or an empty slot at the end. */
@@ -398,18 +432,24 @@ zfdwIterateForeignScan(ForeignScanState *node)
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 	TupleTableSlot *slot = node->ss.ss_ScanTupleSlot;
 
+	if (s == NULL)
+		elog(ERROR, "zfdw: the parallel scan of this worker was not opened");
 	ExecClearTuple(slot);
 	if (zfdw_scan_next(s, slot->tts_values, slot->tts_isnull))
 		ExecStoreVirtualTuple(slot);
 	return slot;
 }
 
+/* ReScanForeignScan: start the scan over. */
 void
 zfdwReScanForeignScan(ForeignScanState *node)
 {
-	zfdw_scan_rewind((ZfScanState *) node->fdw_state);
+	if (node->fdw_state)
+		zfdw_scan_rewind((ZfScanState *) node->fdw_state);
 }
 
+/* EndForeignScan: close files and readers (nothing to do in a worker
+ * whose scan never opened). */
 void
 zfdwEndForeignScan(ForeignScanState *node)
 {

@@ -8,6 +8,12 @@
  *	  variable-length files.  Every process computes the same chunk table
  *	  from the files' sizes, so only the counter is shared.
  *
+ * The shared memory also carries the copybook's or punch's layout as the
+ * leader parsed it, packed (zf_layout_pack): a worker unpacks it, and
+ * neither reads nor parses the layout's files, so that the layout is
+ * parsed once per query and every process of the query decodes with the
+ * same layout even when a file changes meanwhile.
+ *
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
@@ -19,21 +25,31 @@
 
 #include "scan/scan.h"
 
-/* The shared state: the next chunk to hand out. */
+/* The shared state: the next chunk to hand out, and the packed layout. */
 typedef struct ZfParallelShared
 {
 	pg_atomic_uint64 next_chunk;
+	Size		packed_len;		/* bytes of the packed layout, 0: none */
+	char		packed[FLEXIBLE_ARRAY_MEMBER];
 } ZfParallelShared;
 
+/* Bytes of the table's layout packed, 0 for a layout of column options. */
+static Size
+packed_size(ZfScanState *s)
+{
+	return s->t->parsed ? zf_layout_packed_size(s->t->parsed) : 0;
+}
 
+/* EstimateDSMForeignScan: the counter and the packed layout. */
 Size
 zfdwEstimateDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt)
 {
-	(void) node;
 	(void) pcxt;
-	return sizeof(ZfParallelShared);
+	return add_size(offsetof(ZfParallelShared, packed),
+					packed_size((ZfScanState *) node->fdw_state));
 }
 
+/* InitializeDSMForeignScan: the first chunk, and the leader's layout. */
 void
 zfdwInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 							 void *coordinate)
@@ -43,9 +59,13 @@ zfdwInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 
 	(void) pcxt;
 	pg_atomic_init_u64(&shared->next_chunk, 0);
+	shared->packed_len = packed_size(s);
+	if (shared->packed_len > 0)
+		zf_layout_pack(s->t->parsed, shared->packed);
 	s->shared = shared;
 }
 
+/* ReInitializeDSMForeignScan: hand out the chunks again (a rescan). */
 void
 zfdwReInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 							   void *coordinate)
@@ -57,14 +77,22 @@ zfdwReInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 	pg_atomic_write_u64(&shared->next_chunk, 0);
 }
 
+/*
+ * InitializeWorkerForeignScan: open the worker's scan with the leader's
+ * layout (BeginForeignScan left it for now), then share the counter.
+ */
 void
 zfdwInitializeWorkerForeignScan(ForeignScanState *node, shm_toc *toc,
 								void *coordinate)
 {
-	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
+	ZfPackedLayout given;
 
 	(void) toc;
-	s->shared = (ZfParallelShared *) coordinate;
+	given.data = shared->packed;
+	given.len = shared->packed_len;
+	zfdw_begin_worker_scan(node, shared->packed_len > 0 ? &given : NULL);
+	((ZfScanState *) node->fdw_state)->shared = shared;
 }
 
 /*

@@ -79,7 +79,7 @@ zfdwGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid
 	ZfTable    *t;
 	double		sel;
 
-	ps->t = t = zfdw_open_table(rel, true, NULL);
+	ps->t = t = zfdw_open_table(rel, true, NULL, NULL);
 
 	if (t->opts.filename)
 	{

@@ -86,7 +86,10 @@ typedef struct ZfScanState
 } ZfScanState;
 
 extern ZfScanState *zfdw_scan_begin(Relation rel, bool all_columns,
-									 Bitmapset *needed);
+									 Bitmapset *needed,
+									 const ZfPackedLayout *given);
+extern void zfdw_begin_worker_scan(ForeignScanState *node,
+								   const ZfPackedLayout *given);
 extern bool zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls);
 extern void zfdw_scan_rewind(ZfScanState *s);
 extern void zfdw_scan_end(ZfScanState *s);

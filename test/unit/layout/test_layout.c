@@ -300,6 +300,46 @@ test_builder_errors(void **state)
 }
 
 /*
+ * The layout's memory has a budget that follows its limits: names longer
+ * than any source within max_source_bytes could hold stop with ZF_E_LIMIT
+ * instead of growing the layout without bound.
+ */
+static void
+test_memory_budget(void **state)
+{
+	static char name[100 * 1024];
+	zf_layout  *L;
+	zf_field	t;
+	zf_error	err;
+	zf_limits	lim;
+	int32_t		root;
+	int32_t		got = -1;
+	int			n;
+
+	(void) state;
+	memset(name, 'N', sizeof(name) - 1);
+	L = zf_layout_new(ZF_SOURCE_COLUMNS, NULL);
+	zf_limits_default(&lim);
+	lim.max_source_bytes = 1024;
+	lim.max_fields = 100;
+	zf_layout_set_limits(L, &lim);
+	t = tmpl("R", ZF_KIND_GROUP, 0);
+	root = add(L, &t, ZF_NO_FIELD, ZF_NO_OFFSET);
+	t = tmpl(name, ZF_KIND_ALNUM, 1);
+	for (n = 0; n < 50; n++)
+	{
+		got = zf_layout_add(L, &t, root, ZF_NO_OFFSET, &err);
+		if (got < 0)
+			break;
+	}
+	assert_int_equal(got, -1);
+	assert_true(n > 2 && n < 20);
+	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_non_null(strstr(err.message, "budget"));
+	zf_layout_free(L);
+}
+
+/*
  * 10,000 levels of groups: resolved without recursion, queried, located.
  * With an ODO table at the bottom, the variable positions need more
  * nested evaluation than the cursor allows: ZF_E_LIMIT, not a crash.
@@ -405,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_db2_pg_types),
 		cmocka_unit_test(test_when),
 		cmocka_unit_test(test_builder_errors),
+		cmocka_unit_test(test_memory_budget),
 		cmocka_unit_test(test_deep_nesting),
 	};
 

@@ -28,7 +28,7 @@ zf_db2ddl_parse(const char *text, size_t len, const zf_db2ddl_parse_options *opt
 {
 	zf_db2_script *s;
 	ddl_lexed	lx;
-	ddl_arena	arena;
+	zf_arena	arena;
 	zf_status	st;
 	char		term = opts ? opts->terminator : 0;
 
@@ -44,8 +44,8 @@ zf_db2ddl_parse(const char *text, size_t len, const zf_db2ddl_parse_options *opt
 	if (term != 0 && !zf_ddl_valid_terminator(term))
 		return zf_error_set(err, ZF_E_ARG, "invalid statement terminator \"%c\"", term);
 
-	zf_ddl_arena_init(&arena, parse_budget(len));
-	s = zf_ddl_alloc(&arena, sizeof(zf_db2_script));
+	zf_arena_init(&arena, parse_budget(len));
+	s = zf_arena_alloc(&arena, sizeof(zf_db2_script));
 	if (s == NULL)
 		return zf_error_set(err, ZF_E_NOMEM, "out of memory while parsing DDL");
 	s->arena = arena;
@@ -66,7 +66,7 @@ zf_db2ddl_parse(const char *text, size_t len, const zf_db2ddl_parse_options *opt
 	{
 		/* s lives in its own arena: copy the arena out before freeing */
 		arena = s->arena;
-		zf_ddl_arena_free(&arena);
+		zf_arena_free(&arena);
 		return st;
 	}
 	*script = s;
@@ -77,12 +77,12 @@ zf_db2ddl_parse(const char *text, size_t len, const zf_db2ddl_parse_options *opt
 void
 zf_db2ddl_free(zf_db2_script *script)
 {
-	ddl_arena	arena;
+	zf_arena	arena;
 
 	if (script == NULL)
 		return;
 	arena = script->arena;
-	zf_ddl_arena_free(&arena);
+	zf_arena_free(&arena);
 }
 
 /* Number of tables in the model. */

@@ -10,6 +10,7 @@
 #ifndef ZF_DDL_INT_H
 #define ZF_DDL_INT_H
 
+#include "base/arena.h"
 #include "db2/ddl/db2ddl.h"
 
 /* Limits that keep hostile input bounded. */
@@ -19,38 +20,10 @@
 #define DDL_MAX_NOTE		600		/* bytes in one note */
 
 /* ---------------------------------------------------------------------
- * Memory: an arena with a byte budget, a growable buffer, a string map.
+ * Memory: an arena with a byte budget (base/arena.h), a growable buffer,
+ * a string map.
  * ---------------------------------------------------------------------
  */
-typedef struct ddl_block
-{
-	struct ddl_block *next;
-	size_t		size;
-	size_t		used;
-	/* data follows, aligned */
-} ddl_block;
-
-typedef struct ddl_arena
-{
-	ddl_block  *head;
-	size_t		total;			/* bytes taken from malloc */
-	size_t		limit;			/* budget */
-	bool		failed;			/* an allocation was refused */
-} ddl_arena;
-
-extern void zf_ddl_arena_init(ddl_arena *a, size_t limit);
-extern void zf_ddl_arena_free(ddl_arena *a);
-extern void *zf_ddl_alloc(ddl_arena *a, size_t n);
-extern char *zf_ddl_strndup(ddl_arena *a, const char *s, size_t n);
-extern char *zf_ddl_strdup(ddl_arena *a, const char *s);
-
-/*
- * Append one zeroed element to an arena array (*arr, *n, *cap), doubling the
- * capacity when full.  Returns the new element, or NULL when out of budget.
- */
-extern void *zf_ddl_push(ddl_arena *a, void **arr, int *n, int *cap,
-					  size_t elemsize);
-
 /* A growable text buffer; appends after a failure are ignored. */
 typedef struct ddl_buf
 {
@@ -77,17 +50,17 @@ typedef struct ddl_map
 	void	  **vals;
 	size_t		cap;
 	size_t		count;
-	ddl_arena  *arena;
+	zf_arena   *arena;
 } ddl_map;
 
-extern void zf_ddl_map_init(ddl_map *m, ddl_arena *a);
+extern void zf_ddl_map_init(ddl_map *m, zf_arena *a);
 extern bool zf_ddl_map_put(ddl_map *m, const char *key, void *val);
 extern void *zf_ddl_map_get(const ddl_map *m, const char *key);
 
 /* ASCII helpers (the DDL's keywords and ordinary identifiers are ASCII). */
 extern int	zf_ddl_strcasecmp(const char *a, const char *b);
 extern int	zf_ddl_strcasecmp_n(const char *a, const char *b, size_t n);
-extern char *zf_ddl_upper(ddl_arena *a, const char *s);
+extern char *zf_ddl_upper(zf_arena *a, const char *s);
 
 /* ---------------------------------------------------------------------
  * Tokens
@@ -142,7 +115,7 @@ typedef struct ddl_lexed
 } ddl_lexed;
 
 extern bool zf_ddl_valid_terminator(char c);
-extern zf_status zf_ddl_lex(ddl_arena *a, const char *src, size_t len,
+extern zf_status zf_ddl_lex(zf_arena *a, const char *src, size_t len,
 						 char terminator, ddl_lexed *out, zf_error *err);
 
 /* ---------------------------------------------------------------------
@@ -506,7 +479,7 @@ typedef struct ddl_stmt
 
 struct zf_db2_script
 {
-	ddl_arena	arena;
+	zf_arena	arena;
 	const char *src;
 	size_t		len;
 	ddl_token  *tokens;
@@ -563,7 +536,7 @@ extern zf_status zf_ddlp_note(ddl_cur *c, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 extern const char *zf_ddl_range_text(zf_db2_script *s, int first, int end);
 extern const char *zf_ddl_name_text(zf_db2_script *s, const ddl_name *n);
-extern const char *zf_ddl_model_key(ddl_arena *a, const char *qual,
+extern const char *zf_ddl_model_key(zf_arena *a, const char *qual,
 								 const char *name);
 extern void zf_ddl_note_creator(zf_db2_script *s, const char *qual);
 

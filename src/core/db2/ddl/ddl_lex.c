@@ -21,7 +21,7 @@
 
 typedef struct lexer
 {
-	ddl_arena  *arena;
+	zf_arena   *arena;
 	const char *src;
 	size_t		len;
 	size_t		pos;
@@ -181,9 +181,9 @@ static ddl_token *
 add_token(lexer *lx, ddl_tk kind, size_t start, uint8_t flags, int line,
 		  size_t line_start)
 {
-	ddl_token  *t = zf_ddl_push(lx->arena, (void **) &lx->out->tokens,
-							 &lx->out->ntokens, &lx->cap_tokens,
-							 sizeof(ddl_token));
+	ddl_token  *t = zf_arena_push(lx->arena, (void **) &lx->out->tokens,
+							   &lx->out->ntokens, &lx->cap_tokens,
+							   sizeof(ddl_token));
 
 	if (t == NULL)
 		return NULL;
@@ -205,8 +205,8 @@ end_statement(lexer *lx)
 
 	if (lx->out->ntokens == lx->stmt_first)
 		return true;
-	sp = zf_ddl_push(lx->arena, (void **) &lx->out->stmts, &lx->out->nstmts,
-				  &lx->cap_stmts, sizeof(ddl_span));
+	sp = zf_arena_push(lx->arena, (void **) &lx->out->stmts, &lx->out->nstmts,
+					&lx->cap_stmts, sizeof(ddl_span));
 	if (sp == NULL)
 		return false;
 	sp->first = lx->stmt_first;
@@ -279,7 +279,7 @@ lex_quoted(lexer *lx, char quote, ddl_token *t)
 		n++;
 		q++;
 	}
-	text = zf_ddl_alloc(lx->arena, n + 1);
+	text = zf_arena_alloc(lx->arena, n + 1);
 	if (text == NULL)
 		return zf_error_set(lx->err, ZF_E_NOMEM, "out of memory for the DDL text");
 
@@ -343,7 +343,7 @@ lex_hex(lexer *lx, char prefix, size_t start, ddl_token *t)
 		return lex_error(lx, start, "unterminated hexadecimal string constant");
 	if (digits % ((prefix == 'G' || prefix == 'U') ? 4 : 2) != 0)
 		return lex_error(lx, start, "invalid hexadecimal string constant");
-	text = zf_ddl_alloc(lx->arena, digits + 2);
+	text = zf_arena_alloc(lx->arena, digits + 2);
 	if (text == NULL)
 		return zf_error_set(lx->err, ZF_E_NOMEM, "out of memory for the DDL text");
 	text[0] = prefix;
@@ -430,7 +430,7 @@ lex_token(lexer *lx, uint8_t flags)
 			}
 		}
 		t->kind = TK_NUMBER;
-		t->text = zf_ddl_strndup(lx->arena, lx->src + start, q - start);
+		t->text = zf_arena_strndup(lx->arena, lx->src + start, q - start);
 		if (t->text == NULL)
 			return zf_error_set(lx->err, ZF_E_NOMEM, "out of memory for the DDL text");
 		t->length = (uint32_t) (q - start);
@@ -461,7 +461,7 @@ lex_token(lexer *lx, uint8_t flags)
 			q++;
 		if (q - start > DDL_MAX_NAME)
 			return lex_error(lx, start, "identifier too long");
-		w = zf_ddl_strndup(lx->arena, lx->src + start, q - start);
+		w = zf_arena_strndup(lx->arena, lx->src + start, q - start);
 		if (w == NULL)
 			return zf_error_set(lx->err, ZF_E_NOMEM, "out of memory for the DDL text");
 		for (char *p = w; *p; p++)
@@ -510,7 +510,7 @@ lex_token(lexer *lx, uint8_t flags)
  * the script.  Tokens' text lives in the arena.
  */
 zf_status
-zf_ddl_lex(ddl_arena *a, const char *src, size_t len, char terminator,
+zf_ddl_lex(zf_arena *a, const char *src, size_t len, char terminator,
 		ddl_lexed *out, zf_error *err)
 {
 	lexer		lx;
@@ -546,7 +546,7 @@ zf_ddl_lex(ddl_arena *a, const char *src, size_t len, char terminator,
 		size_t		start = 0;
 
 		/* blank out the sequence numbers; positions stay the same */
-		copy = zf_ddl_strndup(a, src, len);
+		copy = zf_arena_strndup(a, src, len);
 		if (copy == NULL)
 			return zf_error_set(err, ZF_E_NOMEM, "out of memory for the DDL text");
 		while (start < len)

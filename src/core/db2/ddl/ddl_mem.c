@@ -1,12 +1,13 @@
 /*-------------------------------------------------------------------------
  *
  * ddl_mem.c
- *	  Memory for the DB2 DDL converter: an arena with a byte budget, a
- *	  growable text buffer and a string-keyed hash map.
+ *	  Memory helpers of the DB2 DDL converter: a growable text buffer
+ *	  with a byte limit, a string-keyed hash map and ASCII case helpers.
  *
- * Everything the parser and writer allocate comes from an arena that is
- * freed in one go, so that an error anywhere cannot leak.  The budget makes
- * hostile input fail with a clear error instead of exhausting memory.
+ * Everything the parser and writer allocate comes from an arena
+ * (base/arena.h) that is freed in one go, so that an error anywhere cannot
+ * leak.  Its budget, and the buffer's limit, make hostile input fail with
+ * a clear error instead of exhausting memory.
  *
  *-------------------------------------------------------------------------
  */
@@ -16,134 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define BLOCK_SIZE	(64 * 1024)
-#define ALIGN_UP(n) (((n) + 15) & ~(size_t) 15)
-#define BLOCK_HDR	ALIGN_UP(sizeof(ddl_block))
-
-/* Start an empty arena that may take up to limit bytes from malloc. */
-void
-zf_ddl_arena_init(ddl_arena *a, size_t limit)
-{
-	a->head = NULL;
-	a->total = 0;
-	a->limit = limit;
-	a->failed = false;
-}
-
-/* Give every block back. */
-void
-zf_ddl_arena_free(ddl_arena *a)
-{
-	ddl_block  *b = a->head;
-
-	while (b != NULL)
-	{
-		ddl_block  *next = b->next;
-
-		free(b);
-		b = next;
-	}
-	a->head = NULL;
-	a->total = 0;
-}
-
-/*
- * Zeroed memory of n bytes, 16-byte aligned; NULL when the budget or malloc
- * says no (and the arena remembers that it failed).
- */
-void *
-zf_ddl_alloc(ddl_arena *a, size_t n)
-{
-	ddl_block  *b = a->head;
-	void	   *p;
-
-	n = ALIGN_UP(n == 0 ? 1 : n);
-	if (b == NULL || b->size - b->used < n)
-	{
-		size_t		size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
-
-		if (n > a->limit || a->total + size + BLOCK_HDR > a->limit)
-		{
-			a->failed = true;
-			return NULL;
-		}
-		b = malloc(BLOCK_HDR + size);
-		if (b == NULL)
-		{
-			a->failed = true;
-			return NULL;
-		}
-		a->total += BLOCK_HDR + size;
-		b->size = size;
-		b->used = 0;
-		if (a->head != NULL && size != BLOCK_SIZE)
-		{
-			/* a big one-off: keep filling the current block afterwards */
-			b->next = a->head->next;
-			a->head->next = b;
-		}
-		else
-		{
-			b->next = a->head;
-			a->head = b;
-		}
-	}
-	p = (char *) b + BLOCK_HDR + b->used;
-	b->used += n;
-	memset(p, 0, n);
-	return p;
-}
-
-/* Copy n bytes into the arena as a NUL-terminated string. */
-char *
-zf_ddl_strndup(ddl_arena *a, const char *s, size_t n)
-{
-	char	   *p = zf_ddl_alloc(a, n + 1);
-
-	if (p == NULL)
-		return NULL;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-/* Copy a NUL-terminated string into the arena. */
-char *
-zf_ddl_strdup(ddl_arena *a, const char *s)
-{
-	return zf_ddl_strndup(a, s, strlen(s));
-}
-
-/* Append a zeroed element to an arena array, doubling it when full. */
-void *
-zf_ddl_push(ddl_arena *a, void **arr, int *n, int *cap, size_t elemsize)
-{
-	char	   *p;
-
-	if (*n >= *cap)
-	{
-		int			newcap = *cap == 0 ? 8 : *cap * 2;
-		void	   *grown;
-
-		if (newcap <= *cap)
-		{
-			a->failed = true;
-			return NULL;
-		}
-		grown = zf_ddl_alloc(a, (size_t) newcap * elemsize);
-		if (grown == NULL)
-			return NULL;
-		if (*n > 0)
-			memcpy(grown, *arr, (size_t) *n * elemsize);
-		*arr = grown;
-		*cap = newcap;
-	}
-	p = (char *) *arr + (size_t) *n * elemsize;
-	memset(p, 0, elemsize);
-	(*n)++;
-	return p;
-}
 
 /* ---------------------------------------------------------------------
  * Growable buffer
@@ -275,7 +148,7 @@ zf_ddl_buf_printf(ddl_buf *b, const char *fmt,...)
 
 /* An empty map whose arrays come from arena a. */
 void
-zf_ddl_map_init(ddl_map *m, ddl_arena *a)
+zf_ddl_map_init(ddl_map *m, zf_arena *a)
 {
 	m->keys = NULL;
 	m->vals = NULL;
@@ -303,8 +176,8 @@ static bool
 map_grow(ddl_map *m)
 {
 	size_t		newcap = m->cap == 0 ? 64 : m->cap * 2;
-	const char **keys = zf_ddl_alloc(m->arena, newcap * sizeof(char *));
-	void	  **vals = zf_ddl_alloc(m->arena, newcap * sizeof(void *));
+	const char **keys = zf_arena_alloc(m->arena, newcap * sizeof(char *));
+	void	  **vals = zf_arena_alloc(m->arena, newcap * sizeof(void *));
 
 	if (keys == NULL || vals == NULL)
 		return false;
@@ -411,9 +284,9 @@ zf_ddl_strcasecmp_n(const char *a, const char *b, size_t n)
 
 /* An upper-case (ASCII) copy in the arena. */
 char *
-zf_ddl_upper(ddl_arena *a, const char *s)
+zf_ddl_upper(zf_arena *a, const char *s)
 {
-	char	   *p = zf_ddl_strdup(a, s);
+	char	   *p = zf_arena_strdup(a, s);
 
 	if (p == NULL)
 		return NULL;

@@ -295,7 +295,7 @@ zf_ddlp_signed_text(ddl_cur *c, const char **text)
 		return zf_ddlp_error(c, "an integer");
 	if (strlen(t->text) > 40)
 		return zf_ddlp_error(c, "an integer of at most 40 digits");
-	p = zf_ddl_alloc(&c->s->arena, strlen(t->text) + 2);
+	p = zf_arena_alloc(&c->s->arena, strlen(t->text) + 2);
 	if (p == NULL)
 		return zf_ddlp_nomem(c);
 	/* strip leading zeros: PostgreSQL would read them, but keep it tidy */
@@ -363,14 +363,14 @@ zf_ddlp_name_list(ddl_cur *c, int *n, const char ***names, bool allow_order)
 
 		if (zf_ddlp_accept(c, "BUSINESS_TIME WITHOUT OVERLAPS"))
 		{
-			slot = zf_ddl_push(&c->s->arena, (void **) names, n, &cap, sizeof(char *));
+			slot = zf_arena_push(&c->s->arena, (void **) names, n, &cap, sizeof(char *));
 			if (slot == NULL)
 				return zf_ddlp_nomem(c);
 			*slot = "BUSINESS_TIME WITHOUT OVERLAPS";
 		}
 		else
 		{
-			slot = zf_ddl_push(&c->s->arena, (void **) names, n, &cap, sizeof(char *));
+			slot = zf_arena_push(&c->s->arena, (void **) names, n, &cap, sizeof(char *));
 			if (slot == NULL)
 				return zf_ddlp_nomem(c);
 			if ((st = zf_ddlp_ident(c, slot)) != ZF_OK)
@@ -397,9 +397,9 @@ zf_ddlp_note(ddl_cur *c, const char *fmt,...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	slot = zf_ddl_push(&c->s->arena, (void **) &c->stmt->notes, &c->stmt->nnotes,
-					&c->stmt->capnotes, sizeof(char *));
-	if (slot == NULL || (*slot = zf_ddl_strdup(&c->s->arena, buf)) == NULL)
+	slot = zf_arena_push(&c->s->arena, (void **) &c->stmt->notes, &c->stmt->nnotes,
+					  &c->stmt->capnotes, sizeof(char *));
+	if (slot == NULL || (*slot = zf_arena_strdup(&c->s->arena, buf)) == NULL)
 		return zf_ddlp_nomem(c);
 	return ZF_OK;
 }
@@ -418,7 +418,7 @@ zf_ddl_range_text(zf_db2_script *s, int first, int end)
 
 	for (int i = first; i < end; i++)
 		n += s->tokens[i].length + 1;
-	out = zf_ddl_alloc(&s->arena, n + 1);
+	out = zf_arena_alloc(&s->arena, n + 1);
 	if (out == NULL)
 		return NULL;
 	for (int i = first; i < end; i++)
@@ -451,7 +451,7 @@ zf_ddl_name_text(zf_db2_script *s, const ddl_name *n)
 		len += strlen(n->qual) + 1;
 	if (n->loc)
 		len += strlen(n->loc) + 1;
-	out = zf_ddl_alloc(&s->arena, len);
+	out = zf_arena_alloc(&s->arena, len);
 	if (out == NULL)
 		return NULL;
 	snprintf(out, len, "%s%s%s%s%s", n->loc ? n->loc : "", n->loc ? "." : "",
@@ -461,10 +461,10 @@ zf_ddl_name_text(zf_db2_script *s, const ddl_name *n)
 
 /* The model's key for a table: "CREATOR\001NAME" (exact DB2 names). */
 const char *
-zf_ddl_model_key(ddl_arena *a, const char *qual, const char *name)
+zf_ddl_model_key(zf_arena *a, const char *qual, const char *name)
 {
 	size_t		len = strlen(name) + (qual ? strlen(qual) : 0) + 2;
-	char	   *out = zf_ddl_alloc(a, len);
+	char	   *out = zf_arena_alloc(a, len);
 
 	if (out == NULL)
 		return NULL;
@@ -735,8 +735,8 @@ zf_ddl_skip_unknown(ddl_cur *c, ddl_ctx ctx, ddl_clause *out)
 zf_status
 zf_ddl_add_clause(ddl_cur *c, ddl_clauses *list, const ddl_clause *cl)
 {
-	ddl_clause *slot = zf_ddl_push(&c->s->arena, (void **) &list->items, &list->n,
-								&list->cap, sizeof(ddl_clause));
+	ddl_clause *slot = zf_arena_push(&c->s->arena, (void **) &list->items, &list->n,
+								  &list->cap, sizeof(ddl_clause));
 
 	if (slot == NULL)
 		return zf_ddlp_nomem(c);
@@ -843,7 +843,7 @@ head_words(ddl_cur *c, int n)
 			break;
 		k += (size_t) snprintf(buf + k, sizeof(buf) - k, "%s%s", i ? " " : "", t->text);
 	}
-	return zf_ddl_strdup(&c->s->arena, buf);
+	return zf_arena_strdup(&c->s->arena, buf);
 }
 
 /* After the kind words, a name if there is one (for dropped statements). */
@@ -971,7 +971,7 @@ zf_ddl_parse_script(zf_db2_script *s, const ddl_lexed *lx, bool continue_on_erro
 	ddl_parse_state ps;
 
 	memset(&ps, 0, sizeof(ps));
-	s->stmts = zf_ddl_alloc(&s->arena, sizeof(ddl_stmt) * (size_t) (lx->nstmts > 0 ? lx->nstmts : 1));
+	s->stmts = zf_arena_alloc(&s->arena, sizeof(ddl_stmt) * (size_t) (lx->nstmts > 0 ? lx->nstmts : 1));
 	if (s->stmts == NULL)
 		return zf_error_set(err, ZF_E_NOMEM, "out of memory while parsing DDL");
 
@@ -1011,7 +1011,7 @@ zf_ddl_parse_script(zf_db2_script *s, const ddl_lexed *lx, bool continue_on_erro
 			memset(&st->u, 0, sizeof(st->u));
 			st->kind = ST_ERROR;
 			st->kind_text = "error";
-			st->reason = zf_ddl_strdup(&s->arena, buf);
+			st->reason = zf_arena_strdup(&s->arena, buf);
 			if (st->reason == NULL)
 				return zf_error_set(err, ZF_E_NOMEM, "out of memory while parsing DDL");
 			zf_error_clear(err);

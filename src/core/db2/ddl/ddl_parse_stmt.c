@@ -16,7 +16,7 @@
 static void *
 stmt_payload(ddl_cur *c, ddl_st kind, const char *kind_text, size_t size)
 {
-	void	   *p = zf_ddl_alloc(&c->s->arena, size);
+	void	   *p = zf_arena_alloc(&c->s->arena, size);
 
 	c->stmt->kind = kind;
 	c->stmt->kind_text = kind_text;
@@ -41,8 +41,8 @@ index_key(ddl_cur *c, ddl_index *ix, int end)
 		c->pos = end;
 		return ZF_OK;
 	}
-	k = zf_ddl_push(&c->s->arena, (void **) &ix->keys, &ix->nkeys, &ix->capkeys,
-				 sizeof(ddl_index_key));
+	k = zf_arena_push(&c->s->arena, (void **) &ix->keys, &ix->nkeys, &ix->capkeys,
+				   sizeof(ddl_index_key));
 	if (k == NULL)
 		return zf_ddlp_nomem(c);
 	if (end - 1 > c->pos)
@@ -338,7 +338,7 @@ zf_ddl_parse_create_sequence(ddl_cur *c, ddl_parse_state *ps)
 zf_status
 zf_ddl_parse_create_type(ddl_cur *c, ddl_parse_state *ps)
 {
-	ddl_dtype  *dt = zf_ddl_alloc(&c->s->arena, sizeof(ddl_dtype));
+	ddl_dtype  *dt = zf_arena_alloc(&c->s->arena, sizeof(ddl_dtype));
 	const char *key;
 	zf_status	st;
 
@@ -422,9 +422,9 @@ next_action(const ddl_cur *c)
 static ddl_alter_action *
 add_action(ddl_cur *c, ddl_alter *al, ddl_alter_kind kind)
 {
-	ddl_alter_action *a = zf_ddl_push(&c->s->arena, (void **) &al->actions,
-								   &al->nactions, &al->capactions,
-								   sizeof(ddl_alter_action));
+	ddl_alter_action *a = zf_arena_push(&c->s->arena, (void **) &al->actions,
+									 &al->nactions, &al->capactions,
+									 sizeof(ddl_alter_action));
 
 	if (a != NULL)
 		a->kind = kind;
@@ -459,7 +459,7 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 	if (zf_ddl_is_constraint_start(c))
 	{
 		if ((a = add_action(c, al, AL_ADD_CONSTRAINT)) == NULL ||
-			(a->con = zf_ddl_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
+			(a->con = zf_arena_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
 			return zf_ddlp_nomem(c);
 		if ((st = zf_ddl_parse_constraint(c, a->con)) != ZF_OK)
 			return st;
@@ -483,7 +483,7 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 		if (zf_ddl_is_constraint_start(c))
 		{
 			if ((a = add_action(c, al, AL_ADD_CONSTRAINT)) == NULL ||
-				(a->con = zf_ddl_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
+				(a->con = zf_arena_alloc(&c->s->arena, sizeof(ddl_constraint))) == NULL)
 				return zf_ddlp_nomem(c);
 			if ((st = zf_ddl_parse_constraint(c, a->con)) != ZF_OK)
 				return st;
@@ -491,13 +491,13 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 		}
 		zf_ddlp_accept(c, "COLUMN");
 		if ((a = add_action(c, al, AL_ADD_COLUMN)) == NULL ||
-			(a->column = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column))) == NULL)
+			(a->column = zf_arena_alloc(&c->s->arena, sizeof(ddl_column))) == NULL)
 			return zf_ddlp_nomem(c);
 		if ((st = zf_ddl_parse_column(c, a->column, false)) != ZF_OK)
 			return st;
 		if (model != NULL)
 		{
-			ddl_column *copy = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
+			ddl_column *copy = zf_arena_alloc(&c->s->arena, sizeof(ddl_column));
 
 			if (copy == NULL)
 				return zf_ddlp_nomem(c);
@@ -521,7 +521,7 @@ alter_action(ddl_cur *c, ddl_alter *al, ddl_table *model)
 		if (zf_ddlp_accept(c, "SET DATA TYPE"))
 		{
 			if ((a = add_action(c, al, AL_SET_TYPE)) == NULL ||
-				(a->column = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column))) == NULL)
+				(a->column = zf_arena_alloc(&c->s->arena, sizeof(ddl_column))) == NULL)
 				return zf_ddlp_nomem(c);
 			a->colname = colname;
 			a->column->pub.name = colname;
@@ -667,8 +667,8 @@ comment_item(ddl_cur *c, ddl_comment *cm, const char *column)
 
 	if (zf_ddlp_tok(c, 0)->kind != TK_STRING && zf_ddlp_tok(c, 0)->kind != TK_GSTRING)
 		return zf_ddlp_error(c, "a string constant");
-	it = zf_ddl_push(&c->s->arena, (void **) &cm->items, &cm->nitems, &cm->capitems,
-				  sizeof(ddl_comment_item));
+	it = zf_arena_push(&c->s->arena, (void **) &cm->items, &cm->nitems, &cm->capitems,
+					sizeof(ddl_comment_item));
 	if (it == NULL)
 		return zf_ddlp_nomem(c);
 	it->column = column;

@@ -696,8 +696,8 @@ zf_ddl_parse_constraint(ddl_cur *c, ddl_constraint *con)
 static ddl_constraint *
 column_constraint(ddl_cur *c, ddl_column *col, ddl_con_kind kind, const char *name)
 {
-	ddl_constraint *con = zf_ddl_push(&c->s->arena, (void **) &col->cons, &col->ncons,
-								   &col->capcons, sizeof(ddl_constraint));
+	ddl_constraint *con = zf_arena_push(&c->s->arena, (void **) &col->cons, &col->ncons,
+									 &col->capcons, sizeof(ddl_constraint));
 
 	if (con == NULL)
 		return NULL;
@@ -857,8 +857,8 @@ parse_partition(ddl_cur *c, ddl_partby *pb)
 	zf_status	st;
 	int			vcap = 0;
 
-	part = zf_ddl_push(&c->s->arena, (void **) &pb->parts, &pb->nparts, &pb->capparts,
-					sizeof(ddl_partition));
+	part = zf_arena_push(&c->s->arena, (void **) &pb->parts, &pb->nparts, &pb->capparts,
+					  sizeof(ddl_partition));
 	if (part == NULL)
 		return zf_ddlp_nomem(c);
 	part->line = zf_ddlp_tok(c, 0)->line;
@@ -877,8 +877,8 @@ parse_partition(ddl_cur *c, ddl_partby *pb)
 	while (c->pos < gend)
 	{
 		int			e = element_end(c, c->pos, gend);
-		ddl_range  *v = zf_ddl_push(&c->s->arena, (void **) &part->bound.vals,
-								 &part->bound.nvals, &vcap, sizeof(ddl_range));
+		ddl_range  *v = zf_arena_push(&c->s->arena, (void **) &part->bound.vals,
+								   &part->bound.nvals, &vcap, sizeof(ddl_range));
 
 		if (v == NULL)
 			return zf_ddlp_nomem(c);
@@ -913,7 +913,7 @@ parse_partition(ddl_cur *c, ddl_partby *pb)
 static zf_status
 parse_partition_by(ddl_cur *c, ddl_table *t)
 {
-	ddl_partby *pb = zf_ddl_alloc(&c->s->arena, sizeof(ddl_partby));
+	ddl_partby *pb = zf_arena_alloc(&c->s->arena, sizeof(ddl_partby));
 	int			start = c->pos;
 	int			colcap = 0;
 	int			gend;
@@ -941,8 +941,8 @@ parse_partition_by(ddl_cur *c, ddl_table *t)
 			return st;
 		for (;;)
 		{
-			const char **slot = zf_ddl_push(&c->s->arena, (void **) &pb->cols, &pb->ncols,
-										 &colcap, sizeof(char *));
+			const char **slot = zf_arena_push(&c->s->arena, (void **) &pb->cols, &pb->ncols,
+										   &colcap, sizeof(char *));
 
 			if (slot == NULL)
 				return zf_ddlp_nomem(c);
@@ -1000,8 +1000,8 @@ zf_ddl_table_add_column(ddl_cur *c, ddl_table *t, ddl_column *col)
 		zf_error_at(c->err, col->pub.line, col->pub.column);
 		return ZF_E_LIMIT;
 	}
-	slot = zf_ddl_push(&c->s->arena, (void **) &t->cols, &t->pub.ncolumns, &t->capcols,
-					sizeof(ddl_column *));
+	slot = zf_arena_push(&c->s->arena, (void **) &t->cols, &t->pub.ncolumns, &t->capcols,
+					  sizeof(ddl_column *));
 	if (slot == NULL)
 		return zf_ddlp_nomem(c);
 	*slot = col;
@@ -1037,8 +1037,8 @@ parse_elements(ddl_cur *c, ddl_table *t)
 			return zf_ddlp_error(c, "a column definition");
 		if (zf_ddl_is_constraint_start(&sub))
 		{
-			ddl_constraint *con = zf_ddl_push(&c->s->arena, (void **) &t->cons, &t->ncons,
-										   &t->capcons, sizeof(ddl_constraint));
+			ddl_constraint *con = zf_arena_push(&c->s->arena, (void **) &t->cons, &t->ncons,
+											 &t->capcons, sizeof(ddl_constraint));
 
 			if (con == NULL)
 				return zf_ddlp_nomem(c);
@@ -1053,7 +1053,7 @@ parse_elements(ddl_cur *c, ddl_table *t)
 		}
 		else
 		{
-			ddl_column *col = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
+			ddl_column *col = zf_arena_alloc(&c->s->arena, sizeof(ddl_column));
 
 			if (col == NULL)
 				return zf_ddlp_nomem(c);
@@ -1076,7 +1076,7 @@ copy_like_columns(ddl_cur *c, ddl_table *t, const ddl_table *src)
 {
 	for (int i = 0; i < src->pub.ncolumns; i++)
 	{
-		ddl_column *col = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
+		ddl_column *col = zf_arena_alloc(&c->s->arena, sizeof(ddl_column));
 		zf_status	st;
 
 		if (col == NULL)
@@ -1100,7 +1100,7 @@ zf_status
 zf_ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
 {
 	ddl_stmt   *stmt = c->stmt;
-	ddl_table  *t = zf_ddl_alloc(&c->s->arena, sizeof(ddl_table));
+	ddl_table  *t = zf_arena_alloc(&c->s->arena, sizeof(ddl_table));
 	ddl_table  *model;
 	const char *key;
 	ddl_table **slot;
@@ -1180,7 +1180,7 @@ zf_ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
 			/* keep the names as columns without types for the writer */
 			for (int i = 0; i < ncols_list; i++)
 			{
-				ddl_column *col = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
+				ddl_column *col = zf_arena_alloc(&c->s->arena, sizeof(ddl_column));
 
 				if (col == NULL)
 					return zf_ddlp_nomem(c);
@@ -1243,7 +1243,7 @@ zf_ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
 	 * statement keeps what CREATE TABLE said.  A later CREATE of the same
 	 * name wins in lookups.
 	 */
-	if ((model = zf_ddl_alloc(&c->s->arena, sizeof(ddl_table))) == NULL)
+	if ((model = zf_arena_alloc(&c->s->arena, sizeof(ddl_table))) == NULL)
 		return zf_ddlp_nomem(c);
 	*model = *t;
 	model->cols = NULL;
@@ -1251,7 +1251,7 @@ zf_ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
 	model->capcols = 0;
 	for (int i = 0; i < t->pub.ncolumns; i++)
 	{
-		ddl_column *copy = zf_ddl_alloc(&c->s->arena, sizeof(ddl_column));
+		ddl_column *copy = zf_arena_alloc(&c->s->arena, sizeof(ddl_column));
 
 		if (copy == NULL)
 			return zf_ddlp_nomem(c);
@@ -1262,8 +1262,8 @@ zf_ddl_parse_table_stmt(ddl_cur *c, ddl_parse_state *ps)
 	for (int i = 0; i < t->pub.ncolumns; i++)
 		t->cols[i]->table = t;
 	key = zf_ddl_model_key(&c->s->arena, t->pub.creator, t->pub.name);
-	slot = zf_ddl_push(&c->s->arena, (void **) &c->s->tables, &c->s->ntables,
-					&c->s->captables, sizeof(ddl_table *));
+	slot = zf_arena_push(&c->s->arena, (void **) &c->s->tables, &c->s->ntables,
+					  &c->s->captables, sizeof(ddl_table *));
 	if (key == NULL || slot == NULL || !zf_ddl_map_put(&c->s->table_map, key, model))
 		return zf_ddlp_nomem(c);
 	*slot = model;

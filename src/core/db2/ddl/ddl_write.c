@@ -27,7 +27,7 @@
 
 typedef struct pg_script_priv
 {
-	ddl_arena	arena;
+	zf_arena	arena;
 	zf_pg_script pub;
 	const char *text[2];		/* rendered text without / with notes */
 	size_t		textlen[2];
@@ -54,8 +54,8 @@ zf_pg_options_init(zf_pg_options *opts)
 static wnote *
 new_note(ddl_writer *w)
 {
-	wnote	   *n = zf_ddl_push(w->arena, (void **) &w->notes, &w->nnotes, &w->capnotes,
-							 sizeof(wnote));
+	wnote	   *n = zf_arena_push(w->arena, (void **) &w->notes, &w->nnotes, &w->capnotes,
+							   sizeof(wnote));
 
 	if (n == NULL)
 		w->oom = true;
@@ -83,7 +83,7 @@ add_note(ddl_writer *w, bool capped, const char *fmt, va_list ap)
 			return;
 	if ((n = new_note(w)) == NULL)
 		return;
-	n->text = zf_ddl_strdup(w->arena, buf);
+	n->text = zf_arena_strdup(w->arena, buf);
 	if (n->text == NULL)
 	{
 		w->oom = true;
@@ -187,14 +187,14 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 	*count = 0;
 	if (n == 1)
 		return NULL;
-	out = zf_ddl_alloc(w->arena, sizeof(char *) * (size_t) n);
+	out = zf_arena_alloc(w->arena, sizeof(char *) * (size_t) n);
 	if (out == NULL)
 	{
 		w->oom = true;
 		return NULL;
 	}
 	for (int i = 0; i < st->nnotes; i++)
-		out[k++] = zf_ddl_strdup(w->arena, st->notes[i]);
+		out[k++] = zf_arena_strdup(w->arena, st->notes[i]);
 	for (int i = 0; i < w->nnotes; i++)
 	{
 		const wnote *nt = &w->notes[i];
@@ -211,7 +211,7 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 			else
 				snprintf(buf, sizeof(buf), "%s (%d %s: %s, ...)", nt->text, nt->count,
 						 nt->plural, nt->names);
-			out[k++] = zf_ddl_strdup(w->arena, buf);
+			out[k++] = zf_arena_strdup(w->arena, buf);
 		}
 	}
 	if (w->notes_dropped > 0)
@@ -219,7 +219,7 @@ final_notes(ddl_writer *w, const ddl_stmt *st, int *count)
 		char		buf[100];
 
 		snprintf(buf, sizeof(buf), "%d more notes on this statement not shown", w->notes_dropped);
-		out[k++] = zf_ddl_strdup(w->arena, buf);
+		out[k++] = zf_arena_strdup(w->arena, buf);
 	}
 	for (int i = 0; i < k; i++)
 		if (out[i] == NULL)
@@ -244,7 +244,7 @@ zf_ddlw_obj(ddl_writer *w, const char *qname)
 wobj *
 zf_ddlw_add_obj(ddl_writer *w, const char *qname, char kind)
 {
-	wobj	   *o = zf_ddl_alloc(w->arena, sizeof(wobj));
+	wobj	   *o = zf_arena_alloc(w->arena, sizeof(wobj));
 
 	if (o == NULL || !zf_ddl_map_put(&w->objects, qname, o))
 	{
@@ -324,7 +324,7 @@ dollar_tag(ddl_writer *w, const char *base, const char *text)
 	if (plain || max != NULL)
 	{
 		/* max + 1, as a decimal string */
-		char	   *digits = zf_ddl_alloc(w->arena, maxlen + 2);
+		char	   *digits = zf_arena_alloc(w->arena, maxlen + 2);
 		int			carry = 1;
 
 		if (digits == NULL)
@@ -352,7 +352,7 @@ dollar_tag(ddl_writer *w, const char *base, const char *text)
 		zf_ddl_buf_puts(&tag, digits[0] == '0' ? digits + 1 : digits);
 	}
 	zf_ddl_buf_putc(&tag, '$');
-	result = tag.failed ? NULL : zf_ddl_strdup(w->arena, tag.data);
+	result = tag.failed ? NULL : zf_arena_strdup(w->arena, tag.data);
 	zf_ddl_buf_free(&tag);
 	if (result == NULL)
 	{
@@ -433,7 +433,7 @@ zf_ddlw_cols_key(ddl_writer *w, const char *qname, int n, const char *const *col
 			zf_ddl_buf_putc(&b, '\003');
 		zf_ddl_buf_puts(&b, cols[i]);
 	}
-	k = (b.failed || b.data == NULL) ? NULL : zf_ddl_strdup(w->arena, b.data);
+	k = (b.failed || b.data == NULL) ? NULL : zf_arena_strdup(w->arena, b.data);
 	zf_ddl_buf_free(&b);
 	if (k == NULL)
 		w->oom = true;
@@ -444,10 +444,10 @@ zf_ddlw_cols_key(ddl_writer *w, const char *qname, int n, const char *const *col
 void
 zf_ddlw_pending_fk(ddl_writer *w, const char *parent, const char *sql)
 {
-	wpending   *p = zf_ddl_alloc(w->arena, sizeof(wpending));
+	wpending   *p = zf_arena_alloc(w->arena, sizeof(wpending));
 	wpending   *head = zf_ddl_map_get(&w->pending_fks, parent);
 
-	if (p == NULL || (p->sql = zf_ddl_strdup(w->arena, sql)) == NULL)
+	if (p == NULL || (p->sql = zf_arena_strdup(w->arena, sql)) == NULL)
 	{
 		w->oom = true;
 		return;
@@ -630,7 +630,7 @@ first_pass(ddl_writer *w)
 			else
 			{
 				/* a list of the table's other unique indexes */
-				wuniq	   *u = zf_ddl_alloc(w->arena, sizeof(wuniq));
+				wuniq	   *u = zf_arena_alloc(w->arena, sizeof(wuniq));
 
 				if (u == NULL)
 				{
@@ -666,7 +666,7 @@ zf_status
 zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 				zf_pg_script **out, zf_error *err)
 {
-	ddl_arena	arena;
+	zf_arena	arena;
 	pg_script_priv *priv;
 	zf_pg_statement *res;
 	ddl_writer	w;
@@ -681,12 +681,12 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 			opts->schema_map_to[i][0] == '\0')
 			return zf_error_set(err, ZF_E_ARG, "schema_map entries must map a creator to a non-empty schema name");
 
-	zf_ddl_arena_init(&arena, budget);
-	priv = zf_ddl_alloc(&arena, sizeof(pg_script_priv));
-	res = zf_ddl_alloc(&arena, sizeof(zf_pg_statement) * (size_t) (script->nstmts + 1));
+	zf_arena_init(&arena, budget);
+	priv = zf_arena_alloc(&arena, sizeof(pg_script_priv));
+	res = zf_arena_alloc(&arena, sizeof(zf_pg_statement) * (size_t) (script->nstmts + 1));
 	if (priv == NULL || res == NULL)
 	{
-		zf_ddl_arena_free(&arena);
+		zf_arena_free(&arena);
 		return zf_error_set(err, ZF_E_NOMEM, "out of memory while converting DDL");
 	}
 	priv->arena = arena;
@@ -722,9 +722,9 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 			w.oom = true;
 		r->number = st->number;
 		r->line = st->line;
-		r->kind = st->kind_text ? zf_ddl_strdup(w.arena, st->kind_text) : "unknown";
-		r->object = st->object ? zf_ddl_strdup(w.arena, st->object) : NULL;
-		r->sql = w.sql.len > 0 ? zf_ddl_strndup(w.arena, w.sql.data, w.sql.len) : NULL;
+		r->kind = st->kind_text ? zf_arena_strdup(w.arena, st->kind_text) : "unknown";
+		r->object = st->object ? zf_arena_strdup(w.arena, st->object) : NULL;
+		r->sql = w.sql.len > 0 ? zf_arena_strndup(w.arena, w.sql.data, w.sql.len) : NULL;
 		r->notes = final_notes(&w, st, &r->nnotes);
 		if (r->kind == NULL || (st->object && r->object == NULL) ||
 			(w.sql.len > 0 && r->sql == NULL))
@@ -736,7 +736,7 @@ zf_db2ddl_to_pg(const zf_db2_script *script, const zf_pg_options *opts,
 		bool		limit = priv->arena.total + 65536 >= priv->arena.limit;
 
 		arena = priv->arena;
-		zf_ddl_arena_free(&arena);
+		zf_arena_free(&arena);
 		if (limit)
 			return zf_error_set(err, ZF_E_LIMIT,
 								"DDL conversion needs more memory than its budget of %zu bytes", budget);
@@ -806,7 +806,7 @@ zf_pg_script_text(zf_pg_script *script, bool with_notes, size_t *len)
 		zf_ddl_buf_free(&b);
 		return NULL;
 	}
-	priv->text[which] = zf_ddl_strndup(&priv->arena, b.data ? b.data : "", b.len);
+	priv->text[which] = zf_arena_strndup(&priv->arena, b.data ? b.data : "", b.len);
 	priv->textlen[which] = b.len;
 	zf_ddl_buf_free(&b);
 	if (len)
@@ -819,11 +819,11 @@ void
 zf_pg_script_free(zf_pg_script *script)
 {
 	pg_script_priv *priv;
-	ddl_arena	arena;
+	zf_arena	arena;
 
 	if (script == NULL)
 		return;
 	priv = script->priv;
 	arena = priv->arena;
-	zf_ddl_arena_free(&arena);
+	zf_arena_free(&arena);
 }

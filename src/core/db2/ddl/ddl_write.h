@@ -71,7 +71,7 @@ struct ddl_writer
 {
 	const zf_db2_script *s;
 	const zf_pg_options *o;
-	ddl_arena  *arena;			/* the result's memory */
+	zf_arena   *arena;			/* the result's memory */
 	const ddl_stmt *stmt;
 	ddl_buf		sql;			/* SQL of the current statement */
 	int			nnotes;

@@ -103,7 +103,7 @@ zf_ddlw_pg_ident(ddl_writer *w, const char *name)
 		if (kw(name, w->o->is_keyword_arg))
 			safe = false;
 	}
-	out = zf_ddl_alloc(w->arena, n + 3);
+	out = zf_arena_alloc(w->arena, n + 3);
 	if (out == NULL)
 	{
 		w->oom = true;
@@ -200,7 +200,7 @@ const char *
 zf_ddlw_qname_in(ddl_writer *w, const char *schema, const char *name)
 {
 	size_t		n = strlen(name) + (schema ? strlen(schema) + 1 : 0) + 1;
-	char	   *out = zf_ddl_alloc(w->arena, n);
+	char	   *out = zf_arena_alloc(w->arena, n);
 
 	if (out == NULL)
 	{
@@ -436,7 +436,7 @@ zf_ddlw_refs_add(ddl_writer *w, wrefs *r, const char *qname)
 	for (int i = r->n - 1; i >= 0 && i >= r->n - 64; i--)
 		if (strcmp(r->qnames[i], qname) == 0)
 			return;
-	slot = zf_ddl_push(w->arena, (void **) &r->qnames, &r->n, &r->cap, sizeof(char *));
+	slot = zf_arena_push(w->arena, (void **) &r->qnames, &r->n, &r->cap, sizeof(char *));
 	if (slot == NULL)
 	{
 		w->oom = true;

@@ -253,8 +253,8 @@ write_index(ddl_writer *w, const ddl_index *ix)
 	zf_ddlw_add_obj(w, ix_qn, 'i');
 	if (ix->unique && to != NULL)
 	{
-		windex	   *wi = zf_ddl_push(w->arena, (void **) &to->indexes, &to->nindexes,
-								  &to->capindexes, sizeof(windex));
+		windex	   *wi = zf_arena_push(w->arena, (void **) &to->indexes, &to->nindexes,
+									&to->capindexes, sizeof(windex));
 
 		if (wi == NULL)
 			return;
@@ -427,8 +427,8 @@ write_alter(ddl_writer *w, const ddl_alter *al)
 				zf_ddl_buf_puts(&w->sql, ";\n");
 				if (to != NULL)
 				{
-					const ddl_column **slot = zf_ddl_push(w->arena, (void **) &to->extra, &to->nextra,
-													   &to->capextra, sizeof(ddl_column *));
+					const ddl_column **slot = zf_arena_push(w->arena, (void **) &to->extra, &to->nextra,
+														 &to->capextra, sizeof(ddl_column *));
 
 					if (slot != NULL)
 						*slot = a->column;
@@ -554,7 +554,7 @@ const char *
 zf_ddlw_comment_key(ddl_writer *w, const char *qname, const char *column)
 {
 	size_t		n = strlen(qname) + (column ? strlen(column) : 0) + 3;
-	char	   *k = zf_ddl_alloc(w->arena, n);
+	char	   *k = zf_arena_alloc(w->arena, n);
 
 	if (k == NULL)
 	{

@@ -1103,8 +1103,8 @@ zf_ddlw_create_table(ddl_writer *w, const ddl_table *t)
 	for (int i = 0; i < t->ncons; i++)
 		if (t->cons[i].kind == CON_UNIQUE)
 		{
-			const ddl_constraint **slot = zf_ddl_push(w->arena, (void **) &o->uniq, &o->nuniq,
-												   &o->capuniq, sizeof(ddl_constraint *));
+			const ddl_constraint **slot = zf_arena_push(w->arena, (void **) &o->uniq, &o->nuniq,
+													 &o->capuniq, sizeof(ddl_constraint *));
 
 			if (slot)
 				*slot = &t->cons[i];
@@ -1113,9 +1113,9 @@ zf_ddlw_create_table(ddl_writer *w, const ddl_table *t)
 		for (int k = 0; k < t->cols[i]->ncons; k++)
 			if (t->cols[i]->cons[k].kind == CON_UNIQUE)
 			{
-				ddl_constraint *c = zf_ddl_alloc(w->arena, sizeof(ddl_constraint));
-				const ddl_constraint **slot = zf_ddl_push(w->arena, (void **) &o->uniq, &o->nuniq,
-													   &o->capuniq, sizeof(ddl_constraint *));
+				ddl_constraint *c = zf_arena_alloc(w->arena, sizeof(ddl_constraint));
+				const ddl_constraint **slot = zf_arena_push(w->arena, (void **) &o->uniq, &o->nuniq,
+														 &o->capuniq, sizeof(ddl_constraint *));
 
 				if (c == NULL || slot == NULL)
 				{
