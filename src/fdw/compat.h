@@ -20,9 +20,30 @@
 #include "varatt.h"
 #endif
 
+/*
+ * 18 replaced the trailing pg_attribute_noreturn() by pg_noreturn, written
+ * before the declaration; both are the compiler's noreturn attribute.
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
+/*
+ * 18 split ExplainState (explain_state.h) and the ExplainProperty*
+ * functions (explain_format.h) out of explain.h.
+ */
+#include "commands/explain.h"
+#if PG_VERSION_NUM >= 180000
+#include "commands/explain_format.h"
+#include "commands/explain_state.h"
+#endif
+
 #include "nodes/pathnodes.h"
 #include "optimizer/pathnode.h"
 #include "optimizer/paths.h"
+#include "commands/vacuum.h"
+#include "utils/rel.h"
+#include "utils/relcache.h"
 #include "utils/selfuncs.h"
 
 /*
@@ -83,6 +104,35 @@ zfdw_estimate_array_length(PlannerInfo *root, Node *arrayexpr)
 #else
 	(void) root;
 	return estimate_array_length(arrayexpr);
+#endif
+}
+
+/*
+ * RelationGetPrimaryKeyIndex: 18 asks whether a deferrable primary key
+ * will do.  zfdw's change apply needs a key that holds at every
+ * statement, so it asks for an immediate one, as 15 to 17 always gave.
+ */
+static inline Oid
+zfdw_relation_primary_key_index(Relation relation)
+{
+#if PG_VERSION_NUM >= 180000
+	return RelationGetPrimaryKeyIndex(relation, false);
+#else
+	return RelationGetPrimaryKeyIndex(relation);
+#endif
+}
+
+/*
+ * vacuum_delay_point: 18 asks whether the caller is ANALYZE (which has a
+ * cost limit of its own); zfdw calls it only from ANALYZE's sampler.
+ */
+static inline void
+zfdw_analyze_delay_point(void)
+{
+#if PG_VERSION_NUM >= 180000
+	vacuum_delay_point(true);
+#else
+	vacuum_delay_point();
 #endif
 }
 

@@ -416,8 +416,8 @@ extern bool zfdw_delim_decode_column(ZfTable *t, ZfColumn *col,
 
 extern int	zfdw_sqlstate(zf_status status);
 extern void zfdw_error_prepare(const zf_error *err, zf_error *out);
-extern void zfdw_report(int elevel, const zf_error *err, const char *what)
-			pg_attribute_noreturn();
+pg_noreturn extern void zfdw_report(int elevel, const zf_error *err,
+									const char *what);
 extern void zfdw_report_data_error(int elevel, ZfTable *t,
 								   const ZfRecordRef *rec,
 								   const ZfColumn *col,

@@ -15,6 +15,7 @@
 #ifndef ZFDW_APPLY_H
 #define ZFDW_APPLY_H
 
+#include "compat.h"
 #include "fmgr.h"
 #include "datatype/timestamp.h"
 

@@ -259,7 +259,7 @@ resolve_key(Relation trel, ArrayType *key_columns)
 
 	if (key_columns == NULL)
 	{
-		Oid			pk = RelationGetPrimaryKeyIndex(trel);
+		Oid			pk = zfdw_relation_primary_key_index(trel);
 
 		/* the relcache leaves out a deferrable primary key: say so */
 		if (!OidIsValid(pk))

@@ -143,7 +143,7 @@ zfdw_acquire_sample_rows(Relation rel, int elevel, HeapTuple *rows,
 	reservoir_init_selection_state(&rstate, targrows);
 	while (zfdw_scan_next(s, values, nulls))
 	{
-		vacuum_delay_point();
+		zfdw_analyze_delay_point();
 		if (sampled || numrows < targrows)
 		{
 			if (numrows < targrows)

@@ -236,7 +236,7 @@ read_options(Jsonb *jb, ddl_call_options *o)
 }
 
 /* Report a core error with its SQLSTATE, position, detail and hint. */
-static void report_error(const zf_error *err) pg_attribute_noreturn();
+pg_noreturn static void report_error(const zf_error *err);
 
 static void
 report_error(const zf_error *raw)
