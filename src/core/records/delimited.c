@@ -10,6 +10,7 @@
  *-------------------------------------------------------------------------
  */
 #include "records/delimited.h"
+#include "base/compiler.h"
 
 #include <string.h>
 
@@ -211,7 +212,7 @@ step(delim_machine *m, const uint8_t *cls, uint8_t b, uint32_t i)
 	{
 		case ST_START:
 			m->vstart = i;
-			/* FALLTHROUGH */
+			ZF_FALLTHROUGH;
 		case ST_LEAD:
 			switch (c)
 			{
@@ -259,7 +260,7 @@ step(delim_machine *m, const uint8_t *cls, uint8_t b, uint32_t i)
 				m->state = ST_QUOTED;
 				return EV_NONE;
 			}
-			/* FALLTHROUGH */
+			ZF_FALLTHROUGH;
 		case ST_AFTER:
 			if (c == ZF_DC_DELIM)
 				return end_field(m, i, true);

@@ -19,6 +19,7 @@
 #include "utils/builtins.h"
 
 #include "delimited/delimited.h"
+#include "base/compiler.h"
 
 /* True when an unquoted value is the null string. */
 static inline bool
@@ -220,7 +221,7 @@ zfdw_delim_decode_column(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 		case ZF_TARGET_NUMERIC:
 			if (memchr(s, 'E', tlen) || memchr(s, 'e', tlen))
 				return exponent_value(t, col, s, tlen, value, err);
-			/* FALLTHROUGH */
+			ZF_FALLTHROUGH;
 		default:
 			return zfdw_text_to_datum(t, col, col->f, s, tlen, value, err);
 	}

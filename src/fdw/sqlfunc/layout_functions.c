@@ -11,6 +11,7 @@
 
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/tuplestore.h"
 
 #include "cobol/copybook.h"
 #include "db2/punch/punch.h"

@@ -22,6 +22,7 @@
  *-------------------------------------------------------------------------
  */
 #include "db2/ddl/ddl_write.h"
+#include "base/compiler.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -844,7 +845,7 @@ partitioning(ddl_writer *w, const ddl_table *t, const char *qname, wobj *o,
 			case ZF_DB2_TIMESTAMP:
 				if (keycols[i]->pub.precision <= 6)
 					break;
-				/* FALLTHROUGH */
+				ZF_FALLTHROUGH;
 			default:
 				return (*why = "a limit key's type has no exact next value (strings, floating point, fine timestamps), so DB2's inclusive limits cannot be made exclusive"), false;
 		}
