@@ -27,6 +27,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "records/descriptor.h"
+
 #define NO_LIMIT	UINT64_MAX
 #define INSPECT_HINT "zfdw.inspect_file() shows which record formats fit the file."
 
@@ -36,6 +38,8 @@ struct zf_reader
 	int64_t		file_size;		/* -1 for a pipe */
 	bool		seekable;
 	zf_reader_opts o;
+	zf_dw_conv	rdw;			/* descriptor conventions, from o */
+	zf_dw_conv	bdw;
 
 	uint64_t	data_start;		/* after header_bytes */
 	uint64_t	data_end;		/* before trailer_bytes; NO_LIMIT if unknown */
@@ -202,6 +206,10 @@ zf_reader_open(int fd, int64_t file_size, const zf_reader_opts *opts,
 	r->file_size = file_size;
 	r->seekable = file_size >= 0;
 	r->o = o;
+	r->rdw.big_endian = o.rdw_big_endian;
+	r->rdw.includes_header = o.rdw_includes_header;
+	r->bdw.big_endian = o.bdw_big_endian;
+	r->bdw.includes_header = o.bdw_includes_header;
 	r->data_start = o.header_bytes;
 	r->data_end = r->seekable ? (uint64_t) file_size - o.trailer_bytes : NO_LIMIT;
 	r->read_limit = r->data_end;
@@ -426,21 +434,6 @@ truncated_block(zf_reader *r)
 						   reader_pos(r) - r->block_off);
 }
 
-/* Bring a descriptor into z/OS (big-endian) order: LE is the word reversed. */
-static inline void
-normalize_dw(const uint8_t *raw, bool big_endian, uint8_t *b)
-{
-	if (big_endian)
-		memcpy(b, raw, 4);
-	else
-	{
-		b[0] = raw[3];
-		b[1] = raw[2];
-		b[2] = raw[1];
-		b[3] = raw[0];
-	}
-}
-
 /*
  * Read a record or segment descriptor at the current position (4 bytes
  * must be available) and return the length of the data after it.  With
@@ -452,40 +445,34 @@ parse_rdw(zf_reader *r, bool spanned, uint32_t *datalen, int *code)
 	const uint8_t *raw = r->buf + r->head;
 	uint64_t	off = reader_pos(r);
 	const char *what = spanned ? "segment descriptor" : "record descriptor";
-	uint8_t		b[4];
-	uint32_t	len;
-	bool		incl = r->o.rdw_includes_header;
+	const char *hint = NULL;
+	zf_dw		dw;
 
-	normalize_dw(raw, r->o.rdw_big_endian, b);
-	len = ((uint32_t) b[0] << 8) | b[1];
-	*code = 0;
-	if (spanned)
+	switch (zf_dw_record(raw, r->rdw, spanned, &dw))
 	{
-		if ((b[2] & 0xFC) != 0 || b[3] != 0)
+		case ZF_DW_OK:
+			break;
+		case ZF_DW_NOT_SEGMENT:
 			return descriptor_error(r, ZF_E_FRAMING, what, off, raw, NULL,
 									"after the length a segment descriptor has a segment code 0 to 3 and a zero byte");
-		*code = b[2];
+		case ZF_DW_NOT_ZERO:
+			if (dw.word[2] <= 3 && dw.word[3] == 0)
+				hint = "The third byte looks like a spanned segment code: try recfm 'vbs'.";
+			else if (r->o.rdw_big_endian && raw[0] == 0 && raw[1] == 0)
+				hint = "The descriptor looks little-endian: try rdw_byte_order 'little'.";
+			return descriptor_error(r, ZF_E_FRAMING, what, off, raw, hint,
+									"a record descriptor has two zero bytes after the length");
+		case ZF_DW_ZERO_LENGTH:
+			return descriptor_error(r, ZF_E_FRAMING, what, off, raw, NULL,
+									"the length is zero");
+		case ZF_DW_SHORT:
+			return descriptor_error(r, ZF_E_FRAMING, what, off, raw,
+									"If the length excludes the descriptor, try rdw_includes_header 'false'.",
+									"length %" PRIu64 " is less than the 4 bytes of the descriptor itself",
+									dw.length);
 	}
-	else if (b[2] != 0 || b[3] != 0)
-	{
-		const char *hint = NULL;
-
-		if (b[2] <= 3 && b[3] == 0)
-			hint = "The third byte looks like a spanned segment code: try recfm 'vbs'.";
-		else if (r->o.rdw_big_endian && raw[0] == 0 && raw[1] == 0)
-			hint = "The descriptor looks little-endian: try rdw_byte_order 'little'.";
-		return descriptor_error(r, ZF_E_FRAMING, what, off, raw, hint,
-								"a record descriptor has two zero bytes after the length");
-	}
-	if (len == 0)
-		return descriptor_error(r, ZF_E_FRAMING, what, off, raw, NULL,
-								"the length is zero");
-	if (incl && len < 4)
-		return descriptor_error(r, ZF_E_FRAMING, what, off, raw,
-								"If the length excludes the descriptor, try rdw_includes_header 'false'.",
-								"length %" PRIu32 " is less than the 4 bytes of the descriptor itself",
-								len);
-	*datalen = incl ? len - 4 : len;
+	*code = dw.segment;
+	*datalen = (uint32_t) dw.data;
 	if (!spanned && *datalen > r->o.max_record_length)
 	{
 		char		hex[32];
@@ -512,7 +499,7 @@ open_block(zf_reader *r)
 {
 	uint64_t	off = reader_pos(r);
 	const uint8_t *raw;
-	uint8_t		b[4];
+	zf_dw		dw;
 	uint64_t	len;
 	uint64_t	data;
 	zf_status	st;
@@ -524,39 +511,27 @@ open_block(zf_reader *r)
 	if (avail(r) < 4)
 		return truncated_error(r, "block descriptor", off, 4, avail(r));
 	raw = r->buf + r->head;
-	normalize_dw(raw, r->o.bdw_big_endian, b);
-	if (b[0] & 0x80)
+	switch (zf_dw_block(raw, r->bdw, &dw))
 	{
-		/* extended BDW: 31-bit length */
-		len = ((uint64_t) (b[0] & 0x7F) << 24) | ((uint64_t) b[1] << 16) |
-			((uint64_t) b[2] << 8) | b[3];
-	}
-	else
-	{
-		len = ((uint64_t) b[0] << 8) | b[1];
-		if (b[2] != 0 || b[3] != 0)
+		case ZF_DW_OK:
+			break;
+		case ZF_DW_NOT_ZERO:
 			return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw,
 									r->o.bdw_big_endian && raw[0] == 0 && raw[1] == 0 ?
 									"The descriptor looks little-endian: set the BDW byte order to little." :
 									NULL,
 									"a block descriptor without the extended bit has two zero bytes after the length");
-	}
-	if (r->o.bdw_includes_header)
-	{
-		if (len < 8)
-			return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw, NULL,
-									"block length %" PRIu64 " is less than 8, the smallest block (descriptor and one empty record)",
-									len);
-		data = len - 4;
-	}
-	else
-	{
-		if (len < 4)
+		default:
+			if (r->o.bdw_includes_header)
+				return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw, NULL,
+										"block length %" PRIu64 " is less than 8, the smallest block (descriptor and one empty record)",
+										dw.length);
 			return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw, NULL,
 									"block length %" PRIu64 " cannot hold a record descriptor",
-									len);
-		data = len;
+									dw.length);
 	}
+	len = dw.length;
+	data = dw.data;
 	if (r->data_end != NO_LIMIT && data > r->data_end - off - 4)
 		return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw, NULL,
 								"block length %" PRIu64 " runs %" PRIu64 " bytes past the end of the file",
@@ -702,16 +677,15 @@ next_segment(zf_reader *r, uint32_t *len, int *code, uint64_t *off)
 			return truncated_error(r, "segment descriptor", *off, 4, avail(r));
 		if (r->o.vbs_has_bdw)
 		{
-			uint8_t		b[4];
+			bool		well_formed;
 
-			normalize_dw(r->buf + r->head, r->o.rdw_big_endian, b);
-			if (b[0] & 0x80)
+			if (zf_dw_null_segment(r->buf + r->head, r->o.rdw_big_endian, &well_formed))
 			{
 				/* null segment: the rest of the block must be zeros */
 				uint64_t	left = r->block_end - *off;
 				const uint8_t *raw = r->buf + r->head;
 
-				if (b[0] != 0x80 || b[1] != 0 || b[2] != 0 || b[3] != 0)
+				if (!well_formed)
 					return descriptor_error(r, ZF_E_FRAMING, "segment descriptor", *off,
 											raw, NULL,
 											"a null segment descriptor is X'80' followed by zeros");

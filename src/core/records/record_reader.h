@@ -22,12 +22,9 @@
  *			 (X'0D') before an LF terminator (X'0A', or EBCDIC LF X'25') is
  *			 dropped; a last line without terminator is still a record
  *
- * Descriptor words: on z/OS the length is big-endian in the first two
- * bytes and counts the descriptor's own 4 bytes.  Files written by other
- * tools may use a "little-endian" descriptor, which is the 4-byte word
- * reversed (length low byte in the third byte, high byte in the fourth,
- * zeros first: 00 00 LL HH), and/or a length that excludes the 4 bytes.
- * A descriptor with length 0 is never a record: it is reported as broken.
+ * Descriptor words (their byte orders and length conventions) are decoded
+ * by records/descriptor.h.  A descriptor with length 0 is never a record:
+ * it is reported as broken.
  *
  * The reader reads with large sequential read()s into one buffer and hands
  * out records by pointer into it (valid until the next call).  Spanned
