@@ -3,8 +3,9 @@
  * record_reader.c
  *	  Record framing: cut a byte stream into logical records.
  *
- * The reader keeps one buffer filled by large sequential reads (pread on a
- * regular file, read on a pipe).  Records are handed out as pointers into
+ * The reader keeps one buffer filled by large reads from its byte source
+ * (at an offset when the source is ranged, as a regular file is; in order
+ * otherwise, as from a pipe).  Records are handed out as pointers into
  * it; when a record crosses the end of the buffer, the unread tail is moved
  * to the front and the buffer is refilled, and a record larger than the
  * buffer makes the buffer grow to hold it (never beyond max_record_length
@@ -19,13 +20,11 @@
  */
 #include "records/record_reader.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "records/descriptor.h"
 
@@ -34,9 +33,9 @@
 
 struct zf_reader
 {
-	int			fd;
-	int64_t		file_size;		/* -1 for a pipe */
-	bool		seekable;
+	zf_byte_source *src;
+	int64_t		file_size;		/* -1 when the source has no size */
+	bool		ranged;			/* read at offsets (else in order) */
 	zf_reader_opts o;
 	zf_dw_conv	rdw;			/* descriptor conventions, from o */
 	zf_dw_conv	bdw;
@@ -122,9 +121,13 @@ fb_size_error(zf_error *err, uint64_t data, const zf_reader_opts *o,
 	return ZF_E_FRAMING;
 }
 
-/* Check the option values that do not depend on the file. */
+/*
+ * Check the option values against each other and against what the source
+ * can do: trailer bytes need its size, record ranges ranged reads.
+ */
 static zf_status
-check_opts(const zf_reader_opts *o, int64_t file_size, zf_error *err)
+check_opts(const zf_reader_opts *o, int64_t file_size, bool ranged,
+		   zf_error *err)
 {
 	uint64_t	maxrec = o->max_record_length;
 
@@ -152,29 +155,28 @@ check_opts(const zf_reader_opts *o, int64_t file_size, zf_error *err)
 	if (o->range_end != 0 && o->range_end < o->range_start)
 		return zf_error_set(err, ZF_E_ARG, "range end %" PRIu64 " is before range start %" PRIu64,
 							o->range_end, o->range_start);
-	if (file_size < 0)
-	{
-		if (o->trailer_bytes > 0)
-			return zf_error_set(err, ZF_E_ARG,
-								"file_trailer_bytes needs a regular file of known size");
-		if (o->range_start != 0 || o->range_end != 0)
-			return zf_error_set(err, ZF_E_ARG,
-								"record ranges need a regular file of known size");
-	}
+	if (file_size < 0 && o->trailer_bytes > 0)
+		return zf_error_set(err, ZF_E_ARG,
+							"file_trailer_bytes needs a regular file of known size");
+	if ((file_size < 0 || !ranged) && (o->range_start != 0 || o->range_end != 0))
+		return zf_error_set(err, ZF_E_ARG,
+							"record ranges need a regular file of known size");
 	return ZF_OK;
 }
 
-/* Start reading a file or pipe. */
+/* Start reading a byte source. */
 zf_reader *
-zf_reader_open(int fd, int64_t file_size, const zf_reader_opts *opts,
+zf_reader_open(zf_byte_source *src, const zf_reader_opts *opts,
 			   zf_error *err)
 {
 	zf_reader  *r;
 	zf_reader_opts o;
+	int64_t		file_size;
+	bool		ranged;
 
-	if (opts == NULL)
+	if (opts == NULL || src == NULL)
 	{
-		zf_error_set(err, ZF_E_ARG, "reader options are missing");
+		zf_error_set(err, ZF_E_ARG, "reader options or source are missing");
 		return NULL;
 	}
 	o = *opts;
@@ -182,7 +184,9 @@ zf_reader_open(int fd, int64_t file_size, const zf_reader_opts *opts,
 		o.max_record_length = ZF_DEFAULT_MAX_RECORD;
 	if (o.buffer_size == 0)
 		o.buffer_size = ZF_DEFAULT_READ_BUFFER;
-	if (check_opts(&o, file_size, err) != ZF_OK)
+	file_size = zf_bytes_size(src);
+	ranged = file_size >= 0 && (zf_bytes_caps(src) & ZF_BYTES_RANGED) != 0;
+	if (check_opts(&o, file_size, ranged, err) != ZF_OK)
 		return NULL;
 
 	if (file_size >= 0 &&
@@ -202,20 +206,20 @@ zf_reader_open(int fd, int64_t file_size, const zf_reader_opts *opts,
 		zf_error_set(err, ZF_E_NOMEM, "out of memory opening the record reader");
 		return NULL;
 	}
-	r->fd = fd;
+	r->src = src;
 	r->file_size = file_size;
-	r->seekable = file_size >= 0;
+	r->ranged = ranged;
 	r->o = o;
 	r->rdw.big_endian = o.rdw_big_endian;
 	r->rdw.includes_header = o.rdw_includes_header;
 	r->bdw.big_endian = o.bdw_big_endian;
 	r->bdw.includes_header = o.bdw_includes_header;
 	r->data_start = o.header_bytes;
-	r->data_end = r->seekable ? (uint64_t) file_size - o.trailer_bytes : NO_LIMIT;
+	r->data_end = file_size >= 0 ? (uint64_t) file_size - o.trailer_bytes : NO_LIMIT;
 	r->read_limit = r->data_end;
 	r->record_limit = r->data_end;
 
-	if (o.recfm == ZF_RECFM_FB && r->seekable)
+	if (o.recfm == ZF_RECFM_FB && file_size >= 0)
 	{
 		uint64_t	data = r->data_end - r->data_start;
 
@@ -247,7 +251,7 @@ zf_reader_open(int fd, int64_t file_size, const zf_reader_opts *opts,
 		free(r);
 		return NULL;
 	}
-	if (r->seekable)
+	if (r->ranged)
 		r->buf_off = r->read_off = r->data_start + o.range_start;
 	else
 		r->buf_off = r->read_off = 0;
@@ -275,8 +279,9 @@ fill(zf_reader *r, size_t need)
 {
 	while (avail(r) < need && !r->at_eof)
 	{
-		ssize_t		n;
+		size_t		n;
 		size_t		want;
+		zf_status	st;
 
 		if (r->cap - r->head < need ||
 			(r->head > 0 && r->cap - r->tail < r->cap / 2))
@@ -323,26 +328,17 @@ fill(zf_reader *r, size_t need)
 			r->at_eof = true;
 			break;
 		}
-		if (r->seekable)
-			n = pread(r->fd, r->buf + r->tail, want, (off_t) r->read_off);
+		if (r->ranged)
+			st = zf_bytes_read_at(r->src, r->buf + r->tail, want, r->read_off,
+								  &n, &r->error);
 		else
-			n = read(r->fd, r->buf + r->tail, want);
-		if (n < 0)
-		{
-			int			e = errno;
-
-			if (e == EINTR)
-				continue;
-			zf_error_set(&r->error, ZF_E_IO, "could not read file at byte offset %" PRIu64 ": %s",
-						 r->read_off, strerror(e));
-			r->error.sys_errno = e;
-			r->error.offset = (int64_t) r->read_off;
-			return ZF_E_IO;
-		}
-		if (n == 0)
+			st = zf_bytes_read(r->src, r->buf + r->tail, want, &n, &r->error);
+		if (st != ZF_OK && st != ZF_EOF)
+			return st;
+		if (st == ZF_EOF)
 		{
 			r->at_eof = true;
-			if (r->seekable)
+			if (r->file_size >= 0)
 			{
 				zf_error_set(&r->error, ZF_E_IO,
 							 "file ended at byte %" PRIu64 ", before its size of %" PRId64 " bytes",
@@ -353,7 +349,7 @@ fill(zf_reader *r, size_t need)
 			}
 			break;
 		}
-		r->tail += (size_t) n;
+		r->tail += n;
 		r->read_off += (uint64_t) n;
 	}
 	return ZF_OK;
@@ -941,8 +937,8 @@ zf_reader_next(zf_reader *r, zf_record *rec, zf_error *err)
 	if (r->failed != ZF_OK)
 		return fail(r, r->failed, err);
 
-	/* a pipe's header bytes are read and dropped on the first call */
-	if (!r->seekable && r->data_start > 0 && reader_pos(r) < r->data_start)
+	/* read in order, header bytes are read and dropped on the first call */
+	if (!r->ranged && r->data_start > 0 && reader_pos(r) < r->data_start)
 	{
 		st = skip(r, r->data_start - reader_pos(r));
 		if (st == ZF_EOF)
@@ -1024,7 +1020,7 @@ zf_reader_seek_record(zf_reader *r, uint64_t record_index, zf_error *err)
 		return fail(r, r->failed, err);
 	if (r->o.recfm != ZF_RECFM_FB)
 		return zf_error_set(err, ZF_E_ARG, "seeking to a record needs recfm fb");
-	if (!r->seekable)
+	if (!r->ranged)
 		return zf_error_set(err, ZF_E_ARG, "seeking to a record needs a regular file");
 	nrec = (r->data_end - r->data_start) / r->o.lrecl;
 	if (record_index > nrec)

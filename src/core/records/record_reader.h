@@ -26,11 +26,13 @@
  * by records/descriptor.h.  A descriptor with length 0 is never a record:
  * it is reported as broken.
  *
- * The reader reads with large sequential read()s into one buffer and hands
- * out records by pointer into it (valid until the next call).  Spanned
- * records are assembled in a second buffer.  Memory is bounded by the
- * buffer size plus max_record_length.  Every framing error names the byte
- * offset and shows the bytes found there.
+ * The reader takes its bytes from a byte source (io/byte_source.h): a
+ * file, a program's output, or whatever is stacked beneath.  It reads with
+ * large reads into one buffer and hands out records by pointer into it
+ * (valid until the next call).  Spanned records are assembled in a second
+ * buffer.  Memory is bounded by the buffer size plus max_record_length.
+ * Every framing error names the byte offset and shows the bytes found
+ * there.
  *
  *-------------------------------------------------------------------------
  */
@@ -38,6 +40,7 @@
 #define ZF_RECORD_H
 
 #include "base/status.h"
+#include "io/byte_source.h"
 
 typedef enum zf_recfm
 {
@@ -97,11 +100,13 @@ typedef struct zf_record
 typedef struct zf_reader zf_reader;
 
 /*
- * Start reading fd (a file or a pipe; the reader never closes it).
- * file_size is the size from fstat(), or -1 for a pipe; trailer_bytes and
- * range reads need it.  The caller positions fd at 0.
+ * Start reading a byte source (the reader never closes it).  A ranged
+ * source (a regular file) is read at offsets, so that several readers in
+ * turn may share it; any other from its current position, which must be
+ * its start.  trailer_bytes needs the source's size, record ranges and
+ * seeks a sized, ranged source.
  */
-extern zf_reader *zf_reader_open(int fd, int64_t file_size,
+extern zf_reader *zf_reader_open(zf_byte_source *src,
 								 const zf_reader_opts *opts, zf_error *err);
 
 /*
@@ -124,7 +129,7 @@ extern zf_status zf_reader_next_run(zf_reader *r, zf_record *first,
 									uint32_t *count, zf_error *err);
 
 /*
- * fb on a regular file: position so that the next record returned is the
+ * fb on a ranged source: position so that the next record returned is the
  * one with 0-based index record_index (used by key seeks and rescans).
  */
 extern zf_status zf_reader_seek_record(zf_reader *r, uint64_t record_index,

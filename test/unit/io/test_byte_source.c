@@ -3,7 +3,8 @@
  * test_byte_source.c
  *	  Unit tests for byte sources (io/): a local file read in order and
  *	  at offsets, a pipe, a program's output, the interrupt hook, errors
- *	  as values, and a source stacked on another one.
+ *	  as values, and a source stacked on another one, read directly and
+ *	  under the record reader.
  *
  *-------------------------------------------------------------------------
  */
@@ -24,6 +25,7 @@
 #include <unistd.h>
 
 #include "io/byte_source.h"
+#include "records/record_reader.h"
 
 /* A scratch directory for the test's files, removed at the end. */
 static char dir[64];
@@ -391,23 +393,33 @@ static const zf_byte_source_ops trickle_ops = {
 	.close = trickle_close,
 };
 
+/* A trickle source on a new file holding text. */
+static zf_byte_source *
+trickle_on(const char *name, const char *text, bool *closed)
+{
+	zf_error	err;
+	zf_byte_source *src = zf_bytes_new(&trickle_ops, sizeof(trickle_source),
+									   "trickle", &err);
+
+	assert_non_null(src);
+	src->inner = file_source_of(name, text);
+	((trickle_source *) src)->closed = closed;
+	return src;
+}
+
 static void
 test_stacked_source(void **state)
 {
-	zf_byte_source *file = file_source_of("stacked.dat", "AAAABBBBCCCC");
+	bool		closed = false;
+	zf_byte_source *src = trickle_on("stacked.dat", "AAAABBBBCCCC", &closed);
+	zf_byte_source *file = src->inner;
 	zf_error	err;
-	zf_byte_source *src;
 	hook_state	h = {0, 100};
 	zf_byte_hooks hooks = {count_and_stop, &h};
-	bool		closed = false;
 	uint8_t		buf[16];
 	size_t		got;
 
 	(void) state;
-	src = zf_bytes_new(&trickle_ops, sizeof(trickle_source), "trickle", &err);
-	assert_non_null(src);
-	src->inner = file;
-	((trickle_source *) src)->closed = &closed;
 	/* hooks reach the source beneath */
 	zf_bytes_set_hooks(src, &hooks);
 	assert_ptr_equal(file->hooks.arg, &h);
@@ -417,6 +429,42 @@ test_stacked_source(void **state)
 	assert_int_equal(got, 12);
 	assert_memory_equal(buf, "AAAABBBBCCCC", 12);
 	assert_int_equal(((trickle_source *) src)->reads, 5);	/* 4 x 3 bytes, the end */
+	assert_int_equal(zf_bytes_close(src, &err), ZF_OK);
+	assert_true(closed);
+}
+
+/*
+ * The record reader reads through a stacked source as through any: in
+ * order, since the wrapper has neither size nor ranged reads.
+ */
+static void
+test_reader_on_stacked_source(void **state)
+{
+	bool		closed = false;
+	zf_byte_source *src = trickle_on("reader.dat", "AAAABBBBCCCC", &closed);
+	zf_error	err;
+	zf_reader_opts o;
+	zf_reader  *r;
+	zf_record	rec;
+	zf_status	st;
+	char		seen[16] = "";
+
+	(void) state;
+	zf_reader_opts_init(&o, ZF_RECFM_FB);
+	o.lrecl = 4;
+	o.range_start = 4;
+	assert_null(zf_reader_open(src, &o, &err));
+	assert_int_equal(err.status, ZF_E_ARG);
+
+	o.range_start = 0;
+	r = zf_reader_open(src, &o, &err);
+	assert_non_null(r);
+	while ((st = zf_reader_next(r, &rec, &err)) == ZF_OK)
+		strncat(seen, (const char *) rec.data, rec.length);
+	assert_int_equal(st, ZF_EOF);
+	assert_string_equal(seen, "AAAABBBBCCCC");
+	assert_true(((trickle_source *) src)->reads >= 4);
+	zf_reader_close(r);
 	assert_int_equal(zf_bytes_close(src, &err), ZF_OK);
 	assert_true(closed);
 }
@@ -435,6 +483,7 @@ main(void)
 		cmocka_unit_test(test_program_closed_early),
 		cmocka_unit_test(test_program_interrupt),
 		cmocka_unit_test(test_stacked_source),
+		cmocka_unit_test(test_reader_on_stacked_source),
 	};
 
 	return cmocka_run_group_tests_name("byte_source", tests, setup, teardown);
