@@ -425,7 +425,7 @@ extern void zfdw_report_data_error(int elevel, ZfTable *t,
 								   uint32 field_offset,
 								   uint32 field_length);
 
-/* ---- files (files.c) ---- */
+/* ---- files (scan_files.c) ---- */
 
 /* The files a scan reads, in order: a glob expanded, or one program. */
 typedef struct ZfSource
@@ -433,9 +433,8 @@ typedef struct ZfSource
 	List	   *files;			/* char * paths, sorted */
 	char	   *program;
 	int			current;		/* index into files, -1 before the first */
-	int			fd;
-	FILE	   *pipe;
-	int64		size;			/* of the current file, -1 for a pipe */
+	zf_byte_source *bytes;		/* the current file or program output, or
+								 * NULL */
 	char	   *name;			/* current file name (or program) */
 } ZfSource;
 
@@ -444,6 +443,11 @@ extern int64 zfdw_total_size(List *files);
 extern bool zfdw_source_next(ZfSource *src);
 extern void zfdw_source_open_index(ZfSource *src, int index);
 extern void zfdw_source_close(ZfSource *src);
+extern void zfdw_source_discard(ZfSource *src);
+extern zf_byte_source *zfdw_open_file_bytes(const char *path, zf_error *err);
+extern void zfdw_report_open_error(const zf_error *err, const char *hint)
+			pg_attribute_noreturn();
+extern zf_status zfdw_close_bytes(zf_byte_source *bytes, zf_error *err);
 
 /* ---- SQL functions (layout_functions.c) ---- */
 

@@ -1,10 +1,11 @@
 /*-------------------------------------------------------------------------
  *
  * fuzz_record.c
- *	  libFuzzer target for record.c: fb, vb, vb_bdw, vbs (with and without
- *	  BDWs) and text framing with fuzzer-chosen options, read through the
- *	  real read path: a memfd (a regular file of known size, pread) and a
- *	  pipe (read, size unknown), with buffer sizes down to one byte.
+ *	  libFuzzer target for record_reader.c: fb, vb, vb_bdw, vbs (with and
+ *	  without BDWs) and text framing with fuzzer-chosen options, read
+ *	  through the real read path, a byte source over a memfd (a regular
+ *	  file of known size, ranged reads) and over a pipe (read in order,
+ *	  size unknown), with buffer sizes down to one byte.
  *
  * fuzz-max-len: 4096
  *
@@ -31,6 +32,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "io/byte_source.h"
 #include "records/record_reader.h"
 
 #define MAX_KEEP	4096		/* records remembered for the comparison */
@@ -100,7 +102,7 @@ read_all(const uint8_t *data, size_t size, const zf_reader_opts *o,
 {
 	uint32_t	run_left = 0;
 	int			fd = make_fd(data, size, pipe_fd);
-	int64_t		file_size = pipe_fd ? -1 : (int64_t) size;
+	zf_byte_source *src;
 	uint64_t	maxrec = o->max_record_length ? o->max_record_length : ZF_DEFAULT_MAX_RECORD;
 	uint64_t	expect_number = 1;
 	uint64_t	last_offset = 0;
@@ -111,14 +113,20 @@ read_all(const uint8_t *data, size_t size, const zf_reader_opts *o,
 
 	res->n = 0;
 	zf_error_clear(&res->err);
-	r = zf_reader_open(fd, file_size, o, &res->err);
+	src = zf_fd_source_open(fd, "fuzz input", true, &res->err);
+	if (src == NULL)
+		abort();
+	FUZZ_CHECK(zf_bytes_size(src) == (pipe_fd ? -1 : (int64_t) size),
+			   "source size %lld for a %zu-byte %s", (long long) zf_bytes_size(src),
+			   size, pipe_fd ? "pipe" : "memfd");
+	r = zf_reader_open(src, o, &res->err);
 	if (r == NULL)
 	{
 		res->end = res->err.status;
 		fuzz_check_error(res->end, &res->err, "reader_open");
 		FUZZ_CHECK(res->end != ZF_OK && res->end != ZF_EOF, "open failed with %s",
 				   zf_status_name(res->end));
-		close(fd);
+		zf_bytes_close(src, NULL);
 		return;
 	}
 	if (o->recfm == ZF_RECFM_FB && o->range_start)
@@ -133,7 +141,7 @@ read_all(const uint8_t *data, size_t size, const zf_reader_opts *o,
 		{
 			res->end = st;
 			zf_reader_close(r);
-			close(fd);
+			zf_bytes_close(src, NULL);
 			return;
 		}
 	}
@@ -257,7 +265,7 @@ read_all(const uint8_t *data, size_t size, const zf_reader_opts *o,
 				   (unsigned long long) count, res->n);
 	}
 	zf_reader_close(r);
-	close(fd);
+	zf_bytes_close(src, NULL);
 }
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "records/descriptor.h"
 #include "text/codepage.h"
 
 #define FIXED_MAX_LRECL		32760	/* the largest z/OS LRECL of a QSAM file */
@@ -57,27 +58,6 @@ add_option(zf_inspect_result *res, const char *name, const char *value)
 	o = &res->options[res->n_options++];
 	snprintf(o->name, sizeof(o->name), "%s", name);
 	snprintf(o->value, sizeof(o->value), "%s", value);
-}
-
-/*
- * Parse a record or segment descriptor in the given convention (little-
- * endian is the word reversed, as record.c reads it).  Sets the total
- * length including the descriptor and the segment code.
- */
-static bool
-parse_rdw(const uint8_t *raw, bool big, bool incl, uint64_t *total, int *code)
-{
-	uint8_t		b0 = big ? raw[0] : raw[3];
-	uint8_t		b1 = big ? raw[1] : raw[2];
-	uint8_t		b2 = big ? raw[2] : raw[1];
-	uint8_t		b3 = big ? raw[3] : raw[0];
-	uint32_t	len = ((uint32_t) b0 << 8) | b1;
-
-	if ((b2 & 0xFC) != 0 || b3 != 0 || len == 0 || (incl && len < 4))
-		return false;
-	*code = b2;
-	*total = incl ? len : (uint64_t) len + 4;
-	return true;
 }
 
 /* Mark a chain broken at pos, keeping the bytes found there. */
@@ -118,11 +98,13 @@ walk_records(const uint8_t *s, size_t from, size_t to, bool complete,
 			 bool big, bool incl, zf_inspect_chain *c, bool *broken,
 			 bool *open_span)
 {
+	zf_dw_conv	conv = {big, incl};
 	size_t		pos = from;
 
 	*broken = false;
 	while (pos < to)
 	{
+		zf_dw		dw;
 		uint64_t	total;
 		int			code;
 
@@ -131,8 +113,15 @@ walk_records(const uint8_t *s, size_t from, size_t to, bool complete,
 			*broken = complete;
 			break;
 		}
-		if (!parse_rdw(s + pos, big, incl, &total, &code) ||
-			((code == 0 || code == 1) && *open_span) ||
+		/* as SDWs: an RDW is an SDW with segment code 0 */
+		if (zf_dw_record(s + pos, conv, true, &dw) != ZF_DW_OK)
+		{
+			*broken = true;
+			break;
+		}
+		total = dw.data + 4;
+		code = dw.segment;
+		if (((code == 0 || code == 1) && *open_span) ||
 			((code == 2 || code == 3) && !*open_span))
 		{
 			*broken = true;
@@ -182,6 +171,7 @@ static void
 walk_bdw_chain(const uint8_t *s, size_t n, bool whole, bool bdw_big,
 			   bool bdw_incl, bool rdw_big, bool rdw_incl, zf_inspect_chain *c)
 {
+	zf_dw_conv	conv = {bdw_big, bdw_incl};
 	size_t		pos = 0;
 	bool		inner_ok = true;
 	bool		open_span = false;
@@ -190,10 +180,8 @@ walk_bdw_chain(const uint8_t *s, size_t n, bool whole, bool bdw_big,
 	chain_init(c);
 	while (pos < n)
 	{
-		const uint8_t *raw = s + pos;
-		uint8_t		b[4];
-		uint64_t	len,
-					data;
+		zf_dw		dw;
+		uint64_t	data;
 		size_t		end;
 		bool		inner_broken;
 
@@ -202,26 +190,12 @@ walk_bdw_chain(const uint8_t *s, size_t n, bool whole, bool bdw_big,
 			broken = whole;
 			break;
 		}
-		for (int i = 0; i < 4; i++)
-			b[i] = bdw_big ? raw[i] : raw[3 - i];
-		if (b[0] & 0x80)
-			len = ((uint64_t) (b[0] & 0x7F) << 24) | ((uint64_t) b[1] << 16) |
-				((uint64_t) b[2] << 8) | b[3];
-		else
-		{
-			len = ((uint64_t) b[0] << 8) | b[1];
-			if (b[2] != 0 || b[3] != 0)
-			{
-				broken = true;
-				break;
-			}
-		}
-		if (bdw_incl ? len < 8 : len < 4)
+		if (zf_dw_block(s + pos, conv, &dw) != ZF_DW_OK)
 		{
 			broken = true;
 			break;
 		}
-		data = bdw_incl ? len - 4 : len;
+		data = dw.data;
 		if (data > n - pos - 4)
 		{
 			if (whole)

@@ -3,8 +3,9 @@
  * record_reader.c
  *	  Record framing: cut a byte stream into logical records.
  *
- * The reader keeps one buffer filled by large sequential reads (pread on a
- * regular file, read on a pipe).  Records are handed out as pointers into
+ * The reader keeps one buffer filled by large reads from its byte source
+ * (at an offset when the source is ranged, as a regular file is; in order
+ * otherwise, as from a pipe).  Records are handed out as pointers into
  * it; when a record crosses the end of the buffer, the unread tail is moved
  * to the front and the buffer is refilled, and a record larger than the
  * buffer makes the buffer grow to hold it (never beyond max_record_length
@@ -19,23 +20,25 @@
  */
 #include "records/record_reader.h"
 
-#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "records/descriptor.h"
 
 #define NO_LIMIT	UINT64_MAX
 #define INSPECT_HINT "zfdw.inspect_file() shows which record formats fit the file."
 
 struct zf_reader
 {
-	int			fd;
-	int64_t		file_size;		/* -1 for a pipe */
-	bool		seekable;
+	zf_byte_source *src;
+	int64_t		file_size;		/* -1 when the source has no size */
+	bool		ranged;			/* read at offsets (else in order) */
 	zf_reader_opts o;
+	zf_dw_conv	rdw;			/* descriptor conventions, from o */
+	zf_dw_conv	bdw;
 
 	uint64_t	data_start;		/* after header_bytes */
 	uint64_t	data_end;		/* before trailer_bytes; NO_LIMIT if unknown */
@@ -118,9 +121,13 @@ fb_size_error(zf_error *err, uint64_t data, const zf_reader_opts *o,
 	return ZF_E_FRAMING;
 }
 
-/* Check the option values that do not depend on the file. */
+/*
+ * Check the option values against each other and against what the source
+ * can do: trailer bytes need its size, record ranges ranged reads.
+ */
 static zf_status
-check_opts(const zf_reader_opts *o, int64_t file_size, zf_error *err)
+check_opts(const zf_reader_opts *o, int64_t file_size, bool ranged,
+		   zf_error *err)
 {
 	uint64_t	maxrec = o->max_record_length;
 
@@ -148,29 +155,28 @@ check_opts(const zf_reader_opts *o, int64_t file_size, zf_error *err)
 	if (o->range_end != 0 && o->range_end < o->range_start)
 		return zf_error_set(err, ZF_E_ARG, "range end %" PRIu64 " is before range start %" PRIu64,
 							o->range_end, o->range_start);
-	if (file_size < 0)
-	{
-		if (o->trailer_bytes > 0)
-			return zf_error_set(err, ZF_E_ARG,
-								"file_trailer_bytes needs a regular file of known size");
-		if (o->range_start != 0 || o->range_end != 0)
-			return zf_error_set(err, ZF_E_ARG,
-								"record ranges need a regular file of known size");
-	}
+	if (file_size < 0 && o->trailer_bytes > 0)
+		return zf_error_set(err, ZF_E_ARG,
+							"file_trailer_bytes needs a regular file of known size");
+	if ((file_size < 0 || !ranged) && (o->range_start != 0 || o->range_end != 0))
+		return zf_error_set(err, ZF_E_ARG,
+							"record ranges need a regular file of known size");
 	return ZF_OK;
 }
 
-/* Start reading a file or pipe. */
+/* Start reading a byte source. */
 zf_reader *
-zf_reader_open(int fd, int64_t file_size, const zf_reader_opts *opts,
+zf_reader_open(zf_byte_source *src, const zf_reader_opts *opts,
 			   zf_error *err)
 {
 	zf_reader  *r;
 	zf_reader_opts o;
+	int64_t		file_size;
+	bool		ranged;
 
-	if (opts == NULL)
+	if (opts == NULL || src == NULL)
 	{
-		zf_error_set(err, ZF_E_ARG, "reader options are missing");
+		zf_error_set(err, ZF_E_ARG, "reader options or source are missing");
 		return NULL;
 	}
 	o = *opts;
@@ -178,7 +184,9 @@ zf_reader_open(int fd, int64_t file_size, const zf_reader_opts *opts,
 		o.max_record_length = ZF_DEFAULT_MAX_RECORD;
 	if (o.buffer_size == 0)
 		o.buffer_size = ZF_DEFAULT_READ_BUFFER;
-	if (check_opts(&o, file_size, err) != ZF_OK)
+	file_size = zf_bytes_size(src);
+	ranged = file_size >= 0 && (zf_bytes_caps(src) & ZF_BYTES_RANGED) != 0;
+	if (check_opts(&o, file_size, ranged, err) != ZF_OK)
 		return NULL;
 
 	if (file_size >= 0 &&
@@ -198,16 +206,20 @@ zf_reader_open(int fd, int64_t file_size, const zf_reader_opts *opts,
 		zf_error_set(err, ZF_E_NOMEM, "out of memory opening the record reader");
 		return NULL;
 	}
-	r->fd = fd;
+	r->src = src;
 	r->file_size = file_size;
-	r->seekable = file_size >= 0;
+	r->ranged = ranged;
 	r->o = o;
+	r->rdw.big_endian = o.rdw_big_endian;
+	r->rdw.includes_header = o.rdw_includes_header;
+	r->bdw.big_endian = o.bdw_big_endian;
+	r->bdw.includes_header = o.bdw_includes_header;
 	r->data_start = o.header_bytes;
-	r->data_end = r->seekable ? (uint64_t) file_size - o.trailer_bytes : NO_LIMIT;
+	r->data_end = file_size >= 0 ? (uint64_t) file_size - o.trailer_bytes : NO_LIMIT;
 	r->read_limit = r->data_end;
 	r->record_limit = r->data_end;
 
-	if (o.recfm == ZF_RECFM_FB && r->seekable)
+	if (o.recfm == ZF_RECFM_FB && file_size >= 0)
 	{
 		uint64_t	data = r->data_end - r->data_start;
 
@@ -239,7 +251,7 @@ zf_reader_open(int fd, int64_t file_size, const zf_reader_opts *opts,
 		free(r);
 		return NULL;
 	}
-	if (r->seekable)
+	if (r->ranged)
 		r->buf_off = r->read_off = r->data_start + o.range_start;
 	else
 		r->buf_off = r->read_off = 0;
@@ -267,8 +279,9 @@ fill(zf_reader *r, size_t need)
 {
 	while (avail(r) < need && !r->at_eof)
 	{
-		ssize_t		n;
+		size_t		n;
 		size_t		want;
+		zf_status	st;
 
 		if (r->cap - r->head < need ||
 			(r->head > 0 && r->cap - r->tail < r->cap / 2))
@@ -315,26 +328,17 @@ fill(zf_reader *r, size_t need)
 			r->at_eof = true;
 			break;
 		}
-		if (r->seekable)
-			n = pread(r->fd, r->buf + r->tail, want, (off_t) r->read_off);
+		if (r->ranged)
+			st = zf_bytes_read_at(r->src, r->buf + r->tail, want, r->read_off,
+								  &n, &r->error);
 		else
-			n = read(r->fd, r->buf + r->tail, want);
-		if (n < 0)
-		{
-			int			e = errno;
-
-			if (e == EINTR)
-				continue;
-			zf_error_set(&r->error, ZF_E_IO, "could not read file at byte offset %" PRIu64 ": %s",
-						 r->read_off, strerror(e));
-			r->error.sys_errno = e;
-			r->error.offset = (int64_t) r->read_off;
-			return ZF_E_IO;
-		}
-		if (n == 0)
+			st = zf_bytes_read(r->src, r->buf + r->tail, want, &n, &r->error);
+		if (st != ZF_OK && st != ZF_EOF)
+			return st;
+		if (st == ZF_EOF)
 		{
 			r->at_eof = true;
-			if (r->seekable)
+			if (r->file_size >= 0)
 			{
 				zf_error_set(&r->error, ZF_E_IO,
 							 "file ended at byte %" PRIu64 ", before its size of %" PRId64 " bytes",
@@ -345,7 +349,7 @@ fill(zf_reader *r, size_t need)
 			}
 			break;
 		}
-		r->tail += (size_t) n;
+		r->tail += n;
 		r->read_off += (uint64_t) n;
 	}
 	return ZF_OK;
@@ -426,21 +430,6 @@ truncated_block(zf_reader *r)
 						   reader_pos(r) - r->block_off);
 }
 
-/* Bring a descriptor into z/OS (big-endian) order: LE is the word reversed. */
-static inline void
-normalize_dw(const uint8_t *raw, bool big_endian, uint8_t *b)
-{
-	if (big_endian)
-		memcpy(b, raw, 4);
-	else
-	{
-		b[0] = raw[3];
-		b[1] = raw[2];
-		b[2] = raw[1];
-		b[3] = raw[0];
-	}
-}
-
 /*
  * Read a record or segment descriptor at the current position (4 bytes
  * must be available) and return the length of the data after it.  With
@@ -452,40 +441,34 @@ parse_rdw(zf_reader *r, bool spanned, uint32_t *datalen, int *code)
 	const uint8_t *raw = r->buf + r->head;
 	uint64_t	off = reader_pos(r);
 	const char *what = spanned ? "segment descriptor" : "record descriptor";
-	uint8_t		b[4];
-	uint32_t	len;
-	bool		incl = r->o.rdw_includes_header;
+	const char *hint = NULL;
+	zf_dw		dw;
 
-	normalize_dw(raw, r->o.rdw_big_endian, b);
-	len = ((uint32_t) b[0] << 8) | b[1];
-	*code = 0;
-	if (spanned)
+	switch (zf_dw_record(raw, r->rdw, spanned, &dw))
 	{
-		if ((b[2] & 0xFC) != 0 || b[3] != 0)
+		case ZF_DW_OK:
+			break;
+		case ZF_DW_NOT_SEGMENT:
 			return descriptor_error(r, ZF_E_FRAMING, what, off, raw, NULL,
 									"after the length a segment descriptor has a segment code 0 to 3 and a zero byte");
-		*code = b[2];
+		case ZF_DW_NOT_ZERO:
+			if (dw.word[2] <= 3 && dw.word[3] == 0)
+				hint = "The third byte looks like a spanned segment code: try recfm 'vbs'.";
+			else if (r->o.rdw_big_endian && raw[0] == 0 && raw[1] == 0)
+				hint = "The descriptor looks little-endian: try rdw_byte_order 'little'.";
+			return descriptor_error(r, ZF_E_FRAMING, what, off, raw, hint,
+									"a record descriptor has two zero bytes after the length");
+		case ZF_DW_ZERO_LENGTH:
+			return descriptor_error(r, ZF_E_FRAMING, what, off, raw, NULL,
+									"the length is zero");
+		case ZF_DW_SHORT:
+			return descriptor_error(r, ZF_E_FRAMING, what, off, raw,
+									"If the length excludes the descriptor, try rdw_includes_header 'false'.",
+									"length %" PRIu64 " is less than the 4 bytes of the descriptor itself",
+									dw.length);
 	}
-	else if (b[2] != 0 || b[3] != 0)
-	{
-		const char *hint = NULL;
-
-		if (b[2] <= 3 && b[3] == 0)
-			hint = "The third byte looks like a spanned segment code: try recfm 'vbs'.";
-		else if (r->o.rdw_big_endian && raw[0] == 0 && raw[1] == 0)
-			hint = "The descriptor looks little-endian: try rdw_byte_order 'little'.";
-		return descriptor_error(r, ZF_E_FRAMING, what, off, raw, hint,
-								"a record descriptor has two zero bytes after the length");
-	}
-	if (len == 0)
-		return descriptor_error(r, ZF_E_FRAMING, what, off, raw, NULL,
-								"the length is zero");
-	if (incl && len < 4)
-		return descriptor_error(r, ZF_E_FRAMING, what, off, raw,
-								"If the length excludes the descriptor, try rdw_includes_header 'false'.",
-								"length %" PRIu32 " is less than the 4 bytes of the descriptor itself",
-								len);
-	*datalen = incl ? len - 4 : len;
+	*code = dw.segment;
+	*datalen = (uint32_t) dw.data;
 	if (!spanned && *datalen > r->o.max_record_length)
 	{
 		char		hex[32];
@@ -512,7 +495,7 @@ open_block(zf_reader *r)
 {
 	uint64_t	off = reader_pos(r);
 	const uint8_t *raw;
-	uint8_t		b[4];
+	zf_dw		dw;
 	uint64_t	len;
 	uint64_t	data;
 	zf_status	st;
@@ -524,39 +507,27 @@ open_block(zf_reader *r)
 	if (avail(r) < 4)
 		return truncated_error(r, "block descriptor", off, 4, avail(r));
 	raw = r->buf + r->head;
-	normalize_dw(raw, r->o.bdw_big_endian, b);
-	if (b[0] & 0x80)
+	switch (zf_dw_block(raw, r->bdw, &dw))
 	{
-		/* extended BDW: 31-bit length */
-		len = ((uint64_t) (b[0] & 0x7F) << 24) | ((uint64_t) b[1] << 16) |
-			((uint64_t) b[2] << 8) | b[3];
-	}
-	else
-	{
-		len = ((uint64_t) b[0] << 8) | b[1];
-		if (b[2] != 0 || b[3] != 0)
+		case ZF_DW_OK:
+			break;
+		case ZF_DW_NOT_ZERO:
 			return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw,
 									r->o.bdw_big_endian && raw[0] == 0 && raw[1] == 0 ?
 									"The descriptor looks little-endian: set the BDW byte order to little." :
 									NULL,
 									"a block descriptor without the extended bit has two zero bytes after the length");
-	}
-	if (r->o.bdw_includes_header)
-	{
-		if (len < 8)
-			return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw, NULL,
-									"block length %" PRIu64 " is less than 8, the smallest block (descriptor and one empty record)",
-									len);
-		data = len - 4;
-	}
-	else
-	{
-		if (len < 4)
+		default:
+			if (r->o.bdw_includes_header)
+				return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw, NULL,
+										"block length %" PRIu64 " is less than 8, the smallest block (descriptor and one empty record)",
+										dw.length);
 			return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw, NULL,
 									"block length %" PRIu64 " cannot hold a record descriptor",
-									len);
-		data = len;
+									dw.length);
 	}
+	len = dw.length;
+	data = dw.data;
 	if (r->data_end != NO_LIMIT && data > r->data_end - off - 4)
 		return descriptor_error(r, ZF_E_FRAMING, "block descriptor", off, raw, NULL,
 								"block length %" PRIu64 " runs %" PRIu64 " bytes past the end of the file",
@@ -702,16 +673,15 @@ next_segment(zf_reader *r, uint32_t *len, int *code, uint64_t *off)
 			return truncated_error(r, "segment descriptor", *off, 4, avail(r));
 		if (r->o.vbs_has_bdw)
 		{
-			uint8_t		b[4];
+			bool		well_formed;
 
-			normalize_dw(r->buf + r->head, r->o.rdw_big_endian, b);
-			if (b[0] & 0x80)
+			if (zf_dw_null_segment(r->buf + r->head, r->o.rdw_big_endian, &well_formed))
 			{
 				/* null segment: the rest of the block must be zeros */
 				uint64_t	left = r->block_end - *off;
 				const uint8_t *raw = r->buf + r->head;
 
-				if (b[0] != 0x80 || b[1] != 0 || b[2] != 0 || b[3] != 0)
+				if (!well_formed)
 					return descriptor_error(r, ZF_E_FRAMING, "segment descriptor", *off,
 											raw, NULL,
 											"a null segment descriptor is X'80' followed by zeros");
@@ -967,8 +937,8 @@ zf_reader_next(zf_reader *r, zf_record *rec, zf_error *err)
 	if (r->failed != ZF_OK)
 		return fail(r, r->failed, err);
 
-	/* a pipe's header bytes are read and dropped on the first call */
-	if (!r->seekable && r->data_start > 0 && reader_pos(r) < r->data_start)
+	/* read in order, header bytes are read and dropped on the first call */
+	if (!r->ranged && r->data_start > 0 && reader_pos(r) < r->data_start)
 	{
 		st = skip(r, r->data_start - reader_pos(r));
 		if (st == ZF_EOF)
@@ -1050,7 +1020,7 @@ zf_reader_seek_record(zf_reader *r, uint64_t record_index, zf_error *err)
 		return fail(r, r->failed, err);
 	if (r->o.recfm != ZF_RECFM_FB)
 		return zf_error_set(err, ZF_E_ARG, "seeking to a record needs recfm fb");
-	if (!r->seekable)
+	if (!r->ranged)
 		return zf_error_set(err, ZF_E_ARG, "seeking to a record needs a regular file");
 	nrec = (r->data_end - r->data_start) / r->o.lrecl;
 	if (record_index > nrec)

@@ -22,18 +22,17 @@
  *			 (X'0D') before an LF terminator (X'0A', or EBCDIC LF X'25') is
  *			 dropped; a last line without terminator is still a record
  *
- * Descriptor words: on z/OS the length is big-endian in the first two
- * bytes and counts the descriptor's own 4 bytes.  Files written by other
- * tools may use a "little-endian" descriptor, which is the 4-byte word
- * reversed (length low byte in the third byte, high byte in the fourth,
- * zeros first: 00 00 LL HH), and/or a length that excludes the 4 bytes.
- * A descriptor with length 0 is never a record: it is reported as broken.
+ * Descriptor words (their byte orders and length conventions) are decoded
+ * by records/descriptor.h.  A descriptor with length 0 is never a record:
+ * it is reported as broken.
  *
- * The reader reads with large sequential read()s into one buffer and hands
- * out records by pointer into it (valid until the next call).  Spanned
- * records are assembled in a second buffer.  Memory is bounded by the
- * buffer size plus max_record_length.  Every framing error names the byte
- * offset and shows the bytes found there.
+ * The reader takes its bytes from a byte source (io/byte_source.h): a
+ * file, a program's output, or whatever is stacked beneath.  It reads with
+ * large reads into one buffer and hands out records by pointer into it
+ * (valid until the next call).  Spanned records are assembled in a second
+ * buffer.  Memory is bounded by the buffer size plus max_record_length.
+ * Every framing error names the byte offset and shows the bytes found
+ * there.
  *
  *-------------------------------------------------------------------------
  */
@@ -41,6 +40,7 @@
 #define ZF_RECORD_H
 
 #include "base/status.h"
+#include "io/byte_source.h"
 
 typedef enum zf_recfm
 {
@@ -100,11 +100,13 @@ typedef struct zf_record
 typedef struct zf_reader zf_reader;
 
 /*
- * Start reading fd (a file or a pipe; the reader never closes it).
- * file_size is the size from fstat(), or -1 for a pipe; trailer_bytes and
- * range reads need it.  The caller positions fd at 0.
+ * Start reading a byte source (the reader never closes it).  A ranged
+ * source (a regular file) is read at offsets, so that several readers in
+ * turn may share it; any other from its current position, which must be
+ * its start.  trailer_bytes needs the source's size, record ranges and
+ * seeks a sized, ranged source.
  */
-extern zf_reader *zf_reader_open(int fd, int64_t file_size,
+extern zf_reader *zf_reader_open(zf_byte_source *src,
 								 const zf_reader_opts *opts, zf_error *err);
 
 /*
@@ -127,7 +129,7 @@ extern zf_status zf_reader_next_run(zf_reader *r, zf_record *first,
 									uint32_t *count, zf_error *err);
 
 /*
- * fb on a regular file: position so that the next record returned is the
+ * fb on a ranged source: position so that the next record returned is the
  * one with 0-based index record_index (used by key seeks and rescans).
  */
 extern zf_status zf_reader_seek_record(zf_reader *r, uint64_t record_index,

@@ -51,9 +51,10 @@ scan_error_callback(void *arg)
 }
 
 /*
- * Free the core reader (malloc'd) when the scan's memory goes: at the end
- * of the query, and also when an error aborts it, where EndForeignScan is
- * not called.  Without this every failed scan would leak its read buffer.
+ * Free the core reader (malloc'd) and close the file or program it reads
+ * when the scan's memory goes: at the end of the query, and also when an
+ * error aborts it, where EndForeignScan is not called.  Without this
+ * every failed scan would leak its read buffer and its descriptor.
  */
 static void
 free_reader_callback(void *arg)
@@ -65,6 +66,7 @@ free_reader_callback(void *arg)
 		zf_reader_close(s->reader);
 		s->reader = NULL;
 	}
+	zfdw_source_discard(&s->src);
 }
 
 /* Reader options from the table's options. */
@@ -105,7 +107,6 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
 
 	s->t = t = zfdw_open_table(rel, all_columns, needed, given);
 	reader_options(t, &s->ropts);
-	s->src.fd = -1;
 	s->src.current = -1;
 	if (t->opts.program)
 		s->src.program = t->opts.program;

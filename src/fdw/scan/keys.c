@@ -32,9 +32,6 @@
  */
 #include "zfdw.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "access/stratnum.h"
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
@@ -538,16 +535,14 @@ zfdw_key_ranges(ZfKeyScan *ks, ExprContext *econtext)
 
 /*
  * One file's sample of keys: the key of every step-th record, kept for the
- * life of the backend while the file is unchanged (same device, inode,
- * size and modification time).  Building it reads the file once and
- * proves it sorted.
+ * life of the backend while the file is unchanged (the same identity of
+ * its byte source: for a file device, inode, size and modification time).
+ * Building it reads the file once and proves it sorted.
  */
 typedef struct KeyIndex
 {
-	dev_t		dev;
-	ino_t		ino;
-	off_t		size;
-	struct timespec mtime;
+	char		identity[ZF_BYTES_ID_LEN];	/* "" if the source has none:
+											 * then never found again */
 	uint64		header;
 	uint32		lrecl;
 	uint32		key_off;
@@ -569,15 +564,23 @@ static Size key_index_bytes = 0;
 
 /* Read n bytes at offset, failing loudly on a short read. */
 static void
-read_at(int fd, const char *path, uint64 off, uint8 *buf, size_t n)
+read_at(zf_byte_source *bytes, uint64 off, uint8 *buf, size_t n)
 {
-	ssize_t		got = pread(fd, buf, n, (off_t) off);
+	const char *path = zf_bytes_name(bytes);
+	size_t		got;
+	zf_error	err;
 
-	if (got < 0)
+	zf_error_clear(&err);
+	if (zf_bytes_read_at_full(bytes, buf, n, off, &got, &err) != ZF_OK)
+	{
+		if (err.sys_errno == 0)
+			zfdw_report(ERROR, &err, NULL);
+		errno = err.sys_errno;
 		ereport(ERROR,
 				(errcode_for_file_access(),
 				 errmsg("could not read file \"%s\": %m", path)));
-	if ((size_t) got != n)
+	}
+	if (got != n)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("file \"%s\" ended at byte %llu while reading a key", path,
@@ -599,35 +602,31 @@ not_sorted(const char *path, uint64 record_index)
 
 /* Find or build the index of an open file. */
 static KeyIndex *
-key_index(ZfKeyScan *ks, int fd, const char *path)
+key_index(ZfKeyScan *ks, zf_byte_source *bytes)
 {
-	struct stat st;
+	const char *path = zf_bytes_name(bytes);
+	int64		size = zf_bytes_size(bytes);
+	char		identity[ZF_BYTES_ID_LEN];
 	KeyIndex   *ix;
 	uint64		data;
 	uint8	   *buf;
 
-	if (fstat(fd, &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat file \"%s\": %m", path)));
+	if (!zf_bytes_identity(bytes, identity))
+		identity[0] = '\0';
 	for (ix = key_indexes; ix; ix = ix->next)
-		if (ix->dev == st.st_dev && ix->ino == st.st_ino && ix->size == st.st_size &&
-			ix->mtime.tv_sec == st.st_mtim.tv_sec && ix->mtime.tv_nsec == st.st_mtim.tv_nsec &&
+		if (identity[0] != '\0' && strcmp(ix->identity, identity) == 0 &&
 			ix->lrecl == ks->lrecl && ix->key_off == ks->field->offset &&
 			ix->key_len == ks->field->length && ix->header == ks->header)
 			return ix;
 
 	ix = MemoryContextAllocZero(TopMemoryContext, sizeof(KeyIndex));
-	ix->dev = st.st_dev;
-	ix->ino = st.st_ino;
-	ix->size = st.st_size;
-	ix->mtime = st.st_mtim;
+	strlcpy(ix->identity, identity, sizeof(ix->identity));
 	ix->lrecl = ks->lrecl;
 	ix->key_off = ks->field->offset;
 	ix->key_len = ks->field->length;
 	ix->header = ks->header;
-	data = (uint64) st.st_size > ks->header + ks->trailer ?
-		(uint64) st.st_size - ks->header - ks->trailer : 0;
+	data = size > 0 && (uint64) size > ks->header + ks->trailer ?
+		(uint64) size - ks->header - ks->trailer : 0;
 	ix->nrecords = data / ks->lrecl;
 	ix->step = Max(1, KEY_BLOCK_BYTES / ks->lrecl);
 	ix->nsamples = (ix->nrecords + ix->step - 1) / ix->step;
@@ -649,7 +648,7 @@ key_index(ZfKeyScan *ks, int fd, const char *path)
 			uint64		n = Min(per_read, ix->nrecords - first);
 
 			CHECK_FOR_INTERRUPTS();
-			read_at(fd, path, ix->header + first * ix->lrecl, buf, n * ix->lrecl);
+			read_at(bytes, ix->header + first * ix->lrecl, buf, n * ix->lrecl);
 			for (uint64 i = 0; i < n; i++)
 			{
 				uint8	   *key = buf + i * ix->lrecl + ix->key_off;
@@ -711,9 +710,9 @@ key_index(ZfKeyScan *ks, int fd, const char *path)
  * records below lo, so a seek costs one block read.
  */
 uint64
-zfdw_key_seek(ZfKeyScan *ks, int fd, const char *path, const uint8 *lo)
+zfdw_key_seek(ZfKeyScan *ks, zf_byte_source *bytes, const uint8 *lo)
 {
-	KeyIndex   *ix = ks->index ? (KeyIndex *) ks->index : key_index(ks, fd, path);
+	KeyIndex   *ix = ks->index ? (KeyIndex *) ks->index : key_index(ks, bytes);
 	uint64		a = 0,
 				b = ix->nsamples;	/* first sample with key >= lo in [a, b] */
 

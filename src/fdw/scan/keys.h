@@ -59,7 +59,7 @@ extern bool zfdw_key_clause(Expr *clause, Index relid, AttrNumber keyattno,
 							Oid keytype, ZfKeyKind kind, int *strategy,
 							bool *is_array, Expr **value);
 extern List *zfdw_key_ranges(ZfKeyScan *ks, ExprContext *econtext);
-extern uint64 zfdw_key_seek(ZfKeyScan *ks, int fd, const char *path,
+extern uint64 zfdw_key_seek(ZfKeyScan *ks, zf_byte_source *bytes,
 							const uint8 *lo);
 extern size_t zfdw_key_block_bytes(uint32 lrecl);
 

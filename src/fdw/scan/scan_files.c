@@ -2,44 +2,35 @@
  *
  * scan_files.c
  *	  The files a scan reads: a path or a glob expanded in name order, or
- *	  the standard output of a program (as file_fdw runs it).
+ *	  the standard output of a program (as file_fdw runs it), each opened
+ *	  as a core byte source (io/byte_source.h).
  *
  * Only regular files are read: a directory, a FIFO or a device is refused
  * up front (a FIFO would block the backend until a writer appears), and a
- * program is the way to read anything else.
+ * program is the way to read anything else.  The core does the opening;
+ * this file adds what PostgreSQL needs around it: the descriptors count
+ * against the backend's limit (AcquireExternalFD), a query cancel ends a
+ * wait for a silent program (the sources' interrupt hook), and errors
+ * become ereports with file_fdw's SQLSTATEs.
  *
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
 
-#include <fcntl.h>
 #include <glob.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "miscadmin.h"
 #include "storage/fd.h"
+
+#define NOT_REGULAR_HINT \
+	"zfdw reads regular files; read from a pipe or device with the program option, e.g. program 'cat /path'."
 
 /* True when a path contains glob metacharacters. */
 static bool
 is_pattern(const char *s)
 {
 	return strpbrk(s, "*?[") != NULL;
-}
-
-/* Refuse anything that is not a regular file, with a message that says why. */
-static void
-check_regular(const char *path, const struct stat *st)
-{
-	if (S_ISREG(st->st_mode))
-		return;
-	ereport(ERROR,
-			(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-			 errmsg("\"%s\" is %s, not a regular file", path,
-					S_ISDIR(st->st_mode) ? "a directory" :
-					S_ISFIFO(st->st_mode) ? "a FIFO" :
-					S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode) ? "a device" : "a special file"),
-			 errhint("zfdw reads regular files; read from a pipe or device with the program option, e.g. program 'cat /path'.")));
 }
 
 /*
@@ -110,42 +101,140 @@ zfdw_total_size(List *files)
 }
 
 /*
+ * The sources' interrupt hook: a query cancel or a statement timeout ends
+ * a wait for a program that writes nothing.  CHECK_FOR_INTERRUPTS leaves
+ * by longjmp; the scan's memory reset callback then closes the source
+ * (zfdw_source_discard).
+ */
+static zf_status
+check_interrupts(void *arg, zf_error *err)
+{
+	(void) arg;
+	(void) err;
+	CHECK_FOR_INTERRUPTS();
+	return ZF_OK;
+}
+
+static const zf_byte_hooks scan_hooks = {check_interrupts, NULL};
+
+/*
+ * Open a regular file as a byte source, its descriptor counted among the
+ * backend's.  NULL with err set when the core refuses or cannot open it.
+ */
+zf_byte_source *
+zfdw_open_file_bytes(const char *path, zf_error *err)
+{
+	zf_byte_source *bytes;
+
+	if (!AcquireExternalFD())
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not open file \"%s\" for reading: %m", path)));
+	bytes = zf_file_source_open(path, err);
+	if (bytes == NULL)
+		ReleaseExternalFD();
+	return bytes;
+}
+
+/*
+ * Report a source that could not be opened: a file that is not a regular
+ * file (with hint), or a system error, whose errno gives the SQLSTATE as
+ * %m would.
+ */
+void
+zfdw_report_open_error(const zf_error *raw, const char *hint)
+{
+	zf_error	err;
+
+	zfdw_error_prepare(raw, &err);
+	if (err.status == ZF_E_UNSUPPORTED)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("%s", err.message),
+				 hint ? errhint("%s", hint) : 0));
+	if (err.sys_errno == 0)
+		zfdw_report(ERROR, &err, NULL);
+	errno = err.sys_errno;
+	ereport(ERROR,
+			(errcode_for_file_access(),
+			 errmsg("%s", err.message)));
+}
+
+/* Close a source opened here, giving its descriptor back. */
+zf_status
+zfdw_close_bytes(zf_byte_source *bytes, zf_error *err)
+{
+	zf_status	st = zf_bytes_close(bytes, err);
+
+	ReleaseExternalFD();
+	return st;
+}
+
+/* Run the program of a scan. */
+static zf_byte_source *
+open_program(const char *command)
+{
+	zf_byte_source *bytes;
+	zf_error	err;
+
+	if (!AcquireExternalFD())
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not execute command \"%s\": %m", command)));
+	bytes = zf_program_source_open(command, &err);
+	if (bytes == NULL)
+	{
+		ReleaseExternalFD();
+		zfdw_report_open_error(&err, NULL);
+	}
+	return bytes;
+}
+
+/*
  * Close the current file or program.  A program that failed is an error
  * (its output may be incomplete).
  */
 void
 zfdw_source_close(ZfSource *src)
 {
-	if (src->pipe != NULL)
+	zf_byte_source *bytes = src->bytes;
+	zf_error	err;
+
+	if (bytes == NULL)
+		return;
+	src->bytes = NULL;
+	zf_error_clear(&err);
+	if (zfdw_close_bytes(bytes, &err) == ZF_OK)
+		return;
+	/* a cancel or timeout also kills the program: report that */
+	CHECK_FOR_INTERRUPTS();
+	if (src->program == NULL)
+		zfdw_report(ERROR, &err, NULL);
+	ereport(ERROR,
+			(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
+			 errmsg("%s", err.message),
+			 err.detail[0] ? errdetail_internal("%s", err.detail) : 0));
+}
+
+/*
+ * Close the current file or program without a word: the scan is being
+ * torn down after an error, where another ereport must not happen.
+ */
+void
+zfdw_source_discard(ZfSource *src)
+{
+	if (src->bytes != NULL)
 	{
-		int			rc = ClosePipeStream(src->pipe);
+		zf_byte_source *bytes = src->bytes;
 
-		src->pipe = NULL;
-		src->fd = -1;
-		if (rc != 0)
-		{
-			char	   *reason;
-
-			/* a cancel or timeout also kills the program: report that */
-			CHECK_FOR_INTERRUPTS();
-			reason = wait_result_to_str(rc);
-
-			ereport(ERROR,
-					(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
-					 errmsg("program \"%s\" failed", src->program),
-					 errdetail_internal("%s", reason)));
-		}
-	}
-	else if (src->fd >= 0)
-	{
-		CloseTransientFile(src->fd);
-		src->fd = -1;
+		src->bytes = NULL;
+		(void) zfdw_close_bytes(bytes, NULL);
 	}
 }
 
 /*
  * Open the next file (or the program, once).  Returns false when there is
- * none left.  Sets fd, size and name.
+ * none left.  Sets bytes and name.
  */
 bool
 zfdw_source_next(ZfSource *src)
@@ -156,45 +245,23 @@ zfdw_source_next(ZfSource *src)
 		if (src->current >= 0)
 			return false;
 		src->current = 0;
-		src->pipe = OpenPipeStream(src->program, PG_BINARY_R);
-		if (src->pipe == NULL)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not execute command \"%s\": %m", src->program)));
-		src->fd = fileno(src->pipe);
-		src->size = -1;
+		src->bytes = open_program(src->program);
 		src->name = src->program;
-		return true;
 	}
-	while (++src->current < list_length(src->files))
+	else if (++src->current < list_length(src->files))
 	{
 		char	   *path = (char *) list_nth(src->files, src->current);
-		struct stat st;
+		zf_error	err;
 
-		if (stat(path, &st) != 0)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not open file \"%s\" for reading: %m", path)));
-		check_regular(path, &st);
-		/* not blocking: a FIFO put in place after the stat must not hang us */
-		src->fd = OpenTransientFile(path, O_RDONLY | O_NONBLOCK | PG_BINARY);
-		if (src->fd < 0)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not open file \"%s\" for reading: %m", path)));
-		if (fstat(src->fd, &st) != 0)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not stat file \"%s\": %m", path)));
-		check_regular(path, &st);
-#ifdef POSIX_FADV_SEQUENTIAL
-		(void) posix_fadvise(src->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-#endif
-		src->size = st.st_size;
+		src->bytes = zfdw_open_file_bytes(path, &err);
+		if (src->bytes == NULL)
+			zfdw_report_open_error(&err, NOT_REGULAR_HINT);
 		src->name = path;
-		return true;
 	}
-	return false;
+	else
+		return false;
+	zf_bytes_set_hooks(src->bytes, &scan_hooks);
+	return true;
 }
 
 /* Open the file with this index in the list (parallel chunks). */

@@ -14,7 +14,6 @@
 #include "zfdw.h"
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "miscadmin.h"
 #include "port/pg_bswap.h"
@@ -75,7 +74,11 @@ close_reader(ZfScanState *s)
 	}
 }
 
-/* A reader on the current file, for a byte range of its records or all. */
+/*
+ * A reader on the current file, for a byte range of its records or all.
+ * A file is read at offsets, so each new reader starts where it should;
+ * a program's output is read once, by one reader.
+ */
 static void
 open_reader(ZfScanState *s, uint64 range_start, uint64 range_end)
 {
@@ -85,12 +88,8 @@ open_reader(ZfScanState *s, uint64 range_start, uint64 range_end)
 	close_reader(s);
 	ro.range_start = range_start;
 	ro.range_end = range_end;
-	if (s->src.pipe == NULL && lseek(s->src.fd, 0, SEEK_SET) < 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not seek in file \"%s\": %m", s->src.name)));
 	zf_error_clear(&err);
-	s->reader = zf_reader_open(s->src.fd, s->src.size, &ro, &err);
+	s->reader = zf_reader_open(s->src.bytes, &ro, &err);
 	if (s->reader == NULL)
 		reader_error(s, &err);
 	s->have_prev_key = false;
@@ -259,7 +258,7 @@ next_parallel(ZfScanState *s, zf_record *r)
 
 			if (!zfdw_parallel_claim(s, &file, &first, &last))
 				return false;
-			if (file != s->src.current || s->src.fd < 0)
+			if (file != s->src.current || s->src.bytes == NULL)
 				zfdw_source_open_index(&s->src, file);
 			if (last > 0)
 				open_reader(s, first * s->ropts.lrecl, last * s->ropts.lrecl);
@@ -325,7 +324,7 @@ next_by_key(ZfScanState *s, zf_record *r)
 		range = list_nth(s->ranges, s->range_index);
 		if (!s->range_started)
 		{
-			uint64		index = zfdw_key_seek(s->keys, s->src.fd, s->src.name, range->lo);
+			uint64		index = zfdw_key_seek(s->keys, s->src.bytes, range->lo);
 			zf_error	err;
 
 			zf_error_clear(&err);

@@ -13,14 +13,9 @@
  */
 #include "zfdw.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "catalog/pg_authid.h"
 #include "funcapi.h"
 #include "miscadmin.h"
-#include "storage/fd.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
@@ -56,9 +51,10 @@ zfdw_inspect_file(PG_FUNCTION_ARGS)
 	int32		lrecl = PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2);
 	zf_inspect_result *res = palloc0(sizeof(zf_inspect_result));
 	uint8	   *sample = palloc(ZF_INSPECT_SAMPLE_SIZE);
-	struct stat st;
-	ssize_t		n;
-	int			fd;
+	zf_byte_source *bytes;
+	int64		size;
+	size_t		n;
+	zf_status	st;
 	zf_error	err;
 	StringInfoData opts;
 
@@ -76,33 +72,29 @@ zfdw_inspect_file(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("lrecl must not be negative")));
-	if (stat(path, &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat file \"%s\": %m", path)));
-	if (!S_ISREG(st.st_mode))
+	zf_error_clear(&err);
+	bytes = zfdw_open_file_bytes(path, &err);
+	if (bytes == NULL && err.status == ZF_E_UNSUPPORTED)
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				 errmsg("\"%s\" is not a regular file", path)));
-	fd = OpenTransientFile(path, O_RDONLY | PG_BINARY);
-	if (fd < 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not open file \"%s\" for reading: %m", path)));
-	n = read(fd, sample, ZF_INSPECT_SAMPLE_SIZE);
-	if (n < 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not read file \"%s\": %m", path)));
-	CloseTransientFile(fd);
+	if (bytes == NULL)
+		zfdw_report_open_error(&err, NULL);
+	/* the sample, from the start: no more than the size it had when opened */
+	size = zf_bytes_size(bytes);
+	st = zf_bytes_read_full(bytes, sample, Min((uint64) size, ZF_INSPECT_SAMPLE_SIZE),
+							&n, &err);
+	zfdw_close_bytes(bytes, NULL);
+	if (st != ZF_OK)
+		zfdw_report(ERROR, &err, path);
 
 	zf_error_clear(&err);
-	if (zf_inspect_sample(sample, (size_t) n, st.st_size, codepage, (uint32) lrecl,
+	if (zf_inspect_sample(sample, n, size, codepage, (uint32) lrecl,
 						  res, &err) != ZF_OK)
 		zfdw_report(ERROR, &err, path);
 
 	InitMaterializedSRF(fcinfo, 0);
-	put_row(rsinfo, "file", psprintf("%lld bytes, %s sampled", (long long) st.st_size,
+	put_row(rsinfo, "file", psprintf("%lld bytes, %s sampled", (long long) size,
 									 res->whole_file ? "all" : "the first 1 MiB"));
 	for (int i = 0; i < res->n_findings; i++)
 		put_row(rsinfo, res->findings[i].topic, res->findings[i].text);

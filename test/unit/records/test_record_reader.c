@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * test_record_reader.c
- *	  Unit tests for record framing (record.c).
+ *	  Unit tests for record framing (record_reader.c), read through byte
+ *	  sources over temporary files and pipes.
  *
  * Byte streams are built by hand in each test: a descriptor word is
  * written as its four bytes, e.g. an RDW for 3 data bytes on z/OS is
@@ -49,7 +50,7 @@ typedef struct result
 
 static result res;
 
-/* read_all_fd reads by runs (zf_reader_next_run) instead of one by one */
+/* read_all_source reads by runs (zf_reader_next_run) instead of one by one */
 static bool by_runs = false;
 
 /* Write bytes to a fresh temporary file and return it open for reading. */
@@ -96,9 +97,20 @@ pipe_of(const uint8_t *bytes, size_t n)
 	return p[0];
 }
 
-/* Read every record of fd (size or -1) into res; returns the end status. */
+/* A byte source over fd (which the caller keeps and closes). */
+static zf_byte_source *
+source_of(int fd)
+{
+	zf_error	err;
+	zf_byte_source *src = zf_fd_source_open(fd, "test input", false, &err);
+
+	assert_non_null(src);
+	return src;
+}
+
+/* Read every record of src into res; returns the end status. */
 static zf_status
-read_all_fd(int fd, int64_t size, const zf_reader_opts *o)
+read_all_source(zf_byte_source *src, const zf_reader_opts *o)
 {
 	zf_reader  *r;
 	zf_record	rec;
@@ -106,7 +118,7 @@ read_all_fd(int fd, int64_t size, const zf_reader_opts *o)
 
 	memset(&res, 0, sizeof(res));
 	zf_error_clear(&res.err);
-	r = zf_reader_open(fd, size, o, &res.err);
+	r = zf_reader_open(src, o, &res.err);
 	if (r == NULL)
 		return res.status = res.err.status;
 	for (;;)
@@ -151,12 +163,23 @@ read_all_fd(int fd, int64_t size, const zf_reader_opts *o)
 	return res.status = st;
 }
 
+/* Read every record of fd (a file or a pipe) into res. */
+static zf_status
+read_all_fd(int fd, const zf_reader_opts *o)
+{
+	zf_byte_source *src = source_of(fd);
+	zf_status	st = read_all_source(src, o);
+
+	zf_bytes_close(src, NULL);
+	return st;
+}
+
 /* Read bytes as a regular file. */
 static zf_status
 read_bytes(const uint8_t *bytes, size_t n, const zf_reader_opts *o)
 {
 	int			fd = temp_file(bytes, n);
-	zf_status	st = read_all_fd(fd, (int64_t) n, o);
+	zf_status	st = read_all_fd(fd, o);
 
 	close(fd);
 	return st;
@@ -167,7 +190,7 @@ static zf_status
 read_pipe(const uint8_t *bytes, size_t n, const zf_reader_opts *o)
 {
 	int			fd = pipe_of(bytes, n);
-	zf_status	st = read_all_fd(fd, -1, o);
+	zf_status	st = read_all_fd(fd, o);
 	int			status;
 
 	close(fd);
@@ -379,15 +402,18 @@ test_fb_seek(void **state)
 	zf_reader  *r;
 	zf_record	rec;
 	zf_error	err;
+	zf_byte_source *src;
 	int			fd;
+	int			status;
 
 	(void) state;
 	for (int i = 0; i < 100; i++)
 		bytes[i] = (uint8_t) i;
 	fd = temp_file(bytes, 100);
+	src = source_of(fd);
 	o.lrecl = 10;
 	o.buffer_size = 25;
-	r = zf_reader_open(fd, 100, &o, &err);
+	r = zf_reader_open(src, &o, &err);
 	assert_non_null(r);
 	assert_int_equal(zf_reader_next(r, &rec, &err), ZF_OK);
 	assert_int_equal(zf_reader_seek_record(r, 7, &err), ZF_OK);
@@ -414,15 +440,23 @@ test_fb_seek(void **state)
 	assert_int_equal(rec.data[0], 20);
 	zf_reader_close(r);
 
-	/* not on a pipe, not for vb */
-	r = zf_reader_open(fd, -1, &o, &err);
-	assert_int_equal(zf_reader_seek_record(r, 1, &err), ZF_E_ARG);
-	zf_reader_close(r);
+	/* not for vb, not on a pipe */
 	o = opts_for(ZF_RECFM_VB);
-	r = zf_reader_open(fd, 100, &o, &err);
+	r = zf_reader_open(src, &o, &err);
 	assert_int_equal(zf_reader_seek_record(r, 1, &err), ZF_E_ARG);
 	zf_reader_close(r);
+	zf_bytes_close(src, NULL);
 	close(fd);
+	o = opts_for(ZF_RECFM_FB);
+	o.lrecl = 10;
+	fd = pipe_of(bytes, 100);
+	src = source_of(fd);
+	r = zf_reader_open(src, &o, &err);
+	assert_int_equal(zf_reader_seek_record(r, 1, &err), ZF_E_ARG);
+	zf_reader_close(r);
+	zf_bytes_close(src, NULL);
+	close(fd);
+	wait(&status);
 }
 
 /* DTAR020.bin: FB 27, 379 records whose keys match the expected TSV. */
@@ -689,13 +723,11 @@ static zf_status
 read_path(const char *path, const zf_reader_opts *o)
 {
 	int			fd = open(path, O_RDONLY);
-	struct stat st;
 	zf_status	rc;
 
 	if (fd < 0)
 		fail_msg("cannot open %s", path);
-	assert_int_equal(fstat(fd, &st), 0);
-	rc = read_all_fd(fd, st.st_size, o);
+	rc = read_all_fd(fd, o);
 	close(fd);
 	return rc;
 }
@@ -1006,19 +1038,22 @@ test_text(void **state)
 static void
 test_shrunk_file(void **state)
 {
-	const uint8_t vb[] = {0x00, 0x05, 0x00, 0x00, 'A', 0x00, 0x05, 0x00, 0x00, 'B'};
+	const uint8_t vb[20] = {0x00, 0x05, 0x00, 0x00, 'A', 0x00, 0x05, 0x00, 0x00, 'B'};
 	zf_reader_opts o = opts_for(ZF_RECFM_VB);
 	int			fd = temp_file(vb, sizeof(vb));
+	zf_byte_source *src = source_of(fd);
 
 	(void) state;
-	/* the size given at open (as fstat saw it) is larger than what is left */
-	assert_int_equal(read_all_fd(fd, 20, &o), ZF_E_IO);
+	/* the size at open (as fstat saw it) is larger than what is left */
+	assert_int_equal(ftruncate(fd, 10), 0);
+	assert_int_equal(read_all_source(src, &o), ZF_E_IO);
 	assert_int_equal(res.n, 2);
 	assert_string_equal(res.err.message, "file ended at byte 10, before its size of 20 bytes");
 	o = opts_for(ZF_RECFM_FB);
 	o.lrecl = 5;
-	assert_int_equal(read_all_fd(fd, 20, &o), ZF_E_IO);
+	assert_int_equal(read_all_source(src, &o), ZF_E_IO);
 	assert_int_equal(res.n, 2);
+	zf_bytes_close(src, NULL);
 	close(fd);
 }
 
