@@ -93,6 +93,13 @@ ALTER FOREIGN TABLE prog OPTIONS (SET program 'yes ABCDEFGH | tr -d ''\n''', ADD
 -- (the detail, how many bytes were read, depends on the pipe)
 SELECT e FROM zt_error($$SELECT * FROM prog$$) AS e WHERE e NOT LIKE 'DETAIL%';
 RESET zfdw.max_record_length;
+-- a program that writes forever, read up to a LIMIT: the program is
+-- stopped by SIGPIPE when the scan ends, which is no error (as file_fdw)
+ALTER FOREIGN TABLE prog OPTIONS (SET program 'yes ABCD', SET lrecl '5', DROP recfm);
+SELECT * FROM prog LIMIT 2;
+-- the same through a shell pipeline, which reports exit code 141
+ALTER FOREIGN TABLE prog OPTIONS (SET program 'yes ABCD | cat');
+SELECT * FROM prog LIMIT 2;
 
 -- the backend is still there
 ALTER FOREIGN TABLE t OPTIONS (SET filename :'good');

@@ -88,8 +88,23 @@ reap(pid_t pid, int *status)
 }
 
 /*
+ * Did the program die of SIGPIPE, itself or as the shell reports a child
+ * that did (exit code 128 + SIGPIPE)?  That is how a program ends when its
+ * reader stops early, as PostgreSQL's COPY FROM PROGRAM also judges it.
+ */
+static bool
+killed_by_sigpipe(int status)
+{
+	if (WIFSIGNALED(status))
+		return WTERMSIG(status) == SIGPIPE;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGPIPE;
+}
+
+/*
  * Close the pipe (the program, if still writing, gets SIGPIPE), then wait
- * for the program: one that did not exit with 0 is an error.
+ * for the program: one that did not exit with 0 is an error, except a
+ * program killed by SIGPIPE after the scan stopped reading before the end
+ * (a LIMIT): its output was not wanted any more.
  */
 static zf_status
 program_close(zf_byte_source *src, zf_error *err)
@@ -106,6 +121,8 @@ program_close(zf_byte_source *src, zf_error *err)
 		return zf_bytes_sys_error(err, errno, "could not wait for program \"%s\"",
 								  src->name);
 	}
+	if (status != 0 && !src->at_eof && killed_by_sigpipe(status))
+		status = 0;
 	if (status != 0 && st == ZF_OK)
 	{
 		char		how[128];
