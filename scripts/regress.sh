@@ -36,7 +36,7 @@ if [ -n "${ZF_DESTDIR:-}" ]; then
 	echo "extension_destdir = '$ZF_DESTDIR'" >>"$out/regress.conf"
 fi
 
-zf_as_pg "$pg_regress" \
+zf_as_pg env ZF_PSQL="$(zf_pg_bindir)/psql" "$pg_regress" \
 	--temp-instance="$out/tmp_check" \
 	--port="$port" \
 	--bindir="$(zf_pg_bindir)" \

@@ -43,7 +43,9 @@ RETURNS TABLE (tab text, con text, def text)
 LANGUAGE sql AS $$
     SELECT c.conrelid::regclass::text, c.conname::text, pg_get_constraintdef(c.oid)
       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-     WHERE n.nspname = schema_name ORDER BY 1, 2
+     WHERE n.nspname = schema_name
+       AND c.contype <> 'n'  -- 18 records NOT NULL as constraints too
+     ORDER BY 1, 2
 $$;
 
 -- 1. DB2 Admin Tool (ADB2GEN) export, DB2 V10: table space, ten tables

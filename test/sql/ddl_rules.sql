@@ -103,7 +103,9 @@ CREATE TABLE R.CHILD (K INTEGER NOT NULL, P INTEGER,
    CONSTRAINT FK1 FOREIGN KEY (P) REFERENCES R.KEYS ON DELETE CASCADE);
 $$);
 SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
- WHERE conrelid IN ('r.keys'::regclass, 'r.child'::regclass) ORDER BY 1;
+ WHERE conrelid IN ('r.keys'::regclass, 'r.child'::regclass)
+   AND contype <> 'n'  -- 18 records NOT NULL as constraints too
+ ORDER BY 1;
 SELECT indexrelid::regclass AS index, indnullsnotdistinct,
        pg_get_indexdef(indexrelid) ~ 'WHERE' AS partial
   FROM pg_index WHERE indrelid = 'r.keys'::regclass ORDER BY 1;
@@ -140,7 +142,9 @@ CREATE TABLE R.NOTE (ID INTEGER NOT NULL, HEAD INTEGER REFERENCES R.HEAD2 ON DEL
 CREATE TABLE R.HEAD2 (ID INTEGER NOT NULL PRIMARY KEY);
 $$);
 SELECT conrelid::regclass, conname, pg_get_constraintdef(oid) FROM pg_constraint
- WHERE conrelid IN ('r.head'::regclass, 'r.line'::regclass, 'r.note'::regclass) ORDER BY 1, 2;
+ WHERE conrelid IN ('r.head'::regclass, 'r.line'::regclass, 'r.note'::regclass)
+   AND contype <> 'n'
+ ORDER BY 1, 2;
 SELECT indexrelid::regclass FROM pg_index WHERE indrelid = 'r.head'::regclass ORDER BY 1;
 SELECT n, note FROM pg_temp.notes($$
 CREATE TABLE R.HEAD (ID INTEGER NOT NULL, CODE CHAR(4) NOT NULL, DOC XML);
