@@ -36,7 +36,7 @@ include $(PGXS)
 ifneq (,$(findstring clang,$(CC)))
 override CFLAGS := $(filter-out -fexcess-precision=standard -Wimplicit-fallthrough=3 \
 	-Wno-format-truncation -Wno-stringop-truncation -Wcast-function-type \
-	-Wshadow=compatible-local,$(CFLAGS))
+	-Wshadow=compatible-local -Wimplicit-fallthrough=5 -Wold-style-declaration,$(CFLAGS))
 endif
 
 # -Wextra is for our code: PostgreSQL's own headers are system headers here

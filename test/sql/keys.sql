@@ -26,9 +26,10 @@ BEGIN
         -- 18 prints row counts with two decimals (zt_plan_line)
         line := zt_plan_line(line);
         CONTINUE WHEN line IS NULL;
-        -- 17 names an InitPlan's value (InitPlan 1).col1 where 15 wrote $0
-        line := regexp_replace(line, '\(InitPlan 1\)\.col1', '$0', 'g');
-        line := regexp_replace(line, '^(\s*InitPlan 1)$', '\1 (returns $0)');
+        -- 17 names an InitPlan's value (InitPlan 1).col1 where 15 wrote $0,
+        -- and 19 names the InitPlan expr_1
+        line := regexp_replace(line, '\(InitPlan (1|expr_1)\)\.col1', '$0', 'g');
+        line := regexp_replace(line, '^(\s*)InitPlan (1|expr_1)$', '\1InitPlan 1 (returns $0)');
         -- 16 writes a join clause the other way round: this table's
         -- (unqualified) column first
         m := regexp_match(line, '^(\s*Filter: \()(\w+\.\w+) = (\w+)\)$');
