@@ -3,11 +3,13 @@
 #
 # check.sh
 #	  "make check": every test zfdw has, on a fresh Debian 12 machine too.
-#	  Installs missing packages, runs the core unit tests, builds and
-#	  installs the extension, runs pg_regress against a temporary instance,
-#	  runs the conformance suites when ../shared/conformance exists, runs
-#	  the crash-and-resume test and every fuzz target for a few seconds,
-#	  and ends with one line "N passed, M failed" counting all of them.
+#	  Installs missing packages, checks that they provide every program
+#	  the tests and the demo use (check_deps.sh), runs the core unit
+#	  tests, builds and installs the extension, runs pg_regress against a
+#	  temporary instance, runs the conformance suites when
+#	  ../shared/conformance exists, runs the crash-and-resume test and
+#	  every fuzz target for a few seconds, and ends with one line
+#	  "N passed, M failed" counting all of them.
 #
 #-------------------------------------------------------------------------
 set -u
@@ -34,6 +36,12 @@ log=$(mktemp -d "${TMPDIR:-/tmp}/zfdw-check-log.XXXXXX")
 trap 'rm -rf "$log"' EXIT
 
 scripts/deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+# every program, module and library the tests and the demo use comes from
+# those packages or from the essential set (issue 10: bzip2 did not)
+echo "== dependencies"
+scripts/check_deps.sh 2>&1 | tee "$log/deps"
+count "$log/deps" deps
 
 echo "== core unit tests"
 make -s -f test/unit/unit.mk run 2>&1 | tee "$log/unit"
