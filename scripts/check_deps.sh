@@ -89,13 +89,14 @@ dpkg-query -W -f='${Package} ${Essential}\n' | awk '$2 == "yes" {print $1}' >"$t
 mapfile -t common < <(cat "$tmp/base" "$tmp/essential"; printf '%s\n' "${prerequisites[@]}")
 closure "${common[@]}" >"$tmp/allowed."
 
-# folders whose scripts install extra packages, deepest first
+# folders whose scripts install extra packages, deepest first; the files
+# of a folder may count on those of its scripts and its parents' scripts
 awk -F'\t' '$1 == "installs" {sub(/:[0-9]+$/, "", $3); n = split($3, p, "/");
 	d = p[1]; for (i = 2; i < n; i++) d = d "/" p[i]; print d "\t" $2}' "$tmp/uses" |
 	sort -u >"$tmp/installs"
 mapfile -t folders < <(cut -f1 "$tmp/installs" | sort -u | awk '{print length, $0}' | sort -rn | cut -d' ' -f2-)
 for f in "${folders[@]}"; do
-	mapfile -t extra < <(awk -F'\t' -v f="$f" '$1 == f {print $2}' "$tmp/installs")
+	mapfile -t extra < <(awk -F'\t' -v f="$f" 'index(f "/", $1 "/") == 1 {print $2}' "$tmp/installs")
 	closure "${common[@]}" "${extra[@]}" >"$tmp/allowed.${f//\//_}"
 done
 
@@ -136,9 +137,14 @@ chain() {
 
 # resolve every use to a file (or "-" when it is not installed)
 : >"$tmp/resolved"
+
+# a program as the scripts' shell finds it on a Debian PATH, or "-"
 resolve_program() {
 	PATH=$sys_path type -P "$1" 2>/dev/null || echo -
 }
+# the file a compiler links for a library or runtime (lib$1.so, else the
+# .a), or "-"; cc answers for a compiler not installed yet (clang, before
+# test/fuzz/run.sh installs it), which finds the same system libraries
 resolve_linked() {
 	local name=$1 cc=$2 f
 	PATH=$sys_path type -P "$cc" >/dev/null 2>&1 || cc=cc
@@ -200,10 +206,12 @@ owners_of() {
 
 # --- one test per use
 
+# count a failed test and say why; check.sh repeats "  FAIL" lines at the end
 fail() {
 	echo "  FAIL $1"
 	failed=$((failed + 1))
 }
+# count a passed test, and show it with -v
 pass() {
 	[ -n "$verbose" ] && echo "  ok $1"
 	passed=$((passed + 1))
