@@ -1,5 +1,8 @@
 -- demo.sql: the zfdw showcase, run by "make demo" against a throwaway
--- cluster.  :demo is the demo folder of the checkout.
+-- cluster.  :demo is the demo folder of the checkout; :acctcdc, when set,
+-- the change extract that scripts/demo.sh wrote just before (with
+-- demo/data/acctcdc.py, commit times ending now), else
+-- :demo/data/acctcdc.dat, which that program writes by default.
 \pset footer off
 \set data :demo '/data'
 \set acctmast :data '/acctmast.dat'
@@ -112,7 +115,10 @@ SELECT count(*) AS loaded, count(memo) AS with_memo, count(counterparty) AS tran
 
 \echo
 \echo '== 7. Keeping a cache current: change records from the DB2 log'
+\if :{?acctcdc}
+\else
 \set acctcdc :data '/acctcdc.dat'
+\endif
 \set acctcdccpy :data '/ACCTCDC.cpy'
 SET timezone = 'UTC';
 \echo 'A cache of the accounts for the digital platform, loaded from the'
@@ -131,7 +137,7 @@ SELECT acct_number, acct_customer_id, acct_holder_name, acct_status,
        acct_current_bal, acct_available_bal
   FROM zos.acct_master_rec;
 
-\echo 'The morning of 2025-07-01 as a log-based capture program extracted it:'
+\echo 'The last half hour as a log-based capture program extracted it:'
 \echo 'EBCDIC records with an operation, the log position (extended LRSN), the'
 \echo 'commit time (a STCK clock value), the unit of recovery, the new row and'
 \echo 'the old one (demo/data/ACCTCDC.cpy).'
@@ -167,9 +173,9 @@ SELECT acct_number, acct_holder_name, acct_status, acct_current_bal, replicated_
  ORDER BY acct_number
  LIMIT 8;
 
-\echo 'The lag is how far the last change applied was behind its commit. This'
-\echo 'sample extract is from 2025-07-01, so here it is the extract''s age; a job'
-\echo 'that applies a live feed every few seconds keeps it at seconds.'
+\echo 'The lag is how far the last change applied was behind its commit. The'
+\echo 'demo wrote this extract as it started, its last commit at that moment, so'
+\echo 'the lag is seconds, as for a job that applies a live feed every few seconds.'
 SELECT target, source, high_water, last_commit_ts, applied_at, lag
   FROM zfdw.replication_status;
 

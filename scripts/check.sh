@@ -3,7 +3,9 @@
 #
 # check.sh
 #	  "make check": every test zfdw has, on a fresh Debian 12 machine too.
-#	  Installs missing packages, runs the core unit tests, then for each
+#	  Installs missing packages, checks that they provide every program
+#	  the tests and the demo use (check_deps.sh), runs the core unit
+#	  tests, then for each
 #	  PostgreSQL version (the system's 15, and 16 to 19 when their sources
 #	  are in ../shared/postgresql) builds and installs the extension and
 #	  runs pg_regress, the crash-and-resume test and the conformance suites
@@ -37,6 +39,12 @@ trap 'rm -rf "$log"' EXIT
 
 scripts/deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 rm -f regression-pg*.diffs
+
+# every program, module and library the tests and the demo use comes from
+# those packages or from the essential set (issue 10: bzip2 did not)
+echo "== dependencies"
+scripts/check_deps.sh 2>&1 | tee "$log/deps"
+count "$log/deps" deps
 
 echo "== core unit tests"
 make -s -f test/unit/unit.mk run 2>&1 | tee "$log/unit"

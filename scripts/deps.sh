@@ -6,13 +6,33 @@
 #	  they are missing.  Runs apt-get as root (through sudo when needed).
 #
 #	deps.sh [extra packages...]
+#	deps.sh --list [extra packages...]	print the packages, install nothing
+#
+# Every program the tests and the demo run comes from one of these
+# packages or from Debian's essential set; scripts/check_deps.sh (part of
+# make check) verifies it.  A script that needs more for itself (clang for
+# the fuzz targets, valgrind, GnuCOBOL) names them as extra packages.
 #
 #-------------------------------------------------------------------------
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+list_only=
+if [ "${1:-}" = --list ]; then
+	list_only=1
+	shift
+fi
+
+# bzip2: the conformance suites read a compressed file through
+# "bzip2 -dc"; mawk: awk, of Priority required but not essential
 packages=(gcc make libc6-dev "postgresql-$ZF_PG_VERSION"
-	"postgresql-server-dev-$ZF_PG_VERSION" libcmocka-dev python3 "$@")
+	"postgresql-server-dev-$ZF_PG_VERSION" libcmocka-dev python3 bzip2 mawk
+	"$@")
+
+if [ -n "$list_only" ]; then
+	printf '%s\n' "${packages[@]}"
+	exit 0
+fi
 
 missing=()
 for p in "${packages[@]}"; do

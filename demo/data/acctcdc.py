@@ -1,21 +1,35 @@
 #!/usr/bin/env python3
-"""acctcdc.py: write acctcdc.dat, a morning of changes to the account master.
+"""acctcdc.py: write acctcdc.dat, 24 minutes of changes to the account master.
 
-The demo bank's account master (acctmast.dat, as of 2025-06-30) changes on
-2025-07-01 between 08:00 and 08:30 UTC: card payments and deposits,
-transfers between two accounts in one unit of recovery, an account opened,
-one closed, a closed one purged, a holder's name corrected, an account
-frozen.  A log-based capture program writes each change as an
-ACCTCDC.cpy record (RECFM FB, LRECL 277, cp037): operation, extended LRSN,
-STCK commit time, unit of recovery, table name, the row, the before image.
+The demo bank's account master (acctmast.dat, as of 2025-06-30) changes
+during some 24 minutes: card payments and deposits, transfers between two
+accounts in one unit of recovery, an account opened, one closed, a closed
+one purged, a holder's name corrected, an account frozen.  A log-based
+capture program writes each change as an ACCTCDC.cpy record (RECFM FB,
+LRECL 277, cp037): operation, extended LRSN, STCK commit time, unit of
+recovery, table name, the row, the before image.
+
+The times end at --end, the commit time of the last unit of recovery: by
+default the moment this program runs.  "make demo" runs it each time,
+into its scratch directory, so that the lag the demo shows is that of a
+live feed, seconds.  The changes and their spacing do not depend on
+--end; the dates in the rows (last activity, the new account's opening)
+are those of the change.  With --end 2025-07-01T08:23:43.585618 the
+changes are those of the morning of 2025-07-01.
 
 The rows start from the values acctgen.cbl DISPLAYed (acctmast.expected.tsv).
 The encoder of the 120-byte row is checked first against every record
 GnuCOBOL wrote into acctmast.dat, byte for byte.  Clock values as in
 test/data/cdc/generate.py (z/Architecture TOD clock, checked there against
-IBM's published value).  Deterministic.  Run: python3 demo/data/acctcdc.py
+IBM's published value).  Deterministic for a given --end.
+
+Run: python3 demo/data/acctcdc.py [--out FILE] [--end now|TIME]
+(TIME in UTC, YYYY-MM-DDTHH:MM:SS[.ffffff]; FILE defaults to acctcdc.dat
+beside this program)
 """
 
+import argparse
+import copy
 import datetime as dt
 import os
 import random
@@ -80,10 +94,17 @@ def read_master():
     return rows
 
 
-def main():
+def yyyymmdd(t):
+    """A PIC 9(8) date of a time: its UTC day as YYYYMMDD."""
+    return int(t.strftime('%Y%m%d'))
+
+
+def changes(master, start):
+    """The changes to master (changed in place) from the time start on.
+
+    Returns the records (op, log time, row, before, unit of recovery)."""
     rng = random.Random(20250701)
-    master = read_master()
-    clock = dt.datetime(2025, 7, 1, 8, 0, 3, 120000, tzinfo=UTC)
+    clock = start
     rba = 0x0000A3F2C000
     records = []                # (op, log time, row, before, ur)
     active = sorted(k for k, r in master.items() if r['acct_status'] == 'A')
@@ -96,14 +117,17 @@ def main():
 
     def change(ur, op, key, **values):
         before = dict(master[key]) if key in master else None
+        t = tick(300, 3000)
         if op == 'D':
             del master[key]
-            records.append(('D', tick(300, 3000), before, None, ur))
+            records.append(('D', t, before, None, ur))
             return
         after = dict(before or {}, **values)
-        after['acct_last_activity'] = 20250701
+        after['acct_last_activity'] = yyyymmdd(t)
+        if op == 'I':
+            after['acct_open_date'] = yyyymmdd(t)
         master[after['acct_number']] = after
-        records.append((op, tick(300, 3000), after, before if op == 'U' else None, ur))
+        records.append((op, t, after, before if op == 'U' else None, ur))
 
     def money(lo, hi):
         return Decimal(rng.randrange(lo * 100, hi * 100)).scaleb(-2)
@@ -133,7 +157,7 @@ def main():
                    acct_customer_id=master[active[0]]['acct_customer_id'],
                    acct_holder_name=master[active[0]]['acct_holder_name'],
                    acct_branch=101, acct_product_code='SAV', acct_currency='EUR',
-                   acct_open_date=20250701, acct_status='A',
+                   acct_status='A',
                    acct_current_bal=Decimal('1000.00'), acct_available_bal=Decimal('1000.00'),
                    acct_overdraft_limit=Decimal('0.00'), acct_interest_rate=Decimal('2.7500'))
         elif n == 13:                       # a closed account purged
@@ -150,8 +174,39 @@ def main():
         ur['commit'] = tick(200, 900)
         ur['sub'] = rng.randrange(1, 4096)
         tick(20000000, 80000000)            # 20 to 80 seconds to the next
+    return records
 
-    with open(os.path.join(HERE, 'acctcdc.dat'), 'wb') as f:
+
+def parse_end(text):
+    """--end: 'now', or a UTC time in ISO 8601 without a zone."""
+    if text == 'now':
+        return dt.datetime.now(UTC)
+    try:
+        t = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("not 'now' nor a time YYYY-MM-DDTHH:MM:SS[.ffffff]: %r" % text)
+    if t.tzinfo is not None:
+        raise argparse.ArgumentTypeError("give the time in UTC, without a zone: %r" % text)
+    return t.replace(tzinfo=UTC)
+
+
+def main():
+    ap = argparse.ArgumentParser(description='Write the change extract of the demo.')
+    ap.add_argument('--out', default=os.path.join(HERE, 'acctcdc.dat'),
+                    help='the file to write (default: acctcdc.dat beside this program)')
+    ap.add_argument('--end', type=parse_end, default='now',
+                    help="the commit time of the last change, UTC: 'now' (default) or "
+                         "YYYY-MM-DDTHH:MM:SS[.ffffff]")
+    args = ap.parse_args()
+    master = read_master()
+
+    # The spacing of the changes is fixed: a first pass from an arbitrary
+    # origin measures the span, the second ends at --end.
+    origin = dt.datetime(2025, 7, 1, 8, 0, 3, 120000, tzinfo=UTC)
+    span = changes(copy.deepcopy(master), origin)[-1][4]['commit'] - origin
+    records = changes(master, args.end - span)
+
+    with open(args.out, 'wb') as f:
         for i, (op, t, row, before, ur) in enumerate(records, 1):
             b = (ebcdic(op, 1) + ext_lrsn(t, (i * 7919) % (1 << 20)) +
                  stck(ur['commit'], ur['sub']) + b'\x00' * 4 + ur['urid'].to_bytes(6, 'big') +
@@ -159,7 +214,6 @@ def main():
                  row_bytes(before if op == 'U' else None))
             assert len(b) == 277
             f.write(b)
-
 
 if __name__ == '__main__':
     main()

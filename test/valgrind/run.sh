@@ -17,14 +17,15 @@
 #
 # It takes minutes (the suite is some 30 times slower under memcheck):
 # run it by hand, not from make check.  Needs "make install" (with
-# ZF_DESTDIR, as for scripts/regress.sh) and valgrind.
+# ZF_DESTDIR, as for scripts/regress.sh); installs valgrind through
+# scripts/deps.sh when it is missing.
 #
 #-------------------------------------------------------------------------
 set -u
 . "$(dirname "$0")/../../scripts/lib.sh"
 cd "$ZF_ROOT"
 
-command -v valgrind >/dev/null || { echo "run.sh: valgrind is not installed" >&2; exit 2; }
+scripts/deps.sh valgrind || exit 2
 if [ $# -gt 0 ]; then
 	tests=("$@")
 else

@@ -3,7 +3,8 @@
 # generate.sh - rebuilds the mainframe-faithful fixtures in this
 # directory, and the demo data in demo/data, with GnuCOBOL.
 #
-# Needs cobc (GnuCOBOL 3.1.2 was used), glibc iconv and awk.  The tests
+# Needs cobc (GnuCOBOL 3.1.2 was used: Debian 12's gnucobol3, which it
+# installs through scripts/deps.sh when missing), glibc iconv and awk.  The tests
 # never run this script: they read the files it wrote, which are
 # committed.  Run verify.py afterwards.
 #
@@ -14,6 +15,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+"$here/../../../scripts/deps.sh" gnucobol3
 demo=$(cd "$here/../../../demo/data" && pwd)
 build=$(mktemp -d)
 trap 'rm -rf "$build"' EXIT

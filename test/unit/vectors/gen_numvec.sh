@@ -2,7 +2,8 @@
 #-------------------------------------------------------------------------
 #
 # gen_numvec.sh
-#	  Regenerate the GnuCOBOL vectors of test_decimal.c from numvec.cbl.
+#	  Regenerate the GnuCOBOL vectors of test_decimal.c from numvec.cbl
+#	  (installs Debian's gnucobol3 through scripts/deps.sh when missing).
 #
 # -std=ibm gives z/OS field sizes and big-endian binary; -fbinary-truncate
 # stores binary fields truncated to their PIC digits as z/OS TRUNC(STD)
@@ -15,6 +16,7 @@
 #-------------------------------------------------------------------------
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+"$here/../../../scripts/deps.sh" gnucobol3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
