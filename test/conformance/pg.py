@@ -19,8 +19,11 @@ def find_psql():
     scripts/conformance.sh), else of PostgreSQL 15 (Debian layout), else the
     one on PATH."""
     bindir = os.environ.get("ZF_PG_BINDIR")
-    for candidate in ((os.path.join(bindir, "psql"),) if bindir else ()) + (
-            "/usr/lib/postgresql/15/bin/psql",):
+    if bindir:
+        found = shutil.which("psql", path=bindir)
+        if found is not None:
+            return found
+    for candidate in ("/usr/lib/postgresql/15/bin/psql",):
         if os.access(candidate, os.X_OK):
             return candidate
     found = shutil.which("psql")

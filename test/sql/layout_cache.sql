@@ -31,8 +31,8 @@ INSERT INTO copybooks VALUES
     (4, 3, '           05  NUM   PIC X(4).');
 CREATE FUNCTION write_copybook(v int) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    EXECUTE format('COPY (SELECT text FROM test_layout_cache.copybooks WHERE version = %s ORDER BY line) TO PROGRAM %L',
-                   v, 'cat > layout_cache_tmp/rec.cpy');
+    EXECUTE format('COPY (SELECT text FROM test_layout_cache.copybooks WHERE version = %s ORDER BY line) TO PROGRAM ''cat > layout_cache_tmp/rec.cpy''',
+                   v);
 END $$;
 SELECT write_copybook(1);
 
