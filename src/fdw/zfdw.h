@@ -445,8 +445,8 @@ extern void zfdw_source_open_index(ZfSource *src, int index);
 extern void zfdw_source_close(ZfSource *src);
 extern void zfdw_source_discard(ZfSource *src);
 extern zf_byte_source *zfdw_open_file_bytes(const char *path, zf_error *err);
-extern void zfdw_report_open_error(const zf_error *err, const char *hint)
-			pg_attribute_noreturn();
+pg_noreturn extern void zfdw_report_open_error(const zf_error *err,
+												const char *hint);
 extern zf_status zfdw_close_bytes(zf_byte_source *bytes, zf_error *err);
 
 /* ---- SQL functions (layout_functions.c) ---- */
