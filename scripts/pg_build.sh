@@ -28,8 +28,9 @@ if [ -x "$prefix/bin/pg_config" ] && [ -f "$prefix/.zfdw-complete" ]; then
 	exit 0
 fi
 
-# what a build from a git snapshot needs beyond a C compiler
-"$ZF_ROOT/scripts/deps.sh" bison flex zlib1g-dev >&2
+# what a build from a git snapshot needs beyond a C compiler (xz-utils:
+# tar -J; not in a minimal Debian)
+"$ZF_ROOT/scripts/deps.sh" bison flex zlib1g-dev xz-utils >&2
 
 build=$(mktemp -d "${TMPDIR:-/tmp}/zfdw-pgbuild.XXXXXX")
 trap 'rm -rf "$build"' EXIT
