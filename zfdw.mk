@@ -10,7 +10,7 @@ MODULE_big = zfdw
 # for the whole tree, as citus builds src/backend/distributed)
 CORE_SRCS = $(sort $(shell find src/core -name '*.c'))
 FDW_SRCS = $(sort $(shell find src/fdw -name '*.c'))
-HEADERS = $(shell find src/core src/fdw -name '*.h')
+ZF_HEADERS = $(shell find src/core src/fdw -name '*.h')
 OBJS = $(CORE_SRCS:.c=.o) $(FDW_SRCS:.c=.o)
 
 EXTENSION = zfdw
@@ -58,4 +58,4 @@ src/core/%.o: src/core/%.c
 
 # PGXS tracks no header dependencies: rebuild everything when a header
 # changes (the tree is small; a stale struct layout is not).
-$(OBJS): $(HEADERS)
+$(OBJS): $(ZF_HEADERS)
