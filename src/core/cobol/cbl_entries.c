@@ -387,9 +387,13 @@ parse_occurs(cb_parser *p, cb_entry *e)
 			return s;
 	}
 	if (v1 > UINT32_MAX || v2 > UINT32_MAX || v2 > p->opts->limits.max_occurs)
-		return zf_cbl_error(p, ZF_E_LIMIT, e->occ_pos,
-					"OCCURS %llu is more than the limit of %u occurrences",
-					(unsigned long long) v2, p->opts->limits.max_occurs);
+	{
+		zf_cbl_error(p, ZF_E_LIMIT, e->occ_pos,
+					 "OCCURS %llu is more than the limit of %u occurrences",
+					 (unsigned long long) v2, p->opts->limits.max_occurs);
+		zf_error_limit(p->err, ZF_LIMIT_OCCURS);
+		return ZF_E_LIMIT;
+	}
 	if ((s = optional(p, "TIMES")) != ZF_OK)
 		return s;
 	for (;;)
@@ -677,8 +681,12 @@ zf_cbl_parse_entries(cb_parser *p)
 			continue;
 		}
 		if ((uint32_t) p->nentries >= p->opts->limits.max_fields)
-			return zf_cbl_error(p, ZF_E_LIMIT, pos, "copybook has more than %u data items",
-						p->opts->limits.max_fields);
+		{
+			zf_cbl_error(p, ZF_E_LIMIT, pos, "copybook has more than %u data items",
+						 p->opts->limits.max_fields);
+			zf_error_limit(p->err, ZF_LIMIT_FIELDS);
+			return ZF_E_LIMIT;
+		}
 		if ((e = new_entry(p)) == NULL)
 			return zf_error_set(p->err, ZF_E_NOMEM, "out of memory parsing a copybook");
 		e->level = (int) level;

@@ -688,6 +688,7 @@ zf_copybook_parse(const char *text, size_t len, const zf_copybook_opts *opts,
 	{
 		zf_error_set(err, ZF_E_LIMIT, "copybook text is %zu bytes, more than the limit of %u",
 					 len, opts->limits.max_source_bytes);
+		zf_error_limit(err, ZF_LIMIT_SOURCE);
 		return NULL;
 	}
 	memset(&p, 0, sizeof(p));

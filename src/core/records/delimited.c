@@ -284,6 +284,7 @@ emit(zf_delim_field *fields, uint32_t max_fields, uint32_t *n,
 	if (*n >= max_fields)
 	{
 		zf_error_set(err, ZF_E_LIMIT, "record has more than %u fields", max_fields);
+		zf_error_limit(err, ZF_LIMIT_FIELDS);
 		if (err)
 			err->offset = at;
 		return ZF_E_LIMIT;

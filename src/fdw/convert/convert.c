@@ -370,8 +370,12 @@ decode_array(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 		total *= count;
 	}
 	if (total > (uint64) zfdw_max_occurs * 16 || total > MaxAllocSize / sizeof(Datum))
-		return zf_error_set(err, ZF_E_LIMIT, "table of %llu elements is too large for an array",
-							(unsigned long long) total) == ZF_OK;
+	{
+		zf_error_set(err, ZF_E_LIMIT, "table of %llu elements is too large for an array",
+					 (unsigned long long) total);
+		zf_error_limit(err, ZF_LIMIT_OCCURS);
+		return false;
+	}
 	if (total == 0)
 	{
 		*value = PointerGetDatum(construct_empty_array(col->typid));

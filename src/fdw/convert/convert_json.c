@@ -128,7 +128,12 @@ zfdw_json_field(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, int32 fi,
 		int32		tables[MAXDIM + 1];
 
 		if (ndims > MAXDIM)
-			return zf_error_set(err, ZF_E_LIMIT, "too many OCCURS levels") == ZF_OK;
+		{
+			/* the hint names zfdw.max_occurs, as it always has */
+			zf_error_set(err, ZF_E_LIMIT, "too many OCCURS levels");
+			zf_error_limit(err, ZF_LIMIT_OCCURS);
+			return false;
+		}
 		zf_field_tables(t->layout, fi, tables, MAXDIM + 1);
 		if (!t->any_variable)
 			count = f->occurs_max;

@@ -224,6 +224,7 @@ test_limit(void **state)
 	assert_int_equal(zf_delim_split(&o, (const uint8_t *) "a,b,c", 5, f, 2, &n, &err),
 					 ZF_E_LIMIT);
 	assert_string_equal(err.message, "record has more than 2 fields");
+	assert_int_equal(err.limit, ZF_LIMIT_FIELDS);
 	assert_int_equal(err.offset, 5);
 	assert_int_equal(zf_delim_split(&o, (const uint8_t *) "a,b", 3, f, 2, &n, &err), ZF_OK);
 	assert_int_equal(n, 2);
