@@ -136,6 +136,23 @@ typedef struct zf_field
 								 * numeric(p,s) typmod may give it */
 } zf_field;
 
+/* The byte of a DB2 null indicator that means NULL, as UNLOAD writes it. */
+#define ZF_NULL_IND_NULL	0xFF
+
+/*
+ * Give field f a DB2 null indicator byte rel bytes from its start (-1:
+ * the byte before it), X'FF' meaning NULL: an explicit column's option
+ * null_indicator.
+ */
+static inline void
+zf_field_null_indicator(zf_field *f, int32_t rel)
+{
+	f->has_null_ind = true;
+	f->null_ind_value = ZF_NULL_IND_NULL;
+	f->null_ind_any = false;
+	f->null_ind_rel = rel;
+}
+
 /* A condition that selects the records of one record definition. */
 typedef struct zf_when
 {
