@@ -153,6 +153,18 @@ zf_field_null_indicator(zf_field *f, int32_t rel)
 	f->null_ind_rel = rel;
 }
 
+/*
+ * Bytes per unit of a field's DB2 length prefix: VARGRAPHIC and DBCLOB
+ * count DBCS characters of 2 bytes, as does a LOB in UTF-16 (CCSID
+ * 1200); the others count bytes.
+ */
+static inline uint32_t
+zf_field_prefix_unit(const zf_field *f)
+{
+	return f->kind == ZF_KIND_VARGRAPHIC ||
+		(f->kind == ZF_KIND_LOB && f->ccsid == 1200) ? 2 : 1;
+}
+
 /* A condition that selects the records of one record definition. */
 typedef struct zf_when
 {

@@ -431,3 +431,15 @@ zf_delim_scan_feed(const zf_delim_opts *opts, zf_delim_scan *scan,
 	scan->shifted = m.shifted;
 	return m.state == ST_QUOTED && !m.shifted;
 }
+
+/* See delimited.h. */
+size_t
+zf_delim_line_end(uint8_t terminator, uint64_t gap, uint8_t out[2])
+{
+	size_t		n = 0;
+
+	if (gap >= 2)
+		out[n++] = ZF_CR;
+	out[n++] = terminator;
+	return n;
+}

@@ -440,6 +440,25 @@ test_scan(void **state)
 }
 
 /*
+ * The line end put back between joined lines: lines 1 byte apart ended
+ * with the terminator alone, 2 bytes apart with CR (X'0D') before it.
+ */
+static void
+test_line_end(void **state)
+{
+	uint8_t		gap[2];
+
+	(void) state;
+	assert_int_equal(zf_delim_line_end(0x0A, 1, gap), 1);
+	assert_int_equal(gap[0], 0x0A);
+	assert_int_equal(zf_delim_line_end(0x25, 2, gap), 2);
+	assert_int_equal(gap[0], 0x0D);
+	assert_int_equal(gap[1], 0x25);
+	assert_int_equal(zf_delim_line_end(0x15, 1, gap), 1);
+	assert_int_equal(gap[0], 0x15);
+}
+
+/*
  * Properties over many pseudo-random records made of the bytes that
  * matter (delimiter, quote, blank, SO, SI, data, LF): the splitter only
  * returns fields inside the record, in order, never overlapping; and the
@@ -530,6 +549,7 @@ main(void)
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_mixed_shift),
 		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_line_end),
 		cmocka_unit_test(test_random_properties),
 	};
 
