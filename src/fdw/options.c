@@ -242,9 +242,9 @@ text_terminator_value(DefElem *def)
 	char	   *s = defGetString(def);
 
 	if (pg_strcasecmp(s, "lf") == 0)
-		return 0x0A;
+		return ZF_ASCII_LF;
 	if (pg_strcasecmp(s, "nl") == 0)
-		return 0x15;
+		return ZF_EBCDIC_NL;
 	if ((s[0] == 'x' || s[0] == 'X') && s[1] == '\'' && strlen(s) == 5 && s[4] == '\'' &&
 		isxdigit((unsigned char) s[2]) && isxdigit((unsigned char) s[3]))
 		return (uint8) strtol(s + 2, NULL, 16);
