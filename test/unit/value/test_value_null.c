@@ -18,19 +18,14 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "value/value.h"
+#include "value/value_test_util.h"
 
-/* A field template: kind, offset, length. */
+/* A field template: kind, offset, length; packed fields are signed. */
 static zf_field
 field(zf_kind kind, uint32_t offset, uint32_t length)
 {
-	zf_field	f;
+	zf_field	f = test_field("N", kind, offset, length);
 
-	memset(&f, 0, sizeof(f));
-	f.name = "N";
-	f.kind = kind;
-	f.offset = offset;
-	f.length = length;
 	f.is_signed = kind == ZF_KIND_PACKED;
 	return f;
 }
@@ -39,12 +34,9 @@ field(zf_kind kind, uint32_t offset, uint32_t length)
 static zf_field_reader
 reader(const zf_field *f, const char *page, zf_null_if null_if)
 {
-	zf_error	err;
-	const zf_codepage *cp = zf_codepage_lookup(page, &err);
 	zf_field_reader r;
 
-	assert_non_null(cp);
-	zf_field_reader_init(&r, f, cp);
+	zf_field_reader_init(&r, f, test_page(page));
 	r.null_if = null_if;
 	return r;
 }

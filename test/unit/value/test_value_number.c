@@ -22,33 +22,17 @@
 #include <math.h>
 #include <string.h>
 
-#include "value/value.h"
+#include "value/value_test_util.h"
 
-/* A field template: kind, offset, length, sign. */
+/* A numeric field template: kind, offset, length, sign. */
 static zf_field
 field(zf_kind kind, uint32_t offset, uint32_t length, bool is_signed)
 {
-	zf_field	f;
+	zf_field	f = test_field("F", kind, offset, length);
 
-	memset(&f, 0, sizeof(f));
-	f.name = "F";
-	f.kind = kind;
-	f.offset = offset;
-	f.length = length;
 	f.is_signed = is_signed;
 	f.sign = kind == ZF_KIND_ZONED && is_signed ? ZF_SIGN_TRAILING : ZF_SIGN_NONE;
 	return f;
-}
-
-/* A code page the tests need. */
-static const zf_codepage *
-page(const char *name)
-{
-	zf_error	err;
-	const zf_codepage *cp = zf_codepage_lookup(name, &err);
-
-	assert_non_null(cp);
-	return cp;
 }
 
 /* The 64-bit limits: 17 packed digits, 18 zoned, 63 bits of binary. */
@@ -145,7 +129,7 @@ test_edited(void **state)
 	(void) state;
 	f.picture = "ZZ9.99-";
 	f.scale = 2;
-	zf_field_reader_init(&r, &f, page("cp037"));
+	zf_field_reader_init(&r, &f, test_page("cp037"));
 	assert_int_equal(r.fixed, ZF_FIXED_EDITED);
 	assert_int_equal(zf_field_read_number(&r, text, 7, &v, &err), ZF_OK);
 	assert_true(v == -1250);
@@ -155,7 +139,7 @@ test_edited(void **state)
 	f.picture = "9B(99)";
 	memset(wide, 0x40, sizeof(wide));
 	wide[0] = 0xF7;
-	zf_field_reader_init(&r, &f, page("cp037"));
+	zf_field_reader_init(&r, &f, test_page("cp037"));
 	assert_int_equal(zf_field_read_number(&r, wide, 100, &v, &err), ZF_OK);
 	assert_true(v == 7);
 	/* X'00' cannot be text: the code page says so */
@@ -177,23 +161,23 @@ test_fast_int64(void **state)
 	int64_t		v;
 
 	(void) state;
-	zf_field_reader_init(&r, &fp, page("cp037"));
+	zf_field_reader_init(&r, &fp, test_page("cp037"));
 	assert_true(zf_field_fits_int64(&r));
 	assert_int_equal(zf_field_fast_int64(&r, rec, &v), ZF_OK);
 	assert_int_equal(v, 123);
-	zf_field_reader_init(&r, &fz, page("cp037"));
+	zf_field_reader_init(&r, &fz, test_page("cp037"));
 	assert_int_equal(zf_field_fast_int64(&r, rec, &v), ZF_OK);
 	assert_int_equal(v, 42);	/* 4, then 2 with the positive zone C */
-	zf_field_reader_init(&r, &fb, page("cp037"));
+	zf_field_reader_init(&r, &fb, test_page("cp037"));
 	assert_int_equal(zf_field_fast_int64(&r, rec, &v), ZF_OK);
 	assert_int_equal(v, 256);	/* X'00000100' */
 	/* a 10-byte packed field needs the wide decoder: not the fast path */
-	zf_field_reader_init(&r, &fw, page("cp037"));
+	zf_field_reader_init(&r, &fw, test_page("cp037"));
 	assert_false(zf_field_fits_int64(&r));
 	assert_int_equal(zf_field_fast_int64(&r, rec, &v), ZF_E_ARG);
 	/* bad bytes: the status, the general path says why */
 	fp.offset = 0;
-	zf_field_reader_init(&r, &fp, page("cp037"));
+	zf_field_reader_init(&r, &fp, test_page("cp037"));
 	assert_int_equal(zf_field_fast_int64(&r, rec, &v), ZF_E_BAD_DATA);
 }
 
@@ -211,7 +195,7 @@ test_fast_groups(void **state)
 
 	(void) state;
 	f.scale = 2;
-	zf_field_reader_init(&r, &f, page("cp037"));
+	zf_field_reader_init(&r, &f, test_page("cp037"));
 	/* shown with 2 decimals: shift 2 puts the point on a group boundary */
 	assert_true(zf_field_groups_ok(&r, 2));
 	assert_true(zf_field_fast_groups(&r, rec, 2, &g));
@@ -225,9 +209,9 @@ test_fast_groups(void **state)
 	/* 9 digits and a shift of 24 are more than 32 */
 	assert_false(zf_field_groups_ok(&r, 24));
 	assert_false(zf_field_groups_ok(&r, -1));
-	zf_field_reader_init(&r, &big, page("cp037"));
+	zf_field_reader_init(&r, &big, test_page("cp037"));
 	assert_false(zf_field_groups_ok(&r, 0));	/* 9 bytes: more than 8 */
-	zf_field_reader_init(&r, &z, page("cp037"));
+	zf_field_reader_init(&r, &z, test_page("cp037"));
 	assert_false(zf_field_groups_ok(&r, 0));	/* zoned: no groups */
 }
 
@@ -250,7 +234,7 @@ test_floats(void **state)
 	const uint8_t ieee_one[] = {0x3F, 0xF0, 0, 0, 0, 0, 0, 0};
 
 	(void) state;
-	zf_field_reader_init(&r, &f4, page("cp037"));
+	zf_field_reader_init(&r, &f4, test_page("cp037"));
 	assert_int_equal(zf_field_read_double(&r, (const uint8_t *) "\x41\x10\x00\x00", 4, false, &d, &err),
 					 ZF_OK);
 	assert_true(d == 1.0);
@@ -258,7 +242,7 @@ test_floats(void **state)
 					 ZF_OK);
 	assert_true(d == -118.625);
 
-	zf_field_reader_init(&r, &f8, page("cp037"));
+	zf_field_reader_init(&r, &f8, test_page("cp037"));
 	assert_int_equal(zf_field_read_double(&r, hfp_tie, 8, false, &d, &err), ZF_OK);
 	assert_true(d == 8.0 + ldexp(1.0, -21));
 	assert_true((float) d == 8.0f);
@@ -283,7 +267,7 @@ test_reader_like(void **state)
 	zf_field_reader leaf;
 
 	(void) state;
-	zf_field_reader_init(&r, &g, page("cp037"));
+	zf_field_reader_init(&r, &g, test_page("cp037"));
 	assert_int_equal(r.trim, ZF_TRIM_RIGHT);
 	assert_int_equal(r.decimal_point, '.');
 	assert_int_equal(r.float_format, ZF_FLOAT_HFP);

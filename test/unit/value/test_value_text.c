@@ -19,32 +19,16 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "value/value.h"
+#include "value/value_test_util.h"
 
-/* A field template: kind, offset, length, length prefix. */
+/* A text field template: kind, offset, length, length prefix. */
 static zf_field
 field(zf_kind kind, uint32_t offset, uint32_t length, uint8_t prefix)
 {
-	zf_field	f;
+	zf_field	f = test_field("T", kind, offset, length);
 
-	memset(&f, 0, sizeof(f));
-	f.name = "T";
-	f.kind = kind;
-	f.offset = offset;
-	f.length = length;
 	f.length_prefix = prefix;
 	return f;
-}
-
-/* A code page the tests need. */
-static const zf_codepage *
-page(const char *name)
-{
-	zf_error	err;
-	const zf_codepage *cp = zf_codepage_lookup(name, &err);
-
-	assert_non_null(cp);
-	return cp;
 }
 
 /* Read a field's text with reader r; returns the status. */
@@ -118,7 +102,7 @@ test_read_text(void **state)
 	char		res[256];
 
 	(void) state;
-	zf_field_reader_init(&r, &a, page("cp037"));
+	zf_field_reader_init(&r, &a, test_page("cp037"));
 	/* " AB  " */
 	assert_int_equal(read_text(&r, (const uint8_t *) "\x40\xC1\xC2\x40\x40", 5, res, &err), ZF_OK);
 	assert_string_equal(res, " AB");
@@ -145,7 +129,7 @@ test_read_text(void **state)
 	assert_int_equal(read_text(&r, (const uint8_t *) "\xC1\x00", 2, res, &err), ZF_E_BAD_DATA);
 
 	/* a VARCHAR "A  ": its blanks are data */
-	zf_field_reader_init(&r, &vc, page("cp037"));
+	zf_field_reader_init(&r, &vc, test_page("cp037"));
 	assert_int_equal(read_text(&r, (const uint8_t *) "\x00\x03\xC1\x40\x40", 5, res, &err), ZF_OK);
 	assert_string_equal(res, "A  ");
 	/* a bad byte's offset is in the field, prefix included: 2 + 1 */
@@ -166,18 +150,18 @@ test_wide_text(void **state)
 	char		res[256];
 
 	(void) state;
-	zf_field_reader_init(&r, &g, page("cp939"));
+	zf_field_reader_init(&r, &g, test_page("cp939"));
 	assert_int_equal(read_text(&r, (const uint8_t *) "\x48\xF2\x40\x40", 4, res, &err), ZF_OK);
 	assert_string_equal(res, "\xE5\xAD\x97");
 	r.trim = ZF_TRIM_NONE;
 	assert_int_equal(read_text(&r, (const uint8_t *) "\x48\xF2\x40\x40", 4, res, &err), ZF_OK);
 	assert_string_equal(res, "\xE5\xAD\x97\xE3\x80\x80");
 	/* a VARGRAPHIC keeps its DBCS space */
-	zf_field_reader_init(&r, &vg, page("cp939"));
+	zf_field_reader_init(&r, &vg, test_page("cp939"));
 	assert_int_equal(read_text(&r, (const uint8_t *) "\x00\x02\x48\xF2\x40\x40", 6, res, &err), ZF_OK);
 	assert_string_equal(res, "\xE5\xAD\x97\xE3\x80\x80");
 	/* UTF-16BE "A", U+3000, blank */
-	zf_field_reader_init(&r, &n, page("cp037"));
+	zf_field_reader_init(&r, &n, test_page("cp037"));
 	assert_int_equal(read_text(&r, (const uint8_t *) "\x00\x41\x30\x00\x00\x20", 6, res, &err), ZF_OK);
 	assert_string_equal(res, "A");
 	/* the room: 2 bytes a byte and some for wide text */
@@ -229,7 +213,7 @@ test_fast_sbcs(void **state)
 	char		dst[3 * 4 + 1];
 
 	(void) state;
-	zf_field_reader_init(&r, &a, page("cp037"));
+	zf_field_reader_init(&r, &a, test_page("cp037"));
 	tab = zf_field_sbcs_text(&r);
 	assert_non_null(tab);
 	assert_int_equal(zf_field_fast_sbcs_text(&r, tab, rec, dst), 3);
@@ -240,14 +224,14 @@ test_fast_sbcs(void **state)
 	r.trim = ZF_TRIM_NONE;
 	assert_int_equal(zf_field_fast_sbcs_text(&r, tab, rec, dst), 4);
 	/* X'00' decodes to nothing text holds: the general path says so */
-	zf_field_reader_init(&r, &b, page("cp037"));
+	zf_field_reader_init(&r, &b, test_page("cp037"));
 	assert_int_equal(zf_field_fast_sbcs_text(&r, tab, nul, dst), -1);
 	/* low-values to trim, DBCS, a mixed page: the general path */
 	r.trim_low_values = true;
 	assert_null(zf_field_sbcs_text(&r));
-	zf_field_reader_init(&r, &g, page("cp939"));
+	zf_field_reader_init(&r, &g, test_page("cp939"));
 	assert_null(zf_field_sbcs_text(&r));
-	zf_field_reader_init(&r, &a, page("cp939"));
+	zf_field_reader_init(&r, &a, test_page("cp939"));
 	assert_null(zf_field_sbcs_text(&r));
 }
 
