@@ -262,32 +262,44 @@ extern void zf_utf8_trim(zf_trim trim, bool dbcs, const char **s,
 extern const zf_sbcs_table *zf_field_sbcs_text(const zf_field_reader *r);
 
 /*
- * The fast path of such a field at its static offset: its bytes trimmed
- * of the page's blanks as r->trim says, decoded into dst (room for
- * 3 * f->length + 1 bytes).  Returns the bytes written, or -1 for a byte
- * the table does not map (or that decodes to NUL): the general path then
- * says why.
+ * The fast path of such a field, first step: its bytes at its static
+ * offset, trimmed of the page's blanks as r->trim says.
  */
-static inline int64_t
-zf_field_fast_sbcs_text(const zf_field_reader *r, const zf_sbcs_table *tab,
-						const uint8_t *rec, char *dst)
+static inline void
+zf_field_fast_sbcs_bytes(const zf_field_reader *r, const uint8_t *rec,
+						 const uint8_t **bytes, uint32_t *n)
 {
 	const uint8_t *p = rec + r->f->offset;
-	uint32_t	n = r->f->length;
+	uint32_t	len = r->f->length;
 	uint8_t		space = r->space;
-	char	   *d = dst;
 
 	if (r->trim != ZF_TRIM_NONE)
 	{
-		while (n > 0 && p[n - 1] == space)
-			n--;
+		while (len > 0 && p[len - 1] == space)
+			len--;
 		if (r->trim == ZF_TRIM_BOTH)
-			while (n > 0 && *p == space)
+			while (len > 0 && *p == space)
 			{
 				p++;
-				n--;
+				len--;
 			}
 	}
+	*bytes = p;
+	*n = len;
+}
+
+/*
+ * Second step: n bytes decoded through tab into dst (room for 3n + 1
+ * bytes: a character copies 4 at once).  Returns the bytes written, or -1
+ * for a byte the table does not map (or that decodes to NUL): the general
+ * path then says why.
+ */
+static inline int64_t
+zf_sbcs_fast_decode(const zf_sbcs_table *tab, const uint8_t *p, uint32_t n,
+					char *dst)
+{
+	char	   *d = dst;
+
 	for (uint32_t i = 0; i < n; i++)
 	{
 		uint8_t		b = p[i];

@@ -138,17 +138,21 @@ fast_number_datum(ZfColumn *col, int64 v, Datum *value)
 static inline bool
 fast_text(ZfColumn *col, const uint8 *rec, Datum *value)
 {
-	/* 3 bytes of UTF-8 a byte at most, and one more: core copies 4 at once */
-	text	   *res = (text *) palloc(VARHDRSZ + (Size) col->f->length * 3 + 1);
-	int64		n = zf_field_fast_sbcs_text(&col->reader, col->fast_sbcs, rec,
-											VARDATA(res));
+	const uint8 *p;
+	uint32		n;
+	text	   *res;
+	int64		len;
 
-	if (n < 0)
+	zf_field_fast_sbcs_bytes(&col->reader, rec, &p, &n);
+	/* 3 bytes of UTF-8 a byte at most, and one more: core copies 4 at once */
+	res = (text *) palloc(VARHDRSZ + (Size) n * 3 + 1);
+	len = zf_sbcs_fast_decode(col->fast_sbcs, p, n, VARDATA(res));
+	if (len < 0)
 	{
 		pfree(res);
 		return false;			/* unmapped or NUL: the general path says why */
 	}
-	SET_VARSIZE(res, VARHDRSZ + n);
+	SET_VARSIZE(res, VARHDRSZ + len);
 	*value = PointerGetDatum(res);
 	return true;
 }
