@@ -76,23 +76,25 @@ make_valid_text(char *s)
 }
 
 /*
- * The setting that bounds what a limit error's message is about, or NULL
- * for the fixed limits (a PICTURE repeat count, DDL nesting).
+ * The setting that bounds what a limit error is about, or NULL for the
+ * fixed limits (a PICTURE repeat count, nesting, DDL).
  */
 static const char *
-limit_setting(const char *message)
+limit_setting(zf_limit_kind kind)
 {
-	if (strstr(message, "OCCURS") || strstr(message, "occurs ") ||
-		strstr(message, "occurrences") || strstr(message, "elements"))
-		return "zfdw.max_occurs";
-	if (strstr(message, "more than") &&
-		(strstr(message, " fields") || strstr(message, "data items")))
-		return "zfdw.max_fields";
-	if (strstr(message, "copybook text is") || strstr(message, "punch text of"))
-		return "zfdw.max_layout_source";
-	if (strstr(message, "maximum record length") || strstr(message, "record layout is longer") ||
-		strstr(message, "record length limit"))
-		return "zfdw.max_record_length";
+	switch (kind)
+	{
+		case ZF_LIMIT_OCCURS:
+			return "zfdw.max_occurs";
+		case ZF_LIMIT_FIELDS:
+			return "zfdw.max_fields";
+		case ZF_LIMIT_SOURCE:
+			return "zfdw.max_layout_source";
+		case ZF_LIMIT_RECORD_LENGTH:
+			return "zfdw.max_record_length";
+		case ZF_LIMIT_NONE:
+			break;
+	}
 	return NULL;
 }
 
@@ -109,7 +111,7 @@ zfdw_error_prepare(const zf_error *err, zf_error *out)
 	make_valid_text(out->hint);
 	if (out->status == ZF_E_LIMIT)
 	{
-		const char *setting = limit_setting(out->message);
+		const char *setting = limit_setting(out->limit);
 
 		if (setting != NULL)
 			snprintf(out->hint, sizeof(out->hint),

@@ -30,7 +30,7 @@
 #include "utils/acl.h"
 #include "utils/builtins.h"
 
-#include "cobol/copybook.h"
+#include "cobol/usage.h"
 
 /* Where an option may appear. */
 #define OPT_SERVER	0x01
@@ -116,14 +116,6 @@ static const ZfOption zf_options[] = {
 	{"meta", OPT_COLUMN, PRIV_ANYONE},
 
 	{NULL, 0, PRIV_ANYONE}
-};
-
-/* The column usages the "usage" option accepts. */
-static const char *const zf_usages[] = {
-	"display", "comp", "comp-3", "comp-4", "comp-5", "binary",
-	"packed-decimal", "comp-1", "comp-2", "char", "varchar", "graphic",
-	"vargraphic", "display-1", "national", "date", "time", "timestamp",
-	"bytes", NULL
 };
 
 static const char *const zf_meta_names[] = {
@@ -250,9 +242,9 @@ text_terminator_value(DefElem *def)
 	char	   *s = defGetString(def);
 
 	if (pg_strcasecmp(s, "lf") == 0)
-		return 0x0A;
+		return ZF_ASCII_LF;
 	if (pg_strcasecmp(s, "nl") == 0)
-		return 0x15;
+		return ZF_EBCDIC_NL;
 	if ((s[0] == 'x' || s[0] == 'X') && s[1] == '\'' && strlen(s) == 5 && s[4] == '\'' &&
 		isxdigit((unsigned char) s[2]) && isxdigit((unsigned char) s[3]))
 		return (uint8) strtol(s + 2, NULL, 16);
@@ -553,7 +545,13 @@ zfdw_validate_options(List *options, Oid catalog)
 						 errdetail("%s", err.message)));
 		}
 		else if (strcmp(name, "usage") == 0)
-			word_value(def, zf_usages, "Valid usages are display, comp, comp-3, comp-4, comp-5, binary, packed-decimal, comp-1, comp-2, char, varchar, graphic, vargraphic, display-1, national, date, time, timestamp and bytes.");
+		{
+			char	   *s = defGetString(def);
+
+			/* the words are core's (usage.c) */
+			if (zf_usage_lookup(s, strlen(s), ZF_USAGE_WORDS_OPTION) == ZF_USAGE_NONE)
+				bad_value(def, "Valid usages are display, comp, comp-3, comp-4, comp-5, binary, packed-decimal, comp-1, comp-2, char, varchar, graphic, vargraphic, display-1, national, date, time, timestamp and bytes.");
+		}
 		else if (strcmp(name, "null_if") == 0)
 			null_if_value(def, NULL);
 		else if (strcmp(name, "meta") == 0)

@@ -29,6 +29,7 @@
 #include "layout/layout.h"
 #include "records/record_reader.h"
 #include "base/status.h"
+#include "value/value.h"
 
 /* ---- options (options.c) ---- */
 
@@ -45,12 +46,8 @@ typedef enum ZfOnError
 	ZF_ON_ERROR_SKIP			/* the bad record is skipped */
 } ZfOnError;
 
-typedef enum ZfTrim
-{
-	ZF_TRIM_RIGHT = 0,
-	ZF_TRIM_BOTH,
-	ZF_TRIM_NONE
-} ZfTrim;
+/* The trim option: core's (value.h), which trims. */
+typedef zf_trim ZfTrim;
 
 typedef enum ZfMeta
 {
@@ -63,16 +60,8 @@ typedef enum ZfMeta
 	ZF_META_SEGMENT
 } ZfMeta;
 
-typedef enum ZfNullIf
-{
-	ZF_NULLIF_NONE = 0,
-	ZF_NULLIF_SPACES,
-	ZF_NULLIF_LOW_VALUES,
-	ZF_NULLIF_HIGH_VALUES,
-	ZF_NULLIF_ZEROS,
-	ZF_NULLIF_BYTES				/* a hex literal X'..', repeated to the
-								 * field's length when shorter */
-} ZfNullIf;
+/* The null_if option: core's (value.h), which tests the bytes. */
+typedef zf_null_if ZfNullIf;
 
 /* Options of a foreign table, merged from wrapper, server and table. */
 typedef struct ZfTableOptions
@@ -198,11 +187,9 @@ typedef enum ZfTarget
 typedef enum ZfFast
 {
 	ZF_FAST_NONE = 0,
-	ZF_FAST_PACKED,
-	ZF_FAST_PACKED_NUMERIC,		/* packed to numeric through digit groups */
-	ZF_FAST_ZONED,
-	ZF_FAST_BINARY,
-	ZF_FAST_SBCS_TEXT
+	ZF_FAST_INT64,				/* a number through a 64-bit integer */
+	ZF_FAST_GROUPS,				/* packed to numeric through digit groups */
+	ZF_FAST_SBCS_TEXT			/* single-byte text through the page's table */
 } ZfFast;
 
 typedef struct ZfColumn
@@ -246,6 +233,9 @@ typedef struct ZfColumn
 	zf_datestyle datestyle;
 	const char *date_format_name;	/* stck, stcke, lrsn, or NULL */
 
+	/* how core reads the field, with the options above (convert.c) */
+	zf_field_reader reader;
+
 	/* the fast path (fastpath.c) */
 	ZfFast		fast;
 	int			fast_scale;		/* numeric: the Datum's scale */
@@ -256,7 +246,6 @@ typedef struct ZfColumn
 	int			fast_shift;		/* packed numeric: digits to align the point */
 	int			fast_nfrac;		/* packed numeric: groups after the point */
 	const zf_sbcs_table *fast_sbcs;
-	uint8		fast_space;
 } ZfColumn;
 
 /* The state of format 'delimited' (zfdw_delimited.h), NULL for records. */
@@ -371,6 +360,9 @@ extern bool zfdw_decode_column(ZfTable *t, ZfColumn *col,
 							   uint32 *err_field_length);
 
 extern void zfdw_decode_buf_init(ZfDecodeBuf *buf, uint32 max_record);
+
+/* Prepare a bound column's decoding, once per scan (convert.c). */
+extern void zfdw_prepare_decode(ZfTable *t, ZfColumn *col);
 
 /* Build a numeric/int/float/text Datum from a scaled integer. */
 extern bool zfdw_number_datum(ZfColumn *col, zf_int128 unscaled, int scale,

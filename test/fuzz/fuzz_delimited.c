@@ -5,7 +5,7 @@
  *	  options from characters of a page or from raw bytes, splitting,
  *	  unquoting and the line-joining scan.
  *
- * fuzz-requires: src/core/delimited.c
+ * fuzz-requires: src/core/records/delimited.c
  *
  * fuzz-max-len: 2048
  *

@@ -5,7 +5,7 @@
  *	  LOAD statements, then check the layout and resolve and decode every
  *	  field of every INTO TABLE block over fuzzer-chosen record bytes.
  *
- * fuzz-requires: src/core/punch.c
+ * fuzz-requires: src/core/db2/punch/punch.c
  *
  * fuzz-max-len: 8192
  *

@@ -250,6 +250,20 @@ def seeds_delimited():
     yield b'\x00\x00\x00\x00' + b'"ID";"NAME";"AMOUNT"\r\n1;"A;B";12,50\r\n'
 
 
+def seeds_value():
+    # kind flags offset length extra, then the record
+    yield b'\x00\x01\x02\x05\x02' + bytes.fromhex('0000012345678C')
+    yield b'\x00\x01\x00\x02\x00' + bytes.fromhex('123D')
+    yield b'\x01\x01\x00\x05\x00' + ebcdic('1234') + b'\xD5'
+    yield b'\x02\x00\x01\x04\x00' + bytes.fromhex('00FFFFFFFE')
+    yield b'\x03\x02\x00\x06\x82' + ebcdic(' AB   ')
+    yield b'\x03\x08\x00\x04\x00' + b'\xC1\x00\x40\x00'
+    yield b'\x04\x00\x00\x06\x00' + b'\x00\x03' + ebcdic('ABC ')
+    yield b'\x05\x00\x00\x06\x00' + bytes.fromhex('000148F24040')
+    yield b'\x06\x00\x00\x04\x00' + bytes.fromhex('48F24040')
+    yield b'\x07\x00\x00\x06\x00' + bytes.fromhex('004130000020')
+
+
 GATHER = {
     'fuzz_copybook': seeds_copybook,
     'fuzz_db2ddl': seeds_db2ddl,
@@ -262,6 +276,7 @@ GATHER = {
     'fuzz_decfloat': seeds_decfloat,
     'fuzz_codepage': seeds_codepage,
     'fuzz_delimited': seeds_delimited,
+    'fuzz_value': seeds_value,
 }
 
 

@@ -23,6 +23,7 @@ zf_error_clear(zf_error *err)
 	err->column = 0;
 	err->offset = -1;
 	err->sys_errno = 0;
+	err->limit = ZF_LIMIT_NONE;
 	err->message[0] = '\0';
 	err->detail[0] = '\0';
 	err->hint[0] = '\0';
@@ -154,6 +155,15 @@ zf_error_at(zf_error *err, int line, int column)
 		return;
 	err->line = line;
 	err->column = column;
+}
+
+/* Name the configured bound a limit error is about. */
+void
+zf_error_limit(zf_error *err, zf_limit_kind kind)
+{
+	if (err == NULL)
+		return;
+	err->limit = kind;
 }
 
 /*

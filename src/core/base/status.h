@@ -39,6 +39,20 @@ typedef enum zf_status
 	ZF_E_ARG					/* invalid argument or option value */
 } zf_status;
 
+/*
+ * Which configured bound a ZF_E_LIMIT error is about, so that the fdw can
+ * name the setting that raises it without reading the message.
+ */
+typedef enum zf_limit_kind
+{
+	ZF_LIMIT_NONE = 0,			/* not a limit error, or a fixed bound (a
+								 * PICTURE repeat count, nesting, DDL) */
+	ZF_LIMIT_OCCURS,			/* occurrences of a table */
+	ZF_LIMIT_FIELDS,			/* fields of a layout or of a record */
+	ZF_LIMIT_SOURCE,			/* bytes of a copybook or punch text */
+	ZF_LIMIT_RECORD_LENGTH		/* bytes of a record */
+} zf_limit_kind;
+
 #define ZF_MSG_LEN		256
 #define ZF_DETAIL_LEN	512
 #define ZF_HINT_LEN		256
@@ -50,6 +64,7 @@ typedef struct zf_error
 	int			column;			/* 1-based source column, 0 if none */
 	int64_t		offset;			/* byte offset of the problem, -1 if none */
 	int			sys_errno;		/* errno for ZF_E_IO, else 0 */
+	zf_limit_kind limit;		/* for ZF_E_LIMIT: which bound, else NONE */
 	char		message[ZF_MSG_LEN];
 	char		detail[ZF_DETAIL_LEN];
 	char		hint[ZF_HINT_LEN];
@@ -74,6 +89,12 @@ extern void zf_error_detail(zf_error *err, const char *fmt,...)
 extern void zf_error_hint(zf_error *err, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 extern void zf_error_at(zf_error *err, int line, int column);
+
+/*
+ * Say which configured bound a ZF_E_LIMIT error is about (zf_error_set
+ * leaves it ZF_LIMIT_NONE).  err may be NULL.
+ */
+extern void zf_error_limit(zf_error *err, zf_limit_kind kind);
 
 /*
  * Render bytes as "F1 F2 C3" into dst (always NUL-terminated).  At most

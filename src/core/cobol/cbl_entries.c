@@ -21,11 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const zf_cbl_usage_names[] = {
-	"display", "display", "comp", "comp-1", "comp-2", "comp-3", "comp-5",
-	"display-1", "national", "index", "pointer"
-};
-
 /* Words that start clauses: an entry whose first word is one of them is
  * unnamed, and name lists stop at them. */
 static const char *const clause_words[] = {
@@ -196,32 +191,13 @@ is_value_literal(const cbl_token *t)
 	return t->kind == CBL_LITERAL || is_numeric_literal(t) || in_list(t, figuratives);
 }
 
-/* Map a usage word; U_NONE if it is not one. */
-static cb_usage
+/* Map a usage word; ZF_USAGE_NONE if it is not one. */
+static zf_usage
 usage_of(const cbl_token *t)
 {
-	if (zf_cbl_is(t, "DISPLAY"))
-		return U_DISPLAY;
-	if (zf_cbl_is(t, "COMP") || zf_cbl_is(t, "COMPUTATIONAL") || zf_cbl_is(t, "COMP-4") ||
-		zf_cbl_is(t, "COMPUTATIONAL-4") || zf_cbl_is(t, "BINARY"))
-		return U_COMP;
-	if (zf_cbl_is(t, "COMP-1") || zf_cbl_is(t, "COMPUTATIONAL-1"))
-		return U_COMP1;
-	if (zf_cbl_is(t, "COMP-2") || zf_cbl_is(t, "COMPUTATIONAL-2"))
-		return U_COMP2;
-	if (zf_cbl_is(t, "COMP-3") || zf_cbl_is(t, "COMPUTATIONAL-3") || zf_cbl_is(t, "PACKED-DECIMAL"))
-		return U_COMP3;
-	if (zf_cbl_is(t, "COMP-5") || zf_cbl_is(t, "COMPUTATIONAL-5"))
-		return U_COMP5;
-	if (zf_cbl_is(t, "DISPLAY-1"))
-		return U_DISPLAY1;
-	if (zf_cbl_is(t, "NATIONAL"))
-		return U_NATIONAL;
-	if (zf_cbl_is(t, "INDEX"))
-		return U_INDEX;
-	if (zf_cbl_is(t, "POINTER"))
-		return U_POINTER;
-	return U_NONE;
+	if (t->kind != CBL_WORD)
+		return ZF_USAGE_NONE;
+	return zf_usage_lookup(t->text, t->len, ZF_USAGE_WORDS_COBOL);
 }
 
 /* ---- pass 1: entries ---- */
@@ -387,9 +363,13 @@ parse_occurs(cb_parser *p, cb_entry *e)
 			return s;
 	}
 	if (v1 > UINT32_MAX || v2 > UINT32_MAX || v2 > p->opts->limits.max_occurs)
-		return zf_cbl_error(p, ZF_E_LIMIT, e->occ_pos,
-					"OCCURS %llu is more than the limit of %u occurrences",
-					(unsigned long long) v2, p->opts->limits.max_occurs);
+	{
+		zf_cbl_error(p, ZF_E_LIMIT, e->occ_pos,
+					 "OCCURS %llu is more than the limit of %u occurrences",
+					 (unsigned long long) v2, p->opts->limits.max_occurs);
+		zf_error_limit(p->err, ZF_LIMIT_OCCURS);
+		return ZF_E_LIMIT;
+	}
 	if ((s = optional(p, "TIMES")) != ZF_OK)
 		return s;
 	for (;;)
@@ -504,7 +484,7 @@ parse_clauses(cb_parser *p, cb_entry *e)
 	for (;;)
 	{
 		cbl_token	t = p->tok;
-		cb_usage	u;
+		zf_usage	u;
 
 		if (t.kind == CBL_PERIOD)
 			return advance(p);
@@ -517,13 +497,13 @@ parse_clauses(cb_parser *p, cb_entry *e)
 				return zf_cbl_error(p, ZF_E_SYNTAX, t.pos, "PICTURE clause appears twice");
 			s = parse_picture(p, e);
 		}
-		else if (zf_cbl_is(&t, "USAGE") || usage_of(&t) != U_NONE)
+		else if (zf_cbl_is(&t, "USAGE") || usage_of(&t) != ZF_USAGE_NONE)
 		{
 			if (zf_cbl_is(&t, "USAGE") &&
 				((s = advance(p)) != ZF_OK || (s = optional(p, "IS")) != ZF_OK))
 				return s;
 			u = usage_of(&p->tok);
-			if (u == U_NONE)
+			if (u == ZF_USAGE_NONE)
 			{
 				tok_desc(&p->tok, d, sizeof(d));
 				if (in_list(&p->tok, clause_words) && !zf_cbl_is(&p->tok, "PIC") &&
@@ -531,7 +511,7 @@ parse_clauses(cb_parser *p, cb_entry *e)
 					return zf_cbl_error(p, ZF_E_UNSUPPORTED, p->tok.pos, "USAGE %s is not supported", d);
 				return expected(p, "a USAGE");
 			}
-			if (e->usage != U_NONE)
+			if (e->usage != ZF_USAGE_NONE)
 				return zf_cbl_error(p, ZF_E_SYNTAX, t.pos, "USAGE clause appears twice");
 			e->usage = u;
 			e->usage_pos = p->tok.pos;
@@ -677,8 +657,12 @@ zf_cbl_parse_entries(cb_parser *p)
 			continue;
 		}
 		if ((uint32_t) p->nentries >= p->opts->limits.max_fields)
-			return zf_cbl_error(p, ZF_E_LIMIT, pos, "copybook has more than %u data items",
-						p->opts->limits.max_fields);
+		{
+			zf_cbl_error(p, ZF_E_LIMIT, pos, "copybook has more than %u data items",
+						 p->opts->limits.max_fields);
+			zf_error_limit(p->err, ZF_LIMIT_FIELDS);
+			return ZF_E_LIMIT;
+		}
 		if ((e = new_entry(p)) == NULL)
 			return zf_error_set(p->err, ZF_E_NOMEM, "out of memory parsing a copybook");
 		e->level = (int) level;

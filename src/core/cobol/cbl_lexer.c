@@ -252,7 +252,11 @@ zf_cbl_lexer_init(cbl_lexer *lx, const char *text, size_t len,
 	memset(&rs, 0, sizeof(rs));
 	lx->err = err;
 	if (len > UINT32_MAX - 1)
-		return zf_error_set(err, ZF_E_LIMIT, "copybook text is too large");
+	{
+		zf_error_set(err, ZF_E_LIMIT, "copybook text is too large");
+		zf_error_limit(err, ZF_LIMIT_SOURCE);
+		return ZF_E_LIMIT;
+	}
 
 	/* line table, and the longest line for the expansion buffer */
 	for (size_t i = 0; i < len; i++)

@@ -11,26 +11,12 @@
 #define ZF_CBL_PARSER_H
 
 #include "cobol/cbl_lexer.h"
+#include "cobol/usage.h"
 #include "layout/layout_int.h"
 
 #define MAX_QUAL		8		/* names in "A OF B OF C" */
 #define MAX_NAME_CHARS	128
 #define MAX_PIC_CHARS	64
-
-typedef enum cb_usage
-{
-	U_NONE = 0,
-	U_DISPLAY,
-	U_COMP,						/* COMP, COMP-4, BINARY */
-	U_COMP1,
-	U_COMP2,
-	U_COMP3,					/* COMP-3, PACKED-DECIMAL */
-	U_COMP5,
-	U_DISPLAY1,
-	U_NATIONAL,
-	U_INDEX,
-	U_POINTER
-} cb_usage;
 
 /* A possibly qualified name: word[0] OF word[1] OF ... */
 typedef struct cb_qname
@@ -48,7 +34,7 @@ typedef struct cb_entry
 	bool		has_pic;
 	cbl_token	pic;
 	zf_picture	picinfo;
-	cb_usage	usage;
+	zf_usage	usage;
 	size_t		usage_pos;
 	char		sign;			/* 0, 'L' leading or 'T' trailing */
 	bool		sign_separate;
@@ -77,7 +63,7 @@ typedef struct cb_frame
 								 * that starts below level 01 */
 	int32_t		field;
 	int32_t		last_child;
-	cb_usage	usage;
+	zf_usage	usage;
 	char		sign;
 	bool		sign_separate;
 	bool		sync;
@@ -96,9 +82,6 @@ typedef struct cb_parser
 	int32_t    *field_entry;	/* per field: its entry, -1 if none */
 	int32_t		field_entry_cap;
 } cb_parser;
-
-/* Canonical usage names, indexed by cb_usage. */
-extern const char *const zf_cbl_usage_names[];
 
 /* Set an error at a stream position (line and column of the source). */
 extern zf_status zf_cbl_error(cb_parser *p, zf_status st, size_t pos,

@@ -65,135 +65,42 @@ note_field(cb_parser *p, int32_t field, int32_t entry)
 
 /*
  * Kind, usage and size of an elementary entry, with what its groups pass
- * down; IBM's rules on which clauses go together.
+ * down: the usage and picture through zf_field_from_usage (usage.c), the
+ * clauses only COBOL has (SIGN, JUSTIFIED, BLANK WHEN ZERO, SYNC) here.
  */
 static zf_status
 elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 {
-	cb_usage	u = e->usage != U_NONE ? e->usage : up->usage;
-	const zf_picture *pi = &e->picinfo;
+	zf_usage	u = e->usage != ZF_USAGE_NONE ? e->usage : up->usage;
 	char		sign = e->sign != 0 ? e->sign : up->sign;
 	bool		sep = e->sign != 0 ? e->sign_separate : up->sign_separate;
 	char		nm[MAX_NAME_CHARS + 1];
+	zf_usage_fault fault;
+	zf_status	s;
 
 	tok_str(&e->name, nm, sizeof(nm));
-	if (e->usage != U_NONE && up->usage != U_NONE && e->usage != up->usage)
+	if (e->usage != ZF_USAGE_NONE && up->usage != ZF_USAGE_NONE && e->usage != up->usage)
 		return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
 					"USAGE of \"%s\" contradicts the USAGE of its group", nm);
 
-	if (u == U_COMP1 || u == U_COMP2 || u == U_INDEX || u == U_POINTER)
+	s = zf_field_from_usage(u, e->has_pic ? &e->picinfo : NULL, 0, p->opts->pic_n_dbcs,
+							nm, t, &fault, p->err);
+	if (s != ZF_OK)
 	{
-		if (e->has_pic)
-			return zf_cbl_error(p, ZF_E_SYNTAX, e->pic.pos,
-						"a %s item cannot have a PICTURE clause", zf_cbl_usage_names[u]);
-		t->usage = zf_cbl_usage_names[u];
-		if (u == U_COMP1 || u == U_COMP2)
-		{
-			t->kind = ZF_KIND_FLOAT;
-			t->length = u == U_COMP1 ? 4 : 8;
-			t->is_signed = true;
-		}
-		else
-		{
-			/* index and pointer items: fullwords (31-bit addressing) */
-			t->kind = ZF_KIND_BINARY;
-			t->length = 4;
-			t->is_signed = (u == U_INDEX);
-			t->binary_native = true;
-		}
-		if (e->sign != 0)
-			return zf_cbl_error(p, ZF_E_SYNTAX, e->sign_pos, "SIGN clause on a %s item", zf_cbl_usage_names[u]);
-		goto attributes;
-	}
-	if (!e->has_pic)
-		return zf_cbl_error(p, ZF_E_SYNTAX, e->pos, "elementary item \"%s\" has no PICTURE clause",
-					nm[0] ? nm : "(unnamed)");
+		size_t		pos = fault == ZF_USAGE_FAULT_USAGE ? e->usage_pos :
+			fault == ZF_USAGE_FAULT_PICTURE ? e->pic.pos : e->pos;
+		int			line,
+					col;
 
-	t->digits = pi->digits;
-	t->scale = pi->scale;
-	t->is_signed = pi->is_signed;
-	switch (pi->kind)
+		zf_cbl_position(&p->lx, pos, &line, &col);
+		zf_error_at(p->err, line, col);
+		return s;
+	}
+	if (!zf_usage_takes_picture(u))
 	{
-		case ZF_KIND_ALNUM:
-			if (u != U_NONE && u != U_DISPLAY)
-				return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
-							"USAGE %s does not fit the alphanumeric PICTURE of \"%s\"",
-							zf_cbl_usage_names[u], nm);
-			t->kind = ZF_KIND_ALNUM;
-			t->usage = "display";
-			t->length = pi->size;
-			break;
-		case ZF_KIND_DBCS:
-		case ZF_KIND_NATIONAL:
-			if (pi->kind == ZF_KIND_DBCS && u != U_NONE && u != U_DISPLAY1)
-				return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos, "PICTURE G needs USAGE DISPLAY-1");
-			if (pi->kind == ZF_KIND_NATIONAL && u != U_NONE && u != U_DISPLAY1 &&
-				u != U_NATIONAL)
-				return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
-							"PICTURE N needs USAGE NATIONAL or DISPLAY-1");
-			if (pi->kind == ZF_KIND_DBCS || u == U_DISPLAY1 ||
-				(u == U_NONE && p->opts->pic_n_dbcs))
-			{
-				t->kind = ZF_KIND_DBCS;
-				t->usage = "display-1";
-			}
-			else
-			{
-				t->kind = ZF_KIND_NATIONAL;
-				t->usage = "national";
-			}
-			if (pi->size > UINT32_MAX / 2)
-				return zf_cbl_error(p, ZF_E_LIMIT, e->pic.pos, "PICTURE of \"%s\" is too large", nm);
-			t->length = pi->size * 2;
-			break;
-		case ZF_KIND_ZONED:
-			switch (u)
-			{
-				case U_NONE:
-				case U_DISPLAY:
-					t->kind = ZF_KIND_ZONED;
-					t->usage = "display";
-					t->length = pi->size;
-					break;
-				case U_COMP:
-				case U_COMP5:
-					if (pi->digits > 18)
-						return zf_cbl_error(p, ZF_E_SYNTAX, e->pic.pos,
-									"binary item \"%s\" has %d digits; IBM COBOL allows at most 18",
-									nm, pi->digits);
-					t->kind = ZF_KIND_BINARY;
-					t->usage = zf_cbl_usage_names[u];
-					t->length = (uint32_t) zf_binary_length(pi->digits);
-					t->binary_native = (u == U_COMP5);
-					break;
-				case U_COMP3:
-					t->kind = ZF_KIND_PACKED;
-					t->usage = "comp-3";
-					t->length = (uint32_t) zf_packed_length(pi->digits);
-					break;
-				case U_NATIONAL:
-					return zf_cbl_error(p, ZF_E_UNSUPPORTED, e->usage_pos,
-								"national decimal items (numeric PICTURE with USAGE NATIONAL) are not supported");
-				default:
-					return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
-								"USAGE %s does not fit the numeric PICTURE of \"%s\"",
-								zf_cbl_usage_names[u], nm);
-			}
-			break;
-		case ZF_KIND_EDITED:
-			if (u == U_NATIONAL)
-				return zf_cbl_error(p, ZF_E_UNSUPPORTED, e->usage_pos,
-							"national numeric-edited items are not supported");
-			if (u != U_NONE && u != U_DISPLAY)
-				return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
-							"USAGE %s does not fit the numeric-edited PICTURE of \"%s\"",
-							zf_cbl_usage_names[u], nm);
-			t->kind = ZF_KIND_EDITED;
-			t->usage = "display";
-			t->length = pi->size;
-			break;
-		default:
-			return zf_cbl_error(p, ZF_E_SYNTAX, e->pic.pos, "unexpected PICTURE category");
+		if (e->sign != 0)
+			return zf_cbl_error(p, ZF_E_SYNTAX, e->sign_pos, "SIGN clause on a %s item", zf_usage_name(u));
+		goto attributes;
 	}
 
 	/* SIGN: own clause only on signed display numbers; a group's applies
@@ -201,16 +108,13 @@ elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 	if (e->sign != 0 && !(t->kind == ZF_KIND_ZONED && t->is_signed))
 		return zf_cbl_error(p, ZF_E_SYNTAX, e->sign_pos,
 					"SIGN clause needs a signed numeric DISPLAY item (PICTURE with S)");
-	if (t->kind == ZF_KIND_ZONED)
+	if (t->kind == ZF_KIND_ZONED && t->is_signed)
 	{
-		if (!t->is_signed)
-			t->sign = ZF_SIGN_NONE;
-		else if (sign == 'L')
+		/* a trailing overpunch unless the SIGN clause says otherwise */
+		if (sign == 'L')
 			t->sign = sep ? ZF_SIGN_LEADING_SEPARATE : ZF_SIGN_LEADING;
 		else if (sign == 'T' && sep)
 			t->sign = ZF_SIGN_TRAILING_SEPARATE;
-		else
-			t->sign = ZF_SIGN_TRAILING;
 		if (t->sign == ZF_SIGN_LEADING_SEPARATE || t->sign == ZF_SIGN_TRAILING_SEPARATE)
 			t->length += 1;
 	}
@@ -241,13 +145,13 @@ static zf_status
 group_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 {
 	char		nm[MAX_NAME_CHARS + 1];
-	cb_usage	u = e->usage != U_NONE ? e->usage : up->usage;
+	zf_usage	u = e->usage != ZF_USAGE_NONE ? e->usage : up->usage;
 
 	tok_str(&e->name, nm, sizeof(nm));
 	if (e->has_pic)
 		return zf_cbl_error(p, ZF_E_SYNTAX, e->pic.pos,
 					"group item \"%s\" cannot have a PICTURE clause", nm);
-	if (e->usage != U_NONE && up->usage != U_NONE && e->usage != up->usage)
+	if (e->usage != ZF_USAGE_NONE && up->usage != ZF_USAGE_NONE && e->usage != up->usage)
 		return zf_cbl_error(p, ZF_E_SYNTAX, e->usage_pos,
 					"USAGE of \"%s\" contradicts the USAGE of its group", nm);
 	if (e->justified || e->bwz)
@@ -257,7 +161,7 @@ group_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 		return zf_cbl_error(p, ZF_E_SYNTAX, e->attr_pos,
 					"SYNCHRONIZED on a group item is allowed only at level 01");
 	t->kind = ZF_KIND_GROUP;
-	t->usage = u == U_NONE ? "display" : zf_cbl_usage_names[u];
+	t->usage = zf_usage_name(u);
 	return ZF_OK;
 }
 
@@ -430,7 +334,7 @@ build_tree(cb_parser *p)
 			nf->entry = i;
 			nf->field = f;
 			nf->last_child = -1;
-			nf->usage = e->usage != U_NONE ? e->usage : up->usage;
+			nf->usage = e->usage != ZF_USAGE_NONE ? e->usage : up->usage;
 			nf->sign = e->sign != 0 ? e->sign : up->sign;
 			nf->sign_separate = e->sign != 0 ? e->sign_separate : up->sign_separate;
 			nf->sync = up->sync;
@@ -690,6 +594,7 @@ zf_copybook_parse(const char *text, size_t len, const zf_copybook_opts *opts,
 	{
 		zf_error_set(err, ZF_E_LIMIT, "copybook text is %zu bytes, more than the limit of %u",
 					 len, opts->limits.max_source_bytes);
+		zf_error_limit(err, ZF_LIMIT_SOURCE);
 		return NULL;
 	}
 	memset(&p, 0, sizeof(p));

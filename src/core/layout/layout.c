@@ -308,6 +308,7 @@ zf_layout_add(zf_layout *L, const zf_field *tmpl, int32_t parent,
 	{
 		zf_error_set(err, ZF_E_LIMIT, "layout has more than %u fields",
 					 priv->limits.max_fields);
+		zf_error_limit(err, ZF_LIMIT_FIELDS);
 		return -1;
 	}
 	if ((uint32_t) depth > priv->limits.max_depth)
@@ -321,6 +322,7 @@ zf_layout_add(zf_layout *L, const zf_field *tmpl, int32_t parent,
 		zf_error_set(err, ZF_E_LIMIT, "field \"%s\" occurs %u times, more than the limit of %u",
 					 tmpl->name ? tmpl->name : "", tmpl->occurs_max,
 					 priv->limits.max_occurs);
+		zf_error_limit(err, ZF_LIMIT_OCCURS);
 		return -1;
 	}
 	if (!grow_fields(L, priv))

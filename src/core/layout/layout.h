@@ -140,6 +140,35 @@ typedef struct zf_field
 								 * numeric(p,s) typmod may give it */
 } zf_field;
 
+/* The byte of a DB2 null indicator that means NULL, as UNLOAD writes it. */
+#define ZF_NULL_IND_NULL	0xFF
+
+/*
+ * Give field f a DB2 null indicator byte rel bytes from its start (-1:
+ * the byte before it), X'FF' meaning NULL: an explicit column's option
+ * null_indicator.
+ */
+static inline void
+zf_field_null_indicator(zf_field *f, int32_t rel)
+{
+	f->has_null_ind = true;
+	f->null_ind_value = ZF_NULL_IND_NULL;
+	f->null_ind_any = false;
+	f->null_ind_rel = rel;
+}
+
+/*
+ * Bytes per unit of a field's DB2 length prefix: VARGRAPHIC and DBCLOB
+ * count DBCS characters of 2 bytes, as does a LOB in UTF-16 (CCSID
+ * 1200); the others count bytes.
+ */
+static inline uint32_t
+zf_field_prefix_unit(const zf_field *f)
+{
+	return f->kind == ZF_KIND_VARGRAPHIC ||
+		(f->kind == ZF_KIND_LOB && f->ccsid == 1200) ? 2 : 1;
+}
+
 /* A condition that selects the records of one record definition. */
 typedef struct zf_when
 {

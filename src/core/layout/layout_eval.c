@@ -301,7 +301,7 @@ nopad_size(zf_cursor *c, int32_t f, uint32_t off, uint64_t *out)
 		return zf_lcur_beyond_end(c, f, (uint64_t) off + ff->length_prefix);
 	for (int i = 0; i < ff->length_prefix; i++)
 		n = (n << 8) | c->data[off + i];
-	size = ff->length_prefix + n * (ff->kind == ZF_KIND_VARGRAPHIC ? 2 : 1);
+	size = ff->length_prefix + n * zf_field_prefix_unit(ff);
 	if (size > ff->length)
 	{
 		char		hex[32];

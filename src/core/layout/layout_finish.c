@@ -121,6 +121,7 @@ check_end(finish_state *st, int32_t f, uint64_t end)
 					 "record layout is longer than %u bytes at field \"%s\"",
 					 st->lim->max_record_length, disp_name(&st->L->fields[f]));
 		zf_error_hint(st->err, "Raise the maximum record length, or check the OCCURS counts.");
+		zf_error_limit(st->err, ZF_LIMIT_RECORD_LENGTH);
 		return fail_at(st, f, ZF_E_LIMIT);
 	}
 	return ZF_OK;
@@ -688,7 +689,11 @@ zf_layout_finish_ex(zf_layout *L, const zf_limits *lim, unsigned flags,
 	if (L->nrecords == 0)
 		return zf_error_set(err, ZF_E_SYNTAX, "layout has no record definition");
 	if ((uint32_t) L->nfields > lim->max_fields)
-		return zf_error_set(err, ZF_E_LIMIT, "layout has more than %u fields", lim->max_fields);
+	{
+		zf_error_set(err, ZF_E_LIMIT, "layout has more than %u fields", lim->max_fields);
+		zf_error_limit(err, ZF_LIMIT_FIELDS);
+		return ZF_E_LIMIT;
+	}
 	for (int32_t i = 0; i < L->nfields; i++)
 	{
 		if ((uint32_t) L->fields[i].depth > lim->max_depth)
@@ -702,6 +707,7 @@ zf_layout_finish_ex(zf_layout *L, const zf_limits *lim, unsigned flags,
 		{
 			zf_error_set(err, ZF_E_LIMIT, "field \"%s\" occurs %u times, more than the limit of %u",
 						 disp_name(&L->fields[i]), L->fields[i].occurs_max, lim->max_occurs);
+			zf_error_limit(err, ZF_LIMIT_OCCURS);
 			s = fail_at(&st, i, ZF_E_LIMIT);
 			goto done;
 		}

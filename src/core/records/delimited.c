@@ -285,6 +285,7 @@ emit(zf_delim_field *fields, uint32_t max_fields, uint32_t *n,
 	if (*n >= max_fields)
 	{
 		zf_error_set(err, ZF_E_LIMIT, "record has more than %u fields", max_fields);
+		zf_error_limit(err, ZF_LIMIT_FIELDS);
 		if (err)
 			err->offset = at;
 		return ZF_E_LIMIT;
@@ -430,4 +431,16 @@ zf_delim_scan_feed(const zf_delim_opts *opts, zf_delim_scan *scan,
 	scan->state = (uint8_t) m.state;
 	scan->shifted = m.shifted;
 	return m.state == ST_QUOTED && !m.shifted;
+}
+
+/* See delimited.h. */
+size_t
+zf_delim_line_end(uint8_t terminator, uint64_t gap, uint8_t out[2])
+{
+	size_t		n = 0;
+
+	if (gap >= 2)
+		out[n++] = ZF_CR;
+	out[n++] = terminator;
+	return n;
 }

@@ -132,4 +132,14 @@ extern void zf_delim_scan_init(zf_delim_scan *scan);
 extern bool zf_delim_scan_feed(const zf_delim_opts *opts, zf_delim_scan *scan,
 							   const uint8_t *p, size_t n);
 
+/*
+ * The line end between two lines that a quoted value spans, as the file
+ * has it: the record reader drops the terminator and a CR before it,
+ * which the gap between the end of one line and the start of the next
+ * shows (2 bytes: CR and terminator).  Writes 1 or 2 bytes to out and
+ * returns how many.
+ */
+extern size_t zf_delim_line_end(uint8_t terminator, uint64_t gap,
+								uint8_t out[2]);
+
 #endif							/* ZF_DELIMITED_H */

@@ -143,6 +143,7 @@ check_opts(const zf_reader_opts *o, int64_t file_size, bool ranged,
 			zf_error_set(err, ZF_E_LIMIT,
 						 "record length %" PRIu32 " exceeds the maximum record length %" PRIu64,
 						 o->lrecl, maxrec);
+			zf_error_limit(err, ZF_LIMIT_RECORD_LENGTH);
 			return ZF_E_LIMIT;
 		}
 		if (o->range_start % o->lrecl != 0)
@@ -481,6 +482,7 @@ parse_rdw(zf_reader *r, bool spanned, uint32_t *datalen, int *code)
 						hex, *datalen);
 		zf_error_hint(&r->error, "Raise max_record_length if the record is genuine.");
 		r->error.offset = (int64_t) off;
+		zf_error_limit(&r->error, ZF_LIMIT_RECORD_LENGTH);
 		return ZF_E_LIMIT;
 	}
 	return ZF_OK;
@@ -727,6 +729,7 @@ next_segment(zf_reader *r, uint32_t *len, int *code, uint64_t *off)
 						 "segment at byte offset %" PRIu64 " is longer than the maximum record length %" PRIu32,
 						 *off, r->o.max_record_length);
 			r->error.offset = (int64_t) *off;
+			zf_error_limit(&r->error, ZF_LIMIT_RECORD_LENGTH);
 			return ZF_E_LIMIT;
 		}
 		if ((st = fill(r, (size_t) *len + 4)) != ZF_OK)
@@ -753,6 +756,7 @@ span_append(zf_reader *r, const uint8_t *data, uint32_t len)
 					 r->span_off, r->o.max_record_length);
 		zf_error_hint(&r->error, "Raise max_record_length if the record is genuine.");
 		r->error.offset = (int64_t) r->span_off;
+		zf_error_limit(&r->error, ZF_LIMIT_RECORD_LENGTH);
 		return ZF_E_LIMIT;
 	}
 	if (need > r->span_cap)
@@ -905,6 +909,7 @@ next_text(zf_reader *r, zf_record *rec)
 			zf_error_hint(&r->error, "EBCDIC text ends lines with X'15'; a binary file "
 						  "is not recfm text. " INSPECT_HINT);
 			r->error.offset = (int64_t) off;
+			zf_error_limit(&r->error, ZF_LIMIT_RECORD_LENGTH);
 			return ZF_E_LIMIT;
 		}
 		if ((st = fill(r, scanned + 1)) != ZF_OK)
@@ -918,6 +923,7 @@ next_text(zf_reader *r, zf_record *rec)
 					 "text record at byte offset %" PRIu64 " is longer than the maximum record length %" PRIu32,
 					 off, r->o.max_record_length);
 		r->error.offset = (int64_t) off;
+		zf_error_limit(&r->error, ZF_LIMIT_RECORD_LENGTH);
 		return ZF_E_LIMIT;
 	}
 	rec->data = r->buf + r->head;

@@ -493,6 +493,20 @@ zf_codepage_space(const zf_codepage *cp)
 	return zf_codepage_is_ebcdic(cp) ? 0x40 : 0x20;
 }
 
+/* See codepage.h. */
+uint8_t
+zf_codepage_zero(const zf_codepage *cp)
+{
+	return zf_codepage_is_ebcdic(cp) ? 0xF0 : 0x30;
+}
+
+/* See codepage.h. */
+uint8_t
+zf_codepage_newline(const zf_codepage *cp)
+{
+	return zf_codepage_is_ebcdic(cp) ? ZF_EBCDIC_NL : ZF_ASCII_LF;
+}
+
 /* Worst case UTF-8 growth: 3 bytes per source byte covers every page. */
 size_t
 zf_codepage_utf8_bound(const zf_codepage *cp, size_t n)

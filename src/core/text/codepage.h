@@ -24,6 +24,16 @@
 #include "base/status.h"
 #include "decode/decimal.h"
 
+/*
+ * Line ends of text records: the EBCDIC newline NL (X'15', what z/OS
+ * writes for a text file transferred in binary), the ASCII line feed,
+ * and the carriage return that may stand before either (the same byte in
+ * both families).
+ */
+#define ZF_EBCDIC_NL	0x15
+#define ZF_ASCII_LF		0x0A
+#define ZF_CR			0x0D
+
 typedef enum zf_cp_kind
 {
 	ZF_CP_EBCDIC_SBCS,			/* one byte per character, table driven */
@@ -47,6 +57,15 @@ extern zf_charset zf_codepage_charset(const zf_codepage *cp);
 
 /* The single-byte space of the page: X'40' for EBCDIC, X'20' otherwise. */
 extern uint8_t zf_codepage_space(const zf_codepage *cp);
+
+/* The digit zero of the page: X'F0' for EBCDIC, X'30' otherwise. */
+extern uint8_t zf_codepage_zero(const zf_codepage *cp);
+
+/*
+ * The byte that ends a text record of this page when the table does not
+ * say: NL (X'15') for EBCDIC, LF (X'0A') otherwise.
+ */
+extern uint8_t zf_codepage_newline(const zf_codepage *cp);
 
 /*
  * Upper bound of UTF-8 bytes produced from n source bytes, for sizing the

@@ -628,7 +628,7 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs,
 			bms_is_member(attr->attnum - FirstLowInvalidHeapAttributeNumber, needed_attrs) ||
 			bms_is_member(0 - FirstLowInvalidHeapAttributeNumber, needed_attrs);
 		bind_column(t, &t->columns[i], attr, needed);
-		zfdw_fast_prepare(t, &t->columns[i]);
+		zfdw_prepare_decode(t, &t->columns[i]);
 	}
 	bind_key_column(t, tupdesc);
 	if (t->delim)

@@ -24,6 +24,7 @@
 #include "utils/lsyscache.h"
 
 #include "cobol/copybook.h"
+#include "cobol/usage.h"
 #include "db2/punch/punch.h"
 
 #include "bind/binding_int.h"
@@ -155,14 +156,17 @@ zfdw_layout_limits(zf_limits *lim)
 /*
  * Build the field of one explicit column (options position, length, pic,
  * usage, scale, null_indicator, occurs) as a template for zf_layout_add.
+ * What the usage, pic and length make of it is core's to say
+ * (zf_field_from_usage), as for a copybook entry.
  */
 void
 zfdw_explicit_field(const char *attname, const ZfColumnOptions *co,
 					zf_field *f)
 {
-	const char *usage = co->usage ? co->usage : "display";
+	zf_usage	usage = ZF_USAGE_NONE;
 	zf_picture	pic;
 	zf_error	err;
+	zf_usage_fault fault;
 	bool		has_pic = co->pic != NULL;
 
 	memset(f, 0, sizeof(*f));
@@ -171,124 +175,41 @@ zfdw_explicit_field(const char *attname, const ZfColumnOptions *co,
 	f->redefines = -1;
 	f->renames_first = -1;
 	f->renames_last = -1;
-	f->usage = usage;
 	f->picture = co->pic;
-	memset(&pic, 0, sizeof(pic));
-	if (has_pic)
+	if (co->usage)
+		usage = zf_usage_lookup(co->usage, strlen(co->usage), ZF_USAGE_WORDS_OPTION);
+	zf_error_clear(&err);
+	if (has_pic && zf_picture_parse(co->pic, strlen(co->pic), &pic, &err) != ZF_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("invalid pic for column \"%s\": \"%s\"", attname, co->pic),
+				 errdetail("%s", err.message)));
+	if (zf_field_from_usage(usage, has_pic ? &pic : NULL, (uint32) Max(co->length, 0), false,
+							attname, f, &fault, &err) != ZF_OK)
 	{
-		zf_error_clear(&err);
-		if (zf_picture_parse(co->pic, strlen(co->pic), &pic, &err) != ZF_OK)
+		if (fault == ZF_USAGE_FAULT_SIZE)
 			ereport(ERROR,
-					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("invalid pic for column \"%s\": \"%s\"", attname, co->pic),
-					 errdetail("%s", err.message)));
-		f->digits = pic.digits;
-		f->scale = pic.scale;
-		f->is_signed = pic.is_signed;
-		f->sign = pic.is_signed ? ZF_SIGN_TRAILING : ZF_SIGN_NONE;
+					(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
+					 errmsg("column \"%s\" needs a length or a pic", attname),
+					 errhint("Give the field's size with length '10' or its picture with pic 'S9(7)V99'.")));
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("column \"%s\" cannot have usage '%s'%s%s", attname,
+						co->usage ? co->usage : "display",
+						has_pic ? " with pic " : "", has_pic ? co->pic : ""),
+				 errdetail("%s", err.message)));
 	}
+	f->usage = co->usage ? co->usage : "display";
 	if (co->scale != INT32_MIN)
 		f->scale = (int16) co->scale;
-
-	if (strcmp(usage, "display") == 0)
-	{
-		if (has_pic)
-		{
-			f->kind = pic.kind;
-			f->length = pic.size;
-		}
-		else
-		{
-			f->kind = ZF_KIND_ALNUM;
-			f->length = co->length;
-		}
-	}
-	else if (strcmp(usage, "comp-3") == 0 || strcmp(usage, "packed-decimal") == 0)
-	{
-		f->kind = ZF_KIND_PACKED;
-		f->is_signed = has_pic ? pic.is_signed : true;
-		f->length = has_pic ? (uint32) zf_packed_length(pic.digits) : (uint32) co->length;
-		if (!has_pic)
-			f->digits = co->length * 2 - 1;
-	}
-	else if (strcmp(usage, "comp") == 0 || strcmp(usage, "comp-4") == 0 ||
-			 strcmp(usage, "binary") == 0 || strcmp(usage, "comp-5") == 0)
-	{
-		f->kind = ZF_KIND_BINARY;
-		f->binary_native = strcmp(usage, "comp-5") == 0 || !has_pic;
-		f->is_signed = has_pic ? pic.is_signed : true;
-		f->length = has_pic ? (uint32) zf_binary_length(pic.digits) : (uint32) co->length;
-	}
-	else if (strcmp(usage, "comp-1") == 0)
-	{
-		f->kind = ZF_KIND_FLOAT;
-		f->length = 4;
-	}
-	else if (strcmp(usage, "comp-2") == 0)
-	{
-		f->kind = ZF_KIND_FLOAT;
-		f->length = 8;
-	}
-	else if (strcmp(usage, "char") == 0)
-	{
-		f->kind = ZF_KIND_ALNUM;
-		f->length = co->length;
-	}
-	else if (strcmp(usage, "varchar") == 0)
-	{
-		f->kind = ZF_KIND_VARCHAR;
-		f->length_prefix = 2;
-		f->length = co->length;
-	}
-	else if (strcmp(usage, "graphic") == 0 || strcmp(usage, "display-1") == 0)
-	{
-		f->kind = ZF_KIND_DBCS;
-		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
-	}
-	else if (strcmp(usage, "vargraphic") == 0)
-	{
-		f->kind = ZF_KIND_VARGRAPHIC;
-		f->length_prefix = 2;
-		f->length = co->length;
-	}
-	else if (strcmp(usage, "national") == 0)
-	{
-		f->kind = ZF_KIND_NATIONAL;
-		f->length = has_pic ? pic.size * 2 : (uint32) co->length;
-	}
-	else if (strcmp(usage, "date") == 0)
-	{
-		f->kind = ZF_KIND_DATE;
-		f->length = co->length ? co->length : 10;
-	}
-	else if (strcmp(usage, "time") == 0)
-	{
-		f->kind = ZF_KIND_TIME;
-		f->length = co->length ? co->length : 8;
-	}
-	else if (strcmp(usage, "timestamp") == 0)
-	{
-		f->kind = ZF_KIND_TIMESTAMP;
-		f->length = co->length ? co->length : 26;
-	}
-	else
-	{
-		f->kind = ZF_KIND_BYTES;
-		f->length = co->length;
-	}
 
 	if (co->length > 0 && f->length != (uint32) co->length &&
 		f->kind != ZF_KIND_VARCHAR && f->kind != ZF_KIND_VARGRAPHIC)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
 				 errmsg("column \"%s\" has length %d but its %s field takes %u bytes",
-						attname, co->length, usage, f->length),
+						attname, co->length, f->usage, f->length),
 				 errhint("Leave out the length option, or correct it.")));
-	if (f->length == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
-				 errmsg("column \"%s\" needs a length or a pic", attname),
-				 errhint("Give the field's size with length '10' or its picture with pic 'S9(7)V99'.")));
 	if (co->occurs > 0)
 	{
 		f->occurs_min = co->occurs;
@@ -296,10 +217,8 @@ zfdw_explicit_field(const char *attname, const ZfColumnOptions *co,
 	}
 	if (co->null_indicator > 0)
 	{
-		f->has_null_ind = true;
-		f->null_ind_value = 0xFF;
 		/* stored relative to the field once its offset is known */
-		f->null_ind_rel = co->null_indicator - 1;
+		zf_field_null_indicator(f, co->null_indicator - 1);
 	}
 }
 

@@ -15,11 +15,12 @@
  * fraction of a second beyond the column's precision are data errors.
  *
  * This file owns the decode buffer, finding a field's bytes in the record
- * (at a static offset or through the cursor), null indicators and
- * null_if, meta columns, OCCURS tables as arrays, and the dispatch on the
- * column's conversion.  The values themselves are built by
- * convert_number.c (numbers), convert_text.c (character data, dates and
- * times) and convert_json.c (groups as jsonb).
+ * (at a static offset or through the cursor), each column's core reader
+ * (which decodes the bytes and says when they mean NULL: value/value.h),
+ * meta columns, OCCURS tables as arrays, and the dispatch on the column's
+ * conversion.  The Datums are built by convert_number.c (numbers),
+ * convert_text.c (character data, dates and times) and convert_json.c
+ * (groups as jsonb).
  *
  *-------------------------------------------------------------------------
  */
@@ -56,34 +57,6 @@ zfdw_text_space(ZfDecodeBuf *buf, size_t n)
 	return buf->text;
 }
 
-/*
- * The data of a DB2 varying field (VARBINARY, ROWID, BLOB, or a VARCHAR
- * read as bytea) without its length prefix.
- */
-static bool
-varying_bytes(const zf_field *f, const uint8 *p, uint32 len,
-			  const uint8 **data, uint32 *n, zf_error *err)
-{
-	uint32		declared;
-
-	if (len < f->length_prefix)
-		return zf_error_set(err, ZF_E_BAD_DATA, "varying field is shorter than its length prefix") == ZF_OK;
-	declared = f->length_prefix == 2 ? ((uint32) p[0] << 8 | p[1]) :
-		((uint32) p[0] << 24 | (uint32) p[1] << 16 | (uint32) p[2] << 8 | p[3]);
-	if (f->kind == ZF_KIND_VARGRAPHIC)
-		declared *= 2;
-	if (declared > len - f->length_prefix)
-	{
-		zf_error_set(err, ZF_E_BAD_DATA, "length prefix says %u bytes but the field holds at most %u",
-					 declared, len - f->length_prefix);
-		err->offset = 0;
-		return false;
-	}
-	*data = p + f->length_prefix;
-	*n = declared;
-	return true;
-}
-
 /* Locate field fi at indexes idx in the record (static or via the cursor). */
 bool
 zfdw_locate(ZfTable *t, const ZfRecordRef *rec, int32 fi, const uint32 *idx,
@@ -118,93 +91,30 @@ zfdw_locate(ZfTable *t, const ZfRecordRef *rec, int32 fi, const uint32 *idx,
 }
 
 /*
- * 1 when the field's null indicator or null_if says NULL, 0 when not, -1
- * with err set when the null indicator lies outside the record (a record
- * shorter than its layout: reading on would call every value not null).
+ * Prepare a bound column's decoding once per scan: core's reader of its
+ * field with the column's code page, trim, null_if and the table's
+ * number formats, then the fast path.
  */
-int
-zfdw_field_is_null(const ZfColumn *col, const zf_field *f,
-				   const ZfRecordRef *rec, uint32 off, uint32 len,
-				   zf_error *err)
+void
+zfdw_prepare_decode(ZfTable *t, ZfColumn *col)
 {
-	const uint8 *p = rec->data + off;
+	zf_field_reader *r = &col->reader;
 
-	if (f->has_null_ind)
+	if (col->f != NULL)
 	{
-		int64		pos = (int64) off + f->null_ind_rel;
-		uint8		b;
-
-		if (pos < 0 || pos >= rec->length)
+		zf_field_reader_init(r, col->f, col->cp);
+		r->float_format = t->opts.float_format;
+		r->decimal_point = t->opts.decimal_point;
+		r->trim = col->trim;
+		r->trim_low_values = col->trim_low_values;
+		r->null_if = col->null_if;
+		if (col->null_if_bytes != NULL)
 		{
-			zf_error_set(err, ZF_E_BAD_DATA, "record is %u bytes, the null indicator of field %s is at byte %lld",
-						 rec->length, f->name[0] ? f->name : "FILLER", (long long) pos + 1);
-			zf_error_hint(err, "Check lrecl and the layout against the file; zfdw.inspect_file() shows the record lengths it finds.");
-			return -1;
+			r->null_bytes = (const uint8 *) VARDATA_ANY(col->null_if_bytes);
+			r->null_len = VARSIZE_ANY_EXHDR(col->null_if_bytes);
 		}
-		b = rec->data[pos];
-		if (f->null_ind_any ? b != 0x00 : b == f->null_ind_value)
-			return 1;
 	}
-	if (col == NULL || col->null_if == ZF_NULLIF_NONE || len == 0)
-		return 0;
-	switch (col->null_if)
-	{
-		case ZF_NULLIF_SPACES:
-			{
-				uint8		sp = zf_codepage_space(col->cp);
-
-				for (uint32 i = 0; i < len; i++)
-					if (p[i] != sp)
-						return false;
-				return true;
-			}
-		case ZF_NULLIF_LOW_VALUES:
-		case ZF_NULLIF_HIGH_VALUES:
-			{
-				uint8		b = col->null_if == ZF_NULLIF_LOW_VALUES ? 0x00 : 0xFF;
-
-				for (uint32 i = 0; i < len; i++)
-					if (p[i] != b)
-						return false;
-				return true;
-			}
-		case ZF_NULLIF_ZEROS:
-			{
-				/* zero in the field's own representation */
-				zf_int128	v;
-
-				if (!zf_kind_is_numeric(f->kind))
-				{
-					uint8		zero = zf_codepage_is_ebcdic(col->cp) ? 0xF0 : 0x30;
-
-					for (uint32 i = 0; i < len; i++)
-						if (p[i] != zero)
-							return false;
-					return true;
-				}
-				if (f->kind == ZF_KIND_PACKED)
-					return zf_packed_decode(p, len, f->is_signed, &v, NULL) == ZF_OK && v == 0;
-				if (f->kind == ZF_KIND_ZONED)
-					return zf_zoned_decode(p, len, f->sign, col->cs, &v, NULL) == ZF_OK && v == 0;
-				if (f->kind == ZF_KIND_BINARY)
-					return zf_binary_decode(p, len, f->is_signed, true, &v, NULL) == ZF_OK && v == 0;
-				return false;
-			}
-		case ZF_NULLIF_BYTES:
-			{
-				uint32		blen = VARSIZE_ANY_EXHDR(col->null_if_bytes);
-				const uint8 *b = (const uint8 *) VARDATA_ANY(col->null_if_bytes);
-
-				if (blen == 0)
-					return false;
-				for (uint32 i = 0; i < len; i++)
-					if (p[i] != b[i % blen])
-						return false;
-				return true;
-			}
-		default:
-			return false;
-	}
+	zfdw_fast_prepare(t, col);
 }
 
 /* Decode one occurrence of the column's field at off/len. */
@@ -222,7 +132,7 @@ decode_scalar(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 			{
 				zf_int128	v;
 
-				if (!zfdw_decode_fixed(t, col, f, p, len, buf, &v, err))
+				if (zf_field_read_number(&col->reader, p, len, &v, err) != ZF_OK)
 					return false;
 				if (col->has_date_picture)
 				{
@@ -239,7 +149,7 @@ decode_scalar(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 			}
 
 		case ZF_CONV_FLOAT:
-			return zfdw_decode_float(t, col, p, len, value, err);
+			return zfdw_decode_float(col, p, len, value, err);
 
 		case ZF_CONV_TEXT:
 		case ZF_CONV_DATETIME:
@@ -247,10 +157,10 @@ decode_scalar(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 				const char *s;
 				size_t		n;
 
-				if (!zfdw_decode_chars(col, f, p, len, buf, &s, &n, err))
+				if (!zfdw_decode_chars(&col->reader, p, len, buf, &s, &n, err))
 					return false;
 				if (col->conv == ZF_CONV_DATETIME && col->target == ZF_TARGET_TEXT)
-					zfdw_trim_text(ZF_TRIM_BOTH, false, &s, &n);
+					zf_utf8_trim(ZF_TRIM_BOTH, false, &s, &n);
 				return zfdw_text_to_datum(t, col, f, s, n, value, err);
 			}
 
@@ -258,7 +168,7 @@ decode_scalar(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 			{
 				bytea	   *b;
 
-				if (f->length_prefix > 0 && !varying_bytes(f, p, len, &p, &len, err))
+				if (f->length_prefix > 0 && zf_field_varying(f, p, len, &p, &len, err) != ZF_OK)
 					return false;
 				b = (bytea *) palloc(VARHDRSZ + len);
 				SET_VARSIZE(b, VARHDRSZ + len);
@@ -275,15 +185,12 @@ decode_scalar(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 
 		case ZF_CONV_GROUP_TEXT:
 			{
+				/* a group's bytes are text in the column's page, trimmed */
 				const char *s;
 				size_t		n;
-				size_t		cap = zf_codepage_utf8_bound(col->cp, len) + 8;
-				char	   *dst = zfdw_text_space(buf, cap);
 
-				if (zf_codepage_decode(col->cp, p, len, dst, cap, &n, err) != ZF_OK)
+				if (!zfdw_decode_chars(&col->reader, p, len, buf, &s, &n, err))
 					return false;
-				s = dst;
-				zfdw_trim_text(col->trim, false, &s, &n);
 				return zfdw_text_to_datum(t, col, f, s, n, value, err);
 			}
 
@@ -370,8 +277,12 @@ decode_array(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 		total *= count;
 	}
 	if (total > (uint64) zfdw_max_occurs * 16 || total > MaxAllocSize / sizeof(Datum))
-		return zf_error_set(err, ZF_E_LIMIT, "table of %llu elements is too large for an array",
-							(unsigned long long) total) == ZF_OK;
+	{
+		zf_error_set(err, ZF_E_LIMIT, "table of %llu elements is too large for an array",
+					 (unsigned long long) total);
+		zf_error_limit(err, ZF_LIMIT_OCCURS);
+		return false;
+	}
 	if (total == 0)
 	{
 		*value = PointerGetDatum(construct_empty_array(col->typid));
@@ -403,7 +314,7 @@ decode_array(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 		}
 		if (!zfdw_locate(t, rec, col->field, idx, ndims, &off, &len, err))
 			return false;
-		nullness = zfdw_field_is_null(col, col->f, rec, off, len, err);
+		nullness = zf_field_is_null(&col->reader, rec->data, rec->length, off, len, err);
 		if (nullness < 0)
 			return false;
 		if (nullness)
@@ -477,7 +388,7 @@ zfdw_decode_column(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 		return false;
 	*eoff = off;
 	*elen = len;
-	switch (zfdw_field_is_null(col, col->f, rec, off, len, err))
+	switch (zf_field_is_null(&col->reader, rec->data, rec->length, off, len, err))
 	{
 		case 1:
 			*isnull = true;

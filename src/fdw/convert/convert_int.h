@@ -6,8 +6,8 @@
  *
  * The conversion is split by concern:
  *	  convert.c			the per-record dispatch: decode buffer, locating
- *						fields, null indicators and null_if, meta columns,
- *						arrays
+ *						fields, core's reader of each column, meta
+ *						columns, arrays
  *	  convert_number.c	numbers: fixed point, floats, TOD clocks, DECFLOAT
  *	  convert_text.c	character data, decimal text, dates and times
  *	  convert_json.c	groups as jsonb
@@ -24,27 +24,20 @@ extern char *zfdw_text_space(ZfDecodeBuf *buf, size_t n);
 extern bool zfdw_locate(ZfTable *t, const ZfRecordRef *rec, int32 fi,
 						const uint32 *idx, int ndims, uint32 *off,
 						uint32 *len, zf_error *err);
-extern int	zfdw_field_is_null(const ZfColumn *col, const zf_field *f,
-							   const ZfRecordRef *rec, uint32 off, uint32 len,
-							   zf_error *err);
 
 /* convert_number.c */
-extern bool zfdw_decode_fixed(ZfTable *t, ZfColumn *col, const zf_field *f,
-							  const uint8 *p, uint32 len, ZfDecodeBuf *buf,
-							  zf_int128 *v, zf_error *err);
 extern bool zfdw_float_datum(ZfColumn *col, double d, Datum *value,
 							 zf_error *err);
-extern bool zfdw_decode_float(ZfTable *t, ZfColumn *col, const uint8 *p,
-							  uint32 len, Datum *value, zf_error *err);
+extern bool zfdw_decode_float(ZfColumn *col, const uint8 *p, uint32 len,
+							  Datum *value, zf_error *err);
 extern bool zfdw_decode_tod(ZfColumn *col, const uint8 *p, uint32 len,
 							Datum *value, zf_error *err);
 extern bool zfdw_decode_decfloat(ZfColumn *col, const uint8 *p, uint32 len,
 								 Datum *value, zf_error *err);
 
 /* convert_text.c */
-extern void zfdw_trim_text(ZfTrim trim, bool dbcs, const char **s, size_t *n);
-extern bool zfdw_decode_chars(ZfColumn *col, const zf_field *f,
-							  const uint8 *p, uint32 len, ZfDecodeBuf *buf,
+extern bool zfdw_decode_chars(const zf_field_reader *r, const uint8 *p,
+							  uint32 len, ZfDecodeBuf *buf,
 							  const char **out, size_t *outlen,
 							  zf_error *err);
 extern bool zfdw_datetime_datum(ZfColumn *col, const zf_datetime *dt,

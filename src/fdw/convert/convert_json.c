@@ -22,16 +22,19 @@
 #include "utils/json.h"
 
 #include "decode/decfloat.h"
-#include "decode/floats.h"
 
 #include "convert/convert_int.h"
 
-/* Append the JSON value of one elementary field occurrence. */
+/*
+ * Append the JSON value of one elementary field occurrence, read by r (the
+ * field with the column's code page and options).
+ */
 static bool
-json_leaf(ZfTable *t, ZfColumn *col, const zf_field *f, const uint8 *p,
-		  uint32 len, ZfDecodeBuf *buf, zf_error *err)
+json_leaf(const zf_field_reader *r, const uint8 *p, uint32 len,
+		  ZfDecodeBuf *buf, zf_error *err)
 {
 	StringInfo	out = &buf->json;
+	const zf_field *f = r->f;
 
 	switch (f->kind)
 	{
@@ -43,7 +46,7 @@ json_leaf(ZfTable *t, ZfColumn *col, const zf_field *f, const uint8 *p,
 				zf_int128	v;
 				char		s[ZF_DECIMAL_STRLEN];
 
-				if (!zfdw_decode_fixed(t, col, f, p, len, buf, &v, err))
+				if (zf_field_read_number(r, p, len, &v, err) != ZF_OK)
 					return false;
 				zf_decimal_to_string(v, f->scale, s);
 				appendStringInfoString(out, s);
@@ -53,11 +56,8 @@ json_leaf(ZfTable *t, ZfColumn *col, const zf_field *f, const uint8 *p,
 			{
 				double		d;
 				char		s[DOUBLE_SHORTEST_DECIMAL_LEN];
-				zf_status	st = t->opts.float_format == ZF_FLOAT_IEEE ?
-					zf_ieee_to_double(p, len, true, &d, err) :
-					zf_hfp_to_double(p, len, &d, err);
 
-				if (st != ZF_OK)
+				if (zf_field_read_double(r, p, len, false, &d, err) != ZF_OK)
 					return false;
 				if (isnan(d) || isinf(d))
 				{
@@ -95,7 +95,7 @@ json_leaf(ZfTable *t, ZfColumn *col, const zf_field *f, const uint8 *p,
 				size_t		n;
 				char	   *z;
 
-				if (!zfdw_decode_chars(col, f, p, len, buf, &s, &n, err))
+				if (!zfdw_decode_chars(r, p, len, buf, &s, &n, err))
 					return false;
 				z = pnstrdup(s, n);
 				escape_json(out, z);
@@ -119,6 +119,7 @@ zfdw_json_field(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, int32 fi,
 	int			ndims = zf_field_dimensions(t->layout, fi);
 	uint32		off,
 				len;
+	zf_field_reader leaf;
 
 	check_stack_depth();
 	if (ndims > depth)
@@ -128,7 +129,12 @@ zfdw_json_field(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, int32 fi,
 		int32		tables[MAXDIM + 1];
 
 		if (ndims > MAXDIM)
-			return zf_error_set(err, ZF_E_LIMIT, "too many OCCURS levels") == ZF_OK;
+		{
+			/* the hint names zfdw.max_occurs, as it always has */
+			zf_error_set(err, ZF_E_LIMIT, "too many OCCURS levels");
+			zf_error_limit(err, ZF_LIMIT_OCCURS);
+			return false;
+		}
 		zf_field_tables(t->layout, fi, tables, MAXDIM + 1);
 		if (!t->any_variable)
 			count = f->occurs_max;
@@ -172,7 +178,9 @@ zfdw_json_field(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, int32 fi,
 		appendStringInfoChar(&buf->json, '}');
 		return true;
 	}
-	switch (zfdw_field_is_null(NULL, f, rec, off, len, err))
+	/* the column's options, but its null_if is about the whole group */
+	zf_field_reader_like(&leaf, &col->reader, f);
+	switch (zf_field_is_null(&leaf, rec->data, rec->length, off, len, err))
 	{
 		case 1:
 			appendStringInfoString(&buf->json, "null");
@@ -180,7 +188,7 @@ zfdw_json_field(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, int32 fi,
 		case -1:
 			return false;
 	}
-	if (!json_leaf(t, col, f, rec->data + off, len, buf, err))
+	if (!json_leaf(&leaf, rec->data + off, len, buf, err))
 	{
 		*eoff = off;
 		*elen = len;

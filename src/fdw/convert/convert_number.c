@@ -5,7 +5,8 @@
  *	  binary, edited), floats (hexadecimal or IEEE), TOD clock values and
  *	  DB2 DECFLOAT.
  *
- * Every fixed-point value is a scaled 128-bit integer until
+ * Core decodes the field (zf_field_read_number, zf_field_read_double):
+ * every fixed-point value is a scaled 128-bit integer until
  * zfdw_number_datum makes the column's Datum of it, which refuses any
  * value that would need rounding or does not fit the column's type: a
  * decimal is never rounded to fit numeric(p,s) or an integer type.
@@ -23,7 +24,6 @@
 #include "utils/timestamp.h"
 
 #include "decode/decfloat.h"
-#include "decode/floats.h"
 
 #include "convert/convert_int.h"
 
@@ -211,66 +211,6 @@ zfdw_number_datum(ZfColumn *col, zf_int128 v, int scale, Datum *value,
 	}
 }
 
-/* Decode a fixed-point field (zoned, packed, binary, edited). */
-bool
-zfdw_decode_fixed(ZfTable *t, ZfColumn *col, const zf_field *f,
-				  const uint8 *p, uint32 len, ZfDecodeBuf *buf, zf_int128 *v,
-				  zf_error *err)
-{
-	int64		v64;
-	zf_status	st;
-
-	switch (f->kind)
-	{
-		case ZF_KIND_PACKED:
-			if (len <= 9)
-			{
-				st = zf_packed_decode64(p, len, f->is_signed, &v64, err);
-				*v = v64;
-			}
-			else
-				st = zf_packed_decode(p, len, f->is_signed, v, err);
-			break;
-		case ZF_KIND_ZONED:
-			if (len <= 18)
-			{
-				st = zf_zoned_decode64(p, len, f->sign, col->cs, &v64, err);
-				*v = v64;
-			}
-			else
-				st = zf_zoned_decode(p, len, f->sign, col->cs, v, err);
-			break;
-		case ZF_KIND_BINARY:
-			if (len < 8 || (len == 8 && f->is_signed))
-			{
-				st = zf_binary_decode64(p, len, f->is_signed, true, &v64, err);
-				*v = v64;
-			}
-			else
-				st = zf_binary_decode(p, len, f->is_signed, true, v, err);
-			break;
-		case ZF_KIND_EDITED:
-			{
-				const char *s;
-				size_t		n;
-				size_t		cap = zf_codepage_utf8_bound(col->cp, len) + 8;
-				char	   *dst = zfdw_text_space(buf, cap);
-
-				st = zf_codepage_decode(col->cp, p, len, dst, cap, &n, err);
-				if (st != ZF_OK)
-					return false;
-				s = dst;
-				st = zf_edited_decode(s, n, f->picture, f->scale, t->opts.decimal_point,
-									  f->blank_when_zero, v, err);
-				break;
-			}
-		default:
-			elog(ERROR, "zfdw: field %s is not a fixed-point number", f->name);
-			return false;
-	}
-	return st == ZF_OK;
-}
-
 /* Build the Datum of a float column from a double. */
 bool
 zfdw_float_datum(ZfColumn *col, double d, Datum *value, zf_error *err)
@@ -321,31 +261,18 @@ zfdw_float_datum(ZfColumn *col, double d, Datum *value, zf_error *err)
 	}
 }
 
-/* Decode a COMP-1/COMP-2 (or DB2 REAL/FLOAT) field. */
+/*
+ * Decode a COMP-1/COMP-2 (or DB2 REAL/FLOAT) field; a real column's value
+ * is rounded to float once, by core.
+ */
 bool
-zfdw_decode_float(ZfTable *t, ZfColumn *col, const uint8 *p, uint32 len,
-				  Datum *value, zf_error *err)
+zfdw_decode_float(ZfColumn *col, const uint8 *p, uint32 len, Datum *value,
+				  zf_error *err)
 {
 	double		d;
-	zf_status	st;
 
-	if (t->opts.float_format == ZF_FLOAT_IEEE)
-		st = zf_ieee_to_double(p, len, true, &d, err);
-	else if (col->target == ZF_TARGET_FLOAT4)
-	{
-		float		fl;
-
-		st = zf_hfp_to_float(p, len, &fl, err);
-		if (st == ZF_OK)
-		{
-			*value = Float4GetDatum(fl);
-			return true;
-		}
-		return false;
-	}
-	else
-		st = zf_hfp_to_double(p, len, &d, err);
-	if (st != ZF_OK)
+	if (zf_field_read_double(&col->reader, p, len, col->target == ZF_TARGET_FLOAT4,
+							 &d, err) != ZF_OK)
 		return false;
 	return zfdw_float_datum(col, d, value, err);
 }

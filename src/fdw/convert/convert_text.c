@@ -6,7 +6,8 @@
  *	  any type's value of the text.
  *
  * Character fields are fixed text in the column's code page, DBCS,
- * national (UTF-16) or DB2 varying strings with a length prefix.  A string
+ * national (UTF-16) or DB2 varying strings with a length prefix, which
+ * core decodes and trims (value/value_text.c).  A string
  * longer than varchar(n) and a fraction of a second beyond the column's
  * precision are data errors, never truncated.  The date/time Datums of
  * numeric fields read with a date picture are built here too.
@@ -26,110 +27,20 @@
 
 #include "convert/convert_int.h"
 
-/* Trim blanks of decoded text (UTF-8) per the trim option. */
-void
-zfdw_trim_text(ZfTrim trim, bool dbcs, const char **s, size_t *n)
-{
-	const char *p = *s;
-	size_t		len = *n;
-
-	if (trim == ZF_TRIM_NONE)
-		return;
-	for (;;)
-	{
-		if (len >= 1 && p[len - 1] == ' ')
-			len--;
-		else if (dbcs && len >= 3 && (unsigned char) p[len - 3] == 0xE3 &&
-				 (unsigned char) p[len - 2] == 0x80 && (unsigned char) p[len - 1] == 0x80)
-			len -= 3;			/* U+3000, the DBCS space X'4040' */
-		else
-			break;
-	}
-	if (trim == ZF_TRIM_BOTH)
-		while (len > 0 && *p == ' ')
-		{
-			p++;
-			len--;
-		}
-	*s = p;
-	*n = len;
-}
-
 /*
- * Decode the character data of a field into UTF-8 in buf->text: fixed
- * text in the column's page, DBCS, national, and DB2 varying strings with
- * their length prefix.  Sets out and outlen (not NUL-terminated).
+ * Decode the character data of a field into UTF-8 in buf->text: core
+ * reads length prefixes and trims as the column's options say
+ * (zf_field_read_text).  Sets out and outlen (not NUL-terminated).
  */
 bool
-zfdw_decode_chars(ZfColumn *col, const zf_field *f, const uint8 *p,
-				  uint32 len, ZfDecodeBuf *buf, const char **out,
-				  size_t *outlen, zf_error *err)
+zfdw_decode_chars(const zf_field_reader *r, const uint8 *p, uint32 len,
+				  ZfDecodeBuf *buf, const char **out, size_t *outlen,
+				  zf_error *err)
 {
-	const zf_codepage *cp = col->cp;
-	uint32		n = len;
-	size_t		cap;
-	char	   *dst;
-	zf_status	st;
-	bool		fixed = true;
+	size_t		cap = zf_field_text_bound(r, len);
+	char	   *dst = zfdw_text_space(buf, cap);
 
-	if (f->length_prefix > 0)
-	{
-		uint32		declared;
-
-		if (len < f->length_prefix)
-			return zf_error_set(err, ZF_E_BAD_DATA, "varying field is shorter than its length prefix") == ZF_OK;
-		declared = f->length_prefix == 2 ? ((uint32) p[0] << 8 | p[1]) :
-			((uint32) p[0] << 24 | (uint32) p[1] << 16 | (uint32) p[2] << 8 | p[3]);
-		if (f->kind == ZF_KIND_VARGRAPHIC || (f->kind == ZF_KIND_LOB && f->ccsid == 1200))
-			declared *= 2;
-		p += f->length_prefix;
-		if (declared > len - f->length_prefix)
-		{
-			zf_error_set(err, ZF_E_BAD_DATA, "length prefix says %u bytes but the field holds at most %u",
-						 declared, len - f->length_prefix);
-			err->offset = 0;
-			return false;
-		}
-		n = declared;
-		fixed = false;
-	}
-
-	if (fixed && col->trim_low_values && col->trim != ZF_TRIM_NONE &&
-		(f->kind == ZF_KIND_ALNUM || f->kind == ZF_KIND_EDITED))
-	{
-		/* low-values padding goes with the blanks, before decoding */
-		uint8		space = zf_codepage_space(cp);
-
-		while (n > 0 && (p[n - 1] == 0x00 || p[n - 1] == space))
-			n--;
-		if (col->trim == ZF_TRIM_BOTH)
-			while (n > 0 && (p[0] == 0x00 || p[0] == space))
-			{
-				p++;
-				n--;
-			}
-	}
-	cap = zf_codepage_utf8_bound(cp, n) + 8;
-	if (f->kind == ZF_KIND_NATIONAL || f->kind == ZF_KIND_DBCS || f->kind == ZF_KIND_VARGRAPHIC)
-		cap = (size_t) n * 2 + 16;
-	dst = zfdw_text_space(buf, cap);
-	if (f->kind == ZF_KIND_NATIONAL || (f->ccsid == 1200))
-		st = zf_utf16be_decode(p, n, dst, cap, outlen, err);
-	else if (f->kind == ZF_KIND_DBCS || f->kind == ZF_KIND_VARGRAPHIC)
-		st = zf_codepage_decode_dbcs(cp, p, n, dst, cap, outlen, err);
-	else
-		st = zf_codepage_decode(cp, p, n, dst, cap, outlen, err);
-	if (st != ZF_OK)
-	{
-		if (err && err->offset >= 0)
-			err->offset += f->length_prefix;
-		return false;
-	}
-	*out = dst;
-	/* DB2 VARCHAR values come back exactly as stored; CHAR is trimmed */
-	if (fixed)
-		zfdw_trim_text(col->trim, f->kind == ZF_KIND_DBCS || f->kind == ZF_KIND_NATIONAL, out, outlen);
-	return true;
+	return zf_field_read_text(r, p, len, dst, cap, out, outlen, err) == ZF_OK;
 }
 
 /* Count fraction digits of decimal text and parse it (for text fields). */

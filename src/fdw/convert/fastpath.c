@@ -9,9 +9,10 @@
  *	  the value or the precise error; so both paths always agree.
  *
  * What qualifies is decided once per scan (zfdw_fast_prepare), so the
- * per-record work is a switch, a core decoder and the Datum; when every
- * column of the query qualifies, one call decodes the whole record.
- * Packed fields read as numeric go through base-10000 digit groups.
+ * per-record work is a switch, core's inline decoder of the field and the
+ * Datum; when every column of the query qualifies, one call decodes the
+ * whole record.  Packed fields read as numeric go through base-10000
+ * digit groups.
  *
  *-------------------------------------------------------------------------
  */
@@ -25,19 +26,22 @@
 /*
  * Decide whether a bound column can take the fast path, and precompute
  * what it needs.  t->fast_min_length is the record length every fast
- * column fits in.
+ * column fits in.  Which fields core can read the fast way (a number
+ * through int64 or digit groups, text through a page's table) is core's
+ * to say (value/value.h).
  */
 void
 zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
 {
 	const zf_field *f = col->f;
+	const zf_field_reader *r = &col->reader;
 
 	col->fast = ZF_FAST_NONE;
 	if (t->delim != NULL)
 		return;					/* delimited fields have no fixed offsets */
 	if (col->conv == ZF_CONV_NONE || col->conv == ZF_CONV_META || f == NULL ||
-		t->any_variable || col->ndims > 0 || f->has_null_ind ||
-		col->null_if != ZF_NULLIF_NONE || col->has_date_picture || f->length_prefix > 0)
+		t->any_variable || col->ndims > 0 || zf_field_may_be_null(r) ||
+		col->has_date_picture || f->length_prefix > 0)
 		return;
 
 	if (col->conv == ZF_CONV_NUMBER)
@@ -64,26 +68,19 @@ zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
 			default:
 				return;
 		}
-		if (f->kind == ZF_KIND_PACKED && col->target == ZF_TARGET_NUMERIC &&
-			f->length <= ZF_PACKED_GROUPS_MAX_LEN && out_scale <= 63)
+		if (col->target == ZF_TARGET_NUMERIC && out_scale <= 63)
 		{
 			col->fast_shift = zfdw_numeric_group_shift(f->scale, out_scale,
 													   &col->fast_nfrac);
-			if (2 * f->length - 1 + col->fast_shift <= ZF_PACKED_GROUPS_MAX_DIGITS)
-				col->fast = ZF_FAST_PACKED_NUMERIC;
+			if (zf_field_groups_ok(r, col->fast_shift))
+				col->fast = ZF_FAST_GROUPS;
 		}
 		if (col->fast == ZF_FAST_NONE)
 		{
 			/* the others go through a 64-bit integer */
-			if (f->kind == ZF_KIND_PACKED && f->length <= 9)
-				col->fast = ZF_FAST_PACKED;
-			else if (f->kind == ZF_KIND_ZONED && f->length <= 18)
-				col->fast = ZF_FAST_ZONED;
-			else if (f->kind == ZF_KIND_BINARY &&
-					 (f->length < 8 || (f->length == 8 && f->is_signed)))
-				col->fast = ZF_FAST_BINARY;
-			else
+			if (!zf_field_fits_int64(r))
 				return;
+			col->fast = ZF_FAST_INT64;
 		}
 		col->fast_scale = out_scale;
 		col->fast_mult = (int64) zf_pow10_u64[out_scale - f->scale];
@@ -93,14 +90,12 @@ zfdw_fast_prepare(ZfTable *t, ZfColumn *col)
 	}
 	else if (col->conv == ZF_CONV_TEXT)
 	{
-		if (f->kind != ZF_KIND_ALNUM || col->target != ZF_TARGET_TEXT ||
-			col->max_chars >= 0 || GetDatabaseEncoding() != PG_UTF8 ||
-			col->trim_low_values)
+		if (col->target != ZF_TARGET_TEXT || col->max_chars >= 0 ||
+			GetDatabaseEncoding() != PG_UTF8)
 			return;
-		col->fast_sbcs = zf_codepage_sbcs(col->cp);
+		col->fast_sbcs = zf_field_sbcs_text(r);
 		if (col->fast_sbcs == NULL)
 			return;
-		col->fast_space = zf_codepage_space(col->cp);
 		col->fast = ZF_FAST_SBCS_TEXT;
 	}
 	else
@@ -139,47 +134,25 @@ fast_number_datum(ZfColumn *col, int64 v, Datum *value)
 	}
 }
 
-/* Single-byte text through the page's table, trimmed as asked. */
+/* Single-byte text through the page's table, trimmed as asked (core). */
 static inline bool
-fast_text(ZfColumn *col, const uint8 *p, uint32 n, Datum *value)
+fast_text(ZfColumn *col, const uint8 *rec, Datum *value)
 {
-	const zf_sbcs_table *tab = col->fast_sbcs;
-	uint8		space = col->fast_space;
+	const uint8 *p;
+	uint32		n;
 	text	   *res;
-	char	   *d;
+	int64		len;
 
-	if (col->trim != ZF_TRIM_NONE)
+	zf_field_fast_sbcs_bytes(&col->reader, rec, &p, &n);
+	/* 3 bytes of UTF-8 a byte at most, and one more: core copies 4 at once */
+	res = (text *) palloc(VARHDRSZ + (Size) n * 3 + 1);
+	len = zf_sbcs_fast_decode(col->fast_sbcs, p, n, VARDATA(res));
+	if (len < 0)
 	{
-		while (n > 0 && p[n - 1] == space)
-			n--;
-		if (col->trim == ZF_TRIM_BOTH)
-			while (n > 0 && *p == space)
-			{
-				p++;
-				n--;
-			}
+		pfree(res);
+		return false;			/* unmapped or NUL: the general path says why */
 	}
-	res = (text *) palloc(VARHDRSZ + (Size) n * 3);
-	d = VARDATA(res);
-	for (uint32 i = 0; i < n; i++)
-	{
-		uint8		b = p[i];
-		uint8		l = tab->utf8_len[b];
-
-		if (likely(l == 1))
-			*d++ = (char) tab->utf8[b][0];
-		else if (l == 0)
-		{
-			pfree(res);
-			return false;		/* unmapped or NUL: the general path says why */
-		}
-		else
-		{
-			memcpy(d, tab->utf8[b], 4);
-			d += l;
-		}
-	}
-	SET_VARSIZE(res, VARHDRSZ + (d - VARDATA(res)));
+	SET_VARSIZE(res, VARHDRSZ + len);
 	*value = PointerGetDatum(res);
 	return true;
 }
@@ -192,39 +165,26 @@ fast_text(ZfColumn *col, const uint8 *p, uint32 n, Datum *value)
 static inline bool
 fast_decode(ZfColumn *col, const uint8 *rec, Datum *value)
 {
-	const zf_field *f = col->f;
-	const uint8 *p = rec + f->offset;
 	int64		v;
 
 	switch (col->fast)
 	{
-		case ZF_FAST_PACKED:
-			if (zf_packed_decode64(p, f->length, f->is_signed, &v, NULL) != ZF_OK)
+		case ZF_FAST_INT64:
+			if (zf_field_fast_int64(&col->reader, rec, &v) != ZF_OK)
 				return false;
 			return fast_number_datum(col, v, value);
-		case ZF_FAST_PACKED_NUMERIC:
+		case ZF_FAST_GROUPS:
 			{
 				zf_packed_groups g;
 
-				/* the bytes before the field are the record's when it can */
-				if (!zf_packed_to_groups(p, f->length, f->is_signed,
-										 f->offset + f->length >= 8,
-										 (unsigned) col->fast_shift, &g) ||
+				if (!zf_field_fast_groups(&col->reader, rec, col->fast_shift, &g) ||
 					g.ndigits > col->fast_max_digits)
 					return false;
 				*value = zfdw_groups_to_numeric(&g, col->fast_scale, col->fast_nfrac);
 				return true;
 			}
-		case ZF_FAST_ZONED:
-			if (zf_zoned_decode64(p, f->length, f->sign, col->cs, &v, NULL) != ZF_OK)
-				return false;
-			return fast_number_datum(col, v, value);
-		case ZF_FAST_BINARY:
-			if (zf_binary_decode64(p, f->length, f->is_signed, true, &v, NULL) != ZF_OK)
-				return false;
-			return fast_number_datum(col, v, value);
 		case ZF_FAST_SBCS_TEXT:
-			return fast_text(col, p, f->length, value);
+			return fast_text(col, rec, value);
 		default:
 			return false;
 	}

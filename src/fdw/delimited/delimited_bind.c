@@ -164,7 +164,7 @@ zfdw_delim_open(ZfTable *t, int natts)
 	}
 	d->join_lines = o->recfm == ZF_RECFM_TEXT;
 	d->terminator = o->text_terminator ? o->text_terminator :
-		(zf_codepage_is_ebcdic(t->cp) ? 0x15 : 0x0A);
+		zf_codepage_newline(t->cp);
 	d->utf8 = zf_codepage_kind(t->cp) == ZF_CP_UTF8;
 
 	zf_error_clear(&err);

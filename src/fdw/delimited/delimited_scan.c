@@ -73,7 +73,7 @@ zfdw_delim_next_record(ZfScanState *s, zf_record *r, zf_error *err)
 	{
 		zf_record	next;
 		uint8		gap[2];
-		size_t		ngap = 0;
+		size_t		ngap;
 
 		st = zf_reader_next(s->reader, &next, err);
 		if (st == ZF_EOF)
@@ -83,9 +83,7 @@ zfdw_delim_next_record(ZfScanState *s, zf_record *r, zf_error *err)
 		}
 		if (st != ZF_OK)
 			return st;
-		if (next.offset >= end + 2)
-			gap[ngap++] = 0x0D;
-		gap[ngap++] = d->terminator;
+		ngap = zf_delim_line_end(d->terminator, next.offset - end, gap);
 		if (len + ngap + next.length > (size_t) zfdw_max_record_length)
 		{
 			zf_error_set(err, ZF_E_LIMIT,

@@ -198,17 +198,7 @@ zfdw_delim_decode_column(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 	if (zf_codepage_decode(col->cp, p, n, buf->text, cap, &tlen, err) != ZF_OK)
 		return false;
 	s = buf->text;
-	if (col->trim != ZF_TRIM_NONE)
-	{
-		while (tlen > 0 && s[tlen - 1] == ' ')
-			tlen--;
-		if (col->trim == ZF_TRIM_BOTH)
-			while (tlen > 0 && *s == ' ')
-			{
-				s++;
-				tlen--;
-			}
-	}
+	zf_utf8_trim(col->trim, false, &s, &tlen);
 
 	switch (col->target)
 	{

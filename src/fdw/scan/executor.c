@@ -84,7 +84,7 @@ reader_options(ZfTable *t, zf_reader_opts *ro)
 	ro->trailer_bytes = (uint64) t->opts.file_trailer_bytes;
 	ro->max_record_length = (uint32) zfdw_max_record_length;
 	ro->text_terminator = t->opts.text_terminator ? t->opts.text_terminator :
-		(zf_codepage_is_ebcdic(t->cp) ? 0x15 : 0x0A);
+		zf_codepage_newline(t->cp);
 }
 
 /*

@@ -106,23 +106,9 @@ zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len)
 {
 	const zf_field *f = &t->layout->fields[t->segment_field];
 	zf_int128	v;
-	zf_status	st;
 
-	switch (f->kind)
-	{
-		case ZF_KIND_PACKED:
-			st = zf_packed_decode(p, len, f->is_signed, &v, NULL);
-			break;
-		case ZF_KIND_ZONED:
-			st = zf_zoned_decode(p, len, f->sign, t->cs, &v, NULL);
-			break;
-		case ZF_KIND_BINARY:
-			st = zf_binary_decode(p, len, f->is_signed, true, &v, NULL);
-			break;
-		default:
-			return false;
-	}
-	return st == ZF_OK && v == t->segment_number;
+	return zf_fixed_decode(f, t->cs, p, len, &v, NULL) == ZF_OK &&
+		v == t->segment_number;
 }
 
 /* Resolve the key option: the fields a KSDS export is sorted by. */

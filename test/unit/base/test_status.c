@@ -33,6 +33,31 @@ test_error_set(void **state)
 	assert_string_equal(err.hint, "check the copybook");
 }
 
+/*
+ * A limit error names its bound in a field of its own; setting another
+ * error, or clearing it, forgets the bound.
+ */
+static void
+test_error_limit(void **state)
+{
+	zf_error	err;
+
+	(void) state;
+	zf_error_clear(&err);
+	assert_int_equal(err.limit, ZF_LIMIT_NONE);
+	zf_error_set(&err, ZF_E_LIMIT, "OCCURS 9 is more than the limit of 8 occurrences");
+	assert_int_equal(err.limit, ZF_LIMIT_NONE);
+	zf_error_limit(&err, ZF_LIMIT_OCCURS);
+	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_OCCURS);
+	zf_error_set(&err, ZF_E_LIMIT, "layout has more than 3 fields");
+	assert_int_equal(err.limit, ZF_LIMIT_NONE);
+	zf_error_limit(&err, ZF_LIMIT_FIELDS);
+	zf_error_clear(&err);
+	assert_int_equal(err.limit, ZF_LIMIT_NONE);
+	zf_error_limit(NULL, ZF_LIMIT_SOURCE);
+}
+
 /* A NULL error is allowed everywhere: the hot path passes one. */
 static void
 test_error_null(void **state)
@@ -101,6 +126,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_error_set),
+		cmocka_unit_test(test_error_limit),
 		cmocka_unit_test(test_error_null),
 		cmocka_unit_test(test_hex),
 		cmocka_unit_test(test_error_utf8),

@@ -818,12 +818,14 @@ test_limits(void **state)
 	L = zf_copybook_parse(t1, strlen(t1), &opts, &err);
 	assert_null(L);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_OCCURS);
 	assert_int_equal(err.line, 2);
 	assert_int_equal(err.column, 15);
 
 	L = zf_copybook_parse(t6, strlen(t6), &opts, &err);
 	assert_null(L);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_OCCURS);
 
 	/* 20 MB is more than the default 16 MiB record */
 	L = zf_copybook_parse(t2, strlen(t2), &opts, &err);
@@ -831,16 +833,19 @@ test_limits(void **state)
 	assert_int_equal(err.status, ZF_E_LIMIT);
 	assert_int_equal(err.line, 2);
 	assert_non_null(strstr(err.message, "longer than 16777216 bytes"));
+	assert_int_equal(err.limit, ZF_LIMIT_RECORD_LENGTH);
 
 	/* two items of almost 100 MB: the sum is caught before it wraps */
 	L = zf_copybook_parse(t3, strlen(t3), &opts, &err);
 	assert_null(L);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_RECORD_LENGTH);
 
 	opts.limits.max_fields = 3;
 	L = zf_copybook_parse(t4, strlen(t4), &opts, &err);
 	assert_null(L);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_FIELDS);
 	assert_int_equal(err.line, 4);
 	zf_copybook_opts_init(&opts);
 	opts.format = ZF_FORMAT_FREE;
@@ -849,6 +854,7 @@ test_limits(void **state)
 	L = zf_copybook_parse(t5, strlen(t5), &opts, &err);
 	assert_null(L);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_NONE);	/* no setting raises it */
 	assert_int_equal(err.line, 4);
 	zf_copybook_opts_init(&opts);
 
@@ -856,12 +862,14 @@ test_limits(void **state)
 	L = zf_copybook_parse(t4, strlen(t4), &opts, &err);
 	assert_null(L);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_SOURCE);
 	zf_copybook_opts_init(&opts);
 
 	opts.limits.max_record_length = 2;
 	L = zf_copybook_parse(t4, strlen(t4), &opts, &err);
 	assert_null(L);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_RECORD_LENGTH);
 	assert_int_equal(err.line, 4);
 }
 

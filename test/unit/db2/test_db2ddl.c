@@ -594,6 +594,7 @@ test_parse_errors(void **state)
 	deep[n] = '\0';
 	err = parse_error(deep);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_NONE);	/* a fixed bound */
 	free(deep);
 
 	/* too long to convert at all (the text is not read) */

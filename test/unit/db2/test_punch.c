@@ -556,6 +556,7 @@ test_spanned(void **state)
 	L = zf_punch_parse(text, strlen(text), &opts, &err);
 	assert_null(L);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_RECORD_LENGTH);
 }
 
 /* DSNTIAUL: POSITION(n) only, the indicator after the field ('?' is X'6F'),
@@ -712,6 +713,7 @@ test_limits(void **state)
 	zf_error_clear(&err);
 	assert_null(zf_punch_parse("LOAD DATA INTO TABLE A.B (\"X\" POSITION(1) CHAR(1))", 50, &opts, &err));
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_SOURCE);
 	zf_error_clear(&err);
 	assert_null(zf_punch_parse(bin, sizeof(bin) - 1, NULL, &err));
 	assert_int_equal(err.status, ZF_E_SYNTAX);

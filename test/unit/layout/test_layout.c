@@ -289,6 +289,7 @@ test_builder_errors(void **state)
 	add(L, &t, root, ZF_NO_OFFSET);
 	assert_int_equal(zf_layout_add(L, &t, root, ZF_NO_OFFSET, &err), -1);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_FIELDS);
 	/* occurrences limit */
 	t.occurs_max = 1u << 30;
 	t.occurs_min = 1;
@@ -296,6 +297,7 @@ test_builder_errors(void **state)
 	zf_layout_set_limits(L, &lim);
 	assert_int_equal(zf_layout_add(L, &t, root, ZF_NO_OFFSET, &err), -1);
 	assert_int_equal(err.status, ZF_E_LIMIT);
+	assert_int_equal(err.limit, ZF_LIMIT_OCCURS);
 	zf_layout_free(L);
 }
 

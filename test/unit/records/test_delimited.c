@@ -224,6 +224,7 @@ test_limit(void **state)
 	assert_int_equal(zf_delim_split(&o, (const uint8_t *) "a,b,c", 5, f, 2, &n, &err),
 					 ZF_E_LIMIT);
 	assert_string_equal(err.message, "record has more than 2 fields");
+	assert_int_equal(err.limit, ZF_LIMIT_FIELDS);
 	assert_int_equal(err.offset, 5);
 	assert_int_equal(zf_delim_split(&o, (const uint8_t *) "a,b", 3, f, 2, &n, &err), ZF_OK);
 	assert_int_equal(n, 2);
@@ -439,6 +440,25 @@ test_scan(void **state)
 }
 
 /*
+ * The line end put back between joined lines: lines 1 byte apart ended
+ * with the terminator alone, 2 bytes apart with CR (X'0D') before it.
+ */
+static void
+test_line_end(void **state)
+{
+	uint8_t		gap[2];
+
+	(void) state;
+	assert_int_equal(zf_delim_line_end(0x0A, 1, gap), 1);
+	assert_int_equal(gap[0], 0x0A);
+	assert_int_equal(zf_delim_line_end(0x25, 2, gap), 2);
+	assert_int_equal(gap[0], 0x0D);
+	assert_int_equal(gap[1], 0x25);
+	assert_int_equal(zf_delim_line_end(0x15, 1, gap), 1);
+	assert_int_equal(gap[0], 0x15);
+}
+
+/*
  * Properties over many pseudo-random records made of the bytes that
  * matter (delimiter, quote, blank, SO, SI, data, LF): the splitter only
  * returns fields inside the record, in order, never overlapping; and the
@@ -529,6 +549,7 @@ main(void)
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_mixed_shift),
 		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_line_end),
 		cmocka_unit_test(test_random_properties),
 	};
 

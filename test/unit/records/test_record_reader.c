@@ -617,6 +617,7 @@ test_vb_errors(void **state)
 	assert_int_equal(read_bytes(good, 6, &o), ZF_E_LIMIT);
 	assert_string_equal(res.err.message,
 						"record at byte offset 0 is longer than the maximum record length 1");
+	assert_int_equal(res.err.limit, ZF_LIMIT_RECORD_LENGTH);
 	assert_non_null(strstr(res.err.detail, "X'00 06 00 00'"));
 }
 
@@ -978,6 +979,7 @@ test_vbs_errors(void **state)
 	assert_int_equal(read_bytes(long_span, 14, &o), ZF_E_LIMIT);
 	assert_string_equal(res.err.message,
 						"spanned record at byte offset 0 is longer than the maximum record length 5");
+	assert_int_equal(res.err.limit, ZF_LIMIT_RECORD_LENGTH);
 	o.max_record_length = 0;
 	o.vbs_has_bdw = true;
 	assert_int_equal(read_bytes(bad_null, 14, &o), ZF_E_FRAMING);
@@ -1025,10 +1027,12 @@ test_text(void **state)
 	o.text_terminator = 0x0A;
 	o.max_record_length = 3;
 	assert_int_equal(read_bytes((const uint8_t *) "ab\nabcdefgh\n", 12, &o), ZF_E_LIMIT);
+	assert_int_equal(res.err.limit, ZF_LIMIT_RECORD_LENGTH);
 	assert_int_equal(res.n, 1);
 	assert_int_equal(res.err.offset, 3);
 	o.buffer_size = 1;
 	assert_int_equal(read_bytes((const uint8_t *) "abcdefghijkl", 12, &o), ZF_E_LIMIT);
+	assert_int_equal(res.err.limit, ZF_LIMIT_RECORD_LENGTH);
 	/* exactly at the limit, with and without CR */
 	assert_int_equal(read_bytes((const uint8_t *) "abc\r\nabc\n", 9, &o), ZF_EOF);
 	assert_int_equal(res.n, 2);

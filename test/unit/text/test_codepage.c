@@ -90,6 +90,13 @@ test_lookup_names(void **state)
 	assert_int_equal(zf_codepage_space(zf_codepage_lookup("ascii", &err)), 0x20);
 	assert_int_equal(zf_codepage_charset(zf_codepage_lookup("utf8", &err)),
 					 ZF_CHARSET_ASCII);
+	/* the digit zero, and the line end of text records */
+	assert_int_equal(zf_codepage_zero(first), 0xF0);
+	assert_int_equal(zf_codepage_zero(zf_codepage_lookup("cp939", &err)), 0xF0);
+	assert_int_equal(zf_codepage_zero(zf_codepage_lookup("utf8", &err)), 0x30);
+	assert_int_equal(zf_codepage_newline(first), 0x15);
+	assert_int_equal(zf_codepage_newline(zf_codepage_lookup("cp939", &err)), ZF_EBCDIC_NL);
+	assert_int_equal(zf_codepage_newline(zf_codepage_lookup("latin1", &err)), 0x0A);
 }
 
 /* Unknown names fail with a hint; cp300 is not in glibc. */

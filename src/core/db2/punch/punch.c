@@ -1032,6 +1032,7 @@ zf_punch_parse(const char *text, size_t len, const zf_punch_opts *opts,
 	{
 		zf_error_set(err, ZF_E_LIMIT, "punch text of %zu bytes is longer than the limit of %u",
 					 len, opts->limits.max_source_bytes);
+		zf_error_limit(err, ZF_LIMIT_SOURCE);
 		return NULL;
 	}
 	p.c.L = zf_layout_new(ZF_SOURCE_PUNCH, err);

@@ -781,8 +781,12 @@ share_budget(punch_ctx *c, const punch_block *blk, fstore *fs, int32_t n)
 	if (nlob == 0)
 		return ZF_OK;
 	if (end >= c->opts->limits.max_record_length)
-		return zf_error_set(c->err, ZF_E_LIMIT, "table %s needs more than the record length limit of %u bytes",
-							blk->table, c->opts->limits.max_record_length);
+	{
+		zf_error_set(c->err, ZF_E_LIMIT, "table %s needs more than the record length limit of %u bytes",
+					 blk->table, c->opts->limits.max_record_length);
+		zf_error_limit(c->err, ZF_LIMIT_RECORD_LENGTH);
+		return ZF_E_LIMIT;
+	}
 	share = (c->opts->limits.max_record_length - end) / (uint64_t) nlob;
 	for (int32_t i = 0; i < n; i++)
 		if (fs[i].unbounded)
@@ -791,9 +795,13 @@ share_budget(punch_ctx *c, const punch_block *blk, fstore *fs, int32_t n)
 			uint64_t	data = share < cap ? share : cap;
 
 			if (data == 0)
-				return zf_error_set(c->err, ZF_E_LIMIT,
-									"no room for LOB field %s within the record length limit of %u bytes",
-									fs[i].tmpl.name, c->opts->limits.max_record_length);
+			{
+				zf_error_set(c->err, ZF_E_LIMIT,
+							 "no room for LOB field %s within the record length limit of %u bytes",
+							 fs[i].tmpl.name, c->opts->limits.max_record_length);
+				zf_error_limit(c->err, ZF_LIMIT_RECORD_LENGTH);
+				return ZF_E_LIMIT;
+			}
 			fs[i].max_data = (uint32_t) data;
 			fs[i].slot = fs[i].tmpl.length_prefix + (uint32_t) data;
 		}
