@@ -147,3 +147,37 @@ zf_key_numeric_ranges(const zf_field *f, zf_int128 lo, zf_int128 hi,
 	}
 	return 1;
 }
+
+/*
+ * Which numeric fields have byte ranges (see keyrange.h): the encodings
+ * whose byte order within one sign is the order of magnitudes.
+ */
+bool
+zf_key_numeric_field(const zf_field *f, const zf_codepage *cp)
+{
+	switch (f->kind)
+	{
+		case ZF_KIND_ZONED:
+			if (f->sign != ZF_SIGN_NONE &&
+				(f->sign != ZF_SIGN_TRAILING || !zf_codepage_is_ebcdic(cp)))
+				return false;
+			break;
+		case ZF_KIND_PACKED:
+		case ZF_KIND_BINARY:
+			break;
+		default:
+			return false;
+	}
+	return f->scale >= 0 && f->length <= 16;
+}
+
+/*
+ * The key's byte order is its value order (see keyrange.h): no sign bit,
+ * no sign nibble, no sign in a zone.
+ */
+bool
+zf_key_bytes_in_value_order(const zf_field *f)
+{
+	return !f->is_signed &&
+		!(f->kind == ZF_KIND_ZONED && f->sign != ZF_SIGN_NONE);
+}

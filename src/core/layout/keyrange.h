@@ -24,8 +24,26 @@
 
 #include "decode/decimal.h"
 #include "layout/layout.h"
+#include "text/codepage.h"
+
+#include <stdbool.h>
 
 #define ZF_KEY_RANGES_MAX	2
+
+/*
+ * Does field f, in a file of code page cp, have such ranges?  Packed and
+ * binary fields do, zoned ones without a sign or with a trailing sign in
+ * the zone of an EBCDIC page, none with a negative scale (a P picture)
+ * or longer than 16 bytes.
+ */
+extern bool zf_key_numeric_field(const zf_field *f, const zf_codepage *cp);
+
+/*
+ * Does the byte order of numeric key field f's encodings equal the order
+ * of their values?  Only when no value is negative: an unsigned field
+ * (a sign would order magnitudes first, whatever the sign).
+ */
+extern bool zf_key_bytes_in_value_order(const zf_field *f);
 
 /* The smallest and largest value a key field can hold (unscaled). */
 extern zf_int128 zf_key_field_min(const zf_field *f);

@@ -73,20 +73,11 @@ zfdw_key_kind(const zf_field *f, ZfTarget target, Oid collation,
 				!get_collation_isdeterministic(collation))
 				return ZF_KEY_NONE;
 			return ZF_KEY_TEXT;
-		case ZF_KIND_ZONED:
-			if (f->sign == ZF_SIGN_NONE)
-				break;
-			if (f->sign != ZF_SIGN_TRAILING || !zf_codepage_is_ebcdic(cp))
+		default:
+			if (!zf_key_numeric_field(f, cp))
 				return ZF_KEY_NONE;
 			break;
-		case ZF_KIND_PACKED:
-		case ZF_KIND_BINARY:
-			break;
-		default:
-			return ZF_KEY_NONE;
 	}
-	if (f->scale < 0 || f->length > 16)
-		return ZF_KEY_NONE;
 	switch (target)
 	{
 		case ZF_TARGET_INT2:

@@ -34,6 +34,7 @@
 #include "utils/rel.h"
 #include "utils/typcache.h"
 
+#include "layout/keyrange.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
 
@@ -276,7 +277,7 @@ key_pathkeys(PlannerInfo *root, RelOptInfo *baserel, ZfPlanState *ps)
 		return NIL;
 	col = &ps->t->columns[ps->t->key_column];
 	f = col->f;
-	if (f->is_signed || (f->kind == ZF_KIND_ZONED && f->sign != ZF_SIGN_NONE))
+	if (!zf_key_bytes_in_value_order(f))
 		return NIL;
 	tce = lookup_type_cache(ps->key_type, TYPECACHE_LT_OPR);
 	if (!OidIsValid(tce->lt_opr))

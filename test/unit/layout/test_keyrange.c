@@ -281,6 +281,44 @@ test_hand_ranges(void **state)
 	assert_int_equal(zf_key_numeric_ranges(&text, 1, 2, lo, hi), 0);
 }
 
+/* Which fields have byte ranges, and which are in value order. */
+static void
+test_which_fields(void **state)
+{
+	zf_error	err;
+	const zf_codepage *ebcdic = zf_codepage_lookup("cp037", &err);
+	const zf_codepage *ascii = zf_codepage_lookup("ascii", &err);
+	zf_field	f;
+
+	(void) state;
+	assert_non_null(ebcdic);
+	assert_non_null(ascii);
+	f = key_field(ZF_KIND_PACKED, 5, true, ZF_SIGN_NONE);
+	assert_true(zf_key_numeric_field(&f, ebcdic));
+	assert_false(zf_key_bytes_in_value_order(&f));
+	f = key_field(ZF_KIND_BINARY, 4, false, ZF_SIGN_NONE);
+	assert_true(zf_key_numeric_field(&f, ascii));
+	assert_true(zf_key_bytes_in_value_order(&f));
+	/* zoned: unsigned anywhere, a trailing sign in the zone of EBCDIC only */
+	f = key_field(ZF_KIND_ZONED, 6, false, ZF_SIGN_NONE);
+	assert_true(zf_key_numeric_field(&f, ascii));
+	assert_true(zf_key_bytes_in_value_order(&f));
+	f = key_field(ZF_KIND_ZONED, 6, true, ZF_SIGN_TRAILING);
+	assert_true(zf_key_numeric_field(&f, ebcdic));
+	assert_false(zf_key_numeric_field(&f, ascii));
+	assert_false(zf_key_bytes_in_value_order(&f));
+	f = key_field(ZF_KIND_ZONED, 6, true, ZF_SIGN_LEADING);
+	assert_false(zf_key_numeric_field(&f, ebcdic));
+	/* no P scaling, at most 16 bytes, numbers only */
+	f = key_field(ZF_KIND_PACKED, 5, false, ZF_SIGN_NONE);
+	f.scale = -2;
+	assert_false(zf_key_numeric_field(&f, ebcdic));
+	f = key_field(ZF_KIND_ZONED, 17, false, ZF_SIGN_NONE);
+	assert_false(zf_key_numeric_field(&f, ebcdic));
+	f = key_field(ZF_KIND_FLOAT, 8, true, ZF_SIGN_NONE);
+	assert_false(zf_key_numeric_field(&f, ebcdic));
+}
+
 int
 main(void)
 {
@@ -289,6 +327,7 @@ main(void)
 		cmocka_unit_test(test_zoned_keys),
 		cmocka_unit_test(test_binary_keys),
 		cmocka_unit_test(test_hand_ranges),
+		cmocka_unit_test(test_which_fields),
 	};
 
 	return cmocka_run_group_tests_name("keyrange", tests, NULL, NULL);
