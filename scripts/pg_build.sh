@@ -28,9 +28,10 @@ if [ -x "$prefix/bin/pg_config" ] && [ -f "$prefix/.zfdw-complete" ]; then
 	exit 0
 fi
 
-# what a build from a git snapshot needs beyond a C compiler (xz-utils:
+# what a build from a git snapshot needs beyond a C compiler (perl: the
+# full one, its generators use FindBin, which perl-base lacks; xz-utils:
 # tar -J; not in a minimal Debian)
-"$ZF_ROOT/scripts/deps.sh" bison flex zlib1g-dev xz-utils >&2
+"$ZF_ROOT/scripts/deps.sh" bison flex perl zlib1g-dev xz-utils >&2
 
 build=$(mktemp -d "${TMPDIR:-/tmp}/zfdw-pgbuild.XXXXXX")
 trap 'rm -rf "$build"' EXIT
