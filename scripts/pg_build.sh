@@ -39,6 +39,10 @@ rm -rf "$prefix"
 mkdir -p "$prefix"
 echo "zfdw: building PostgreSQL $version into $prefix (once; cached by checksum)" >&2
 tar -xJf "$tarball" -C "$build"
+# PostgreSQL's makefiles build their generated headers only in a make at
+# level 0: called from "make check", this build must not inherit the
+# outer make's level and flags
+unset MAKELEVEL MAKEFLAGS MFLAGS
 src=$(find "$build" -mindepth 1 -maxdepth 1 -type d | head -1)
 (
 	cd "$src"
@@ -47,7 +51,7 @@ src=$(find "$build" -mindepth 1 -maxdepth 1 -type d | head -1)
 		--without-llvm CFLAGS="-O1" >"$build/configure.log" 2>&1 ||
 		{ tail -30 "$build/configure.log" >&2; exit 1; }
 	make -s -j"$(nproc)" >"$build/make.log" 2>&1 ||
-		{ tail -40 "$build/make.log" >&2; exit 1; }
+		{ grep -m 10 -E 'error|Error' "$build/make.log" >&2; tail -20 "$build/make.log" >&2; exit 1; }
 	make -s install >"$build/install.log" 2>&1 ||
 		{ tail -40 "$build/install.log" >&2; exit 1; }
 	for module in file_fdw postgres_fdw; do
