@@ -21,18 +21,6 @@ cd "$ZF_ROOT"
 passed=0
 failed=0
 
-# add the counts of a "name: N passed, M failed" line to the totals
-count() {
-	local line
-	line=$(grep -E '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
-	if [ -z "$line" ]; then
-		echo "zfdw: $2 printed no result line: counted as one failure"
-		failed=$((failed + 1))
-		return
-	fi
-	passed=$((passed + $(echo "$line" | sed -E 's/^[^:]*: ([0-9]+) passed.*/\1/')))
-	failed=$((failed + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
-}
 
 log=$(mktemp -d "${TMPDIR:-/tmp}/zfdw-check-log.XXXXXX")
 trap 'rm -rf "$log"' EXIT
@@ -44,11 +32,11 @@ rm -f regression-pg*.diffs
 # those packages or from the essential set (issue 10: bzip2 did not)
 echo "== dependencies"
 scripts/check_deps.sh 2>&1 | tee "$log/deps"
-count "$log/deps" deps
+zf_count "$log/deps" deps
 
 echo "== core unit tests"
 make -s -f test/unit/unit.mk run 2>&1 | tee "$log/unit"
-count "$log/unit" unit
+zf_count "$log/unit" unit
 
 # The server tests run once per PostgreSQL version: the system's 15, then
 # every version whose sources are in ../shared/postgresql, built once into
@@ -66,7 +54,7 @@ fi
 echo "== PostgreSQL versions: $versions"
 for v in $versions; do
 	scripts/suite.sh "$v" 2>&1 | tee "$log/pg$v"
-	count "$log/pg$v" "PostgreSQL $v"
+	zf_count "$log/pg$v" "PostgreSQL $v"
 done
 
 # every libFuzzer target for a few seconds (issue 7: CI smoke-tests them);
@@ -75,7 +63,7 @@ echo "== fuzz smoke: ${ZF_FUZZ_SECONDS:-5} s per target"
 # with a fixed seed (ZF_FUZZ_SEED), so that what CI finds can be found
 # again on another machine
 FUZZ_SECONDS=${ZF_FUZZ_SECONDS:-5} FUZZ_SEED=${ZF_FUZZ_SEED:-1} test/fuzz/run.sh 2>&1 | tee "$log/fuzz"
-count "$log/fuzz" fuzz
+zf_count "$log/fuzz" fuzz
 
 # CI shows the end of the output: repeat what failed just before the count
 if [ "$failed" -gt 0 ]; then

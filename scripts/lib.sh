@@ -174,3 +174,18 @@ zf_pg_cache_prefix() {
 	sum=$(sha256sum "$tarball" | cut -c1-16)
 	echo "$cache/pg$version-$sum"
 }
+
+# Add the counts of the last "name: N passed, M failed" line of log $1 to
+# the caller's passed and failed; a log without one (a part that died
+# before its summary) counts as one failure of part $2.
+zf_count() {
+	local line
+	line=$(grep -E '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+	if [ -z "$line" ]; then
+		echo "zfdw: $2 printed no result line: counted as one failure"
+		failed=$((failed + 1))
+		return
+	fi
+	passed=$((passed + $(echo "$line" | sed -E 's/^[^:]*: ([0-9]+) passed.*/\1/')))
+	failed=$((failed + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+}

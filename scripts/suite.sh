@@ -32,18 +32,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# add the counts of the "name: N passed, M failed" line of log $1
-count() {
-	local line
-	line=$(grep -E '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
-	if [ -z "$line" ]; then
-		echo "zfdw: $2 printed no result line: counted as one failure"
-		failed=$((failed + 1))
-		return
-	fi
-	passed=$((passed + $(echo "$line" | sed -E 's/^[^:]*: ([0-9]+) passed.*/\1/')))
-	failed=$((failed + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
-}
 
 # a copy of the tree (what git tracks, plus new files) in $1: every
 # build of the suite starts clean
@@ -117,19 +105,19 @@ if [ "$build_rc" -eq 0 ]; then
 	"$(zf_pg_config)" --version
 	echo "== PostgreSQL $version: layers, names and exported symbols"
 	scripts/check_tree.sh "$scratch/src" 2>&1 | tee "$log/tree"
-	count "$log/tree" tree
+	zf_count "$log/tree" tree
 	echo "== PostgreSQL $version: pg_regress"
 	scripts/regress.sh 2>&1 | tee "$log/regress"
-	count "$log/regress" regress
+	zf_count "$log/regress" regress
 	# keep this version's differences: the next version's run starts clean
 	[ -f regression.diffs ] && mv regression.diffs "regression-$label.diffs"
 	echo "== PostgreSQL $version: crash and resume of apply_changes"
 	scripts/crash_test.sh 2>&1 | tee "$log/crash"
-	count "$log/crash" crash
+	zf_count "$log/crash" crash
 	if [ -d "$ZF_ROOT/../shared/conformance" ]; then
 		echo "== PostgreSQL $version: conformance"
 		scripts/conformance.sh 2>&1 | tee "$log/conformance"
-		count "$log/conformance" conformance
+		zf_count "$log/conformance" conformance
 	else
 		echo "== conformance: ../shared/conformance not found, skipped"
 	fi
