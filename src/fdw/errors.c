@@ -199,3 +199,20 @@ zfdw_report_data_error(int elevel, ZfTable *t, const ZfRecordRef *rec,
 			 (elevel >= ERROR && t->opts.on_error == ZF_ON_ERROR_STOP ?
 			  errhint("Set the table option on_error to 'null' or 'skip' to read past bad values.") : 0)));
 }
+
+/*
+ * Count one record skipped under on_error 'skip' (or 'ignore'), and end
+ * the scan when reject_limit says too many were: the same rule for
+ * copybook and delimited tables.
+ */
+void
+zfdw_count_rejected(const ZfTable *t, uint64 *nrejected, const char *last_message)
+{
+	(*nrejected)++;
+	if (t->opts.reject_limit > 0 && *nrejected > (uint64) t->opts.reject_limit)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("skipped more than reject_limit (" INT64_FORMAT ") records of foreign table \"%s\"",
+						t->opts.reject_limit, t->relname),
+				 errhint("The last one: %s.", last_message)));
+}

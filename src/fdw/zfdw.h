@@ -410,6 +410,8 @@ extern int	zfdw_sqlstate(zf_status status);
 extern void zfdw_error_prepare(const zf_error *err, zf_error *out);
 pg_noreturn extern void zfdw_report(int elevel, const zf_error *err,
 									const char *what);
+extern void zfdw_count_rejected(const ZfTable *t, uint64 *nrejected,
+								const char *last_message);
 extern void zfdw_report_data_error(int elevel, ZfTable *t,
 								   const ZfRecordRef *rec,
 								   const ZfColumn *col,

@@ -142,13 +142,7 @@ reject_record(ZfScanState *s, const zf_error *raw)
 				 err->hint[0] ? errhint("%s", err->hint) :
 				 t->opts.on_error == ZF_ON_ERROR_STOP ?
 				 errhint("Set the table option on_error to 'skip' to read past malformed records.") : 0));
-	s->nrejected++;
-	if (t->opts.reject_limit > 0 && s->nrejected > (uint64) t->opts.reject_limit)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("skipped more than reject_limit (" INT64_FORMAT ") records of foreign table \"%s\"",
-						t->opts.reject_limit, t->relname),
-				 errhint("The last one: %s.", err->message)));
+	zfdw_count_rejected(t, &s->nrejected, err->message);
 	return false;
 }
 

@@ -271,13 +271,7 @@ decode_record(ZfScanState *s, Datum *values, bool *nulls)
 			continue;
 		}
 		/* skip */
-		s->nrejected++;
-		if (t->opts.reject_limit > 0 && s->nrejected > (uint64) t->opts.reject_limit)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_EXCEPTION),
-					 errmsg("skipped more than reject_limit (" INT64_FORMAT ") records of foreign table \"%s\"",
-							t->opts.reject_limit, t->relname),
-					 errhint("The last one: %s.", err.message)));
+		zfdw_count_rejected(t, &s->nrejected, err.message);
 		return false;
 	}
 	return true;
