@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "records/descriptor.h"
+#include "text/codepage.h"
 
 #define NO_LIMIT	UINT64_MAX
 #define INSPECT_HINT "zfdw.inspect_file() shows which record formats fit the file."
@@ -81,7 +82,7 @@ zf_reader_opts_init(zf_reader_opts *opts, zf_recfm recfm)
 	opts->rdw_includes_header = true;
 	opts->bdw_big_endian = true;
 	opts->bdw_includes_header = true;
-	opts->text_terminator = 0x0A;
+	opts->text_terminator = ZF_ASCII_LF;
 	opts->max_record_length = ZF_DEFAULT_MAX_RECORD;
 	opts->buffer_size = ZF_DEFAULT_READ_BUFFER;
 }
@@ -915,7 +916,8 @@ next_text(zf_reader *r, zf_record *rec)
 		if ((st = fill(r, scanned + 1)) != ZF_OK)
 			return st;
 	}
-	if (len > 0 && (term == 0x0A || term == 0x25) && r->buf[r->head + len - 1] == 0x0D)
+	if (len > 0 && (term == ZF_ASCII_LF || term == ZF_EBCDIC_LF) &&
+		r->buf[r->head + len - 1] == ZF_CR)
 		len--;
 	if (len > r->o.max_record_length)
 	{

@@ -26,11 +26,13 @@
 
 /*
  * Line ends of text records: the EBCDIC newline NL (X'15', what z/OS
- * writes for a text file transferred in binary), the ASCII line feed,
+ * writes for a text file transferred in binary), the EBCDIC line feed
+ * (X'25', what some transfer tools write instead), the ASCII line feed,
  * and the carriage return that may stand before either (the same byte in
  * both families).
  */
 #define ZF_EBCDIC_NL	0x15
+#define ZF_EBCDIC_LF	0x25
 #define ZF_ASCII_LF		0x0A
 #define ZF_CR			0x0D
 
