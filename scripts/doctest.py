@@ -153,6 +153,7 @@ def main():
 	psql = args.psql.split()
 	maps = [tuple(m.split("=", 1)) for m in args.map]
 
+	quiet = dict(os.environ, PGOPTIONS="-c client_min_messages=warning")
 	passed = failed = 0
 	for n, doc in enumerate(args.docs):
 		blocks = parse_blocks(doc)
@@ -160,8 +161,8 @@ def main():
 			continue
 		db = "zfdw_doctest_%d" % n
 		for stmt in ("DROP DATABASE IF EXISTS %s" % db, "CREATE DATABASE %s" % db):
-			subprocess.run(psql + ["-X", "-q", "-d", args.admin_db, "-c", "SET client_min_messages = warning; " + stmt],
-						   check=True)
+			subprocess.run(psql + ["-X", "-q", "-d", args.admin_db, "-c", stmt],
+						   check=True, env=quiet)
 		outputs = run_document(psql, blocks, maps, db)
 		for i, b in enumerate(blocks):
 			actual = outputs[i] if i < len(outputs) else ["(no output: the session ended)"]
@@ -183,7 +184,7 @@ def main():
 				for l in actual[:12]:
 					print("    " + l)
 		subprocess.run(psql + ["-X", "-q", "-d", args.admin_db, "-c",
-							   "DROP DATABASE IF EXISTS %s" % db], check=True)
+							   "DROP DATABASE IF EXISTS %s" % db], check=True, env=quiet)
 	print("doctest: %d passed, %d failed" % (passed, failed))
 	return 1 if failed else 0
 
