@@ -4,8 +4,8 @@
 # suite.sh
 #	  Every test that needs a server, against one PostgreSQL version:
 #	  build and install zfdw for it, then pg_regress, the crash-and-resume
-#	  test, the upgrade from 1.0 and the conformance suites.  Prints one line per part and last
-#	  "pgNN: N passed, M failed" for the version.
+#	  test, the upgrade from 1.0 and the conformance suites.  Prints one
+#	  line per part and last "pgNN: N passed, M failed" for the version.
 #
 #	suite.sh 15		the system's PostgreSQL 15 (Debian packages);
 #				zfdw goes into a private prefix found through
