@@ -5,11 +5,11 @@
 #	  Run every ```sql block of the given Markdown documents, in order, and
 #	  compare each block's output with the output the document shows.
 #
-#	doctest.py --psql PSQL --map FROM=TO [--map ...] [--keep DIR] DOC...
+#	doctest.py --host H --port P [--map FROM=TO ...] DOC...
 #
 # Each document runs in one psql session of its own, against a database
-# made fresh for it (the connection comes from the PG* environment
-# variables), so that what a block sets up is there for the blocks after
+# made fresh for it (the connection comes from the options; psql is the
+# one on PATH), so that what a block sets up is there for the blocks after
 # it, as for a reader who pastes them one after the other into psql.
 #
 # A document shows a block's output in the untagged fence (```) right
@@ -145,12 +145,14 @@ def has_error(lines):
 
 def main():
 	ap = argparse.ArgumentParser()
-	ap.add_argument("--psql", required=True, help="psql command (shell words)")
+	ap.add_argument("--host", required=True)
+	ap.add_argument("--port", required=True)
+	ap.add_argument("--user", default="postgres")
 	ap.add_argument("--map", action="append", default=[])
 	ap.add_argument("--admin-db", default="postgres")
 	ap.add_argument("docs", nargs="+")
 	args = ap.parse_args()
-	psql = args.psql.split()
+	psql = ["psql", "-h", args.host, "-p", args.port, "-U", args.user]
 	maps = [tuple(m.split("=", 1)) for m in args.map]
 
 	quiet = dict(os.environ, PGOPTIONS="-c client_min_messages=warning")

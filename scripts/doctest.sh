@@ -42,7 +42,7 @@ if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$dir"; fi
 
 zf_cluster_start "$dir" "$port" || { echo "doctest: 0 passed, 1 failed"; exit 1; }
 
-python3 scripts/doctest.py \
-	--psql "$(zf_pg_bindir)/psql -h $dir -p $port -U postgres" \
+PATH="$(zf_pg_bindir):$PATH" python3 scripts/doctest.py \
+	--host "$dir" --port "$port" \
 	--map "/srv/zfdw=$examples" \
 	"${docs[@]}"
