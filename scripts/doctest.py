@@ -23,7 +23,8 @@
 # --map FROM=TO replaces the path prefix FROM in the SQL by TO (the place
 # where the test put the example files), and TO by FROM in the output.
 #
-# Prints one line per block that fails (with a diff) and last
+# Prints one line per block that fails (with a diff), one line per
+# document with its count of blocks, and last
 # "doctest: N passed, M failed", counting blocks.  Exit status 1 when a
 # block failed.
 #
@@ -166,6 +167,7 @@ def main():
 			subprocess.run(psql + ["-X", "-q", "-d", args.admin_db, "-c", stmt],
 						   check=True, env=quiet)
 		outputs = run_document(psql, blocks, maps, db)
+		doc_failed = 0
 		for i, b in enumerate(blocks):
 			actual = outputs[i] if i < len(outputs) else ["(no output: the session ended)"]
 			if b.shown is not None:
@@ -176,6 +178,7 @@ def main():
 				passed += 1
 				continue
 			failed += 1
+			doc_failed += 1
 			print("FAILED: %s:%d" % (doc, b.line))
 			if b.shown is not None:
 				for l in difflib.unified_diff([l.rstrip() for l in b.shown],
@@ -187,6 +190,7 @@ def main():
 					print("    " + l)
 		subprocess.run(psql + ["-X", "-q", "-d", args.admin_db, "-c",
 							   "DROP DATABASE IF EXISTS %s" % db], check=True, env=quiet)
+		print("  %s: %d blocks run, %d failed" % (doc, len(blocks), doc_failed))
 	print("doctest: %d passed, %d failed" % (passed, failed))
 	return 1 if failed else 0
 
