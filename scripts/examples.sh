@@ -46,7 +46,8 @@ cp -r test/data/cdc/CDCBANK.cpy test/data/cdc/CDCBANK6.cpy test/data/cdc/positio
 	test/data/cdc/iidr test/data/cdc/dms "$dest/cdc/"
 cp -r test/data/delimited/db2_dept.vb test/data/delimited/db2_dept.nl \
 	test/data/delimited/db2_dept_utf8.del test/data/delimited/semicolon.csv \
-	test/data/delimited/bad.csv test/data/delimited/dms "$dest/delimited/"
+	test/data/delimited/bad.csv test/data/delimited/dms_tx.csv test/data/delimited/dms \
+	"$dest/delimited/"
 
 # the files written by programs: the account changes of the morning of
 # 2025-07-01 (the demo writes the same changes ending now), and the
