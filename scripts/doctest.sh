@@ -43,7 +43,17 @@ if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$dir"; fi
 
 zf_cluster_start "$dir" "$port" || { echo "doctest: 0 passed, 1 failed"; exit 1; }
 
+# the sql-remote blocks of docs/managed-postgresql.md run too: their
+# postgres_fdw server, meant for a zfdw host seen from a managed database,
+# is pointed at the document's own database on this cluster, which plays
+# both parts (without TLS, for the current user)
 PATH="$(zf_pg_bindir):$PATH" python3 scripts/doctest.py \
 	--host "$dir" --port "$port" \
 	--map "/srv/zfdw=$examples" \
+	--tag sql-remote \
+	--map "host 'zfdw-host.internal'=host '$dir'" \
+	--map "port '5432'=port '$port'" \
+	--map "dbname 'mainframe'=dbname '{db}'" \
+	--map "sslmode 'require'=sslmode 'disable'" \
+	--map "FOR app_user=FOR CURRENT_USER" \
 	"${docs[@]}"
