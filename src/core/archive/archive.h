@@ -298,6 +298,22 @@ extern zf_byte_source *zf_xmit_source_open(zf_byte_source *inner,
 										   const zf_xmit_opts *opts,
 										   zf_error *err);
 
+/* What an archive source reads (zf_archive_describe). */
+typedef struct zf_archive_desc
+{
+	zf_container kind;			/* AWSTAPE (also for HET) or XMIT */
+	bool		labeled;		/* tape: standard labels; XMIT: always */
+	uint32_t	file;			/* tape file sequence; XMIT file number */
+	char		dsname[45];		/* HDR1 (last 17 characters) or INMDSNAM */
+	zf_dsformat label_fmt;		/* as the labels or control records say */
+	zf_dsformat fmt;			/* as read: options over labels; of the
+								 * members for a library */
+	bool		members;		/* members of a library are read */
+} zf_archive_desc;
+
+/* Describe an archive source (or one stacked beneath); false if none. */
+extern bool zf_archive_describe(zf_byte_source *src, zf_archive_desc *out);
+
 /*
  * The member whose records lie at offset of a source of members (tape or
  * XMIT): its name, or NULL when the source reads no members.

@@ -67,6 +67,7 @@ struct zf_archive_source
 	zf_piece	piece;
 	uint32_t	piece_pos;		/* bytes of the piece handed out */
 	uint64_t	out;			/* bytes handed out */
+	zf_archive_desc desc;		/* filled by the opener */
 	zf_member_start *members;	/* in offset order */
 	uint32_t	nmembers;
 	uint32_t	cap_members;

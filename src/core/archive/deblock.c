@@ -301,6 +301,18 @@ zf_archive_member_begins(zf_archive_source *a, const char *name,
 	return ZF_OK;
 }
 
+/* What an archive source (or one beneath src) reads. */
+bool
+zf_archive_describe(zf_byte_source *src, zf_archive_desc *out)
+{
+	while (src != NULL && src->ops != &archive_ops)
+		src = src->inner;
+	if (src == NULL)
+		return false;
+	*out = ((zf_archive_source *) src)->desc;
+	return true;
+}
+
 /* The member of the byte at offset, by binary search of the starts. */
 const char *
 zf_archive_member_at(zf_byte_source *src, uint64_t offset)

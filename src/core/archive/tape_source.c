@@ -360,6 +360,20 @@ zf_tape_source_open(zf_byte_source *inner, const zf_tape_opts *opts,
 							err) != ZF_OK)
 			goto fail;
 	}
+	ts->a.desc.kind = ZF_CONTAINER_AWSTAPE;
+	ts->a.desc.labeled = ts->f.labeled;
+	ts->a.desc.file = ts->f.seq;
+	snprintf(ts->a.desc.dsname, sizeof(ts->a.desc.dsname), "%s", ts->f.dsname);
+	ts->a.desc.label_fmt = ts->f.fmt;
+	ts->a.desc.members = opts->member != NULL;
+	if (opts->member)
+		ts->a.desc.fmt = *zf_unload_format(ts->u);
+	else
+		ts->a.desc.fmt = ts->f.fmt;
+	if (opts->recfm)
+		snprintf(ts->a.desc.fmt.recfm, sizeof(ts->a.desc.fmt.recfm), "%s", opts->recfm);
+	if (opts->lrecl)
+		ts->a.desc.fmt.lrecl = opts->lrecl;
 	if (file != NULL)
 		*file = ts->f;
 	return &ts->a.base;

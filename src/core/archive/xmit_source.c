@@ -15,6 +15,7 @@
  */
 #include "archive/netdata_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,6 +136,15 @@ zf_xmit_source_open(zf_byte_source *inner, const zf_xmit_opts *opts,
 	if (zf_deblock_init(&xs->d, recfm, lrecl, err) != ZF_OK)
 		goto fail;
 	xs->records_need_rdw = !f->partitioned && xs->d.framing != ZF_DS_FIXED;
+	xs->a.desc.kind = ZF_CONTAINER_XMIT;
+	xs->a.desc.labeled = true;
+	xs->a.desc.file = f->number;
+	snprintf(xs->a.desc.dsname, sizeof(xs->a.desc.dsname), "%s", f->dsname);
+	xs->a.desc.label_fmt = f->fmt;
+	xs->a.desc.members = f->partitioned;
+	xs->a.desc.fmt = f->partitioned ? *zf_unload_format(xs->u) : f->fmt;
+	snprintf(xs->a.desc.fmt.recfm, sizeof(xs->a.desc.fmt.recfm), "%s", recfm);
+	xs->a.desc.fmt.lrecl = lrecl;
 	return &xs->a.base;
 
 fail:
