@@ -246,6 +246,8 @@ typedef struct zf_xmit_file
 	char		dsorg[3];		/* "PS", "PO", or "" */
 	zf_dsformat fmt;			/* INMRECFM, INMLRECL, INMBLKSZ */
 	uint64_t	size;			/* INMSIZE */
+	uint64_t	records;		/* sequential: records (zf_xmit_contents) */
+	uint64_t	bytes;			/* sequential: data bytes (likewise) */
 } zf_xmit_file;
 
 #define ZF_XMIT_MAX_FILES	8

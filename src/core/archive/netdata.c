@@ -514,8 +514,9 @@ zf_xmit_choose(const zf_xmit_info *info, const zf_xmit_opts *opts,
 	}
 	if (!chosen->partitioned && opts->member && opts->member[0])
 		return zf_error_set(err, ZF_E_ARG,
-							"data set \"%s\" of the transmission is sequential: it has no members",
-							chosen->dsname);
+							"the data set%s%s%s of the transmission is sequential: it has no members",
+							chosen->dsname[0] ? " \"" : "", chosen->dsname,
+							chosen->dsname[0] ? "\"" : "");
 	*file = chosen;
 	return ZF_OK;
 }
@@ -547,13 +548,35 @@ zf_xmit_contents(zf_byte_source *inner, zf_xmit_info *info,
 	st = zf_nd_read_header(&nd, info, err);
 	for (uint32_t i = 0; st == ZF_OK && i < info->nfiles; i++)
 	{
-		const zf_xmit_file *f = &info->files[i];
+		zf_xmit_file *f = &info->files[i];
 		zf_unload  *u;
 
-		st = cb(arg, f, NULL, err);
-		if (st != ZF_OK || !f->partitioned)
-			continue;
 		st = zf_nd_seek_file(&nd, i, err);
+		if (st != ZF_OK)
+			break;
+		if (!f->partitioned)
+		{
+			/* count the records: this also reads to the end (INMR06) */
+			zf_ds_framing fr;
+			bool		fixed = zf_ds_framing_of(f->fmt.recfm, &fr) &&
+				fr == ZF_DS_FIXED && f->fmt.lrecl > 0;
+
+			for (;;)
+			{
+				const uint8_t *p;
+				uint32_t	len;
+
+				st = zf_nd_next_data(&nd, &p, &len, err);
+				if (st != ZF_OK)
+					break;
+				f->bytes += len;
+				f->records += fixed ? len / f->fmt.lrecl : (len > 0);
+			}
+			if (st == ZF_EOF)
+				st = cb(arg, f, NULL, err);
+			continue;
+		}
+		st = cb(arg, f, NULL, err);
 		if (st != ZF_OK)
 			break;
 		u = zf_unload_open(zf_nd_unload_records, &nd, err);
@@ -567,6 +590,17 @@ zf_xmit_contents(zf_byte_source *inner, zf_xmit_info *info,
 			st = cb(arg, f, zf_unload_member(u, m), err);
 		zf_unload_close(u);
 	}
+	/* the rest, to INMR06: a transmission cut short is an error */
+	while (st == ZF_OK)
+	{
+		bool		control;
+		const uint8_t *p;
+		uint32_t	len;
+
+		st = zf_nd_next(&nd, &control, &p, &len, err);
+	}
+	if (st == ZF_EOF)
+		st = ZF_OK;
 	zf_nd_free(&nd);
 	return st;
 }

@@ -200,6 +200,12 @@ xmit_row(void *arg, const zf_xmit_file *f, const zf_pds_member *m,
 	{
 		v[8] = Int64GetDatum((int64) f->size);
 		n[8] = false;
+		if (!f->partitioned)
+		{
+			v[9] = Int64GetDatum((int64) f->records);
+			v[10] = Int64GetDatum((int64) f->bytes);
+			n[9] = n[10] = false;
+		}
 		if (info->from_node[0] || info->from_user[0])
 		{
 			v[19] = CStringGetTextDatum(psprintf("%s.%s", info->from_node, info->from_user));

@@ -2,7 +2,8 @@
 #-------------------------------------------------------------------------
 #
 # make_tapes.sh
-#	  Make the tape images of test/data/archive (committed with it): the
+#	  Make the tape images and XMIT files of test/data/archive (committed
+#	  with it): XMIT files by make_xmits.py, the
 #	  AWSTAPE ones by make_tapes.py, their HET copies by Hercules' hetupd
 #	  (zlib and bzip2), empty tapes by hetinit, and a HET image with a
 #	  damaged compressed block.
@@ -13,6 +14,7 @@
 set -eu
 cd "$(dirname "$0")"
 python3 make_tapes.py .
+python3 make_xmits.py .
 rm -f gen_sl_z.het gen_sl_b.het empty.aws empty.het
 hetupd -z gen_sl.aws gen_sl_z.het >/dev/null 2>&1
 hetupd -b gen_sl.aws gen_sl_b.het >/dev/null 2>&1
