@@ -426,7 +426,7 @@ zf_label_number(const uint8_t *src, size_t n, uint64_t *out)
 	return true;
 }
 
-/* fnmatch-like glob of member names: * ? and [set], case-insensitive. */
+/* fnmatch-like glob of member names: * ? [set] [!set], any case. */
 bool
 zf_member_glob_match(const char *g, const char *s)
 {
@@ -449,13 +449,14 @@ zf_member_glob_match(const char *g, const char *s)
 			continue;
 		if (*g == '[')
 		{
-			const char *e = strchr(g + 1, ']');
+			bool		negate = g[1] == '!' || g[1] == '^';
+			const char *e = strchr(g + (negate ? 2 : 1), ']');
 			bool		hit = false;
 			char		c = (*s >= 'a' && *s <= 'z') ? *s - 32 : *s;
 
 			if (e == NULL)
 				return false;
-			for (const char *p = g + 1; p < e; p++)
+			for (const char *p = g + (negate ? 2 : 1); p < e; p++)
 			{
 				char		lo = (*p >= 'a' && *p <= 'z') ? *p - 32 : *p;
 
@@ -470,7 +471,7 @@ zf_member_glob_match(const char *g, const char *s)
 				else if (c == lo)
 					hit = true;
 			}
-			if (!hit)
+			if (hit == negate)
 				return false;
 			g = e;
 			continue;
