@@ -21,6 +21,7 @@
 #include "archive/archive_int.h"
 
 #include <bzlib.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -52,13 +53,15 @@ struct zf_tape
 zf_tape *
 zf_tape_open(zf_byte_source *inner, zf_error *err)
 {
-	zf_tape    *t = calloc(1, sizeof(zf_tape));
+	/* the buffers need no zeroing: only the state before them */
+	zf_tape    *t = malloc(sizeof(zf_tape));
 
 	if (t == NULL)
 	{
 		zf_error_set(err, ZF_E_NOMEM, "out of memory opening a tape image");
 		return NULL;
 	}
+	memset(t, 0, offsetof(zf_tape, raw));
 	t->inner = inner;
 	return t;
 }

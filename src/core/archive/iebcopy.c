@@ -27,6 +27,7 @@
  */
 #include "archive/archive_int.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -315,7 +316,8 @@ recfm_text(uint8_t r, char *out)
 zf_unload *
 zf_unload_open(zf_record_supplier next, void *arg, zf_error *err)
 {
-	zf_unload  *u = calloc(1, sizeof(zf_unload));
+	/* the block buffer needs no zeroing: only the state before it */
+	zf_unload  *u = malloc(sizeof(zf_unload));
 	const uint8_t *r;
 	uint32_t	len;
 	zf_status	st;
@@ -326,6 +328,7 @@ zf_unload_open(zf_record_supplier next, void *arg, zf_error *err)
 		zf_error_set(err, ZF_E_NOMEM, "out of memory reading an unload");
 		return NULL;
 	}
+	memset(u, 0, offsetof(zf_unload, block));
 	u->next = next;
 	u->arg = arg;
 	st = next(arg, &r, &len, err);
