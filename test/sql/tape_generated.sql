@@ -24,7 +24,7 @@ LANGUAGE sql IMMUTABLE AS $$
 CREATE FUNCTION vlen(i int, lo int, span int) RETURNS int
 LANGUAGE sql IMMUTABLE AS $$ SELECT lo + (i * 37) % span $$;
 
-CREATE SERVER tapes FOREIGN DATA WRAPPER zfdw;
+CREATE SERVER tape_gen FOREIGN DATA WRAPPER zfdw;
 
 -- the labels of every file
 SELECT file, dataset, recfm, lrecl, blksize, blocks, bytes, created, system,
@@ -64,7 +64,7 @@ UNION ALL
 -- file 1, FB 40 (blocks in 150-byte chunks): RECFM and LRECL from HDR2
 CREATE FOREIGN TABLE fb1 (line text OPTIONS (position '1', length '40'),
                           recno bigint OPTIONS (meta 'record_number'))
-    SERVER tapes OPTIONS (filename :'sl', container 'awstape');
+    SERVER tape_gen OPTIONS (filename :'sl', container 'awstape');
 SELECT count(*), min(line), max(line) FROM fb1;
 SELECT count(*) AS differences FROM fb1 f
 FULL JOIN (SELECT i, rec_text('A', i, 40) AS line FROM generate_series(1, 25) i) e
@@ -79,7 +79,7 @@ RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     EXECUTE format('CREATE FOREIGN TABLE %I (raw bytea OPTIONS (meta %L),
                     recno bigint OPTIONS (meta %L))
-                    SERVER tapes OPTIONS (filename %L, container %L, tape_file %L %s)',
+                    SERVER tape_gen OPTIONS (filename %L, container %L, tape_file %L %s)',
                    name, 'raw_record', 'record_number', path,
                    CASE WHEN path LIKE '%.het' THEN 'het' ELSE 'awstape' END, file, extra);
 END $$;
@@ -151,7 +151,7 @@ WHERE u.mode = '-u' ORDER BY u.file;
 
 -- by name instead of number (any case)
 CREATE FOREIGN TABLE by_name (raw bytea OPTIONS (meta 'raw_record'))
-    SERVER tapes OPTIONS (filename :'slz', container 'het', dataset 'zf.test.vb');
+    SERVER tape_gen OPTIONS (filename :'slz', container 'het', dataset 'zf.test.vb');
 SELECT count(*), sum(length(raw)) FROM by_name;
 ALTER FOREIGN TABLE by_name OPTIONS (SET dataset 'ZF.Test.Empty');
 SELECT count(*) FROM by_name;
@@ -162,7 +162,7 @@ SELECT * FROM zt_error('SELECT count(*) FROM by_name');
 
 -- options override the labels: file 1 read as FB 20 (half records)
 CREATE FOREIGN TABLE fb20 (line text OPTIONS (position '1', length '20'))
-    SERVER tapes OPTIONS (filename :'sl', container 'awstape', lrecl '20');
+    SERVER tape_gen OPTIONS (filename :'sl', container 'awstape', lrecl '20');
 SELECT count(*), min(line), max(line) FROM fb20;
 -- a V data set read as FB: its blocks are not whole records of 40 bytes
 ALTER FOREIGN TABLE fb20 OPTIONS (ADD tape_file '2', SET lrecl '40', ADD recfm 'fb');
@@ -175,7 +175,7 @@ SELECT * FROM zt_error('SELECT count(*) FROM fb20');
 SELECT * FROM zfdw.tape_contents(:'nl');
 CREATE FOREIGN TABLE nl (line text OPTIONS (position '1', length '80'),
                          recno bigint OPTIONS (meta 'record_number'))
-    SERVER tapes OPTIONS (filename :'nl', container 'awstape', tape_file '2');
+    SERVER tape_gen OPTIONS (filename :'nl', container 'awstape', tape_file '2');
 SELECT * FROM zt_error('SELECT count(*) FROM nl');
 ALTER FOREIGN TABLE nl OPTIONS (ADD recfm 'fb', ADD lrecl '80');
 SELECT count(*) AS differences FROM nl
@@ -202,11 +202,11 @@ SELECT * FROM zt_error('SELECT count(*) FROM multi1');
 
 -- container 'auto': tapes by their headers, plain files read as they are
 CREATE FOREIGN TABLE auto_tape (raw bytea OPTIONS (meta 'raw_record'))
-    SERVER tapes OPTIONS (filename :'slb', container 'auto', tape_file '5');
+    SERVER tape_gen OPTIONS (filename :'slb', container 'auto', tape_file '5');
 SELECT count(*), min(length(raw)) FROM auto_tape;
 \set plain :abs_srcdir '/data/cobol/ksds_acct_cp037.dat'
 CREATE FOREIGN TABLE auto_plain (raw bytea OPTIONS (meta 'raw_record'))
-    SERVER tapes OPTIONS (filename :'plain', container 'auto', lrecl '120');
+    SERVER tape_gen OPTIONS (filename :'plain', container 'auto', lrecl '120');
 SELECT count(*), min(length(raw)) FROM auto_plain;
 
 -- damaged images: each a clear error
@@ -225,17 +225,17 @@ SELECT count(*) FROM zfdw.tape_contents(:'d' || '/empty.aws');
 SELECT count(*) FROM zfdw.tape_contents(:'d' || '/empty.het');
 \set empty :d '/empty.het'
 CREATE FOREIGN TABLE empty_tape (raw bytea OPTIONS (meta 'raw_record'))
-    SERVER tapes OPTIONS (filename :'empty', container 'het');
+    SERVER tape_gen OPTIONS (filename :'empty', container 'het');
 SELECT * FROM zt_error('SELECT count(*) FROM empty_tape');
 
 -- options that need a container, and a container that needs a file
 CREATE FOREIGN TABLE no_container (raw bytea OPTIONS (meta 'raw_record'))
-    SERVER tapes OPTIONS (filename :'sl', tape_file '2');
+    SERVER tape_gen OPTIONS (filename :'sl', tape_file '2');
 SELECT * FROM zt_error('SELECT count(*) FROM no_container');
 ALTER FOREIGN TABLE no_container OPTIONS (DROP tape_file, ADD recfm 'u');
 SELECT * FROM zt_error('SELECT count(*) FROM no_container');
-SELECT * FROM zt_error($$CREATE FOREIGN TABLE bad_opt (a int) SERVER tapes OPTIONS (filename 'x', container 'zip')$$);
-SELECT * FROM zt_error($$CREATE FOREIGN TABLE bad_opt (a int) SERVER tapes OPTIONS (filename 'x', container 'het', tape_file '0')$$);
+SELECT * FROM zt_error($$CREATE FOREIGN TABLE bad_opt (a int) SERVER tape_gen OPTIONS (filename 'x', container 'zip')$$);
+SELECT * FROM zt_error($$CREATE FOREIGN TABLE bad_opt (a int) SERVER tape_gen OPTIONS (filename 'x', container 'het', tape_file '0')$$);
 
 -- a parallel scan of a glob of tapes is split by file
 SET parallel_setup_cost = 0;

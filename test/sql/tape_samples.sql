@@ -12,7 +12,7 @@ SET search_path = test_tape_samples, public;
 \set het :tdir '/test_tape.het'
 \set herc :tdir '/hyperion-tape.aws'
 
-CREATE SERVER tapes FOREIGN DATA WRAPPER zfdw;
+CREATE SERVER tape_samples FOREIGN DATA WRAPPER zfdw;
 
 SELECT file, dataset, recfm, lrecl, blksize, blocks, bytes, created, system,
        job_step, volume, volume_seq, label_blocks, continued, compressed
@@ -64,7 +64,7 @@ CREATE FUNCTION tape_bytes(path text, kind text, file int, OUT records bigint, O
 LANGUAGE plpgsql AS $$
 BEGIN
     EXECUTE format('CREATE FOREIGN TABLE tb (raw bytea OPTIONS (meta %L), recno bigint OPTIONS (meta %L))
-                    SERVER tapes OPTIONS (filename %L, container %L, tape_file %L)',
+                    SERVER tape_samples OPTIONS (filename %L, container %L, tape_file %L)',
                    'raw_record', 'record_number', path, kind, file);
     SELECT count(*), string_agg(raw, ''::bytea ORDER BY recno) INTO records, b FROM tb;
     DROP FOREIGN TABLE tb;
@@ -85,7 +85,7 @@ CREATE TABLE hetmap_f (n serial, line text);
 COPY hetmap_f (line) FROM PROGRAM :'cmd';
 SELECT line FROM hetmap_f WHERE line ~ '^(File #|Blocks|Uncompressed bytes)' ORDER BY n;
 CREATE FOREIGN TABLE herc (raw bytea OPTIONS (meta 'raw_record'))
-    SERVER tapes OPTIONS (filename :'herc', container 'awstape', recfm 'u');
+    SERVER tape_samples OPTIONS (filename :'herc', container 'awstape', recfm 'u');
 SELECT count(*), min(length(raw)), max(length(raw)), md5(string_agg(raw, ''::bytea)) =
        md5(substring(pg_read_binary_file(:'herc') FROM 7 FOR 20480) ||
            substring(pg_read_binary_file(:'herc') FROM 20493 FOR 20480) ||

@@ -8,7 +8,7 @@ SET search_path = test_xmit_generated, public;
 \set d :abs_srcdir '/data/archive'
 \set vb :d '/gen_seq_vb.xmi'
 
-CREATE SERVER xmits FOREIGN DATA WRAPPER zfdw;
+CREATE SERVER xmit_gen FOREIGN DATA WRAPPER zfdw;
 
 SELECT file, dataset, member, message, dsorg, recfm, lrecl, blksize, size,
        records, bytes, sender, sent
@@ -18,7 +18,7 @@ FROM zfdw.xmit_contents(:'vb');
 CREATE FOREIGN TABLE vb (raw bytea OPTIONS (meta 'raw_record'),
                          len int OPTIONS (meta 'record_length'),
                          recno bigint OPTIONS (meta 'record_number'))
-    SERVER xmits OPTIONS (filename :'vb', container 'auto');
+    SERVER xmit_gen OPTIONS (filename :'vb', container 'auto');
 SELECT count(*) AS records,
        count(*) FILTER (WHERE zfdw.from_ebcdic(raw, 'cp037') IS DISTINCT FROM
            left(lpad(n::text, 6, '0') || ' V' || repeat('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4),
@@ -29,7 +29,7 @@ SELECT * FROM zt_explain('(COSTS OFF) SELECT * FROM vb');
 -- damaged copies: each a clear error, from the listing and from a scan
 \set bad :d '/bad_xmit_truncated.xmi'
 CREATE FOREIGN TABLE bad (raw bytea OPTIONS (meta 'raw_record'))
-    SERVER xmits OPTIONS (filename :'bad', container 'xmit');
+    SERVER xmit_gen OPTIONS (filename :'bad', container 'xmit');
 SELECT * FROM zt_error('SELECT count(*) FROM bad');
 SELECT * FROM zt_error($$SELECT * FROM zfdw.xmit_contents(current_setting('zfdw_test.srcdir') || '/data/archive/bad_xmit_truncated.xmi')$$);
 SELECT * FROM zt_error($$SELECT * FROM zfdw.xmit_contents(current_setting('zfdw_test.srcdir') || '/data/archive/bad_xmit_segment.xmi')$$);

@@ -14,7 +14,7 @@ SET search_path = test_xmit_samples, public;
 \set tape :abs_srcdir '/../../shared/conformance/tape/test_tape.aws'
 \set oracle :abs_srcdir '/data/archive/pds_members.sh'
 
-CREATE SERVER xmits FOREIGN DATA WRAPPER zfdw;
+CREATE SERVER xmit_samples FOREIGN DATA WRAPPER zfdw;
 
 -- data sets and members, with the ISPF statistics of their directory
 SELECT file, dataset, member, message, dsorg, recfm, lrecl, blksize, size,
@@ -32,12 +32,12 @@ FROM zfdw.xmit_contents(:'seq');
 CREATE FOREIGN TABLE pds_members (member text OPTIONS (meta 'member_name'),
                                   raw bytea OPTIONS (meta 'raw_record'),
                                   recno bigint OPTIONS (meta 'record_number'))
-    SERVER xmits OPTIONS (filename :'pds', container 'xmit', member '*');
+    SERVER xmit_samples OPTIONS (filename :'pds', container 'xmit', member '*');
 \set cmd :oracle ' ' :pds
 CREATE FOREIGN TABLE pds_oracle (member text OPTIONS (position '1', length '8', codepage 'latin1'),
                                  raw bytea OPTIONS (position '9', length '80'),
                                  recno bigint OPTIONS (meta 'record_number'))
-    SERVER xmits OPTIONS (program :'cmd', lrecl '88');
+    SERVER xmit_samples OPTIONS (program :'cmd', lrecl '88');
 CREATE VIEW compare_pds AS
 SELECT coalesce(z.member, o.member) AS member,
        count(z.raw) AS zfdw_records, count(o.raw) AS dasdpdsu_records,
@@ -55,13 +55,13 @@ SELECT * FROM compare_pds;
 
 -- a text member through a copybook-free column: JES2HIST's first lines
 CREATE FOREIGN TABLE jes2hist (line text OPTIONS (position '1', length '72'))
-    SERVER xmits OPTIONS (filename :'pds', container 'xmit', member 'jes2hist');
+    SERVER xmit_samples OPTIONS (filename :'pds', container 'xmit', member 'jes2hist');
 SELECT line FROM jes2hist LIMIT 3;
 SELECT * FROM zt_explain('(COSTS OFF) SELECT * FROM jes2hist');
 
 -- a glob of members, and members that are not there
 CREATE FOREIGN TABLE j_members (member text OPTIONS (meta 'member_name'))
-    SERVER xmits OPTIONS (filename :'pds', container 'xmit', member 'J*');
+    SERVER xmit_samples OPTIONS (filename :'pds', container 'xmit', member 'J*');
 SELECT member, count(*) FROM j_members GROUP BY member ORDER BY member;
 ALTER FOREIGN TABLE j_members OPTIONS (SET member 'NOSUCH*');
 SELECT * FROM zt_error('SELECT count(*) FROM j_members');
@@ -71,14 +71,14 @@ SELECT * FROM zt_error('SELECT count(*) FROM j_members');
 -- the message of test_pds_msg.xmi by its position: it has no name; the
 -- library by its name
 CREATE FOREIGN TABLE by_name (member text OPTIONS (meta 'member_name'))
-    SERVER xmits OPTIONS (filename :'msg', container 'xmit', dataset 'python.xmi.pds', member 'T*');
+    SERVER xmit_samples OPTIONS (filename :'msg', container 'xmit', dataset 'python.xmi.pds', member 'T*');
 SELECT member, count(*) FROM by_name GROUP BY member;
 
 -- the sequential XMIT: 33 records of 80 bytes (one 2640-byte block cut by
 -- LRECL), the same as the data set PYTHON.XMI.SEQ on the public tape
 CREATE FOREIGN TABLE seq_xmit (raw bytea OPTIONS (meta 'raw_record'),
                                recno bigint OPTIONS (meta 'record_number'))
-    SERVER xmits OPTIONS (filename :'seq', container 'xmit');
+    SERVER xmit_samples OPTIONS (filename :'seq', container 'xmit');
 CREATE TEMP TABLE hg (b text);
 \set cmd 'd=$(mktemp -d) && hetget -u ' :tape ' "$d/o" 1 >/dev/null 2>&1; od -An -v -tx1 "$d/o" | tr -d " \\n"; echo; rm -rf "$d"'
 COPY hg FROM PROGRAM :'cmd';
@@ -94,7 +94,7 @@ SELECT * FROM zt_error('SELECT count(*) FROM seq_xmit');
 -- members are the same as the XMIT's
 CREATE FOREIGN TABLE tape_file4 (raw bytea OPTIONS (meta 'raw_record'),
                                  recno bigint OPTIONS (meta 'record_number'))
-    SERVER xmits OPTIONS (filename :'tape', container 'awstape', tape_file '4');
+    SERVER xmit_samples OPTIONS (filename :'tape', container 'awstape', tape_file '4');
 SELECT string_agg(raw, ''::bytea ORDER BY recno) = pg_read_binary_file(:'pds') AS same_bytes
 FROM tape_file4;
 ALTER FOREIGN TABLE pds_members OPTIONS (SET filename :'tape', SET container 'awstape', ADD tape_file '2');

@@ -103,7 +103,8 @@ typedef struct zf_tape_file
 	uint64_t	bytes;			/* their bytes (decompressed) */
 	uint32_t	min_block;
 	uint32_t	max_block;
-	bool		compressed;		/* some block was zlib- or bzip2-compressed */
+	bool		compressed;		/* some data block of the file was zlib- or
+								 * bzip2-compressed */
 } zf_tape_file;
 
 /* The blocks of a tape image, one by one. */
@@ -130,6 +131,8 @@ extern zf_status zf_tape_next(zf_tape *t, zf_tape_item *item,
 extern uint64_t zf_tape_item_offset(const zf_tape *t);
 /* True once a compressed block was read. */
 extern bool zf_tape_saw_compression(const zf_tape *t);
+/* The number of compressed blocks read so far. */
+extern uint64_t zf_tape_compressed_blocks(const zf_tape *t);
 extern void zf_tape_close(zf_tape *t);
 
 /*

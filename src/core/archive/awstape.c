@@ -45,6 +45,7 @@ struct zf_tape
 	uint32_t	prev_len;		/* length of the chunk before */
 	bool		ended;
 	bool		saw_compression;
+	uint64_t	ncompressed;	/* compressed blocks read */
 	uint8_t		raw[MAX_RAW_BLOCK];
 	uint8_t		block[ZF_TAPE_MAX_BLOCK];
 };
@@ -82,6 +83,12 @@ bool
 zf_tape_saw_compression(const zf_tape *t)
 {
 	return t->saw_compression;
+}
+
+uint64_t
+zf_tape_compressed_blocks(const zf_tape *t)
+{
+	return t->ncompressed;
 }
 
 /* Read exactly n bytes at the sequential position; short is an error. */
@@ -231,6 +238,7 @@ zf_tape_next(zf_tape *t, zf_tape_item *item, const uint8_t **data,
 		zf_status	st;
 
 		t->saw_compression = true;
+		t->ncompressed++;
 		st = inflate_block(t, method, rawlen, len, err);
 		if (st != ZF_OK)
 			return st;

@@ -352,6 +352,8 @@ zf_tape_count_block(zf_tape_file *f, uint32_t len)
 zf_status
 zf_tape_walk_skip_data(zf_tape_walk *w, zf_tape_file *f, zf_error *err)
 {
+	uint64_t	before = zf_tape_compressed_blocks(w->t);
+
 	for (;;)
 	{
 		zf_tape_item item;
@@ -373,7 +375,7 @@ zf_tape_walk_skip_data(zf_tape_walk *w, zf_tape_file *f, zf_error *err)
 		}
 		zf_tape_count_block(f, len);
 	}
-	f->compressed = zf_tape_saw_compression(w->t);
+	f->compressed = zf_tape_compressed_blocks(w->t) > before;
 	return zf_tape_walk_trailer(w, f, err);
 }
 
