@@ -441,6 +441,7 @@ typedef struct ZfSource
 								 * NULL */
 	char	   *name;			/* current file name (or program) */
 	struct ZfArchive *archive;	/* the container files are read through */
+	bool		parallel;		/* files are handed out to parallel workers */
 } ZfSource;
 
 extern List *zfdw_expand_files(const char *pattern, bool missing_ok);

@@ -246,4 +246,15 @@ SET max_parallel_workers_per_gather = 2;
 SELECT tape_table('par', :'both', 2);
 SELECT * FROM zt_explain('(COSTS OFF) SELECT count(*) FROM par');
 SELECT count(*), sum(length(raw)) FROM par;
+-- volumes are not continued across workers: an error, not rows twice
+SELECT tape_table('par_multi', :'mv', 1);
+\set VERBOSITY terse
+SELECT count(*) FROM par_multi;
+\set VERBOSITY default
+SET max_parallel_workers_per_gather = 0;
+SELECT count(*) FROM par_multi;
 RESET max_parallel_workers_per_gather;
+
+-- ANALYZE samples an archive table like any table read in order
+ANALYZE t2_zlib;
+SELECT reltuples FROM pg_class WHERE relname = 't2_zlib';

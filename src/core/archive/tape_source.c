@@ -66,9 +66,11 @@ next_volume(tape_source *ts, zf_error *err)
 	{
 		if (err != NULL && err->status != ZF_OK)
 			return err->status;
-		return zf_error_set(err, ZF_E_ARG,
-							"data set \"%s\" continues on another volume (its trailer label is EOV)",
-							ts->f.dsname);
+		zf_error_set(err, ZF_E_ARG,
+					 "data set \"%s\" continues on another volume (its trailer label is EOV)",
+					 ts->f.dsname);
+		zf_error_hint(err, "List the volumes in order in a glob of the filename option.");
+		return ZF_E_ARG;
 	}
 	zf_tape_walk_end(&ts->w);
 	if (ts->volume != NULL)

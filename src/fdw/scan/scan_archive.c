@@ -131,6 +131,14 @@ next_volume(void *arg, zf_error *err)
 	ZfSource   *src = (ZfSource *) arg;
 	char	   *path;
 
+	if (src->parallel)
+	{
+		/* the next file is another worker's: it must not be read twice */
+		zf_error_set(err, ZF_E_UNSUPPORTED,
+					 "a data set continued on another volume cannot be read by a parallel scan");
+		zf_error_hint(err, "Read it without parallel workers: SET max_parallel_workers_per_gather = 0.");
+		return NULL;
+	}
 	if (src->files == NIL || src->current + 1 >= list_length(src->files))
 		return NULL;
 	path = (char *) list_nth(src->files, ++src->current);
