@@ -12,6 +12,7 @@
 #
 #-------------------------------------------------------------------------
 set -eu
+export PYTHONDONTWRITEBYTECODE=1		# make_xmits.py imports make_tapes.py
 cd "$(dirname "$0")"
 python3 make_tapes.py .
 python3 make_xmits.py .
