@@ -255,6 +255,18 @@ SET max_parallel_workers_per_gather = 0;
 SELECT count(*) FROM par_multi;
 RESET max_parallel_workers_per_gather;
 
+-- IMPORT FOREIGN SCHEMA: a copybook of variable length needs no recfm
+-- when a container's labels give it
+\set odocpy :d '/ZFVBODO.cpy'
+CREATE SCHEMA imported;
+IMPORT FOREIGN SCHEMA zfvb FROM SERVER tape_gen INTO imported
+    OPTIONS (copybook :'odocpy', filename :'slz', container 'het', tape_file '2');
+SELECT replace(array_to_string(ftoptions, ', '), current_setting('zfdw_test.srcdir'), '<srcdir>')
+FROM pg_foreign_table WHERE ftrelid = 'imported.zf_vb_odo'::regclass;
+SELECT rec_lastdig, rec_letter, array_to_string(rec_alpha, '') AS alpha
+FROM imported.zf_vb_odo LIMIT 3;
+SELECT * FROM zt_explain('(COSTS OFF) SELECT * FROM imported.zf_vb_odo');
+
 -- ANALYZE samples an archive table like any table read in order
 ANALYZE t2_zlib;
 SELECT reltuples FROM pg_class WHERE relname = 't2_zlib';

@@ -61,6 +61,8 @@ zf_nd_free(zf_netdata *nd)
 static zf_status
 append(zf_netdata *nd, const uint8_t *p, uint32_t n, zf_error *err)
 {
+	if (n == 0)
+		return ZF_OK;			/* an empty segment: nothing to copy */
 	if (n > ZF_XMIT_MAX_RECORD - nd->len)
 		return zf_error_set(err, ZF_E_LIMIT,
 							"a NETDATA record is longer than %d bytes", ZF_XMIT_MAX_RECORD);

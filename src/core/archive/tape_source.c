@@ -203,7 +203,8 @@ next_record(void *arg, const uint8_t **data, uint32_t *len, zf_error *err)
 			ts->rec = r;
 			ts->rec_cap = cap;
 		}
-		memcpy(ts->rec + have, s + 4, l - 4);
+		if (l > 4)
+			memcpy(ts->rec + have, s + 4, l - 4);
 		have += l - 4;
 		if (flag == 0 || flag == 2)
 		{
