@@ -67,24 +67,28 @@ zf_tape_open(zf_byte_source *inner, zf_error *err)
 	return t;
 }
 
+/* Release the reader (not its source). */
 void
 zf_tape_close(zf_tape *t)
 {
 	free(t);
 }
 
+/* Where the header of the last item returned lies in the image. */
 uint64_t
 zf_tape_item_offset(const zf_tape *t)
 {
 	return t->item_offset;
 }
 
+/* Whether a compressed (HET) block was read. */
 bool
 zf_tape_saw_compression(const zf_tape *t)
 {
 	return t->saw_compression;
 }
 
+/* How many compressed blocks were read: per file, by difference. */
 uint64_t
 zf_tape_compressed_blocks(const zf_tape *t)
 {

@@ -396,18 +396,21 @@ fail:
 	return NULL;
 }
 
+/* The library's RECFM, LRECL and BLKSIZE, from COPYR1. */
 const zf_dsformat *
 zf_unload_format(const zf_unload *u)
 {
 	return &u->fmt;
 }
 
+/* The directory's entries (aliases included). */
 uint32_t
 zf_unload_member_count(const zf_unload *u)
 {
 	return u->n;
 }
 
+/* Directory entry i, in directory (name) order. */
 const zf_pds_member *
 zf_unload_member(const zf_unload *u, uint32_t i)
 {
@@ -534,6 +537,7 @@ zf_unload_scan(zf_unload *u, zf_error *err)
 	return ZF_OK;
 }
 
+/* Release the unload (not its record supplier); NULL is allowed. */
 void
 zf_unload_close(zf_unload *u)
 {

@@ -50,6 +50,7 @@ zf_nd_init(zf_netdata *nd, zf_byte_source *inner)
 	nd->inner = inner;
 }
 
+/* Release the record buffer (not the source). */
 void
 zf_nd_free(zf_netdata *nd)
 {

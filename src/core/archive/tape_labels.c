@@ -151,6 +151,7 @@ zf_tape_walk_start(zf_tape_walk *w, zf_byte_source *inner, zf_error *err)
 	return ZF_OK;
 }
 
+/* Release the walk's block reader (not its source). */
 void
 zf_tape_walk_end(zf_tape_walk *w)
 {

@@ -85,6 +85,7 @@ fill_members(zf_archive_source *a, zf_piece *piece, zf_error *err)
 	}
 }
 
+/* Release the NETDATA reader, the unload and the member names. */
 static void
 free_xmit_source(zf_archive_source *a)
 {
