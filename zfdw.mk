@@ -26,6 +26,8 @@ override with_llvm = no
 
 # Export only what PostgreSQL looks up by name (see scripts/exports.sh).
 SHLIB_LINK += -Wl,--version-script=exports.map
+# archives (src/core/archive): HET blocks compressed with zlib or bzip2
+SHLIB_LINK += -lz -lbz2
 EXTRA_CLEAN = exports.map
 
 PG_CONFIG ?= pg_config

@@ -24,9 +24,13 @@ if [ "${1:-}" = --list ]; then
 fi
 
 # bzip2: the conformance suites read a compressed file through
-# "bzip2 -dc"; mawk: awk, of Priority required but not essential
+# "bzip2 -dc"; mawk: awk, of Priority required but not essential;
+# zlib1g-dev, libbz2-dev: HET tape images hold zlib- and bzip2-compressed
+# blocks (src/core/archive); hercules: the tape and XMIT oracles (hetget,
+# hetmap, hetupd, hetinit, dasdload, dasdpdsu)
 packages=(gcc make libc6-dev "postgresql-$ZF_PG_VERSION"
-	"postgresql-server-dev-$ZF_PG_VERSION" libcmocka-dev python3 bzip2 mawk
+	"postgresql-server-dev-$ZF_PG_VERSION" libcmocka-dev python3 bzip2 mawk hercules
+	zlib1g-dev libbz2-dev
 	"$@")
 
 if [ -n "$list_only" ]; then

@@ -85,6 +85,12 @@ static const ZfOption zf_options[] = {
 	{"segment_value", OPT_TABLE, PRIV_ANYONE},
 	{"key", OPT_TABLE, PRIV_ANYONE},
 
+	/* archives: tape images, TSO TRANSMIT files */
+	{"container", OPT_TABLE, PRIV_ANYONE},
+	{"tape_file", OPT_TABLE, PRIV_ANYONE},
+	{"dataset", OPT_TABLE, PRIV_ANYONE},
+	{"member", OPT_TABLE, PRIV_ANYONE},
+
 	/* values */
 	{"codepage", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
 	{"on_error", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
@@ -120,7 +126,7 @@ static const ZfOption zf_options[] = {
 
 static const char *const zf_meta_names[] = {
 	"", "record_number", "file_name", "byte_offset", "record_length",
-	"raw_record", "segment"
+	"raw_record", "segment", "member_name", NULL
 };
 
 /* The name of a meta column kind, for EXPLAIN and messages. */
@@ -224,12 +230,13 @@ word_value(DefElem *def, const char *const *words, const char *expected)
 static zf_recfm
 recfm_value(DefElem *def)
 {
-	static const char *const words[] = {"fb", "f", "vb", "v", "vb_bdw", "vbs", "vbs_bdw", "text", NULL};
+	static const char *const words[] = {"fb", "f", "vb", "v", "vb_bdw", "vbs", "vbs_bdw", "text", "u", NULL};
 	static const zf_recfm recfms[] = {ZF_RECFM_FB, ZF_RECFM_FB, ZF_RECFM_VB, ZF_RECFM_VB,
-	ZF_RECFM_VB_BDW, ZF_RECFM_VBS, ZF_RECFM_VBS, ZF_RECFM_TEXT};
+	ZF_RECFM_VB_BDW, ZF_RECFM_VBS, ZF_RECFM_VBS, ZF_RECFM_TEXT, ZF_RECFM_VB};
 
+	/* u: undefined-format blocks, in a container only (scan_archive.c) */
 	return recfms[word_value(def, words,
-							 "Valid record formats are fb (also f), vb (also v), vb_bdw, vbs, vbs_bdw and text.")];
+							 "Valid record formats are fb (also f), vb (also v), vb_bdw, vbs, vbs_bdw, text and u (in a container).")];
 }
 
 /*
@@ -462,6 +469,14 @@ zfdw_validate_options(List *options, Oid catalog)
 			recfm_value(def);
 		else if (strcmp(name, "lrecl") == 0)
 			bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
+		else if (strcmp(name, "container") == 0)
+		{
+			static const char *const words[] = {"none", "auto", "awstape", "het", "xmit", NULL};
+
+			word_value(def, words, "Valid containers are none, auto, awstape, het and xmit.");
+		}
+		else if (strcmp(name, "tape_file") == 0)
+			int_value(def, 1, 9999);
 		else if (strcmp(name, "rdw_byte_order") == 0 || strcmp(name, "bdw_byte_order") == 0)
 		{
 			static const char *const words[] = {"big", "little", NULL};
@@ -556,7 +571,7 @@ zfdw_validate_options(List *options, Oid catalog)
 			null_if_value(def, NULL);
 		else if (strcmp(name, "meta") == 0)
 			word_value(def, zf_meta_names + 1,
-					   "Valid meta columns are record_number, file_name, byte_offset, record_length, raw_record and segment.");
+					   "Valid meta columns are record_number, file_name, byte_offset, record_length, raw_record, segment and member_name.");
 	}
 
 	if (has_filename && has_program)
@@ -605,7 +620,16 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->recfm = recfm_value(def);
 		opts->recfm_given = true;
 		opts->vbs_has_bdw = pg_strcasecmp(s, "vbs_bdw") == 0;
+		opts->recfm_word = s;
 	}
+	else if (strcmp(name, "container") == 0)
+		opts->container = s;
+	else if (strcmp(name, "tape_file") == 0)
+		opts->tape_file = (int32) int_value(def, 1, 9999);
+	else if (strcmp(name, "dataset") == 0)
+		opts->dataset = s;
+	else if (strcmp(name, "member") == 0)
+		opts->member = s;
 	else if (strcmp(name, "lrecl") == 0)
 		opts->lrecl = (int32) bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
 	else if (strcmp(name, "rdw_byte_order") == 0)

@@ -57,7 +57,8 @@ typedef enum ZfMeta
 	ZF_META_BYTE_OFFSET,
 	ZF_META_RECORD_LENGTH,
 	ZF_META_RAW_RECORD,
-	ZF_META_SEGMENT
+	ZF_META_SEGMENT,
+	ZF_META_MEMBER_NAME			/* the library member a record is from */
 } ZfMeta;
 
 /* The null_if option: core's (value.h), which tests the bytes. */
@@ -115,6 +116,12 @@ typedef struct ZfTableOptions
 	bool		delimiter_given;
 	bool		quote_given;
 	bool		decimal_point_given;
+	/* archives (scan/scan_archive.c) */
+	char	   *container;		/* none, auto, awstape, het, xmit; NULL none */
+	int32		tape_file;		/* 0: unset */
+	char	   *dataset;
+	char	   *member;
+	char	   *recfm_word;		/* the recfm option as written */
 } ZfTableOptions;
 
 /* Options of one column. */
@@ -302,6 +309,7 @@ typedef struct ZfTable
 	int			key_kind;		/* ZfKeyKind (zfdw_keys.h) */
 
 	ZfDelimited *delim;			/* format 'delimited' */
+	struct ZfArchive *archive;	/* a container (scan_archive.c), or NULL */
 } ZfTable;
 
 /*
@@ -311,7 +319,8 @@ typedef struct ZfTable
 static inline bool
 zfdw_fixed_length_records(const ZfTable *t)
 {
-	return t->opts.format == ZF_FORMAT_RECORD && t->opts.recfm == ZF_RECFM_FB;
+	return t->opts.format == ZF_FORMAT_RECORD && t->opts.recfm == ZF_RECFM_FB &&
+		t->archive == NULL;		/* an archive is read in order */
 }
 
 extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
@@ -346,6 +355,7 @@ typedef struct ZfRecordRef
 	const uint8 *data;
 	uint32		length;
 	zf_cursor  *cursor;
+	zf_byte_source *bytes;		/* the source read (member names) */
 } ZfRecordRef;
 
 /*
@@ -430,6 +440,8 @@ typedef struct ZfSource
 	zf_byte_source *bytes;		/* the current file or program output, or
 								 * NULL */
 	char	   *name;			/* current file name (or program) */
+	struct ZfArchive *archive;	/* the container files are read through */
+	bool		parallel;		/* files are handed out to parallel workers */
 } ZfSource;
 
 extern List *zfdw_expand_files(const char *pattern, bool missing_ok);
@@ -442,6 +454,12 @@ extern zf_byte_source *zfdw_open_file_bytes(const char *path, zf_error *err);
 pg_noreturn extern void zfdw_report_open_error(const zf_error *err,
 												const char *hint);
 extern zf_status zfdw_close_bytes(zf_byte_source *bytes, zf_error *err);
+
+/* ---- archives (scan_archive.c) ---- */
+
+extern void zfdw_archive_resolve(ZfTable *t);
+extern zf_byte_source *zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes);
+extern void zfdw_archive_explain(ZfTable *t, struct ExplainState *es);
 
 /* ---- SQL functions (layout_functions.c) ---- */
 

@@ -264,6 +264,33 @@ def seeds_value():
     yield b'\x07\x00\x00\x06\x00' + bytes.fromhex('004130000020')
 
 
+def seeds_tape():
+    # 4 option bytes (file and name, RECFM, LRECL, step and member), then
+    # the image: the generated tapes and the public samples
+    tapes = files(os.path.join(ROOT, 'test', 'data', 'archive', '*.aws'),
+                  os.path.join(ROOT, 'test', 'data', 'archive', '*.het'),
+                  os.path.join(CONF, 'tape', '*.aws'),
+                  os.path.join(CONF, 'tape', '*.het'))
+    for f in tapes:
+        b = read(f, 16384)
+        if b:
+            yield b'\x01\x00\x00\x00' + b
+            yield b'\x02\x01\x28\x31' + b
+            yield b'\x02\x00\x00\x80' + b
+
+
+def seeds_xmit():
+    # 2 option bytes (member glob and step, RECFM), then the file
+    xmits = files(os.path.join(ROOT, 'test', 'data', 'archive', '*.xmi'),
+                  os.path.join(CONF, 'xmit', '*.xmi'))
+    for f in xmits:
+        b = read(f, 16384)
+        if b:
+            yield b'\x00\x00' + b
+            yield b'\x01\x00' + b
+            yield b'\x3a\x12' + b
+
+
 GATHER = {
     'fuzz_copybook': seeds_copybook,
     'fuzz_db2ddl': seeds_db2ddl,
@@ -277,6 +304,8 @@ GATHER = {
     'fuzz_codepage': seeds_codepage,
     'fuzz_delimited': seeds_delimited,
     'fuzz_value': seeds_value,
+    'fuzz_tape': seeds_tape,
+    'fuzz_xmit': seeds_xmit,
 }
 
 

@@ -334,7 +334,8 @@ bind_meta(ZfTable *t, ZfColumn *col)
 	if (!ok || col->is_array)
 		type_mismatch(t, col, psprintf("meta column %s", zfdw_meta_name(col->meta)),
 					  col->meta == ZF_META_RAW_RECORD ? "Declare it bytea." :
-					  col->meta == ZF_META_FILE_NAME || col->meta == ZF_META_SEGMENT ?
+					  col->meta == ZF_META_FILE_NAME || col->meta == ZF_META_SEGMENT ||
+					  col->meta == ZF_META_MEMBER_NAME ?
 					  "Declare it text." : "Declare it bigint.");
 	col->conv = ZF_CONV_META;
 }
@@ -595,6 +596,9 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs,
 		if (t->rd->is_delimited)
 			zfdw_delim_punch_defaults(t, t->rd->coldel, t->rd->chardel, t->rd->decpt);
 	}
+
+	/* a container: the data set's format from its labels */
+	zfdw_archive_resolve(t);
 
 	/* the record length of fixed-length files */
 	if (t->opts.format == ZF_FORMAT_RECORD && !t->opts.recfm_given && !t->rd->is_static)

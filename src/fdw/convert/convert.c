@@ -26,6 +26,8 @@
  */
 #include "zfdw.h"
 
+#include "archive/archive.h"
+
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -224,6 +226,17 @@ meta_datum(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, bool *isnull)
 			}
 		case ZF_META_FILE_NAME:
 			return PointerGetDatum(cstring_to_text(rec->filename ? rec->filename : ""));
+		case ZF_META_MEMBER_NAME:
+			{
+				const char *m = rec->bytes ? zf_archive_member_at(rec->bytes, rec->offset) : NULL;
+
+				if (m == NULL)
+				{
+					*isnull = true;
+					return (Datum) 0;
+				}
+				return PointerGetDatum(cstring_to_text(m));
+			}
 		case ZF_META_RAW_RECORD:
 			{
 				bytea	   *b = (bytea *) palloc(VARHDRSZ + rec->length);

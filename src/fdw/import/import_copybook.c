@@ -253,15 +253,18 @@ import_copybook(ImportForeignSchemaStmt *stmt, const char *server,
 			{
 				bool		has_recfm = false;
 
+				/* an archive's labels give the record format */
 				foreach(lc, options)
-					if (strcmp(((DefElem *) lfirst(lc))->defname, "recfm") == 0)
+					if (strcmp(((DefElem *) lfirst(lc))->defname, "recfm") == 0 ||
+						(strcmp(((DefElem *) lfirst(lc))->defname, "container") == 0 &&
+						 pg_strcasecmp(defGetString(lfirst(lc)), "none") != 0))
 						has_recfm = true;
 				if (!has_recfm)
 					ereport(ERROR,
 							(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
 							 errmsg("record %s has variable length (OCCURS DEPENDING ON): IMPORT needs a recfm option",
 									L->records[rec].name),
-							 errhint("Add recfm 'vb' (RDW) or 'vb_bdw' to the IMPORT options.")));
+							 errhint("Add recfm 'vb' (RDW) or 'vb_bdw' to the IMPORT options, or the container of an archive whose labels give it.")));
 			}
 			commands = lappend(commands,
 							   copybook_table_sql(stmt, server, L, rec, name, table_options));

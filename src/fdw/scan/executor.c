@@ -108,6 +108,7 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
 	s->t = t = zfdw_open_table(rel, all_columns, needed, given);
 	reader_options(t, &s->ropts);
 	s->src.current = -1;
+	s->src.archive = t->archive;
 	if (t->opts.program)
 		s->src.program = t->opts.program;
 	else
@@ -300,6 +301,7 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 			break;
 		s->nread++;
 		s->rec.filename = s->src.name;
+		s->rec.bytes = s->src.bytes;
 		s->rec.number = r.number;
 		s->rec.offset = r.offset;
 		s->rec.data = r.data;
@@ -488,6 +490,7 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	else
 		ExplainPropertyText("Foreign File", o->filename, es);
 	ExplainPropertyText("Record Format", recfm_name(o), es);
+	zfdw_archive_explain(s->t, es);
 	if (s->t->delim)
 		zfdw_delim_explain(s->t, es);
 	if (zfdw_fixed_length_records(s->t))

@@ -104,8 +104,9 @@ build_chunk_table(ZfScanState *s)
 {
 	int			nfiles = list_length(s->src.files);
 	uint64		next = 0;
-	bool		fixed = s->ropts.recfm == ZF_RECFM_FB;	/* delimited fb too: chunks
-														 * are whole records */
+	bool		fixed = s->ropts.recfm == ZF_RECFM_FB &&	/* delimited fb too: */
+		s->t->archive == NULL;	/* chunks are whole records; an archive is
+								 * read in order, split by file */
 	MemoryContext old = MemoryContextSwitchTo(s->scancxt);	/* not per-tuple */
 
 	s->chunk_first = palloc(sizeof(uint64) * (nfiles + 1));

@@ -260,6 +260,7 @@ zfdw_source_next(ZfSource *src)
 	}
 	else
 		return false;
+	src->bytes = zfdw_archive_wrap(src, src->bytes);
 	zf_bytes_set_hooks(src->bytes, &scan_hooks);
 	return true;
 }

@@ -258,6 +258,7 @@ next_parallel(ZfScanState *s, zf_record *r)
 
 			if (!zfdw_parallel_claim(s, &file, &first, &last))
 				return false;
+			s->src.parallel = true;	/* a file is no other's next volume */
 			if (file != s->src.current || s->src.bytes == NULL)
 				zfdw_source_open_index(&s->src, file);
 			if (last > 0)
