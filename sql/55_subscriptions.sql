@@ -162,11 +162,11 @@ SELECT COALESCE(a.target, s.target) AS target,
 		   pg_catalog.percentile_cont(0.95) WITHIN GROUP (ORDER BY x.lag) AS lag_p95,
 		   pg_catalog.max(x.lag) AS lag_max,
 		   round(pg_catalog.sum(x.changes) FILTER (
-				WHERE x.at OPERATOR(pg_catalog.>) pg_catalog.now() OPERATOR(pg_catalog.-) interval '1 minute')
+				WHERE x.at OPERATOR(pg_catalog.>) (pg_catalog.now() OPERATOR(pg_catalog.-) interval '1 minute'))
 				 / 60.0, 1) AS changes_per_second
 	  FROM subscription_lag x
 	 WHERE x.subscription OPERATOR(pg_catalog.=) s.id
-	   AND x.at OPERATOR(pg_catalog.>) pg_catalog.now() OPERATOR(pg_catalog.-) interval '5 minutes') l ON true;
+	   AND x.at OPERATOR(pg_catalog.>) (pg_catalog.now() OPERATOR(pg_catalog.-) interval '5 minutes')) l ON true;
 
 COMMENT ON VIEW replication_status IS
 'per target: its change source, high-water mark, last commit time applied, lag; for a subscription also its state, lag now and its percentiles over 5 minutes, changes per second over the last minute, backlog and last error';

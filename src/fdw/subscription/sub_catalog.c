@@ -210,7 +210,7 @@ zfdw_create_subscription(PG_FUNCTION_ARGS)
 									  " op_column, position_column, txid_column, commit_ts_column,"
 									  " op_map, before_prefix, stamp_column, options)"
 									  " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
-									  " pg_catalog.coalesce($13, '{}')) RETURNING id",
+									  " COALESCE($13, '{}')) RETURNING id",
 									  catalog_table("subscription")),
 							 13, argtypes, values, nulls, SPI_OK_INSERT_RETURNING);
 	id = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));

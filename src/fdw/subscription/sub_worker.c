@@ -230,8 +230,8 @@ apply_batch(WorkerState *ws, Oid target, const char *pattern, List *batch,
 		Datum		values[1] = {Int32GetDatum(ws->id)};
 
 		zfdw_sub_catalog_execute(psprintf("DELETE FROM %s WHERE subscription OPERATOR(pg_catalog.=) $1"
-										  " AND at OPERATOR(pg_catalog.<) pg_catalog.now()"
-										  " OPERATOR(pg_catalog.-) interval '" LAG_KEEP "'",
+										   " AND at OPERATOR(pg_catalog.<) (pg_catalog.now()"
+										  " OPERATOR(pg_catalog.-) interval '" LAG_KEEP "')",
 										  qualified("subscription_lag")),
 								 1, types, values, NULL, SPI_OK_DELETE);
 		ws->pruned = applied_at;
