@@ -65,8 +65,10 @@ typedef struct WorkerState
 	/* from the last poll, for the lag alert */
 	bool		have_lag;
 	int64		lag_us;
-	int			backlog_files;
+	int			backlog_files;	/* after this poll's apply */
 	int64		backlog_bytes;
+	int			pending_files;	/* before it: what waits if it fails */
+	int64		pending_bytes;
 } WorkerState;
 
 static char *
@@ -313,6 +315,8 @@ poll_once(WorkerState *ws, const SubWorkerExtra *extra, MemoryContext cxt)
 		}
 	}
 
+	ws->pending_files = ws->backlog_files;
+	ws->pending_bytes = ws->backlog_bytes;
 	if (batch != NIL)
 	{
 		ws->backlog_files -= list_length(batch);
@@ -375,18 +379,20 @@ check_lag(WorkerState *ws)
 static void
 record_error(WorkerState *ws, const char *message, MemoryContext cxt)
 {
-	Oid			types[2] = {INT4OID, TEXTOID};
-	Datum		values[2];
+	Oid			types[4] = {INT4OID, TEXTOID, INT4OID, INT8OID};
+	Datum		values[4];
 
 	begin_poll();
 	values[0] = Int32GetDatum(ws->id);
 	values[1] = CStringGetTextDatum(message);
+	values[2] = Int32GetDatum(ws->pending_files);
+	values[3] = Int64GetDatum(ws->pending_bytes);
 	zfdw_sub_catalog_execute(psprintf("UPDATE %s SET state = 'error', worker_pid = pg_catalog.pg_backend_pid(),"
 									  " errors = errors + 1, last_error = $2, last_error_at = pg_catalog.now(),"
-									  " polled_at = pg_catalog.now()"
+									  " backlog_files = $3, backlog_bytes = $4, polled_at = pg_catalog.now()"
 									  " WHERE subscription OPERATOR(pg_catalog.=) $1",
 									  qualified("subscription_state")),
-							 2, types, values, NULL, SPI_OK_UPDATE);
+							 4, types, values, NULL, SPI_OK_UPDATE);
 	strlcpy(ws->last_state, "error", sizeof(ws->last_state));
 	end_poll(cxt);
 }
