@@ -99,13 +99,14 @@ COMMENT ON FUNCTION create_subscription(text, regclass, regclass, text[], text, 
 CREATE FUNCTION alter_subscription(
 	name				text,
 	enabled				boolean DEFAULT NULL,
-	options				jsonb DEFAULT NULL)
+	options				jsonb DEFAULT NULL,
+	resume_after		text DEFAULT NULL)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'zfdw_alter_subscription'
 LANGUAGE C VOLATILE;
 
-COMMENT ON FUNCTION alter_subscription(text, boolean, jsonb) IS
-'pause (enabled => false) or resume (enabled => true) a subscription, or change its options (merged into the current ones)';
+COMMENT ON FUNCTION alter_subscription(text, boolean, jsonb, text) IS
+'pause (enabled => false) or resume (enabled => true) a subscription, change its options (merged into the current ones), or make it read the files after resume_after again ('''' for all)';
 
 CREATE FUNCTION drop_subscription(name text, if_exists boolean DEFAULT false)
 RETURNS boolean

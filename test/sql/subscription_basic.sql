@@ -94,12 +94,24 @@ SELECT land('f0002.csv', E'D,5,3,2026-01-07 08:00:02+00,1,75.00');
 SELECT * FROM wait_for('accounts', 'f0002.csv');
 SELECT id, balance FROM acct ORDER BY id;
 
+-- where it resumes changes only while it is paused
+SELECT * FROM zt_error($$SELECT zfdw.alter_subscription('accounts', resume_after => '')$$);
 -- paused, it applies nothing; resumed, it catches up
 SELECT zfdw.alter_subscription('accounts', enabled => false);
 SELECT * FROM wait_for('accounts', NULL, 'stopped');
 SELECT land('f0003.csv', E'I,6,4,2026-01-07 08:00:03+00,3,10.00');
 SELECT pg_sleep(0.3);
 SELECT state, regexp_replace(last_file, '^.*/', '') AS last_file FROM zfdw.replication_status WHERE subscription = 'accounts';
+SELECT zfdw.alter_subscription('accounts', enabled => true);
+SELECT * FROM wait_for('accounts', 'f0003.csv');
+SELECT id, balance FROM acct ORDER BY id;
+-- re-seeding: an emptied cache, its mark forgotten, every file read
+-- again from the first (files before the fresh load's position would do)
+SELECT zfdw.alter_subscription('accounts', enabled => false);
+SELECT * FROM wait_for('accounts', NULL, 'stopped');
+TRUNCATE acct;
+SELECT zfdw.reset_apply_state('acct');
+SELECT zfdw.alter_subscription('accounts', resume_after => '');
 SELECT zfdw.alter_subscription('accounts', enabled => true);
 SELECT * FROM wait_for('accounts', 'f0003.csv');
 SELECT id, balance FROM acct ORDER BY id;

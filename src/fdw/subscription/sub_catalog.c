@@ -228,8 +228,10 @@ zfdw_create_subscription(PG_FUNCTION_ARGS)
 }
 
 /*
- * zfdw.alter_subscription(name, enabled, options): pause, resume, or
- * merge options into the current ones.  True when something changed.
+ * zfdw.alter_subscription(name, enabled, options, resume_after): pause,
+ * resume, merge options into the current ones, or set the file after
+ * which the worker reads ('' for from the first; for re-seeding and lost
+ * files, with reset_apply_state).  True when something changed.
  */
 Datum
 zfdw_alter_subscription(PG_FUNCTION_ARGS)
@@ -268,10 +270,30 @@ zfdw_alter_subscription(PG_FUNCTION_ARGS)
 									  " WHERE id OPERATOR(pg_catalog.=) $1",
 									  catalog_table("subscription")),
 							 3, argtypes, values, NULL, SPI_OK_UPDATE);
+	if (!PG_ARGISNULL(3))
+	{
+		char	   *after = text_to_cstring(PG_GETARG_TEXT_PP(3));
+		Oid			t[2] = {INT4OID, TEXTOID};
+		Datum		v[2] = {Int32GetDatum(row.id), CStringGetTextDatum(after)};
+
+		/* a running worker would overwrite it with the file it applies */
+		if (row.enabled || zfdw_sub_worker_running(row.id))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("subscription \"%s\" must be paused, its worker stopped, to change where it resumes",
+							name),
+					 errhint("Pause it with zfdw.alter_subscription('%s', enabled => false), its worker stops at its next poll.",
+							 name)));
+
+		zfdw_sub_catalog_execute(psprintf("UPDATE %s SET last_file = NULLIF($2, '')"
+										  " WHERE subscription OPERATOR(pg_catalog.=) $1",
+										  catalog_table("subscription_state")),
+								 2, t, v, NULL, SPI_OK_UPDATE);
+	}
 	if (enabled && !zfdw_sub_worker_running(row.id))
 		zfdw_sub_start_at_commit(row.id, row.owner);
 	SPI_finish();
-	PG_RETURN_BOOL(enabled != row.enabled || !PG_ARGISNULL(2));
+	PG_RETURN_BOOL(enabled != row.enabled || !PG_ARGISNULL(2) || !PG_ARGISNULL(3));
 }
 
 /*
