@@ -22,6 +22,8 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "pgstat.h"
+#include "storage/latch.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
@@ -49,6 +51,7 @@ typedef struct SubRow
 	Oid			owner;
 	bool		enabled;
 	Jsonb	   *options;
+	int			worker_pid;		/* last recorded, 0 when none */
 } SubRow;
 
 static char *
@@ -69,9 +72,11 @@ lookup(const char *name, SubRow *row, bool missing_ok)
 	bool		isnull;
 	Datum		d;
 
-	zfdw_sub_catalog_execute(psprintf("SELECT id, owner::pg_catalog.oid, enabled, options FROM %s"
-									  " WHERE name OPERATOR(pg_catalog.=) $1 FOR UPDATE",
-									  catalog_table("subscription")),
+	zfdw_sub_catalog_execute(psprintf("SELECT s.id, s.owner::pg_catalog.oid, s.enabled, s.options, st.worker_pid"
+									  " FROM %s s LEFT JOIN %s st ON st.subscription OPERATOR(pg_catalog.=) s.id"
+									  " WHERE s.name OPERATOR(pg_catalog.=) $1 FOR UPDATE OF s",
+									  catalog_table("subscription"),
+									  catalog_table("subscription_state")),
 							 1, argtypes, values, NULL, SPI_OK_SELECT);
 	if (SPI_processed == 0)
 	{
@@ -86,6 +91,8 @@ lookup(const char *name, SubRow *row, bool missing_ok)
 	row->enabled = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 4, &isnull);
 	row->options = isnull ? NULL : DatumGetJsonbPCopy(d);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 5, &isnull);
+	row->worker_pid = isnull ? 0 : DatumGetInt32(d);
 	return true;
 }
 
@@ -276,13 +283,28 @@ zfdw_alter_subscription(PG_FUNCTION_ARGS)
 		Oid			t[2] = {INT4OID, TEXTOID};
 		Datum		v[2] = {Int32GetDatum(row.id), CStringGetTextDatum(after)};
 
-		/* a running worker would overwrite it with the file it applies */
+		/*
+		 * A running worker would overwrite it with the file it applies.
+		 * Paused in an earlier transaction, it stops at its next poll: wake
+		 * it, and give it 30 seconds.
+		 */
+		if (!row.enabled && zfdw_sub_worker_running(row.id))
+		{
+			zfdw_sub_wake(row.worker_pid);
+			for (int i = 0; i < 300 && zfdw_sub_worker_running(row.id); i++)
+			{
+				CHECK_FOR_INTERRUPTS();
+				(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+								 100L, PG_WAIT_EXTENSION);
+				ResetLatch(MyLatch);
+			}
+		}
 		if (row.enabled || zfdw_sub_worker_running(row.id))
 			ereport(ERROR,
 					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 					 errmsg("subscription \"%s\" must be paused, its worker stopped, to change where it resumes",
 							name),
-					 errhint("Pause it with zfdw.alter_subscription('%s', enabled => false), its worker stops at its next poll.",
+					 errhint("Pause it first with zfdw.alter_subscription('%s', enabled => false).",
 							 name)));
 
 		zfdw_sub_catalog_execute(psprintf("UPDATE %s SET last_file = NULLIF($2, '')"
@@ -292,6 +314,8 @@ zfdw_alter_subscription(PG_FUNCTION_ARGS)
 	}
 	if (enabled && !zfdw_sub_worker_running(row.id))
 		zfdw_sub_start_at_commit(row.id, row.owner);
+	else if (!enabled || !PG_ARGISNULL(2))
+		zfdw_sub_wake_at_commit(row.worker_pid);	/* to see it at once */
 	SPI_finish();
 	PG_RETURN_BOOL(enabled != row.enabled || !PG_ARGISNULL(2) || !PG_ARGISNULL(3));
 }
@@ -327,6 +351,7 @@ zfdw_drop_subscription(PG_FUNCTION_ARGS)
 	zfdw_sub_catalog_execute(psprintf("DELETE FROM %s WHERE id OPERATOR(pg_catalog.=) $1",
 									  catalog_table("subscription")),
 							 1, argtypes, values, NULL, SPI_OK_DELETE);
+	zfdw_sub_wake_at_commit(row.worker_pid);	/* it stops at once */
 	SPI_finish();
 	PG_RETURN_BOOL(true);
 }

@@ -38,6 +38,7 @@
 #include "storage/latch.h"
 #include "storage/lmgr.h"
 #include "storage/proc.h"
+#include "storage/procarray.h"
 #include "tcop/tcopprot.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -59,6 +60,7 @@ typedef struct PendingStart
 } PendingStart;
 
 static List *pending_starts = NIL;	/* in TopMemoryContext */
+static List *pending_wakes = NIL;	/* pids, in TopMemoryContext */
 static bool callback_registered = false;
 
 /* The path of the loaded zfdw library, for bgw_library_name. */
@@ -100,7 +102,10 @@ zfdw_sub_register_worker(int32 id, const char *name, Oid dboid, Oid owner)
 	return RegisterDynamicBackgroundWorker(&worker, &handle);
 }
 
-/* At commit, register the workers asked for; at abort, forget them. */
+/*
+ * At commit, wake the workers that must see a change and register the
+ * workers asked for; at abort, forget both.
+ */
 static void
 start_at_commit_callback(XactEvent event, void *arg)
 {
@@ -112,6 +117,8 @@ start_at_commit_callback(XactEvent event, void *arg)
 		return;
 	if (event == XACT_EVENT_COMMIT)
 	{
+		foreach(lc, pending_wakes)
+			zfdw_sub_wake(lfirst_int(lc));
 		foreach(lc, pending_starts)
 		{
 			PendingStart *p = lfirst(lc);
@@ -126,6 +133,47 @@ start_at_commit_callback(XactEvent event, void *arg)
 	}
 	list_free_deep(pending_starts);
 	pending_starts = NIL;
+	list_free(pending_wakes);
+	pending_wakes = NIL;
+}
+
+/* Register the commit callback once per backend. */
+static void
+need_callback(void)
+{
+	if (!callback_registered)
+	{
+		RegisterXactCallback(start_at_commit_callback, NULL);
+		callback_registered = true;
+	}
+}
+
+/*
+ * Wake the worker with process id pid (if it is one of ours) so that it
+ * polls now and sees a pause or new options at once.
+ */
+void
+zfdw_sub_wake(int pid)
+{
+	PGPROC	   *proc;
+
+	if (pid <= 0)
+		return;
+	proc = BackendPidGetProc(pid);
+	if (proc != NULL)
+		SetLatch(&proc->procLatch);
+}
+
+/* Wake worker pid when this transaction commits (it must see the change). */
+void
+zfdw_sub_wake_at_commit(int pid)
+{
+	MemoryContext old;
+
+	need_callback();
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	pending_wakes = lappend_int(pending_wakes, pid);
+	MemoryContextSwitchTo(old);
 }
 
 /* Start the worker of subscription id when this transaction commits. */
@@ -135,11 +183,7 @@ zfdw_sub_start_at_commit(int32 id, Oid owner)
 	MemoryContext old;
 	PendingStart *p;
 
-	if (!callback_registered)
-	{
-		RegisterXactCallback(start_at_commit_callback, NULL);
-		callback_registered = true;
-	}
+	need_callback();
 	old = MemoryContextSwitchTo(TopMemoryContext);
 	p = palloc(sizeof(PendingStart));
 	p->id = id;

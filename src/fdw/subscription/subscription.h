@@ -75,6 +75,8 @@ extern bool zfdw_sub_register_worker(int32 id, const char *name, Oid dboid,
 									 Oid owner);
 extern void zfdw_sub_register_launcher(void);
 extern bool zfdw_sub_worker_running(int32 id);
+extern void zfdw_sub_wake(int pid);
+extern void zfdw_sub_wake_at_commit(int pid);
 
 /* sub_status.c */
 extern int	zfdw_lag_warning_ms;
