@@ -124,6 +124,29 @@ LANGUAGE C STRICT VOLATILE;
 COMMENT ON FUNCTION start_subscription(text) IS
 'start the worker of an enabled subscription at commit, unless one runs (after a server restart without zfdw in shared_preload_libraries)';
 
+-- A dropped source or target takes its subscription with it (its worker
+-- stops at its next poll), as a dropped target takes its mark.
+CREATE FUNCTION subscription_forget_dropped()
+RETURNS event_trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	DELETE FROM @extschema@.subscription
+	 WHERE source::oid IN (SELECT objid FROM pg_event_trigger_dropped_objects()
+							WHERE classid = 'pg_class'::regclass AND objsubid = 0)
+		OR target::oid IN (SELECT objid FROM pg_event_trigger_dropped_objects()
+							WHERE classid = 'pg_class'::regclass AND objsubid = 0);
+END
+$$;
+
+REVOKE ALL ON FUNCTION subscription_forget_dropped() FROM PUBLIC;
+
+CREATE EVENT TRIGGER zfdw_subscription_forget_dropped ON sql_drop
+	WHEN TAG IN ('DROP TABLE', 'DROP FOREIGN TABLE', 'DROP SCHEMA', 'DROP OWNED')
+	EXECUTE FUNCTION subscription_forget_dropped();
+
 -- The status of every change target: the marks of apply_state, and for a
 -- subscription its worker, lag percentiles, backlog and last error.
 CREATE OR REPLACE VIEW replication_status AS

@@ -145,5 +145,10 @@ SELECT * FROM wait_for('accounts', NULL, 'stopped');
 SELECT count(*) AS subscriptions, (SELECT count(*) FROM zfdw.subscription_state) AS states FROM zfdw.subscription;
 SELECT target, high_water, subscription FROM zfdw.replication_status WHERE target = 'acct'::regclass;
 SELECT zfdw.drop_subscription('accounts', if_exists => true);
+-- a dropped target takes its subscription with it, and its worker stops
+SELECT zfdw.create_subscription('doomed', 'feed', 'acct2', options => '{"landing": "rename"}') > 0 AS created;
+DROP TABLE acct2;
+SELECT count(*) FROM zfdw.subscription;
+SELECT reached FROM wait_for('doomed', NULL, 'stopped');
 SELECT shell(format('rm -rf %s', :'land'));
 DROP SCHEMA subscription_basic CASCADE;

@@ -270,6 +270,9 @@ poll_once(WorkerState *ws, const SubWorkerExtra *extra, MemoryContext cxt)
 	bool		applied = false;
 
 	begin_poll();
+	if (SPI_execute("SELECT 1 FROM pg_catalog.pg_extension WHERE extname OPERATOR(pg_catalog.=) 'zfdw'",
+					true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		stop("the extension zfdw was dropped", ws);
 	zfdw_sub_catalog_execute(psprintf("SELECT s.name, s.owner::pg_catalog.oid, s.enabled, s.options,"
 									  " s.source::pg_catalog.oid, s.target::pg_catalog.oid, st.last_file"
 									  " FROM %s s LEFT JOIN %s st ON st.subscription OPERATOR(pg_catalog.=) s.id"
@@ -470,10 +473,24 @@ zfdw_subscription_worker_main(Datum arg)
 			AbortOutOfAnyTransaction();
 			zfdw_restrict_files(NULL, NIL);
 			RESUME_INTERRUPTS();
-			record_error(&ws, edata->detail ?
-						 psprintf("%s (%s)", edata->message, edata->detail) :
-						 edata->message, cxt);
 			ws.failures++;
+			/* when even that fails, the log has the error; retry later */
+			PG_TRY();
+			{
+				record_error(&ws, edata->detail ?
+							 psprintf("%s (%s)", edata->message, edata->detail) :
+							 edata->message, cxt);
+			}
+			PG_CATCH();
+			{
+				HOLD_INTERRUPTS();
+				MemoryContextSwitchTo(cxt);
+				EmitErrorReport();
+				FlushErrorState();
+				AbortOutOfAnyTransaction();
+				RESUME_INTERRUPTS();
+			}
+			PG_END_TRY();
 		}
 		PG_END_TRY();
 		check_lag(&ws);
