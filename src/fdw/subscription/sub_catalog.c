@@ -54,6 +54,7 @@ typedef struct SubRow
 	int			worker_pid;		/* last recorded, 0 when none */
 } SubRow;
 
+/* The quoted, schema-qualified name of a catalog table of zfdw. */
 static char *
 catalog_table(const char *name)
 {

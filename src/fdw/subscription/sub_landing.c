@@ -75,12 +75,14 @@ zfdw_sub_source_pattern(Oid source)
 	return NULL;				/* keep the compiler quiet */
 }
 
+/* A file system time as a timestamptz (to the microsecond). */
 static TimestampTz
 timespec_timestamp(struct timespec ts)
 {
 	return time_t_to_timestamptz(ts.tv_sec) + ts.tv_nsec / 1000;
 }
 
+/* Byte order of file names: the order files are applied in. */
 static int
 name_cmp(const ListCell *a, const ListCell *b)
 {
@@ -208,21 +210,4 @@ zfdw_sub_pending_files(const char *pattern, const char *last_file,
 	}
 	list_free(keep);
 	return files;
-}
-
-/* Forget the stable rule's observations (the options changed). */
-void
-zfdw_sub_landing_forget(void)
-{
-	ListCell   *lc;
-
-	foreach(lc, seen)
-	{
-		SeenFile   *s = lfirst(lc);
-
-		pfree(s->name);
-		pfree(s);
-	}
-	list_free(seen);
-	seen = NIL;
 }

@@ -71,6 +71,7 @@ typedef struct WorkerState
 	int64		pending_bytes;
 } WorkerState;
 
+/* The quoted, schema-qualified name of one of zfdw's objects. */
 static char *
 qualified(const char *name)
 {
@@ -87,6 +88,7 @@ begin_poll(void)
 	SPI_connect();
 }
 
+/* Commit the poll's transaction and return to the worker's context. */
 static void
 end_poll(MemoryContext cxt)
 {

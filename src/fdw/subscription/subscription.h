@@ -67,7 +67,6 @@ extern void zfdw_sub_options_parse(Jsonb *options, SubOptions *opts);
 extern char *zfdw_sub_source_pattern(Oid source);
 extern List *zfdw_sub_pending_files(const char *pattern, const char *last_file,
 									const SubOptions *opts);
-extern void zfdw_sub_landing_forget(void);
 
 /* sub_launch.c */
 extern void zfdw_sub_start_at_commit(int32 id, Oid owner);
