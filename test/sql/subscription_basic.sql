@@ -8,23 +8,18 @@
 CREATE SCHEMA subscription_basic;
 SET search_path = subscription_basic, public;
 
--- the landing directory, inside the temporary instance's data directory
-SELECT current_setting('data_directory') || '/zfdw_sub_basic' AS land \gset
-\set pattern :land '/*.csv'
-CREATE FUNCTION shell(command text) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', command);
-END $$;
-SELECT shell(format('rm -rf %1$s && mkdir %1$s', :'land'));
-
--- Land a file as a sender does under the rename rule: written under a
--- name the glob does not match, then renamed into place.
+-- the landing folder: the results folder of pg_regress, files named
+-- zfdw_sub_basic_*.csv; a file lands under the marker rule: written, then
+-- its name plus .done
+\getenv abs_builddir PG_ABS_BUILDDIR
+\set land :abs_builddir '/results/zfdw_sub_basic_'
+\set pattern :land '*.csv'
+SELECT set_config('zfdw_test.land', :'land', false) IS NOT NULL AS land_set;
 CREATE FUNCTION land(name text, body text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE path text := current_setting('zfdw_test.land') || name;
 BEGIN
-    EXECUTE format('COPY (SELECT unnest(string_to_array(%L, E''\n''))) TO PROGRAM %L',
-                   body,
-                   format('cat > %1$s/.%2$s.tmp && mv %1$s/.%2$s.tmp %1$s/%2$s',
-                          current_setting('data_directory') || '/zfdw_sub_basic', name));
+    EXECUTE format('COPY (SELECT unnest(string_to_array(%L, E''\n''))) TO %L', body, path);
+    EXECUTE format('COPY (SELECT WHERE false) TO %L', path || '.done');
 END $$;
 
 -- Wait (at most 30 s) until the subscription has applied file and
@@ -38,7 +33,7 @@ BEGIN
     FOR i IN 1 .. 600 LOOP
         SELECT * INTO r FROM zfdw.replication_status s WHERE s.subscription = sub;
         done := CASE want
-            WHEN 'applied' THEN r.last_file LIKE '%/' || file AND r.backlog_files = 0
+            WHEN 'applied' THEN r.last_file LIKE '%/zfdw_sub_basic_' || file AND r.backlog_files = 0
                                 AND r.state IN ('idle', 'running')
             WHEN 'error' THEN r.state = 'error'
             WHEN 'stopped' THEN NOT EXISTS (SELECT FROM pg_stat_activity a
@@ -47,7 +42,7 @@ BEGIN
         EXIT WHEN done;
         PERFORM pg_sleep(0.05);
     END LOOP;
-    RETURN QUERY SELECT done, regexp_replace(r.last_file, '^.*/', ''), r.backlog_files, r.errors > 0;
+    RETURN QUERY SELECT done, regexp_replace(r.last_file, '^.*/zfdw_sub_basic_', ''), r.backlog_files, r.errors > 0;
 END $$;
 
 CREATE SERVER sub_csv FOREIGN DATA WRAPPER zfdw OPTIONS (codepage 'utf8');
@@ -63,7 +58,7 @@ CREATE TABLE acct (id integer PRIMARY KEY, balance numeric(11,2), replicated_ts 
 
 SELECT zfdw.create_subscription('accounts', 'feed', 'acct',
         txid_column => 'txid', commit_ts_column => 'commit_ts',
-        options => '{"landing": "rename", "poll_interval": 50, "max_backoff_ms": 200}') > 0 AS created;
+        options => '{"landing": "marker", "poll_interval": 50, "max_backoff_ms": 200}') > 0 AS created;
 SELECT name, owner = current_user::regrole AS mine, source, target, key_columns, op_column,
        position_column, txid_column, commit_ts_column, stamp_column, options, enabled
   FROM zfdw.subscription;
@@ -77,7 +72,7 @@ SELECT land('f0001.csv', concat_ws(E'\n',
 SELECT * FROM wait_for('accounts', 'f0001.csv');
 SELECT id, balance, replicated_ts IS NOT NULL AS stamped FROM acct ORDER BY id;
 SELECT target, source, high_water, last_txid, last_commit_ts, inserted, updated, deleted,
-       subscription, regexp_replace(last_file, '^.*/', '') AS last_file,
+       subscription, regexp_replace(last_file, '^.*/zfdw_sub_basic_', '') AS last_file,
        landing_to_applied >= '0'::interval AS landing_to_applied,
        lag > '0'::interval AS lag, lag_now >= lag AS lag_now,
        lag_p50 IS NOT NULL AND lag_p95 >= lag_p50 AND lag_max >= lag_p95 AS percentiles,
@@ -89,8 +84,11 @@ SELECT land('f0002.csv', E'X,5,3,2026-01-07 08:00:02+00,1,1.00');
 SELECT * FROM wait_for('accounts', NULL, 'error');
 SELECT state, last_error, last_error_at IS NOT NULL AS when_recorded FROM zfdw.replication_status WHERE subscription = 'accounts';
 SELECT id, balance FROM acct ORDER BY id;
--- replaced by a good one, it is applied at the next retry
+-- replaced by a good one while paused, it is applied when resumed
+SELECT zfdw.alter_subscription('accounts', enabled => false);
+SELECT reached FROM wait_for('accounts', NULL, 'stopped');
 SELECT land('f0002.csv', E'D,5,3,2026-01-07 08:00:02+00,1,75.00');
+SELECT zfdw.alter_subscription('accounts', enabled => true);
 SELECT * FROM wait_for('accounts', 'f0002.csv');
 SELECT id, balance FROM acct ORDER BY id;
 
@@ -101,7 +99,7 @@ SELECT zfdw.alter_subscription('accounts', enabled => false);
 SELECT * FROM wait_for('accounts', NULL, 'stopped');
 SELECT land('f0003.csv', E'I,6,4,2026-01-07 08:00:03+00,3,10.00');
 SELECT pg_sleep(0.3);
-SELECT state, regexp_replace(last_file, '^.*/', '') AS last_file FROM zfdw.replication_status WHERE subscription = 'accounts';
+SELECT state, regexp_replace(last_file, '^.*/zfdw_sub_basic_', '') AS last_file FROM zfdw.replication_status WHERE subscription = 'accounts';
 SELECT zfdw.alter_subscription('accounts', enabled => true);
 SELECT * FROM wait_for('accounts', 'f0003.csv');
 SELECT id, balance FROM acct ORDER BY id;
@@ -146,9 +144,8 @@ SELECT count(*) AS subscriptions, (SELECT count(*) FROM zfdw.subscription_state)
 SELECT target, high_water, subscription FROM zfdw.replication_status WHERE target = 'acct'::regclass;
 SELECT zfdw.drop_subscription('accounts', if_exists => true);
 -- a dropped target takes its subscription with it, and its worker stops
-SELECT zfdw.create_subscription('doomed', 'feed', 'acct2', options => '{"landing": "rename"}') > 0 AS created;
+SELECT zfdw.create_subscription('doomed', 'feed', 'acct2', options => '{"landing": "marker"}') > 0 AS created;
 DROP TABLE acct2;
 SELECT count(*) FROM zfdw.subscription;
 SELECT reached FROM wait_for('doomed', NULL, 'stopped');
-SELECT shell(format('rm -rf %s', :'land'));
 DROP SCHEMA subscription_basic CASCADE;

@@ -17,20 +17,20 @@ CREATE SCHEMA subscription_security;
 GRANT USAGE ON SCHEMA subscription_security TO regress_sub_owner, regress_sub_other;
 SET search_path = subscription_security, public;
 
-SELECT current_setting('data_directory') || '/zfdw_sub_security' AS land \gset
-\set pattern :land '/*.csv'
-CREATE FUNCTION shell(command text) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', command);
-END $$;
-SELECT shell(format('rm -rf %1$s && mkdir %1$s', :'land'));
+-- the landing folder: the results folder of pg_regress, files named
+-- zfdw_sub_security_*.csv; a file lands under the marker rule: written, then
+-- its name plus .done
+\getenv abs_builddir PG_ABS_BUILDDIR
+\set land :abs_builddir '/results/zfdw_sub_security_'
+\set pattern :land '*.csv'
+SELECT set_config('zfdw_test.land', :'land', false) IS NOT NULL AS land_set;
 CREATE FUNCTION land(name text, body text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE path text := current_setting('zfdw_test.land') || name;
 BEGIN
-    EXECUTE format('COPY (SELECT unnest(string_to_array(%L, E''\n''))) TO PROGRAM %L',
-                   body,
-                   format('cat > %1$s/.%2$s.tmp && mv %1$s/.%2$s.tmp %1$s/%2$s',
-                          current_setting('data_directory') || '/zfdw_sub_security', name));
+    EXECUTE format('COPY (SELECT unnest(string_to_array(%L, E''\n''))) TO %L', body, path);
+    EXECUTE format('COPY (SELECT WHERE false) TO %L', path || '.done');
 END $$;
+
 CREATE FUNCTION wait_for(sub text, want text) RETURNS TABLE (reached boolean, state text, last_file text)
 LANGUAGE plpgsql AS $$
 DECLARE r record; done boolean := false;
@@ -38,12 +38,14 @@ BEGIN
     FOR i IN 1 .. 600 LOOP
         SELECT * INTO r FROM zfdw.replication_status s WHERE s.subscription = sub;
         done := CASE WHEN want = 'error' THEN r.state = 'error'
-                     ELSE r.last_file LIKE '%/' || want AND r.state IN ('idle', 'running') END;
+                     WHEN want = 'stopped' THEN NOT EXISTS (SELECT FROM pg_stat_activity a
+                                                             WHERE a.backend_type = 'zfdw subscription')
+                     ELSE r.last_file LIKE '%/zfdw_sub_security_' || want AND r.state IN ('idle', 'running') END;
         EXIT WHEN done;
         PERFORM pg_sleep(0.05);
     END LOOP;
     RETURN QUERY SELECT done, CASE WHEN r.state = 'running' THEN 'idle' ELSE r.state END,
-                        regexp_replace(r.last_file, '^.*/', '');
+                        regexp_replace(r.last_file, '^.*/zfdw_sub_security_', '');
 END $$;
 
 -- the feed: a foreign table only the superuser could create (filename)
@@ -85,7 +87,7 @@ RESET ROLE;
 -- a superuser session creating it as the role: the role owns it
 SET ROLE regress_sub_owner;
 SELECT zfdw.create_subscription('sec', 'subscription_security.feed', 'subscription_security.cache',
-        options => '{"landing": "rename", "poll_interval": 50, "max_backoff_ms": 200}') > 0 AS created;
+        options => '{"landing": "marker", "poll_interval": 50, "max_backoff_ms": 200}') > 0 AS created;
 RESET ROLE;
 SELECT name, owner FROM zfdw.subscription;
 SELECT land('f1.csv', 'I,1,1,10.00' || E'\n' || 'I,2,2,20.00');
@@ -101,8 +103,11 @@ SELECT land('f2.csv', 'I,3,150,1.00');
 SELECT * FROM wait_for('sec', 'error');
 SELECT last_error FROM zfdw.replication_status WHERE subscription = 'sec';
 SELECT id FROM cache ORDER BY id;
--- a rewritten file inside the policy is applied at the next retry
+-- a file rewritten inside the policy while paused is applied when resumed
+SELECT zfdw.alter_subscription('sec', enabled => false);
+SELECT reached FROM wait_for('sec', 'stopped');
 SELECT land('f2.csv', 'I,3,50,1.00');
+SELECT zfdw.alter_subscription('sec', enabled => true);
 SELECT * FROM wait_for('sec', 'f2.csv');
 SELECT id FROM cache ORDER BY id;
 
@@ -128,7 +133,6 @@ SET ROLE regress_sub_owner;
 SELECT zfdw.drop_subscription('sec');
 RESET ROLE;
 
-SELECT shell(format('rm -rf %s', :'land'));
 DROP SCHEMA subscription_security CASCADE;
 DROP ROLE regress_sub_owner;
 DROP ROLE regress_sub_other;
