@@ -4,7 +4,7 @@
 # suite.sh
 #	  Every test that needs a server, against one PostgreSQL version:
 #	  build and install zfdw for it, then pg_regress, the crash-and-resume
-#	  test and the conformance suites.  Prints one line per part and last
+#	  tests (apply_changes, subscriptions) and the conformance suites.  Prints one line per part and last
 #	  "pgNN: N passed, M failed" for the version.
 #
 #	suite.sh 15		the system's PostgreSQL 15 (Debian packages);
@@ -114,6 +114,9 @@ if [ "$build_rc" -eq 0 ]; then
 	echo "== PostgreSQL $version: crash and resume of apply_changes"
 	scripts/crash_test.sh 2>&1 | tee "$log/crash"
 	zf_count "$log/crash" crash
+	echo "== PostgreSQL $version: subscriptions end to end, crashes of worker and postmaster"
+	scripts/subscription_test.sh 2>&1 | tee "$log/subscription"
+	zf_count "$log/subscription" subscription
 	if [ -d "$ZF_ROOT/../shared/conformance" ]; then
 		echo "== PostgreSQL $version: conformance"
 		scripts/conformance.sh 2>&1 | tee "$log/conformance"

@@ -136,4 +136,17 @@ zfdw_analyze_delay_point(void)
 #endif
 }
 
+/*
+ * A subscription worker connects as the subscription's owner.  Until 16 a
+ * background worker can only connect as a role that may log in; 17 added
+ * BGWORKER_BYPASS_ROLELOGINCHECK, so there any role may own one.
+ */
+#if PG_VERSION_NUM >= 170000
+#define ZFDW_BGW_OWNER_FLAGS BGWORKER_BYPASS_ROLELOGINCHECK
+#define ZFDW_BGW_OWNER_NEEDS_LOGIN false
+#else
+#define ZFDW_BGW_OWNER_FLAGS 0
+#define ZFDW_BGW_OWNER_NEEDS_LOGIN true
+#endif
+
 #endif							/* ZFDW_COMPAT_H */

@@ -14,6 +14,7 @@
 #include "utils/guc.h"
 
 #include "scan/scan.h"
+#include "subscription/subscription.h"
 
 PG_MODULE_MAGIC;
 
@@ -70,6 +71,7 @@ _PG_init(void)
 							&zfdw_parallel_chunk_size,
 							4 * 1024 * 1024, 1, 1024 * 1024 * 1024,
 							PGC_USERSET, GUC_UNIT_BYTE, NULL, NULL, NULL);
+	zfdw_sub_init();
 	MarkGUCPrefixReserved("zfdw");
 }
 

@@ -445,6 +445,7 @@ typedef struct ZfSource
 } ZfSource;
 
 extern List *zfdw_expand_files(const char *pattern, bool missing_ok);
+extern void zfdw_restrict_files(const char *pattern, List *files);
 extern int64 zfdw_total_size(List *files);
 extern bool zfdw_source_next(ZfSource *src);
 extern void zfdw_source_open_index(ZfSource *src, int index);

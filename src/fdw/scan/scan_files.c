@@ -22,6 +22,7 @@
 
 #include "miscadmin.h"
 #include "storage/fd.h"
+#include "utils/memutils.h"
 
 #define NOT_REGULAR_HINT \
 	"zfdw reads regular files; read from a pipe or device with the program option, e.g. program 'cat /path'."
@@ -31,6 +32,39 @@ static bool
 is_pattern(const char *s)
 {
 	return strpbrk(s, "*?[") != NULL;
+}
+
+/*
+ * A file list that stands in for the expansion of one pattern, set by a
+ * subscription worker for the length of one apply: it reads exactly the
+ * files that have landed, never one still being written.
+ */
+static char *restricted_pattern = NULL;
+static List *restricted_files = NIL;
+
+/*
+ * Make zfdw_expand_files(pattern) return files (absolute names, in the
+ * order to read them) until called again with pattern NULL.  The caller
+ * keeps parallel workers off: they expand the pattern themselves.
+ */
+void
+zfdw_restrict_files(const char *pattern, List *files)
+{
+	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+	ListCell   *lc;
+
+	if (restricted_pattern)
+		pfree(restricted_pattern);
+	list_free_deep(restricted_files);
+	restricted_pattern = NULL;
+	restricted_files = NIL;
+	if (pattern != NULL)
+	{
+		restricted_pattern = pstrdup(pattern);
+		foreach(lc, files)
+			restricted_files = lappend(restricted_files, pstrdup(lfirst(lc)));
+	}
+	MemoryContextSwitchTo(old);
 }
 
 /*
@@ -45,6 +79,14 @@ zfdw_expand_files(const char *pattern, bool missing_ok)
 	glob_t		g;
 	int			rc;
 
+	if (restricted_pattern && strcmp(pattern, restricted_pattern) == 0)
+	{
+		ListCell   *lc;
+
+		foreach(lc, restricted_files)
+			files = lappend(files, pstrdup(lfirst(lc)));
+		return files;
+	}
 	if (!is_pattern(pattern))
 		return list_make1(pstrdup(pattern));
 
