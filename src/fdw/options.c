@@ -14,6 +14,7 @@
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
+#include "diag/diag.h"
 
 #include <limits.h>
 
@@ -90,6 +91,7 @@ static const ZfOption zf_options[] = {
 	{"on_error", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"reject_limit", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"log_verbosity", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"accept", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"float_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"date_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"trim", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
@@ -500,6 +502,8 @@ zfdw_validate_options(List *options, Oid catalog)
 		}
 		else if (strcmp(name, "reject_limit") == 0)
 			int_value(def, 1, PG_INT64_MAX);
+		else if (strcmp(name, "accept") == 0)
+			zfdw_check_accept(def);
 		else if (strcmp(name, "log_verbosity") == 0)
 		{
 			static const char *const words[] = {"default", "verbose", "silent", NULL};
@@ -658,6 +662,8 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 			ZF_ON_ERROR_SKIP : ZF_ON_ERROR_STOP;
 	else if (strcmp(name, "reject_limit") == 0)
 		opts->reject_limit = int_value(def, 1, PG_INT64_MAX);
+	else if (strcmp(name, "accept") == 0)
+		opts->accept = s;
 	else if (strcmp(name, "log_verbosity") == 0)
 	{
 		opts->log_verbose = pg_strcasecmp(s, "verbose") == 0;

@@ -14,6 +14,7 @@
 #include "utils/guc.h"
 
 #include "scan/scan.h"
+#include "diag/diag.h"
 
 PG_MODULE_MAGIC;
 
@@ -70,6 +71,16 @@ _PG_init(void)
 							&zfdw_parallel_chunk_size,
 							4 * 1024 * 1024, 1, 1024 * 1024 * 1024,
 							PGC_USERSET, GUC_UNIT_BYTE, NULL, NULL, NULL);
+	DefineCustomBoolVariable("zfdw.plausibility_checks",
+							 "Compare a table's options with the first bytes of its file at the start of each scan.",
+							 "Reports a record length, record format, code page or transfer that does not fit the data.",
+							 &zfdw_plausibility_checks,
+							 true, PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("zfdw.check_codepage",
+							 "Warn when text fields read as symbols inside words that another EBCDIC page reads as letters.",
+							 NULL,
+							 &zfdw_check_codepage,
+							 true, PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("zfdw");
 }
 

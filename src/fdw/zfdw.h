@@ -102,6 +102,7 @@ typedef struct ZfTableOptions
 	int64		reject_limit;	/* 0: no limit */
 	bool		log_verbose;	/* a NOTICE per bad value */
 	bool		log_silent;		/* not even the end-of-scan summary */
+	char	   *accept;			/* plausibility checks to skip (plausible.h) */
 	zf_float_format float_format;
 	char	   *date_format;
 	ZfTrim		trim;

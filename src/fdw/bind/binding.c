@@ -624,7 +624,12 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs,
 			t->columns[i].dropped = true;
 			continue;
 		}
-		needed = all_columns ||
+		/*
+		 * Under on_error 'skip' a record is bad when any column would fail,
+		 * whatever the query reads: every column is decoded, so that
+		 * count(*) and count(amt) see the same rows.
+		 */
+		needed = all_columns || t->opts.on_error == ZF_ON_ERROR_SKIP ||
 			bms_is_member(attr->attnum - FirstLowInvalidHeapAttributeNumber, needed_attrs) ||
 			bms_is_member(0 - FirstLowInvalidHeapAttributeNumber, needed_attrs);
 		bind_column(t, &t->columns[i], attr, needed);

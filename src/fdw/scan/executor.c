@@ -30,6 +30,7 @@
 #include "nodes/nodeFuncs.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
+#include "diag/diag.h"
 
 /* Error context: which table, file, record and offset a message is about. */
 static void
@@ -287,6 +288,13 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	ZfTable    *t = s->t;
 	bool		found = false;
 
+	if (!s->checked)
+	{
+		/* once per scan, in the leader (or a serial scan) and not in ANALYZE */
+		s->checked = true;
+		if (!IsParallelWorker() && s->sample == NULL && s->src.program == NULL)
+			zfdw_check_plausible(t, s->src.files);
+	}
 	s->errcb.previous = error_context_stack;
 	error_context_stack = &s->errcb;
 	for (;;)

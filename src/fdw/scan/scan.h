@@ -42,6 +42,7 @@ typedef struct ZfScanState
 	bool		all_fast;		/* every one of them takes the fast path */
 	ZfRecordRef rec;			/* the current record, for messages */
 	bool		in_record;
+	bool		checked;		/* the plausibility checks ran */
 	ErrorContextCallback errcb;
 
 	ExprContext *econtext;		/* for key values and parameters */
