@@ -135,6 +135,13 @@ four_hex(const uint8_t *p, size_t n, char *buf, size_t len)
 	zf_hex(buf, len, p, n < 4 ? n : 4, 4);
 }
 
+/* Did a descriptor chain break at its very first descriptor? */
+static bool
+broken_at_start(const zf_inspect_chain *c)
+{
+	return !c->valid && c->break_offset == 0;
+}
+
 /* Record format and transfer checks, through the file inspector. */
 static void
 check_framing(const zf_plausible_input *in, const char *acc,
@@ -185,8 +192,9 @@ check_framing(const zf_plausible_input *in, const char *acc,
 	if ((in->recfm == ZF_RECFM_VB || in->recfm == ZF_RECFM_VB_BDW || in->recfm == ZF_RECFM_VBS) &&
 		!accepted_has(acc, "fixed_as_vb") && in->layout_fixed && in->layout_length > 0 &&
 		in->file_size > 0 && (uint64_t) (in->file_size - (int64_t) in->header_bytes) % in->layout_length == 0 &&
-		!res->rdw_be.valid && !res->rdw_le.valid && !res->rdw_be_excl.valid &&
-		!res->rdw_le_excl.valid && !res->bdw_be.valid && !res->bdw_le_excl.valid)
+		broken_at_start(&res->rdw_be) && !res->rdw_le.valid &&
+		!res->rdw_be_excl.valid && !res->rdw_le_excl.valid &&
+		!res->bdw_be.valid && !res->bdw_le_excl.valid)
 	{
 		uint64_t	nrec = (uint64_t) (in->file_size - (int64_t) in->header_bytes) / in->layout_length;
 
@@ -229,7 +237,9 @@ check_framing(const zf_plausible_input *in, const char *acc,
 			}
 		}
 	}
-	if (!ebcdic && strncmp(cs, "ebcdic", 6) == 0 && !accepted_has(acc, "ebcdic_as_ascii"))
+	if (!ebcdic && strncmp(cs, "ebcdic", 6) == 0 && in->n >= 64 &&
+		res->ebcdic_ratio >= 0.4 && res->ebcdic_ratio >= 3 * res->ascii_ratio &&
+		!accepted_has(acc, "ebcdic_as_ascii"))
 	{
 		f = add(out, nout, "ebcdic_as_ascii", true,
 				"the data looks like ebcdic, but code page %s is not an ebcdic page",

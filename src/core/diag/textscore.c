@@ -49,6 +49,7 @@ static const char *national_names[ZF_TEXTSCORE_PAGES + 1];
 /* Bytes where the national pages disagree; built on first use. */
 static bool variant_ready;
 static bool variant[256];
+static uint32_t base_ucs[256];	/* what cp037, the reference, reads */
 
 /* The EBCDIC letters every national page agrees on: a-i j-r s-z A-I J-R S-Z. */
 static inline bool
@@ -107,6 +108,8 @@ build_variant(zf_error *err)
 			return err ? err->status : ZF_E_CODEPAGE;
 	}
 	for (int b = 0; b < 256; b++)
+		base_ucs[b] = zf_codepage_ucs(pages[0], (uint8_t) b);
+	for (int b = 0; b < 256; b++)
 		for (int i = 1; i < ZF_TEXTSCORE_PAGES; i++)
 			if (zf_codepage_ucs(pages[i], (uint8_t) b) !=
 				zf_codepage_ucs(pages[0], (uint8_t) b))
@@ -153,7 +156,8 @@ zf_text_score_page(const zf_codepage *cp, const char *lang,
 			if (is_letter(u))
 			{
 				out->letters++;
-				out->score += set_has(lang, u) ? 2.0 : 1.0;
+				/* a letter of its language where cp037 reads another */
+				out->score += (u != base_ucs[b] && set_has(lang, u)) ? 2.0 : 1.0;
 			}
 			else
 			{

@@ -13,7 +13,8 @@
  * letter: a page that reads it as a symbol ("M}ller") is likely wrong, and
  * the page that reads it as a letter of its own language ("Müller") is
  * likely right.  That is the whole score: +1 for a letter in a word, +1
- * more when it is a letter of the page's language, -2 for anything else
+ * more when it is a letter of the page's language that cp037 reads as
+ * something else, -2 for anything else
  * in a word, +0.5 for a euro sign beside a digit or blank.
  *
  * Pages that are permutations of each other for the letters a text uses

@@ -75,6 +75,12 @@ zfdw_data_error_hint(StringInfo hint, const ZfTable *t, const ZfRecordRef *rec,
 	if (f != NULL && field_length > 0 && field_offset + field_length <= rec->length)
 		p = rec->data + field_offset;
 
+	/* a blank or low-value field: the decoder's null_if hint is the cause */
+	if (p != NULL && field_length > 1 &&
+		(p[0] == 0x40 || p[0] == 0x20 || p[0] == 0x00) &&
+		memcmp(p, p + 1, field_length - 1) == 0)
+		p = NULL;
+
 	if (f != NULL && p != NULL && err->status != ZF_E_OVERFLOW)
 	{
 		bool		ebcdic = zf_codepage_is_ebcdic(col->cp);
@@ -94,8 +100,13 @@ zfdw_data_error_hint(StringInfo hint, const ZfTable *t, const ZfRecordRef *rec,
 							 "the file may be variable-length (recfm 'vb').", rec->data[0], rec->data[1]);
 		else if (is_number_kind(f->kind))
 		{
-			appendStringInfo(hint, "Most likely the field starts at the wrong byte: check recfm, lrecl and the copybook against the file");
-			if (zfdw_fixed_length_records(t) && t->opts.lrecl > 0 && (uint32) t->opts.lrecl != t->rd->max_length)
+			bool		columns = t->layout->source == ZF_SOURCE_COLUMNS;
+
+			appendStringInfo(hint, "Most likely the field starts at the wrong byte: check recfm, lrecl and the %s against the file",
+							 columns ? "column positions" :
+							 t->layout->source == ZF_SOURCE_PUNCH ? "punch" : "copybook");
+			if (!columns && zfdw_fixed_length_records(t) && t->opts.lrecl > 0 &&
+				(uint32) t->opts.lrecl != t->rd->max_length)
 				appendStringInfo(hint, " (lrecl %u differs from the layout's %u bytes)",
 								 (unsigned) t->opts.lrecl, (unsigned) t->rd->max_length);
 			appendStringInfoChar(hint, '.');
@@ -106,7 +117,7 @@ zfdw_data_error_hint(StringInfo hint, const ZfTable *t, const ZfRecordRef *rec,
 		else
 			file_cause = false;
 	}
-	else if (err->status == ZF_E_OVERFLOW)
+	else if (err->status == ZF_E_OVERFLOW && err->hint[0] == '\0')
 		appendStringInfo(hint, "The column's type is too small for the value: declare it numeric or a wider type.");
 
 	if (err->hint[0])

@@ -99,13 +99,17 @@ zfdw_check_plausible(ZfTable *t, List *files)
 	in.record_format = true;
 	in.lrecl = t->lrecl;
 	in.lrecl_given = t->opts.lrecl > 0;
-	in.layout_length = t->rd->max_length;
+	/* column options describe only the columns declared: no length checks */
+	in.layout_length = t->layout->source == ZF_SOURCE_COLUMNS ? 0 : t->rd->max_length;
 	in.layout_fixed = t->rd->is_static;
 	in.cp = t->cp;
 	in.text = spans;
 	in.ntext = zfdw_check_codepage ? text_spans(t, spans, ZF_PLAUSIBLE_MAX_SPANS) : 0;
 	if (!zfdw_check_codepage)
 		accept = psprintf("%s,codepage", accept ? accept : "");
+	/* a file of several record types: the others may be in other pages */
+	if (t->rd->nwhen > 0 || t->segment_field >= 0)
+		accept = psprintf("%s,codepage,ascii_transfer,ebcdic_as_ascii", accept ? accept : "");
 
 	found = palloc(sizeof(zf_plausible_finding) * ZF_PLAUSIBLE_MAX);
 	zf_error_clear(&err);
