@@ -318,8 +318,8 @@ check_codepage(const zf_plausible_input *in, const char *acc,
 		(f = add(out, nout, "codepage", false,
 				 "text decodes to unlikely characters in code page %s", mine)) != NULL)
 	{
-		char		s1[4 * ZF_TEXTSCORE_SAMPLE],
-					s2[4 * ZF_TEXTSCORE_SAMPLE];
+		char		s1[2 * ZF_TEXTSCORE_SAMPLE + 4],
+					s2[2 * ZF_TEXTSCORE_SAMPLE + 4];
 		const zf_codepage *acp = zf_codepage_lookup(alt->page, err);
 
 		zf_text_sample(in->cp, text, len, self.odd_offset, s1, sizeof(s1));

@@ -13,35 +13,50 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A national page, its language's letters (UTF-8), in preference order. */
+/*
+ * A national page and its language's letters (UTF-8): those that may
+ * stand anywhere in a word, those seen only inside or at the start of a
+ * word (German umlauts), and those seen mostly at its end (Italian
+ * accented vowels: città, più, perché).  In preference order.
+ */
 typedef struct national_page
 {
 	const char *name;
-	const char *lang;
+	const char *any;
+	const char *inner;
+	const char *final;
 } national_page;
 
+#define DE "ß", "äöüÄÖÜ", NULL
+#define DA "æøåÆØÅé", NULL, NULL
+#define SV "äöåÄÖÅé", NULL, NULL
+#define IT NULL, NULL, "àèìòùé"
+#define ES "ñÑáéíóúü", NULL, NULL
+#define FR "àâçéèêëîïôùûüÿÇÉÈ", NULL, NULL
+#define IS "þÞðÐáéíóúýæöÁÉÍÓÚÝÆÖ", NULL, NULL
+
 static const national_page national[ZF_TEXTSCORE_PAGES] = {
-	{"cp037", NULL},
-	{"cp1140", NULL},
-	{"cp500", NULL},
-	{"cp1148", NULL},
-	{"cp1047", NULL},
-	{"cp285", NULL},
-	{"cp1146", NULL},
-	{"cp273", "äöüßÄÖÜ"},
-	{"cp1141", "äöüßÄÖÜ"},
-	{"cp277", "æøåÆØÅ"},
-	{"cp1142", "æøåÆØÅ"},
-	{"cp278", "äöåÄÖÅé"},
-	{"cp1143", "äöåÄÖÅé"},
-	{"cp280", "àèéìòù"},
-	{"cp1144", "àèéìòù"},
-	{"cp284", "ñÑáéíóúü"},
-	{"cp1145", "ñÑáéíóúü"},
-	{"cp297", "àâçéèêëîïôùûüÿÇÉÈ"},
-	{"cp1147", "àâçéèêëîïôùûüÿÇÉÈ"},
-	{"cp871", "þÞðÐáéíóúýæöÁÉÍÓÚÝÆÖ"},
-	{"cp1149", "þÞðÐáéíóúýæöÁÉÍÓÚÝÆÖ"},
+	{"cp037", NULL, NULL, NULL},
+	{"cp1140", NULL, NULL, NULL},
+	{"cp500", NULL, NULL, NULL},
+	{"cp1148", NULL, NULL, NULL},
+	{"cp1047", NULL, NULL, NULL},
+	{"cp285", NULL, NULL, NULL},
+	{"cp1146", NULL, NULL, NULL},
+	{"cp273", DE},
+	{"cp1141", DE},
+	{"cp277", DA},
+	{"cp1142", DA},
+	{"cp278", SV},
+	{"cp1143", SV},
+	{"cp280", IT},
+	{"cp1144", IT},
+	{"cp284", ES},
+	{"cp1145", ES},
+	{"cp297", FR},
+	{"cp1147", FR},
+	{"cp871", IS},
+	{"cp1149", IS},
 };
 
 static const char *national_names[ZF_TEXTSCORE_PAGES + 1];
@@ -128,12 +143,12 @@ zf_text_national_pages(void)
 }
 
 /*
- * Score one page; the variant table must be built (zf_text_score_named and
- * zf_text_rank_pages build it; a direct caller gets it built here).
+ * Score one page (lang: its language, or NULL); the variant table is
+ * built first.
  */
-void
-zf_text_score_page(const zf_codepage *cp, const char *lang,
-				   const uint8_t *text, size_t n, zf_text_score *out)
+static void
+score_page(const zf_codepage *cp, const national_page *lang,
+		   const uint8_t *text, size_t n, zf_text_score *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->page = zf_codepage_name(cp);
@@ -145,11 +160,25 @@ zf_text_score_page(const zf_codepage *cp, const char *lang,
 		uint8_t		b = text[i];
 		uint8_t		prev = i > 0 ? text[i - 1] : 0x40;
 		uint8_t		next = i + 1 < n ? text[i + 1] : 0x40;
-		uint32_t	u;
+		uint32_t	u = zf_codepage_ucs(cp, b);
+		bool		final;
+		bool		native;
 
-		if (!variant[b])
+		if (!(b >= 0x41 && u >= 0xC0 && is_letter(u)) && !variant[b])
 			continue;
-		u = zf_codepage_ucs(cp, b);
+		/* is u a letter of the page's language, where it stands? */
+		final = !invariant_letter(next) && !is_letter(zf_codepage_ucs(cp, next));
+		native = lang != NULL && is_letter(u) &&
+			(set_has(lang->any, u) ||
+			 (!final && set_has(lang->inner, u)) ||
+			 (final && set_has(lang->final, u)));
+		if (!variant[b])
+		{
+			/* an accented letter all pages agree on: which language? */
+			if (native)
+				out->score += 0.5;
+			continue;
+		}
 		if (invariant_letter(prev) || invariant_letter(next))
 		{
 			out->in_word++;
@@ -157,7 +186,7 @@ zf_text_score_page(const zf_codepage *cp, const char *lang,
 			{
 				out->letters++;
 				/* a letter of its language where cp037 reads another */
-				out->score += (u != base_ucs[b] && set_has(lang, u)) ? 2.0 : 1.0;
+				out->score += (native && u != base_ucs[b]) ? 2.0 : 1.0;
 			}
 			else
 			{
@@ -179,7 +208,7 @@ zf_text_score_named(const char *page, const uint8_t *text, size_t n,
 					zf_text_score *out, zf_error *err)
 {
 	const zf_codepage *cp;
-	const char *lang = NULL;
+	const national_page *lang = NULL;
 	int			pref = ZF_TEXTSCORE_PAGES;
 	zf_status	st = build_variant(err);
 
@@ -195,10 +224,10 @@ zf_text_score_named(const char *page, const uint8_t *text, size_t n,
 	for (int i = 0; i < ZF_TEXTSCORE_PAGES; i++)
 		if (strcmp(national[i].name, zf_codepage_name(cp)) == 0)
 		{
-			lang = national[i].lang;
+			lang = &national[i];
 			pref = i;
 		}
-	zf_text_score_page(cp, lang, text, n, out);
+	score_page(cp, lang, text, n, out);
 	out->preference = pref;
 	return ZF_OK;
 }

@@ -14,8 +14,12 @@
  * the page that reads it as a letter of its own language ("Müller") is
  * likely right.  That is the whole score: +1 for a letter in a word, +1
  * more when it is a letter of the page's language that cp037 reads as
- * something else, -2 for anything else
- * in a word, +0.5 for a euro sign beside a digit or blank.
+ * something else (and, for letters bound to a place in the word, such as
+ * the Italian final à, in that place), -2 for anything else
+ * in a word, +0.5 for a euro sign beside a digit or blank, and +0.5 for
+ * each accented letter all pages agree on (á, é, í in most) that is a
+ * letter of the page's language: it tells Spanish text (Peña, García)
+ * from German when both pages read the one varying letter as a letter.
  *
  * Pages that are permutations of each other for the letters a text uses
  * (037 and 500 for English, 037 and 1140 without a euro sign) score the
@@ -46,13 +50,10 @@ typedef struct zf_text_score
 extern const char *const *zf_text_national_pages(void);
 
 /*
- * Score n bytes of text in one single-byte EBCDIC page (fields may be
- * separated by blanks).  lang is the letters of the page's language as
- * UTF-8 (NULL: none); zf_text_score_named looks them up for a national page.
+ * Score n bytes of text (fields may be separated by blanks) in one
+ * single-byte EBCDIC page; a national page gets the bonus of its
+ * language's letters.
  */
-extern void zf_text_score_page(const zf_codepage *cp, const char *lang,
-							   const uint8_t *text, size_t n,
-							   zf_text_score *out);
 extern zf_status zf_text_score_named(const char *page, const uint8_t *text,
 									 size_t n, zf_text_score *out,
 									 zf_error *err);
