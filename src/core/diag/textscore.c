@@ -150,6 +150,9 @@ static void
 score_page(const zf_codepage *cp, const national_page *lang,
 		   const uint8_t *text, size_t n, zf_text_score *out)
 {
+	double		shared_bonus = 0;
+	uint32_t	native_varying = 0;
+
 	memset(out, 0, sizeof(*out));
 	out->page = zf_codepage_name(cp);
 	out->odd_offset = -1;
@@ -176,7 +179,7 @@ score_page(const zf_codepage *cp, const national_page *lang,
 		{
 			/* an accented letter all pages agree on: which language? */
 			if (native)
-				out->score += 0.5;
+				shared_bonus += 0.5;
 			continue;
 		}
 		if (invariant_letter(prev) || invariant_letter(next))
@@ -186,7 +189,13 @@ score_page(const zf_codepage *cp, const national_page *lang,
 			{
 				out->letters++;
 				/* a letter of its language where cp037 reads another */
-				out->score += (native && u != base_ucs[b]) ? 2.0 : 1.0;
+				if (native && u != base_ucs[b])
+				{
+					native_varying++;
+					out->score += 2.0;
+				}
+				else
+					out->score += 1.0;
 			}
 			else
 			{
@@ -201,6 +210,14 @@ score_page(const zf_codepage *cp, const national_page *lang,
 				  (next >= 0xF0 && next <= 0xF9) || next == 0x40))
 			out->score += 0.5;
 	}
+
+	/*
+	 * The shared accented letters count only for a page that has shown
+	 * its language where pages differ: else every Spanish name in an
+	 * English file would pull towards cp284.
+	 */
+	if (native_varying > 0)
+		out->score += shared_bonus;
 }
 
 zf_status

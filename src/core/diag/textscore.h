@@ -19,7 +19,10 @@
  * in a word, +0.5 for a euro sign beside a digit or blank, and +0.5 for
  * each accented letter all pages agree on (á, é, í in most) that is a
  * letter of the page's language: it tells Spanish text (Peña, García)
- * from German when both pages read the one varying letter as a letter.
+ * from German when both pages read the one varying letter as a letter
+ * (counted only for a page that has earned the bonus of a varying letter
+ * of its language, so that Spanish names in an English file leave cp037
+ * first).
  *
  * Pages that are permutations of each other for the letters a text uses
  * (037 and 500 for English, 037 and 1140 without a euro sign) score the
