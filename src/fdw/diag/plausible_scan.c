@@ -126,8 +126,9 @@ zfdw_check_plausible(ZfTable *t, List *files)
 			ereport(f->error ? ERROR : WARNING,
 					(errcode(f->error ? ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE : ERRCODE_WARNING),
 					 errmsg("%s", f->message),
-					 errdetail("Foreign table \"%s\", file \"%s\": %s", t->relname, path, f->detail),
-					 errhint("%s", f->hint)));
+					 errdetail("%s", f->detail),
+					 errhint("%s", f->hint),
+					 errcontext("foreign table \"%s\", file \"%s\"", t->relname, path)));
 		}
 	pfree(found);
 	pfree(sample);
