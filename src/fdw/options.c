@@ -96,6 +96,7 @@ static const ZfOption zf_options[] = {
 	{"date_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"trim", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
 	{"trim_low_values", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
+	{"json_fillers", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 
 	/* format 'delimited' */
 	{"delimiter", OPT_TABLE, PRIV_ANYONE},
@@ -474,6 +475,7 @@ zfdw_validate_options(List *options, Oid catalog)
 			text_terminator_value(def);
 		else if (strcmp(name, "rdw_includes_header") == 0 || strcmp(name, "header") == 0 ||
 				 strcmp(name, "trim_low_values") == 0 ||
+				 strcmp(name, "json_fillers") == 0 ||
 				 strcmp(name, "bdw_includes_header") == 0 ||
 				 strcmp(name, "allow_larger_redefines") == 0)
 			(void) defGetBoolean(def);
@@ -675,6 +677,8 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->date_format = s;
 	else if (strcmp(name, "trim_low_values") == 0)
 		opts->trim_low_values = defGetBoolean(def);
+	else if (strcmp(name, "json_fillers") == 0)
+		opts->json_fillers = defGetBoolean(def);
 	else if (strcmp(name, "trim") == 0)
 		opts->trim = pg_strcasecmp(s, "both") == 0 ? ZF_TRIM_BOTH :
 			pg_strcasecmp(s, "none") == 0 ? ZF_TRIM_NONE : ZF_TRIM_RIGHT;

@@ -107,6 +107,7 @@ typedef struct ZfTableOptions
 	char	   *date_format;
 	ZfTrim		trim;
 	bool		trim_low_values;	/* X'00' pads text like blanks */
+	bool		json_fillers;	/* jsonb groups keep FILLERs, as hex */
 	/* format 'delimited' */
 	char	   *delimiter;		/* one character, or a byte as X'hh' */
 	char	   *quote;			/* likewise; "" for none */

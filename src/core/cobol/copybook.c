@@ -601,7 +601,10 @@ zf_copybook_parse(const char *text, size_t len, const zf_copybook_opts *opts,
 	p.opts = opts;
 	p.err = err;
 	if (zf_cbl_lexer_init(&p.lx, text, len, opts->format, err) != ZF_OK)
+	{
+		zf_copybook_damage_hint(text, len, err);
 		return NULL;
+	}
 	s = zf_cbl_parse_entries(&p);
 	if (s == ZF_OK && p.nentries == 0)
 		s = zf_error_set(err, ZF_E_SYNTAX, "copybook has no data description entries");
@@ -630,6 +633,7 @@ zf_copybook_parse(const char *text, size_t len, const zf_copybook_opts *opts,
 	free(p.field_entry);
 	if (s != ZF_OK)
 	{
+		zf_copybook_damage_hint(text, len, err);
 		zf_layout_free(p.L);
 		return NULL;
 	}

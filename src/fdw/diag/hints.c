@@ -125,7 +125,9 @@ zfdw_data_error_hint(StringInfo hint, const ZfTable *t, const ZfRecordRef *rec,
 	if (file_cause && rec->filename)
 		appendStringInfo(hint, " zfdw.inspect_file('%s') shows the record formats, lengths and code page the file fits.",
 						 rec->filename);
-	if (t->opts.on_error == ZF_ON_ERROR_STOP)
+	if (t->opts.on_error == ZF_ON_ERROR_STOP &&
+		(err->status == ZF_E_BAD_DATA || err->status == ZF_E_CODEPAGE ||
+		 err->status == ZF_E_OVERFLOW))
 		appendStringInfo(hint, "%sIf the values are really bad, on_error 'null' or 'skip' reads past them.",
 						 hint->len ? " " : "");
 }

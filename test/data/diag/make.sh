@@ -38,3 +38,16 @@ good_tail="F0 F0 F4 C2 C1 C2 C3 C4 00 00 00 07 F2 F0 F2 F4 F0 F2 F2 F9"
 	hex "F0 F7 01 23 4C F0 F0 F4 C2 C1 C2 C3 C4 00 00 00 07 F2 F0 F2 F3 F0 F2 F3 F0"
 	hex "F0 F8 01 23 4C $good_tail"
 } > skip.dat
+
+# ragged.vb: a nested OCCURS DEPENDING ON, z/OS RDWs (length counts the
+# 4 bytes), cp037.  Layout:
+#   05 N PIC 9.  05 OUTER OCCURS 1 TO 3 DEPENDING ON N.
+#     10 M PIC 9.  10 FILLER PIC X.  10 INNER OCCURS 0 TO 3 DEPENDING ON M.
+#       15 V PIC X(2).
+# record 1: N=2; outer 1: M=1, filler "X" (E7), V "AA";
+#           outer 2: M=2, filler "Y" (E8), V "BB" "CC"   (11 bytes)
+# record 2: N=1; outer 1: M=0, filler "Z" (E9)            (3 bytes)
+{
+	hex "00 0F 00 00 F2 F1 E7 C1 C1 F2 E8 C2 C2 C3 C3"
+	hex "00 07 00 00 F1 F0 E9"
+} > ragged.vb
