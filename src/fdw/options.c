@@ -97,6 +97,8 @@ static const ZfOption zf_options[] = {
 	{"trim", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
 	{"trim_low_values", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
 	{"json_fillers", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"dialect", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"byte_order", OPT_COLUMN, PRIV_ANYONE},
 
 	/* format 'delimited' */
 	{"delimiter", OPT_TABLE, PRIV_ANYONE},
@@ -506,6 +508,18 @@ zfdw_validate_options(List *options, Oid catalog)
 			int_value(def, 1, PG_INT64_MAX);
 		else if (strcmp(name, "accept") == 0)
 			zfdw_check_accept(def);
+		else if (strcmp(name, "dialect") == 0)
+		{
+			static const char *const words[] = {"ibm", "gnucobol", "microfocus", "mf", NULL};
+
+			word_value(def, words, "Valid values are ibm (z/OS, the default), gnucobol and microfocus.");
+		}
+		else if (strcmp(name, "byte_order") == 0)
+		{
+			static const char *const words[] = {"big", "little", NULL};
+
+			word_value(def, words, "Valid values are big (z/OS) and little.");
+		}
 		else if (strcmp(name, "log_verbosity") == 0)
 		{
 			static const char *const words[] = {"default", "verbose", "silent", NULL};
@@ -679,6 +693,13 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->trim_low_values = defGetBoolean(def);
 	else if (strcmp(name, "json_fillers") == 0)
 		opts->json_fillers = defGetBoolean(def);
+	else if (strcmp(name, "dialect") == 0)
+	{
+		zf_dialect	d = ZF_DIALECT_IBM;
+
+		(void) zf_dialect_lookup(s, &d);
+		opts->dialect = (int) d;
+	}
 	else if (strcmp(name, "trim") == 0)
 		opts->trim = pg_strcasecmp(s, "both") == 0 ? ZF_TRIM_BOTH :
 			pg_strcasecmp(s, "none") == 0 ? ZF_TRIM_NONE : ZF_TRIM_RIGHT;
@@ -770,6 +791,8 @@ zfdw_get_column_options(Oid relid, AttrNumber attnum, ZfColumnOptions *copts)
 			copts->trim_low_values_given = true;
 			copts->trim_low_values = defGetBoolean(def);
 		}
+		else if (strcmp(name, "byte_order") == 0)
+			copts->byte_order = pg_strcasecmp(defGetString(def), "little") == 0 ? 2 : 1;
 		else if (strcmp(name, "trim") == 0)
 		{
 			copts->trim_given = true;
