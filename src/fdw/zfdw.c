@@ -15,6 +15,7 @@
 
 #include "scan/scan.h"
 #include "diag/diag.h"
+#include "apply/apply.h"
 
 PG_MODULE_MAGIC;
 
@@ -28,6 +29,7 @@ int			zfdw_max_fields = 100000;
 int			zfdw_max_error_bytes = 32;
 int			zfdw_max_layout_source = 16 * 1024 * 1024;
 int			zfdw_parallel_chunk_size = 4 * 1024 * 1024;
+bool		zfdw_apply_progress = true;
 
 void		_PG_init(void);
 
@@ -80,6 +82,11 @@ _PG_init(void)
 							 "Warn when text fields read as symbols inside words that another EBCDIC page reads as letters.",
 							 NULL,
 							 &zfdw_check_codepage,
+							 true, PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("zfdw.apply_progress",
+							 "Report each committed batch of apply_changes_batched as a NOTICE.",
+							 "The notice names the source transactions applied, the counts and the position reached; its detail the rate.",
+							 &zfdw_apply_progress,
 							 true, PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("zfdw");
 }
