@@ -89,6 +89,7 @@ _PG_init(void)
 							 &zfdw_apply_progress,
 							 true, PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("zfdw");
+	zfdw_progress_init();
 }
 
 /* Return the FdwRoutine with zfdw's planner and executor callbacks. */

@@ -35,6 +35,7 @@
 #include "utils/tuplestore.h"
 
 #include "apply/apply.h"
+#include "diag/diag.h"
 
 PG_FUNCTION_INFO_V1(zfdw_apply_changes);
 PG_FUNCTION_INFO_V1(zfdw_apply_changes_batched);
@@ -384,6 +385,7 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 	volatile bool applied_any = false;
 	volatile uint64 net_dead = 0;
 	volatile int64 nbatches = 0;
+	volatile int progress_slot = -1;
 	TimestampTz started = GetCurrentTimestamp();
 	StringInfoData postext;
 
@@ -442,6 +444,8 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 		types[2] = TIMESTAMPTZOID;
 		plans.upsert = prepare(zfdw_apply_sql_upsert(spec), 3, types);
 
+		progress_slot = zfdw_progress_begin(ZF_PROGRESS_APPLY, spec->target_oid,
+											spec->source_label, -1);
 		while (lo <= limit_txn)
 		{
 			int64		hi = limit_txn - lo < batch_size ? limit_txn :
@@ -544,6 +548,8 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 			counts->updated += batch.counts.updated;
 			counts->deleted += batch.counts.deleted;
 			counts->skipped += batch.counts.skipped;
+			zfdw_progress_update(progress_slot, NULL, 0,
+								 counts->inserted + counts->updated + counts->deleted);
 			if (nonatomic && zfdw_apply_progress)
 				report_progress(spec, ++nbatches, lo, hi, limit_txn, &batch.counts,
 								counts, postext.data, stamp, started);
@@ -557,10 +563,12 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 	}
 	PG_CATCH();
 	{
+		zfdw_progress_end(progress_slot);
 		free_plans(&plans);
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	zfdw_progress_end(progress_slot);
 	free_plans(&plans);
 	errctx.first_txn = 0;
 

@@ -35,4 +35,22 @@ extern void zfdw_data_error_hint(StringInfo hint, const ZfTable *t,
 								 const zf_error *err, uint32 field_offset,
 								 uint32 field_length);
 
+/*
+ * progress.c: the slots behind the view zfdw.progress.  begin returns a
+ * slot number (-1 when none is free; update and end accept it).
+ */
+typedef enum ZfProgressKind
+{
+	ZF_PROGRESS_SCAN = 0,
+	ZF_PROGRESS_APPLY,
+	ZF_PROGRESS_WRITE
+} ZfProgressKind;
+
+extern void zfdw_progress_init(void);
+extern int	zfdw_progress_begin(ZfProgressKind kind, Oid relid, const char *file,
+								int64 bytes_total);
+extern void zfdw_progress_update(int slot, const char *file, int64 bytes_done,
+								 int64 records);
+extern void zfdw_progress_end(int slot);
+
 #endif							/* ZFDW_DIAG_H */
