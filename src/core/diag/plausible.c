@@ -4,15 +4,15 @@
  *	  Compare a table's description with the first bytes of its file and
  *	  name the likely mistake (see plausible.h for the list of checks).
  *
- * The record-format and transfer checks reuse the file inspector
- * (records/inspect.h); the code page check reuses the text score
+ * The record-format and transfer checks make one pass over the sample
+ * (the file inspector, records/inspect.h, tries much more and is too slow
+ * to run at every scan); the code page check uses the text score
  * (diag/textscore.h) on the text fields of the first records.
  *
  *-------------------------------------------------------------------------
  */
 #include "diag/plausible.h"
 #include "diag/textscore.h"
-#include "records/inspect.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -135,111 +135,230 @@ four_hex(const uint8_t *p, size_t n, char *buf, size_t len)
 	zf_hex(buf, len, p, n < 4 ? n : 4, 4);
 }
 
-/* Did a descriptor chain break at its very first descriptor? */
-static bool
-broken_at_start(const zf_inspect_chain *c)
+/* What the framing and transfer checks need to know of the sample. */
+typedef struct sample_facts
 {
-	return !c->valid && c->break_offset == 0;
+	/* a z/OS RDW chain from the start: records walked, lengths, end */
+	uint64_t	rdw_records;
+	uint32_t	rdw_min,
+				rdw_max;
+	bool		rdw_valid;		/* unbroken through the sample */
+	bool		rdw_reaches_end;	/* ended exactly at the end of the file */
+	bool		bdw_valid;		/* a z/OS BDW whose block holds RDWs */
+	bool		first_is_descriptor;	/* the first 4 bytes are an RDW or
+										 * BDW in some convention */
+	double		ebcdic_ratio;	/* EBCDIC blanks, digits, letters */
+	double		ascii_ratio;	/* ASCII blanks, digits, letters */
+	uint64_t	line_ends;		/* ASCII LF (with or without CR) */
+	int64_t		crlf_gap;		/* X'0D0A' pairs at this constant gap, or -1 */
+	uint64_t	crlf;
+} sample_facts;
+
+/* An RDW or BDW at p: 2-byte length (order, counting itself or not), 00 00. */
+static bool
+descriptor_at(const uint8_t *p, bool big, bool incl, uint32_t *len)
+{
+	uint32_t	l = big ? ((uint32_t) p[0] << 8 | p[1]) : ((uint32_t) p[1] << 8 | p[0]);
+
+	if (p[2] != 0 || p[3] != 0)
+		return false;
+	if (!incl)
+		l += 4;
+	if (l < 5 || l > 32760)
+		return false;
+	*len = l;
+	return true;
 }
 
-/* Record format and transfer checks, through the file inspector. */
+/* Walk z/OS RDWs from from to to: records, lengths, whether unbroken. */
+static uint64_t
+walk_rdws(const uint8_t *s, size_t from, size_t to, bool *broken,
+		  uint32_t *min, uint32_t *max, size_t *stop)
+{
+	size_t		pos = from;
+	uint64_t	n = 0;
+	uint32_t	len;
+
+	*broken = false;
+	*min = UINT32_MAX;
+	*max = 0;
+	while (pos + 4 <= to)
+	{
+		if (!descriptor_at(s + pos, true, true, &len))
+		{
+			*broken = true;
+			break;
+		}
+		n++;
+		if (len - 4 < *min)
+			*min = len - 4;
+		if (len - 4 > *max)
+			*max = len - 4;
+		pos += len;
+	}
+	*stop = pos;
+	return n;
+}
+
+/*
+ * One cheap pass over the data: the descriptor chain over the whole
+ * sample, the byte statistics over its first 16 kB.
+ */
+static void
+sample_facts_of(const uint8_t *s, size_t n, int64_t size, sample_facts *f)
+{
+	size_t		nstat = n < 16 * 1024 ? n : 16 * 1024;
+
+	uint64_t	ebcdic = 0,
+				ascii = 0;
+	int64_t		last = -1;
+	bool		regular = true;
+	bool		broken;
+	size_t		stop;
+	uint32_t	len;
+
+	memset(f, 0, sizeof(*f));
+	f->crlf_gap = -1;
+	if (n < 4)
+		return;
+	f->rdw_records = walk_rdws(s, 0, n, &broken, &f->rdw_min, &f->rdw_max, &stop);
+	f->rdw_valid = !broken && f->rdw_records >= 2;
+	f->rdw_reaches_end = f->rdw_valid && size >= 0 && (uint64_t) size == n && stop == n;
+	if (descriptor_at(s, true, true, &len) && len > 8 && len <= n)
+	{
+		uint32_t	mn,
+					mx;
+		uint64_t	k = walk_rdws(s, 4, len, &broken, &mn, &mx, &stop);
+
+		f->bdw_valid = !broken && k >= 1 && stop == len;
+	}
+	for (int big = 0; big < 2; big++)
+		for (int incl = 0; incl < 2; incl++)
+			f->first_is_descriptor |= descriptor_at(s, big, incl, &len);
+
+	for (size_t i = 0; i < nstat; i++)
+	{
+		uint8_t		b = s[i];
+
+		if (b == 0x40 || (b >= 0xF0 && b <= 0xF9) || (b >= 0x81 && b <= 0x89) ||
+			(b >= 0x91 && b <= 0x99) || (b >= 0xA2 && b <= 0xA9) ||
+			(b >= 0xC1 && b <= 0xC9) || (b >= 0xD1 && b <= 0xD9) ||
+			(b >= 0xE2 && b <= 0xE9))
+			ebcdic++;
+		if (b == 0x20 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) ||
+			(b >= 0x61 && b <= 0x7A))
+			ascii++;
+		if (b == 0x0A)
+		{
+			f->line_ends++;
+			if (i > 0 && s[i - 1] == 0x0D)
+			{
+				f->crlf++;
+				if (last >= 0 && f->crlf_gap >= 0 && (int64_t) i - last != f->crlf_gap)
+					regular = false;
+				if (last >= 0)
+					f->crlf_gap = (int64_t) i - last;
+				last = (int64_t) i;
+			}
+		}
+	}
+	if (!regular || f->crlf < 3)
+		f->crlf_gap = -1;
+	f->ebcdic_ratio = (double) ebcdic / nstat;
+	f->ascii_ratio = (double) ascii / nstat;
+}
+
+/* Record format and transfer checks, on one pass over the sample. */
 static void
 check_framing(const zf_plausible_input *in, const char *acc,
-			  zf_plausible_finding *out, int *nout, zf_inspect_result *res)
+			  zf_plausible_finding *out, int *nout, const uint8_t *s, size_t n,
+			  int64_t size)
 {
 	zf_plausible_finding *f;
 	char		hex[32];
 	bool		ebcdic = zf_codepage_is_ebcdic(in->cp);
-	const char *cs = res->charset ? res->charset : "";
-	bool		textlike = strcmp(cs, "ascii") == 0 || strcmp(cs, "utf8") == 0 ||
-		strcmp(cs, "latin1") == 0;
+	sample_facts facts;
 
 	if (!in->record_format)
 		return;
-	four_hex(in->sample, in->n, hex, sizeof(hex));
-	if (in->recfm == ZF_RECFM_FB && !accepted_has(acc, "rdw_as_fb"))
+	sample_facts_of(s, n, size, &facts);
+	four_hex(s, n, hex, sizeof(hex));
+	if (in->recfm == ZF_RECFM_FB && !accepted_has(acc, "rdw_as_fb") &&
+		facts.rdw_valid && (facts.rdw_reaches_end || facts.rdw_records >= 8))
 	{
-		const zf_inspect_chain *c = NULL;
-		const char *what = "vb";
-
-		if (res->bdw_be.valid && res->bdw_be.records_valid && res->bdw_be.blocks >= 1 &&
-			res->bdw_be.records >= 2)
+		f = add(out, nout, "rdw_as_fb", true,
+				"the file starts with record descriptor words (RDW), but recfm is fb");
+		if (f)
 		{
-			c = &res->bdw_be;
-			what = "vb_bdw";
+			snprintf(f->detail, sizeof(f->detail),
+					 "The first bytes X'%s' read as a descriptor, and %" PRIu64
+					 " records of %" PRIu32 " to %" PRIu32 " bytes chain from there%s.",
+					 hex, facts.rdw_records, facts.rdw_min, facts.rdw_max,
+					 facts.rdw_reaches_end ? " to the end of the file" : " through the bytes examined");
+			snprintf(f->hint, sizeof(f->hint),
+					 "Set recfm 'vb'; zfdw.inspect_file() shows the chain. "
+					 "If the file really is fixed-length, add accept 'rdw_as_fb' to the table's options.");
 		}
-		else if (res->rdw_be.valid && res->rdw_be.records >= 2)
-			c = &res->rdw_be;
-		if (c != NULL && (c->reaches_end || c->records >= 8))
+	}
+	else if (in->recfm == ZF_RECFM_FB && !accepted_has(acc, "rdw_as_fb") && facts.bdw_valid)
+	{
+		f = add(out, nout, "rdw_as_fb", true,
+				"the file starts with block and record descriptor words, but recfm is fb");
+		if (f)
 		{
-			f = add(out, nout, "rdw_as_fb", true,
-					"the file starts with %s, but recfm is fb",
-					c == &res->bdw_be ? "block and record descriptor words" : "record descriptor words (RDW)");
-			if (f)
-			{
-				snprintf(f->detail, sizeof(f->detail),
-						 "The first bytes X'%s' read as a descriptor, and %" PRIu64
-						 " records of %" PRIu32 " to %" PRIu32 " bytes chain from there%s.",
-						 hex, c->records, c->min_length, c->max_length,
-						 c->reaches_end ? " to the end of the file" : " through the bytes examined");
-				snprintf(f->hint, sizeof(f->hint),
-						 "Set recfm '%s'; zfdw.inspect_file() shows the chain. "
-						 "If the file really is fixed-length, add accept 'rdw_as_fb' to the table's options.",
-						 what);
-			}
+			snprintf(f->detail, sizeof(f->detail),
+					 "The first bytes X'%s' read as a block descriptor whose block holds records with their own descriptors.",
+					 hex);
+			snprintf(f->hint, sizeof(f->hint),
+					 "Set recfm 'vb_bdw'; zfdw.inspect_file() shows the chain. "
+					 "If the file really is fixed-length, add accept 'rdw_as_fb' to the table's options.");
 		}
 	}
 	if ((in->recfm == ZF_RECFM_VB || in->recfm == ZF_RECFM_VB_BDW || in->recfm == ZF_RECFM_VBS) &&
 		!accepted_has(acc, "fixed_as_vb") && in->layout_fixed && in->layout_length > 0 &&
-		in->file_size > 0 && (uint64_t) (in->file_size - (int64_t) in->header_bytes) % in->layout_length == 0 &&
-		broken_at_start(&res->rdw_be) && !res->rdw_le.valid &&
-		!res->rdw_be_excl.valid && !res->rdw_le_excl.valid &&
-		!res->bdw_be.valid && !res->bdw_le_excl.valid)
+		size > 0 && (uint64_t) size % in->layout_length == 0 && !facts.first_is_descriptor)
 	{
-		uint64_t	nrec = (uint64_t) (in->file_size - (int64_t) in->header_bytes) / in->layout_length;
+		const char *recfm = in->recfm == ZF_RECFM_VB ? "vb" :
+			in->recfm == ZF_RECFM_VB_BDW ? "vb_bdw" : "vbs";
 
 		f = add(out, nout, "fixed_as_vb", true,
-				"the file has no record descriptor words, but recfm is %s",
-				in->recfm == ZF_RECFM_VB ? "vb" : in->recfm == ZF_RECFM_VB_BDW ? "vb_bdw" : "vbs");
+				"the file has no record descriptor words, but recfm is %s", recfm);
 		if (f)
 		{
 			snprintf(f->detail, sizeof(f->detail),
 					 "The first bytes X'%s' are not a descriptor in any byte order; the file's %" PRId64
 					 " bytes are %" PRIu64 " records of the layout's %" PRIu32 " bytes.",
-					 hex, in->file_size, nrec, in->layout_length);
+					 hex, size, (uint64_t) size / in->layout_length, in->layout_length);
 			snprintf(f->hint, sizeof(f->hint),
 					 "Set recfm 'fb' for fixed-length records; zfdw.inspect_file() shows the lengths that fit. "
-					 "Add accept 'fixed_as_vb' to the table's options to read it as %s anyway.",
-					 in->recfm == ZF_RECFM_VB ? "vb" : in->recfm == ZF_RECFM_VB_BDW ? "vb_bdw" : "vbs");
+					 "Add accept 'fixed_as_vb' to the table's options to read it as %s anyway.", recfm);
 		}
 	}
 	if (ebcdic && !accepted_has(acc, "ascii_transfer"))
 	{
-		const char *why = NULL;
+		char		why[200] = "";
 
-		for (int i = 0; i < res->n_findings && why == NULL; i++)
-			if (strcmp(res->findings[i].topic, "ftp") == 0)
-				why = res->findings[i].text;
-		/* CR LF pairs alone may be packed bytes; only regular ones count */
-		if (why != NULL && !textlike && strstr(why, " occur every ") == NULL)
-			why = NULL;
-		if (why != NULL)
+		if (facts.line_ends > 0 && facts.ascii_ratio >= 0.5 &&
+			facts.ascii_ratio >= 3 * facts.ebcdic_ratio)
+			snprintf(why, sizeof(why),
+					 "%.0f%% of the first %zu bytes are ASCII blanks, digits and letters, with %" PRIu64 " ASCII line ends",
+					 100.0 * facts.ascii_ratio, n < 16 * 1024 ? n : (size_t) 16 * 1024, facts.line_ends);
+		else if (facts.crlf_gap > 0)
+			snprintf(why, sizeof(why),
+					 "ASCII line ends (X'0D0A') occur every %" PRId64 " bytes in EBCDIC data, as an ASCII-mode transfer adds them after each record",
+					 facts.crlf_gap);
+		if (why[0] && (f = add(out, nout, "ascii_transfer", true,
+							   "the file looks like it went through an ascii-mode transfer, but code page %s is ebcdic",
+							   zf_codepage_name(in->cp))) != NULL)
 		{
-			f = add(out, nout, "ascii_transfer", true,
-					"the file looks like it went through an ascii-mode transfer, but code page %s is ebcdic",
-					zf_codepage_name(in->cp));
-			if (f)
-			{
-				snprintf(f->detail, sizeof(f->detail), "zfdw.inspect_file: %s.", why);
-				snprintf(f->hint, sizeof(f->hint),
-						 "Transfer the file again in binary mode (FTP 'binary', and 'quote site rdw' for variable-length records); "
-						 "if it really is ASCII text, set codepage 'latin1'. accept 'ascii_transfer' reads it as it is.");
-			}
+			snprintf(f->detail, sizeof(f->detail), "%s.", why);
+			snprintf(f->hint, sizeof(f->hint),
+					 "Transfer the file again in binary mode (FTP 'binary', and 'quote site rdw' for variable-length records); "
+					 "if it really is ASCII text, set codepage 'latin1'. accept 'ascii_transfer' reads it as it is.");
 		}
 	}
-	if (!ebcdic && strncmp(cs, "ebcdic", 6) == 0 && in->n >= 64 &&
-		res->ebcdic_ratio >= 0.4 && res->ebcdic_ratio >= 3 * res->ascii_ratio &&
-		!accepted_has(acc, "ebcdic_as_ascii"))
+	if (!ebcdic && n >= 64 && facts.ebcdic_ratio >= 0.4 &&
+		facts.ebcdic_ratio >= 3 * facts.ascii_ratio && !accepted_has(acc, "ebcdic_as_ascii"))
 	{
 		f = add(out, nout, "ebcdic_as_ascii", true,
 				"the data looks like ebcdic, but code page %s is not an ebcdic page",
@@ -248,7 +367,7 @@ check_framing(const zf_plausible_input *in, const char *acc,
 		{
 			snprintf(f->detail, sizeof(f->detail),
 					 "%.0f%% of the first %zu bytes are EBCDIC blanks, digits and letters, %.0f%% ASCII ones.",
-					 100.0 * res->ebcdic_ratio, in->n, 100.0 * res->ascii_ratio);
+					 100.0 * facts.ebcdic_ratio, n < 16 * 1024 ? n : (size_t) 16 * 1024, 100.0 * facts.ascii_ratio);
 			snprintf(f->hint, sizeof(f->hint),
 					 "Set codepage to the file's EBCDIC page, such as 'cp037' (zfdw.guess_codepage() ranks them). "
 					 "accept 'ebcdic_as_ascii' reads it as it is.");
@@ -291,7 +410,9 @@ check_codepage(const zf_plausible_input *in, const char *acc,
 	text = malloc(cap);
 	if (text == NULL)
 		return zf_error_set(err, ZF_E_NOMEM, "out of memory");
-	for (uint64_t off = in->header_bytes; off + in->lrecl <= in->n; off += in->lrecl, nrec++)
+	/* the text fields of the records in the sample, 4 kB of text at most */
+	for (uint64_t off = in->header_bytes; off + in->lrecl <= in->n && len < 4 * 1024;
+		 off += in->lrecl, nrec++)
 		for (int k = 0; k < in->ntext; k++)
 		{
 			const zf_span *s = &in->text[k];
@@ -345,7 +466,6 @@ zf_status
 zf_plausible_check(const zf_plausible_input *in, const char *accepted,
 				   zf_plausible_finding *out, int *nout, zf_error *err)
 {
-	zf_inspect_result *res;
 	zf_status	st;
 	const uint8_t *s;
 	size_t		n;
@@ -358,7 +478,7 @@ zf_plausible_check(const zf_plausible_input *in, const char *accepted,
 	if (in->n == 0)
 		return ZF_OK;
 
-	/* the inspector sees the data after the header */
+	/* the framing checks see the data after the header */
 	s = in->sample;
 	n = in->n;
 	size = in->file_size;
@@ -368,16 +488,7 @@ zf_plausible_check(const zf_plausible_input *in, const char *accepted,
 	n -= in->header_bytes;
 	if (size >= 0)
 		size -= (int64_t) in->header_bytes;
-	res = malloc(sizeof(zf_inspect_result));
-	if (res == NULL)
-		return zf_error_set(err, ZF_E_NOMEM, "out of memory");
-	st = zf_inspect_sample(s, n, size, zf_codepage_name(in->cp),
-						   in->layout_fixed ? in->layout_length : 0, res, err);
-	if (st == ZF_OK)
-		check_framing(in, accepted, out, nout, res);
-	free(res);
-	if (st != ZF_OK)
-		return st;
+	check_framing(in, accepted, out, nout, s, n, size);
 	st = check_codepage(in, accepted, out, nout, err);
 	if (st != ZF_OK)
 		return st;
