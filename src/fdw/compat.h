@@ -149,4 +149,23 @@ zfdw_analyze_delay_point(void)
 #define ZFDW_BGW_OWNER_NEEDS_LOGIN true
 #endif
 
+/*
+ * 17 added the named DSM registry (GetNamedDSMSegment), which lets
+ * zfdw.progress share its slots without shared_preload_libraries; 19
+ * gave its init callback an argument.
+ */
+#if PG_VERSION_NUM >= 170000
+#include "storage/dsm_registry.h"
+#define ZFDW_HAVE_DSM_REGISTRY 1
+#if PG_VERSION_NUM >= 190000
+#define ZFDW_DSM_INIT_SIGNATURE(fn) void fn(void *ptr, void *arg pg_attribute_unused())
+#define zfdw_get_named_dsm(name, size, init, found) \
+	GetNamedDSMSegment(name, size, init, found, NULL)
+#else
+#define ZFDW_DSM_INIT_SIGNATURE(fn) void fn(void *ptr)
+#define zfdw_get_named_dsm(name, size, init, found) \
+	GetNamedDSMSegment(name, size, init, found)
+#endif
+#endif
+
 #endif							/* ZFDW_COMPAT_H */

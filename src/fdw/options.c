@@ -14,6 +14,7 @@
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
+#include "diag/diag.h"
 
 #include <limits.h>
 
@@ -96,10 +97,14 @@ static const ZfOption zf_options[] = {
 	{"on_error", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"reject_limit", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"log_verbosity", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"accept", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"float_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"date_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"trim", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
 	{"trim_low_values", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
+	{"json_fillers", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"dialect", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"byte_order", OPT_COLUMN, PRIV_ANYONE},
 
 	/* format 'delimited' */
 	{"delimiter", OPT_TABLE, PRIV_ANYONE},
@@ -487,6 +492,7 @@ zfdw_validate_options(List *options, Oid catalog)
 			text_terminator_value(def);
 		else if (strcmp(name, "rdw_includes_header") == 0 || strcmp(name, "header") == 0 ||
 				 strcmp(name, "trim_low_values") == 0 ||
+				 strcmp(name, "json_fillers") == 0 ||
 				 strcmp(name, "bdw_includes_header") == 0 ||
 				 strcmp(name, "allow_larger_redefines") == 0)
 			(void) defGetBoolean(def);
@@ -515,6 +521,20 @@ zfdw_validate_options(List *options, Oid catalog)
 		}
 		else if (strcmp(name, "reject_limit") == 0)
 			int_value(def, 1, PG_INT64_MAX);
+		else if (strcmp(name, "accept") == 0)
+			zfdw_check_accept(def);
+		else if (strcmp(name, "dialect") == 0)
+		{
+			static const char *const words[] = {"ibm", "gnucobol", "microfocus", "mf", NULL};
+
+			word_value(def, words, "Valid values are ibm (z/OS, the default), gnucobol and microfocus.");
+		}
+		else if (strcmp(name, "byte_order") == 0)
+		{
+			static const char *const words[] = {"big", "little", NULL};
+
+			word_value(def, words, "Valid values are big (z/OS) and little.");
+		}
 		else if (strcmp(name, "log_verbosity") == 0)
 		{
 			static const char *const words[] = {"default", "verbose", "silent", NULL};
@@ -682,6 +702,8 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 			ZF_ON_ERROR_SKIP : ZF_ON_ERROR_STOP;
 	else if (strcmp(name, "reject_limit") == 0)
 		opts->reject_limit = int_value(def, 1, PG_INT64_MAX);
+	else if (strcmp(name, "accept") == 0)
+		opts->accept = s;
 	else if (strcmp(name, "log_verbosity") == 0)
 	{
 		opts->log_verbose = pg_strcasecmp(s, "verbose") == 0;
@@ -693,6 +715,15 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->date_format = s;
 	else if (strcmp(name, "trim_low_values") == 0)
 		opts->trim_low_values = defGetBoolean(def);
+	else if (strcmp(name, "json_fillers") == 0)
+		opts->json_fillers = defGetBoolean(def);
+	else if (strcmp(name, "dialect") == 0)
+	{
+		zf_dialect	d = ZF_DIALECT_IBM;
+
+		(void) zf_dialect_lookup(s, &d);
+		opts->dialect = (int) d;
+	}
 	else if (strcmp(name, "trim") == 0)
 		opts->trim = pg_strcasecmp(s, "both") == 0 ? ZF_TRIM_BOTH :
 			pg_strcasecmp(s, "none") == 0 ? ZF_TRIM_NONE : ZF_TRIM_RIGHT;
@@ -784,6 +815,8 @@ zfdw_get_column_options(Oid relid, AttrNumber attnum, ZfColumnOptions *copts)
 			copts->trim_low_values_given = true;
 			copts->trim_low_values = defGetBoolean(def);
 		}
+		else if (strcmp(name, "byte_order") == 0)
+			copts->byte_order = pg_strcasecmp(defGetString(def), "little") == 0 ? 2 : 1;
 		else if (strcmp(name, "trim") == 0)
 		{
 			copts->trim_given = true;

@@ -15,6 +15,8 @@
 
 #include "scan/scan.h"
 #include "subscription/subscription.h"
+#include "diag/diag.h"
+#include "apply/apply.h"
 
 PG_MODULE_MAGIC;
 
@@ -28,6 +30,7 @@ int			zfdw_max_fields = 100000;
 int			zfdw_max_error_bytes = 32;
 int			zfdw_max_layout_source = 16 * 1024 * 1024;
 int			zfdw_parallel_chunk_size = 4 * 1024 * 1024;
+bool		zfdw_apply_progress = true;
 
 void		_PG_init(void);
 
@@ -72,7 +75,23 @@ _PG_init(void)
 							4 * 1024 * 1024, 1, 1024 * 1024 * 1024,
 							PGC_USERSET, GUC_UNIT_BYTE, NULL, NULL, NULL);
 	zfdw_sub_init();
+	DefineCustomBoolVariable("zfdw.plausibility_checks",
+							 "Compare a table's options with the first bytes of its file at the start of each scan.",
+							 "Reports a record length, record format, code page or transfer that does not fit the data.",
+							 &zfdw_plausibility_checks,
+							 true, PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("zfdw.check_codepage",
+							 "Warn when text fields read as symbols inside words that another EBCDIC page reads as letters.",
+							 NULL,
+							 &zfdw_check_codepage,
+							 true, PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("zfdw.apply_progress",
+							 "Report each committed batch of apply_changes_batched as a NOTICE.",
+							 "The notice names the source transactions applied, the counts and the position reached; its detail the rate.",
+							 &zfdw_apply_progress,
+							 true, PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("zfdw");
+	zfdw_progress_init();
 }
 
 /* Return the FdwRoutine with zfdw's planner and executor callbacks. */

@@ -103,10 +103,13 @@ typedef struct ZfTableOptions
 	int64		reject_limit;	/* 0: no limit */
 	bool		log_verbose;	/* a NOTICE per bad value */
 	bool		log_silent;		/* not even the end-of-scan summary */
+	char	   *accept;			/* plausibility checks to skip (plausible.h) */
 	zf_float_format float_format;
 	char	   *date_format;
 	ZfTrim		trim;
 	bool		trim_low_values;	/* X'00' pads text like blanks */
+	bool		json_fillers;	/* jsonb groups keep FILLERs, as hex */
+	int			dialect;		/* zf_dialect: ibm, gnucobol, microfocus */
 	/* format 'delimited' */
 	char	   *delimiter;		/* one character, or a byte as X'hh' */
 	char	   *quote;			/* likewise; "" for none */
@@ -144,6 +147,9 @@ typedef struct ZfColumnOptions
 	ZfTrim		trim;
 	bool		trim_low_values_given;
 	bool		trim_low_values;
+	int			byte_order;		/* binary fields: 0 unset, 1 big, 2 little */
+	int			dialect;		/* zf_dialect of the table, set by the
+								 * caller of zfdw_explicit_field */
 } ZfColumnOptions;
 
 extern void zfdw_get_table_options(Oid relid, ZfTableOptions *opts);

@@ -166,6 +166,16 @@ def seeds_inspect():
             yield b'\x02\x02\x00\x14' + b
 
 
+def seeds_plausible():
+    # flags, page, lrecl (2), layout (2), span, accept; then the file start
+    for f in data_files():
+        b = read(f, 8192)
+        if b:
+            yield b'\x02\x00\x00\xf0\x00\x78\x32\x00' + b
+            yield b'\x04\x01\x00\x00\x00\x0a\x40\x01' + b
+            yield b'\x00\x03\x00\x14\x00\x14\x20\x00' + b
+
+
 def seeds_decimal():
     # op flags field: 0 packed, 1 zoned, 2 binary, 3 edited, 4 text
     yield b'\x00\x01' + bytes.fromhex('12345C')
@@ -297,6 +307,7 @@ GATHER = {
     'fuzz_punch': seeds_punch,
     'fuzz_record': seeds_record,
     'fuzz_inspect': seeds_inspect,
+    'fuzz_plausible': seeds_plausible,
     'fuzz_decimal': seeds_decimal,
     'fuzz_floats': seeds_floats,
     'fuzz_datetime': seeds_datetime,

@@ -194,6 +194,7 @@ same_settings(const ZfParseSettings *a, const ZfParseSettings *b)
 	return a->punch == b->punch && a->copybook.format == b->copybook.format &&
 		a->copybook.pic_n_dbcs == b->copybook.pic_n_dbcs &&
 		a->copybook.allow_larger_redefines == b->copybook.allow_larger_redefines &&
+		a->copybook.dialect == b->copybook.dialect &&
 		la->max_record_length == lb->max_record_length &&
 		la->max_fields == lb->max_fields && la->max_occurs == lb->max_occurs &&
 		la->max_depth == lb->max_depth && la->max_source_bytes == lb->max_source_bytes;

@@ -200,6 +200,9 @@ zfdw_explicit_field(const char *attname, const ZfColumnOptions *co,
 				 errdetail("%s", err.message)));
 	}
 	f->usage = co->usage ? co->usage : "display";
+	zf_field_apply_dialect(f, (zf_dialect) co->dialect);
+	if (co->byte_order != 0 && f->kind == ZF_KIND_BINARY)
+		f->binary_little = co->byte_order == 2;
 	if (co->scale != INT32_MIN)
 		f->scale = (int16) co->scale;
 
@@ -228,7 +231,7 @@ zfdw_explicit_field(const char *attname, const ZfColumnOptions *co,
  * previous one when they have none).
  */
 static zf_layout *
-columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
+columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl, int dialect)
 {
 	int			nfields = 0;
 	zf_error	err;
@@ -268,6 +271,7 @@ columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
 					(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
 					 errmsg("column \"%s\" has no field to read", NameStr(attr->attname)),
 					 errhint("Give the table a copybook or punch, or give the column position and length (or pic) options.")));
+		co.dialect = dialect;
 		zfdw_explicit_field(NameStr(attr->attname), &co, &f);
 		offset = co.position > 0 ? (uint32) (co.position - 1) : ZF_NO_OFFSET;
 		if (f.has_null_ind)
@@ -376,6 +380,7 @@ zfdw_parse_settings(const ZfTableOptions *opts, ZfParseSettings *ps)
 		return;
 	ps->copybook.pic_n_dbcs = opts->pic_n_dbcs;
 	ps->copybook.allow_larger_redefines = opts->allow_larger_redefines;
+	ps->copybook.dialect = opts->dialect;
 	ps->copybook.format = pg_strcasecmp(opts->copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
 		pg_strcasecmp(opts->copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
 }
@@ -487,7 +492,7 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 	{
 		if (opts->format == ZF_FORMAT_DELIMITED)
 			return zfdw_delim_layout(tupdesc, relid);
-		return columns_layout(tupdesc, relid, opts->lrecl);
+		return columns_layout(tupdesc, relid, opts->lrecl, opts->dialect);
 	}
 
 	parsed = zfdw_layout_acquire(opts, relid, given);

@@ -288,7 +288,8 @@ zfdwImportForeignSchema(ImportForeignSchemaStmt *stmt, Oid serverOid)
 {
 	ForeignServer *server = GetForeignServer(serverOid);
 	bool		copybook = false,
-				punch = false;
+				punch = false,
+				delimited = false;
 	ListCell   *lc;
 
 	zfdw_validate_import_options(stmt->options);
@@ -300,11 +301,18 @@ zfdwImportForeignSchema(ImportForeignSchemaStmt *stmt, Oid serverOid)
 			copybook = true;
 		if (strcmp(def->defname, "punch") == 0 || strcmp(def->defname, "punch_text") == 0)
 			punch = true;
+		if (strcmp(def->defname, "format") == 0 &&
+			pg_strcasecmp(defGetString(def), "delimited") == 0)
+			delimited = true;
 	}
+	/* a delimited file with a header line: its names, the DDL's types */
+	if (delimited && !copybook && !punch)
+		return zfdw_import_delimited(stmt, server->servername, stmt->options,
+									 server->options);
 	if (copybook == punch)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
-				 errmsg("IMPORT FOREIGN SCHEMA needs either a copybook or a punch option"),
+				 errmsg("IMPORT FOREIGN SCHEMA needs either a copybook or a punch option, or format 'delimited' with header 'true'"),
 				 errhint("For example: IMPORT FOREIGN SCHEMA accounts FROM SERVER mainframe INTO public OPTIONS (copybook '/path/ACCT.cpy', filename '/path/ACCT.dat').")));
 	if (copybook)
 		return import_copybook(stmt, server->servername, stmt->options);

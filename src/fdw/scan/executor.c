@@ -30,6 +30,7 @@
 #include "nodes/nodeFuncs.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
+#include "diag/diag.h"
 
 /* Error context: which table, file, record and offset a message is about. */
 static void
@@ -67,6 +68,8 @@ free_reader_callback(void *arg)
 		s->reader = NULL;
 	}
 	zfdw_source_discard(&s->src);
+	zfdw_progress_end(s->progress);
+	s->progress = -1;
 }
 
 /* Reader options from the table's options. */
@@ -105,6 +108,7 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
 	cb->arg = s;
 	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
 
+	s->progress = -1;
 	s->t = t = zfdw_open_table(rel, all_columns, needed, given);
 	reader_options(t, &s->ropts);
 	s->src.current = -1;
@@ -279,6 +283,23 @@ decode_record(ZfScanState *s, Datum *values, bool *nulls)
 }
 
 /*
+ * Tell zfdw.progress how far the scan is: the bytes of the files before
+ * the current one plus the current record's offset.  Every 1024 records.
+ */
+static void
+progress_update(ZfScanState *s, const zf_record *r)
+{
+	while (s->src.files != NIL && s->progress_file < s->src.current &&
+		   s->progress_file < list_length(s->src.files))
+	{
+		s->progress_before += zfdw_total_size(list_make1(list_nth(s->src.files, s->progress_file)));
+		s->progress_file++;
+	}
+	zfdw_progress_update(s->progress, s->src.name,
+						 s->progress_before + (int64) r->offset, (int64) s->nread);
+}
+
+/*
  * Fetch the next selected, decodable record into the slot's arrays.
  * Returns false at the end of the data.
  */
@@ -288,6 +309,21 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	ZfTable    *t = s->t;
 	bool		found = false;
 
+	if (!s->checked)
+	{
+		/* once per scan, in the leader (or a serial scan) and not in ANALYZE */
+		s->checked = true;
+		if (!IsParallelWorker() && s->sample == NULL && s->src.program == NULL)
+			zfdw_check_plausible(t, s->src.files);
+		if (s->sample == NULL)
+		{
+			s->progress = zfdw_progress_begin(ZF_PROGRESS_SCAN, t->relid,
+											  s->src.program ? s->src.program :
+											  s->src.files ? (char *) linitial(s->src.files) : "",
+											  s->src.program ? -1 : zfdw_total_size(s->src.files));
+			s->progress_file = 0;
+		}
+	}
 	s->errcb.previous = error_context_stack;
 	error_context_stack = &s->errcb;
 	for (;;)
@@ -300,6 +336,8 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 		if (!zfdw_next_record(s, &r))
 			break;
 		s->nread++;
+		if (s->progress >= 0 && (s->nread & 1023) == 0)
+			progress_update(s, &r);
 		s->rec.filename = s->src.name;
 		s->rec.bytes = s->src.bytes;
 		s->rec.number = r.number;
@@ -353,6 +391,8 @@ void
 zfdw_scan_end(ZfScanState *s)
 {
 	zfdw_records_close(s);
+	zfdw_progress_end(s->progress);
+	s->progress = -1;
 	if (s->nrejected > 0 && !s->t->opts.log_verbose && !s->t->opts.log_silent)
 		ereport(NOTICE,
 				(errmsg("%llu records of foreign table \"%s\" were skipped because of bad values",

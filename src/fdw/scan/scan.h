@@ -42,6 +42,10 @@ typedef struct ZfScanState
 	bool		all_fast;		/* every one of them takes the fast path */
 	ZfRecordRef rec;			/* the current record, for messages */
 	bool		in_record;
+	bool		checked;		/* the plausibility checks ran */
+	int			progress;		/* zfdw.progress slot, -1 none */
+	int			progress_file;	/* file index the bytes below are before */
+	int64		progress_before;	/* bytes of the files already read */
 	ErrorContextCallback errcb;
 
 	ExprContext *econtext;		/* for key values and parameters */
