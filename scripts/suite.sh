@@ -114,6 +114,9 @@ if [ "$build_rc" -eq 0 ]; then
 	echo "== PostgreSQL $version: crash and resume of apply_changes"
 	scripts/crash_test.sh 2>&1 | tee "$log/crash"
 	zf_count "$log/crash" crash
+	echo "== PostgreSQL $version: crashes and concurrent writers of INSERT"
+	scripts/write_crash_test.sh 2>&1 | tee "$log/write_crash"
+	zf_count "$log/write_crash" write-crash
 	if [ -d "$ZF_ROOT/../shared/conformance" ]; then
 		echo "== PostgreSQL $version: conformance"
 		scripts/conformance.sh 2>&1 | tee "$log/conformance"

@@ -59,9 +59,12 @@ static zf_status
 digits_error(const zf_field *f, zf_error *err)
 {
 	zf_error_set(err, ZF_E_OVERFLOW, "value does not fit %s", f->picture ? f->picture : "the field");
-	zf_error_detail(err, "The field holds %u digit%s%s.", f->digits,
-					f->digits == 1 ? "" : "s",
-					f->scale > 0 ? ", of them the fraction digits its scale says" : "");
+	if (f->scale > 0)
+		zf_error_detail(err, "The field holds %u digit%s, %d of them after the decimal point.",
+						f->digits, f->digits == 1 ? "" : "s", f->scale);
+	else
+		zf_error_detail(err, "The field holds %u digit%s.", f->digits,
+						f->digits == 1 ? "" : "s");
 	return ZF_E_OVERFLOW;
 }
 
