@@ -44,8 +44,7 @@ typedef enum ZfOptPrivilege
 {
 	PRIV_ANYONE = 0,
 	PRIV_READ_FILES,			/* superuser or pg_read_server_files */
-	PRIV_EXECUTE_PROGRAM,		/* superuser or pg_execute_server_program */
-	PRIV_WRITE_FILES			/* superuser or pg_write_server_files */
+	PRIV_EXECUTE_PROGRAM		/* superuser or pg_execute_server_program */
 } ZfOptPrivilege;
 
 typedef struct ZfOption
@@ -106,7 +105,7 @@ static const ZfOption zf_options[] = {
 	{"decimal_point", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 
 	/* writing (INSERT, COPY FROM) */
-	{"writable", OPT_TABLE, PRIV_WRITE_FILES},
+	{"writable", OPT_TABLE, PRIV_ANYONE},	/* checked with the whole list */
 	{"fill", OPT_TABLE, PRIV_ANYONE},
 	{"truncate_text", OPT_TABLE, PRIV_ANYONE},
 	{"blksize", OPT_TABLE, PRIV_ANYONE},
@@ -397,12 +396,6 @@ check_privilege(const ZfOption *o)
 				 strcmp(o->name, "ddl") == 0 ?
 				 errhint("Give the DDL inline with ddl_text, which anyone may use.") :
 				 errhint("Give the layout inline with copybook_text or punch_text, which anyone may use.")));
-	if (o->priv == PRIV_WRITE_FILES &&
-		!has_privs_of_role(GetUserId(), ROLE_PG_WRITE_SERVER_FILES))
-		ereport(ERROR,
-				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-				 errmsg("only superuser or a role with privileges of the pg_write_server_files role may specify the %s option of a zfdw foreign table",
-						o->name)));
 	if (o->priv == PRIV_EXECUTE_PROGRAM &&
 		!has_privs_of_role(GetUserId(), ROLE_PG_EXECUTE_SERVER_PROGRAM))
 		ereport(ERROR,
@@ -662,7 +655,8 @@ zfdw_validate_options(List *options, Oid catalog)
 		if (!has_privs_of_role(GetUserId(), ROLE_PG_WRITE_SERVER_FILES))
 			ereport(ERROR,
 					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-					 errmsg("only superuser or a role with privileges of the pg_write_server_files role may create or change a writable zfdw foreign table")));
+					 errmsg("only superuser or a role with privileges of the pg_write_server_files role may create or change a writable zfdw foreign table"),
+					 errdetail("A writable table writes the server file its filename option names, as COPY ... TO does.")));
 		if (has_program)
 			ereport(ERROR,
 					(errcode(ERRCODE_SYNTAX_ERROR),

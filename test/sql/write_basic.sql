@@ -19,7 +19,7 @@ CREATE FUNCTION file_hex(path text, n int) RETURNS SETOF text LANGUAGE sql AS $$
     SELECT upper(encode(substr(b, i, n), 'hex'))
     FROM pg_read_binary_file(path) b, generate_series(1, length(b), n) i ORDER BY i $$;
 
-CREATE SERVER wsrv FOREIGN DATA WRAPPER zfdw;
+CREATE SERVER wsrv_basic FOREIGN DATA WRAPPER zfdw;
 
 -- 1. One record of every kind.  The layout (offsets 1-based):
 --    NAME      PIC X(6)                    1-6
@@ -35,7 +35,7 @@ CREATE SERVER wsrv FOREIGN DATA WRAPPER zfdw;
 CREATE FOREIGN TABLE kinds (
     name text, amount numeric, count_b int2, qty int4, delta int4,
     rate float8, levels int4[], flags int4[]
-) SERVER wsrv OPTIONS (filename :'f', writable 'true', copybook_text '
+) SERVER wsrv_basic OPTIONS (filename :'f', writable 'true', copybook_text '
        01  KINDS-REC.
            05  NAME        PIC X(6).
            05  AMOUNT      PIC S9(5)V99 COMP-3.
@@ -112,7 +112,7 @@ SELECT count(*) FROM pg_ls_dir(:'abs_builddir') d WHERE d LIKE '%zfdw-tmp%';
 -- 5. UPDATE and DELETE are refused; a table without writable too
 SELECT * FROM wt_error($$UPDATE kinds SET qty = 1$$);
 SELECT * FROM wt_error($$DELETE FROM kinds$$);
-CREATE FOREIGN TABLE kinds_ro (name text) SERVER wsrv OPTIONS (filename :'f', copybook_text '
+CREATE FOREIGN TABLE kinds_ro (name text) SERVER wsrv_basic OPTIONS (filename :'f', copybook_text '
        01  R.
            05  NAME        PIC X(6).
            05  FILLER      PIC X(33).
@@ -127,7 +127,7 @@ ROLLBACK;
 
 -- 7. Unmapped fields get COBOL's initial values; fill changes that
 \set g :abs_builddir '/write_basic_fill.dat'
-CREATE FOREIGN TABLE partial (name text) SERVER wsrv OPTIONS (filename :'g', writable 'true', copybook_text '
+CREATE FOREIGN TABLE partial (name text) SERVER wsrv_basic OPTIONS (filename :'g', writable 'true', copybook_text '
        01  P-REC.
            05  NAME        PIC X(3).
            05  N-ZONED     PIC S9(3).
@@ -145,7 +145,7 @@ SELECT * FROM file_hex(:'g', 12);
 -- 8. NULL where the field has a representation of it
 \set g :abs_builddir '/write_basic_null.dat'
 CREATE FOREIGN TABLE nullable (name text OPTIONS (null_if 'spaces'), n numeric(3) OPTIONS (null_if 'zeros'))
-SERVER wsrv OPTIONS (filename :'g', writable 'true', copybook_text '
+SERVER wsrv_basic OPTIONS (filename :'g', writable 'true', copybook_text '
        01  P-REC.
            05  NAME        PIC X(3).
            05  N           PIC S9(3).
@@ -158,7 +158,7 @@ SELECT * FROM nullable;
 -- 9. A short HFP (COMP-1) holds 0.5 exactly, not 0.1; a long one holds
 --    every double in HFP's range; IEEE when float_format says so
 \set g :abs_builddir '/write_basic_float.dat'
-CREATE FOREIGN TABLE floats (s float8, l float8) SERVER wsrv OPTIONS (filename :'g', writable 'true', copybook_text '
+CREATE FOREIGN TABLE floats (s float8, l float8) SERVER wsrv_basic OPTIONS (filename :'g', writable 'true', copybook_text '
        01  F-REC.
            05  S           COMP-1.
            05  L           COMP-2.
@@ -169,7 +169,7 @@ SELECT * FROM wt_error($$INSERT INTO floats VALUES (0, 'NaN')$$);
 SELECT * FROM file_hex(:'g', 12);
 SELECT * FROM floats;
 \set g :abs_builddir '/write_basic_ieee.dat'
-CREATE FOREIGN TABLE floats_ieee (s float4, l float8) SERVER wsrv OPTIONS (filename :'g', writable 'true', float_format 'ieee', copybook_text '
+CREATE FOREIGN TABLE floats_ieee (s float4, l float8) SERVER wsrv_basic OPTIONS (filename :'g', writable 'true', float_format 'ieee', copybook_text '
        01  F-REC.
            05  S           COMP-1.
            05  L           COMP-2.

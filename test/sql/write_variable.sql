@@ -11,14 +11,14 @@ CREATE FUNCTION wt_error(stmt text) RETURNS SETOF text LANGUAGE sql AS $$
     SELECT replace(e, current_setting('zfdw_test.builddir'), '<dir>') FROM zt_error(stmt) e $$;
 CREATE FUNCTION file_hex(path text) RETURNS text LANGUAGE sql AS $$
     SELECT upper(encode(pg_read_binary_file(path), 'hex')) $$;
-CREATE SERVER wsrv FOREIGN DATA WRAPPER zfdw;
+CREATE SERVER wsrv_var FOREIGN DATA WRAPPER zfdw;
 
 -- 1. OCCURS DEPENDING ON: the counter is set from the arrays, the items
 --    after the table follow the actual occurrences (z/OS placement)
 \set f :abs_builddir '/write_variable_odo.dat'
 \set odo '       01  ORD.\n           05  ORD-ID      PIC 9(3).\n           05  N-ITEMS     PIC S9(4) COMP.\n           05  ITEMS OCCURS 0 TO 5 DEPENDING ON N-ITEMS.\n               10  SKU     PIC X(2).\n               10  QTY     PIC S9(3) COMP-3.\n           05  TRAILER     PIC X(2).'
 CREATE FOREIGN TABLE orders (ord_id int, sku text[], qty int[], trailer text)
-SERVER wsrv OPTIONS (filename :'f', writable 'true', recfm 'vb', copybook_text :'odo');
+SERVER wsrv_var OPTIONS (filename :'f', writable 'true', recfm 'vb', copybook_text :'odo');
 INSERT INTO orders VALUES (1, '{}', '{}', 'E0'), (2, '{AB,CD}', '{1,-2}', 'E2');
 -- hand-worked: RDW 00 0B 00 00 (7 bytes + 4): F0 F0 F1, counter 00 00,
 -- trailer C5 F0; then RDW 00 13 00 00 (15 + 4): F0 F0 F2, 00 02,
@@ -26,11 +26,11 @@ INSERT INTO orders VALUES (1, '{}', '{}', 'E0'), (2, '{AB,CD}', '{1,-2}', 'E2');
 SELECT file_hex(:'f');
 INSERT INTO orders VALUES (3, '{a,b,c,d,e}', '{999,-999,0,1,2}', 'E5');
 CREATE FOREIGN TABLE orders_read (ord_id int, n_items int, sku text[], qty int[], trailer text)
-SERVER wsrv OPTIONS (filename :'f', recfm 'vb', copybook_text :'odo');
+SERVER wsrv_var OPTIONS (filename :'f', recfm 'vb', copybook_text :'odo');
 SELECT * FROM orders_read;
 -- a counter column must agree with the arrays; the table's bounds hold
 CREATE FOREIGN TABLE orders_n (ord_id int, n_items int, sku text[], qty int[])
-SERVER wsrv OPTIONS (filename :'f', writable 'true', recfm 'vb', copybook_text :'odo');
+SERVER wsrv_var OPTIONS (filename :'f', writable 'true', recfm 'vb', copybook_text :'odo');
 INSERT INTO orders_n VALUES (4, 1, '{zz}', '{4}');
 SELECT * FROM wt_error($$INSERT INTO orders_n VALUES (5, 2, '{zz}', '{4}')$$);
 SELECT * FROM wt_error($$INSERT INTO orders VALUES (6, '{a,b}', '{1}', 'E')$$);
@@ -41,7 +41,7 @@ SELECT ord_id, n_items, sku, qty, trailer FROM orders_read;
 -- 2. vb_bdw: records gathered into blocks of blksize bytes
 \set f :abs_builddir '/write_variable_bdw.dat'
 CREATE FOREIGN TABLE blocked (ord_id int, sku text[], qty int[], trailer text)
-SERVER wsrv OPTIONS (filename :'f', writable 'true', recfm 'vb_bdw', blksize '40', copybook_text :'odo');
+SERVER wsrv_var OPTIONS (filename :'f', writable 'true', recfm 'vb_bdw', blksize '40', copybook_text :'odo');
 INSERT INTO blocked SELECT ord_id, sku, qty, trailer FROM orders_read ORDER BY ord_id;
 -- first block: BDW 00 22 00 00 (34 = 4 + 11 + 19), records 1 and 2
 SELECT substr(file_hex(:'f'), 1, 64);
@@ -53,19 +53,19 @@ SELECT count(*) FROM blocked;
 CREATE TABLE words (w text);
 INSERT INTO words VALUES ('[]{}\|!^~'), ('äöüßÄÖÜ'), ('çéèêñ¢¬'), ('€ @#$');
 \set f :abs_builddir '/write_variable_cp.dat'
-CREATE FOREIGN TABLE cp_037 (w text) SERVER wsrv OPTIONS (filename :'f', writable 'true', codepage 'cp037', copybook_text '
+CREATE FOREIGN TABLE cp_037 (w text) SERVER wsrv_var OPTIONS (filename :'f', writable 'true', codepage 'cp037', copybook_text '
        01  W-REC.
            05  W           PIC X(12).
 ');
-CREATE FOREIGN TABLE cp_1047 (w text) SERVER wsrv OPTIONS (filename :'f', writable 'true', codepage 'cp1047', copybook_text '
+CREATE FOREIGN TABLE cp_1047 (w text) SERVER wsrv_var OPTIONS (filename :'f', writable 'true', codepage 'cp1047', copybook_text '
        01  W-REC.
            05  W           PIC X(12).
 ');
-CREATE FOREIGN TABLE cp_273 (w text) SERVER wsrv OPTIONS (filename :'f', writable 'true', codepage 'cp273', copybook_text '
+CREATE FOREIGN TABLE cp_273 (w text) SERVER wsrv_var OPTIONS (filename :'f', writable 'true', codepage 'cp273', copybook_text '
        01  W-REC.
            05  W           PIC X(12).
 ');
-CREATE FOREIGN TABLE cp_1140 (w text) SERVER wsrv OPTIONS (filename :'f', writable 'true', codepage 'cp1140', copybook_text '
+CREATE FOREIGN TABLE cp_1140 (w text) SERVER wsrv_var OPTIONS (filename :'f', writable 'true', codepage 'cp1140', copybook_text '
        01  W-REC.
            05  W           PIC X(12).
 ');
@@ -82,7 +82,7 @@ INSERT INTO cp_273 VALUES ('äöü{}');
 SELECT w FROM cp_273 OFFSET 8;
 
 \set f :abs_builddir '/write_variable_dbcs.dat'
-CREATE FOREIGN TABLE kanji (mixed text, pure text) SERVER wsrv OPTIONS (filename :'f', writable 'true', codepage 'cp930', copybook_text '
+CREATE FOREIGN TABLE kanji (mixed text, pure text) SERVER wsrv_var OPTIONS (filename :'f', writable 'true', codepage 'cp930', copybook_text '
        01  K-REC.
            05  MIXED       PIC X(10).
            05  PURE        PIC G(3).
@@ -101,7 +101,7 @@ CREATE FOREIGN TABLE bounds (
     z1 numeric, z18 numeric, zl numeric, zts numeric, zls numeric, zu numeric,
     p1 numeric, p2 numeric, p18 numeric, p31 numeric, pu numeric,
     b4 numeric, b9 numeric, b18 numeric, bu4 numeric, c5 numeric
-) SERVER wsrv OPTIONS (filename :'f', writable 'true', codepage 'cp500', copybook_text '
+) SERVER wsrv_var OPTIONS (filename :'f', writable 'true', codepage 'cp500', copybook_text '
        01  B-REC.
            05  Z1     PIC S9.
            05  Z18    PIC S9(16)V99.
