@@ -9,6 +9,8 @@
 #	  commit whole records after the old ones.  Then two sessions write
 #	  one file at the same time: both commits land, serialized, never
 #	  interleaved (vb records: an interleaved write breaks the RDW chain).
+#	  Also the file system side of privileges: the mode of written files,
+#	  and symbolic links refused.
 #	  Prints "write-crash: N passed, M failed".
 #
 #	Needs the extension installed (make install, or ZF_DESTDIR set after
@@ -141,6 +143,21 @@ EOF
 	# back to the old file for the next round
 	zf_as_pg cp "$dir/old.dat" "$file"
 }
+
+# Files are created with the server's mode under its umask: not
+# world-writable (PostgreSQL's default: 0600)
+mode=$(stat -c %a "$file")
+check "the written file is not world-writable (mode $mode)" "$(( 0$mode & 2 ))" 0
+# Symbolic links are not written through: the file, or a directory
+zf_as_pg ln -s "$file" "$dir/files/link.dat"
+zf_as_pg ln -s "$dir/files" "$dir/linkdir"
+sql -c "CREATE FOREIGN TABLE via_link (name text) SERVER s OPTIONS (filename '$dir/files/link.dat', writable 'true', copybook_text '01 R. 05 NAME PIC X(4).');
+		CREATE FOREIGN TABLE via_dir (name text) SERVER s OPTIONS (filename '$dir/linkdir/x.dat', writable 'true', copybook_text '01 R. 05 NAME PIC X(4).');"
+check "a symbolic link as the file is refused" \
+	"$(sql -c "INSERT INTO via_link VALUES ('x')" 2>&1 | grep -c 'is a symbolic link')" 1
+check "a directory reached through a symbolic link is refused" \
+	"$(sql -c "INSERT INTO via_dir VALUES ('x')" 2>&1 | grep -c 'reached through a symbolic link')" 1
+check "the file behind the link is unchanged" "$(md5sum "$file" | cut -d' ' -f1)" "$old_md5"
 
 zf_as_pg cp "$file" "$dir/old.dat"
 crash_insert backend
