@@ -177,3 +177,17 @@ CREATE FOREIGN TABLE floats_ieee (s float4, l float8) SERVER wsrv_basic OPTIONS 
 INSERT INTO floats_ieee VALUES (1.5, -2.5);
 SELECT * FROM file_hex(:'g', 12);
 SELECT * FROM floats_ieee;
+
+-- 10. Dates in numeric fields, through the column's date picture
+\set g :abs_builddir '/write_basic_dates.dat'
+CREATE FOREIGN TABLE dates (d1 date OPTIONS (format 'YYYYMMDD'), d2 date OPTIONS (format 'CYYMMDD'))
+SERVER wsrv_basic OPTIONS (filename :'g', writable 'true', copybook_text '
+       01  D-REC.
+           05  D1          PIC 9(8).
+           05  D2          PIC S9(7) COMP-3.
+');
+INSERT INTO dates VALUES ('2024-03-31', '2024-03-31'), ('1999-12-31', '1900-01-01');
+SELECT * FROM file_hex(:'g', 12);
+SELECT * FROM dates;
+SELECT * FROM wt_error($$INSERT INTO dates VALUES ('2024-01-01', '1899-12-31')$$);
+SELECT * FROM wt_error($$INSERT INTO dates VALUES ('infinity', '2000-01-01')$$);

@@ -28,6 +28,8 @@
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
@@ -40,6 +42,7 @@ typedef enum ZfWriteConv
 	WC_SKIP = 0,				/* dropped */
 	WC_META,					/* a meta column: only NULL may be given */
 	WC_NUMBER,					/* into a zoned, packed or binary field */
+	WC_DATE_NUMBER,				/* a date, through a date picture, as one */
 	WC_FLOAT,					/* into a COMP-1/COMP-2 field */
 	WC_TEXT,					/* into a character field (or a group) */
 	WC_BYTES					/* raw bytes, exactly the field's length */
@@ -237,7 +240,12 @@ prepare_column(ZfRowEncoder *e, ZfWriteColumn *wc)
 				refuse(t, col, psprintf("field %s is numeric-edited", f->name),
 					   "Map the field as text (usage display) and give it the edited text.");
 			if (col->has_date_picture)
-				refuse(t, col, "dates in numeric fields are not written yet", NULL);
+			{
+				if (col->target != ZF_TARGET_DATE || f->scale != 0)
+					refuse(t, col, "a date picture is written from a date column into a whole-number field", NULL);
+				wc->conv = WC_DATE_NUMBER;
+				break;
+			}
 			if (col->target == ZF_TARGET_TEXT || col->target == ZF_TARGET_NUMERIC ||
 				col->target == ZF_TARGET_INT2 || col->target == ZF_TARGET_INT4 ||
 				col->target == ZF_TARGET_INT8 || col->target == ZF_TARGET_FLOAT4 ||
@@ -464,6 +472,26 @@ write_value(ZfWriteColumn *wc, Datum v, uint8 *dst,
 
 					st = zf_field_write_decimal(&wc->w, s, strlen(s), dst, len, &err);
 				}
+				break;
+			}
+		case WC_DATE_NUMBER:
+			{
+				int			y,
+							m,
+							d;
+				int64		n = 0;
+				DateADT		dv = DatumGetDateADT(v);
+
+				if (DATE_NOT_FINITE(dv))
+				{
+					zf_error_set(&err, ZF_E_OVERFLOW, "an infinite date cannot be written in a date picture");
+					st = ZF_E_OVERFLOW;
+					break;
+				}
+				j2date(dv + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+				st = zf_date_to_number(y, m, d, &col->date_picture, &n, &err);
+				if (st == ZF_OK)
+					st = zf_field_write_unscaled(&wc->w, n, dst, len, &err);
 				break;
 			}
 		case WC_FLOAT:
