@@ -413,6 +413,100 @@ zfdw_encoder_create(ZfTable *t)
 
 /* ---- one value ---- */
 
+/* numeric.c's header bits (the stable on-disk format; see numeric_build.c) */
+#define ZF_NUMERIC_SIGN_MASK	0xC000
+#define ZF_NUMERIC_SHORT		0x8000
+#define ZF_NUMERIC_SPECIAL		0xC000
+#define ZF_NUMERIC_NEG			0x4000
+#define ZF_NUMERIC_SHORT_SIGN	0x2000
+#define ZF_NUMERIC_SHORT_DSCALE_MASK	0x1F80
+#define ZF_NUMERIC_SHORT_DSCALE_SHIFT	7
+#define ZF_NUMERIC_SHORT_WEIGHT_SIGN	0x0040
+#define ZF_NUMERIC_SHORT_WEIGHT_MASK	0x003F
+
+/*
+ * The value of a numeric times 10^scale as an integer, read straight from
+ * its base-10000 digits, when that is exact and fits 38 digits; false
+ * otherwise (NaN, infinity, digits beyond the scale, too large): the
+ * caller then goes the general way, through the text, which says what is
+ * wrong.  This spares numeric_out and a parse per value on the hot path.
+ */
+static bool
+numeric_scaled(Datum v, int scale, zf_int128 *out)
+{
+	struct varlena *n = (struct varlena *) PG_DETOAST_DATUM_PACKED(v);
+	const char *p = VARDATA_ANY(n);
+	size_t		bytes = VARSIZE_ANY_EXHDR(n);
+	uint16		h;
+	bool		negative;
+	int			weight;
+	int			ndigits;
+	unsigned __int128 acc = 0;
+	int			exp10;
+
+	if (bytes < sizeof(uint16) || scale < 0 || scale > 18)
+		return false;
+	memcpy(&h, p, sizeof(uint16));
+	if ((h & ZF_NUMERIC_SIGN_MASK) == ZF_NUMERIC_SPECIAL)
+		return false;
+	if ((h & ZF_NUMERIC_SIGN_MASK) == ZF_NUMERIC_SHORT)
+	{
+		negative = (h & ZF_NUMERIC_SHORT_SIGN) != 0;
+		weight = (h & ZF_NUMERIC_SHORT_WEIGHT_SIGN ? ~ZF_NUMERIC_SHORT_WEIGHT_MASK : 0) |
+			(h & ZF_NUMERIC_SHORT_WEIGHT_MASK);
+		p += sizeof(uint16);
+		bytes -= sizeof(uint16);
+	}
+	else
+	{
+		int16		w;
+
+		if (bytes < 2 * sizeof(uint16))
+			return false;
+		negative = (h & ZF_NUMERIC_SIGN_MASK) == ZF_NUMERIC_NEG;
+		memcpy(&w, p + sizeof(uint16), sizeof(int16));
+		weight = w;
+		p += 2 * sizeof(uint16);
+		bytes -= 2 * sizeof(uint16);
+	}
+	ndigits = (int) (bytes / sizeof(int16));
+	if (ndigits == 0)
+	{
+		*out = 0;
+		return true;
+	}
+	if (ndigits > 9)
+		return false;			/* more than 36 digits: the general way */
+	for (int i = 0; i < ndigits; i++)
+	{
+		int16		d;
+
+		memcpy(&d, p + i * sizeof(int16), sizeof(int16));
+		acc = acc * 10000 + (unsigned) d;
+	}
+	/* acc * 10000^(weight - ndigits + 1) * 10^scale */
+	exp10 = 4 * (weight - ndigits + 1) + scale;
+	if (exp10 > 0)
+	{
+		if (exp10 + 4 * ndigits > 38)
+			return false;
+		for (int i = 0; i < exp10; i++)
+			acc *= 10;
+	}
+	else if (exp10 < 0)
+	{
+		uint64		m = (uint64) acc;
+
+		if (acc > PG_UINT64_MAX || -exp10 > 19)
+			return false;
+		if (m % (uint64) zf_pow10_u64[-exp10] != 0)
+			return false;		/* digits beyond the scale */
+		acc = m / (uint64) zf_pow10_u64[-exp10];
+	}
+	*out = negative ? -(zf_int128) acc : (zf_int128) acc;
+	return true;
+}
+
 /* Decimal text of a numeric-ish Datum (numeric, float, text). */
 static char *
 decimal_text(ZfColumn *col, Datum v)
@@ -468,9 +562,16 @@ write_value(ZfWriteColumn *wc, Datum v, uint8 *dst,
 				}
 				else
 				{
-					char	   *s = decimal_text(col, v);
+					zf_int128	u;
 
-					st = zf_field_write_decimal(&wc->w, s, strlen(s), dst, len, &err);
+					if (col->target == ZF_TARGET_NUMERIC && numeric_scaled(v, scale, &u))
+						st = zf_field_write_unscaled(&wc->w, u, dst, len, &err);
+					else
+					{
+						char	   *s = decimal_text(col, v);
+
+						st = zf_field_write_decimal(&wc->w, s, strlen(s), dst, len, &err);
+					}
 				}
 				break;
 			}
