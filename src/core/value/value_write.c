@@ -89,9 +89,14 @@ zf_field_write_unscaled(const zf_field_writer *w, zf_int128 unscaled,
 
 				if (zf_packed_length(digits) != len)
 					digits = (int) (2 * len - 1);
-				if (f->digits > 0 && zf_int128_digits(unscaled) > f->digits)
+				/* the encoder checks "digits"; the picture may hold fewer */
+				if (f->digits > 0 && f->digits < digits &&
+					zf_int128_digits(unscaled) > f->digits)
 					return digits_error(f, err);
-				return zf_packed_encode(unscaled, digits, f->is_signed, dst, err);
+				if (zf_packed_encode(unscaled, digits, f->is_signed, dst, NULL) != ZF_OK)
+					return zf_int128_digits(unscaled) > digits ? digits_error(f, err) :
+						zf_packed_encode(unscaled, digits, f->is_signed, dst, err);
+				return ZF_OK;
 			}
 		case ZF_KIND_ZONED:
 			{
@@ -101,12 +106,19 @@ zf_field_write_unscaled(const zf_field_writer *w, zf_int128 unscaled,
 
 				if (digits < 1)
 					return zf_error_set(err, ZF_E_ARG, "zoned field of %u bytes", len);
-				if (zf_int128_digits(unscaled) > (f->digits > 0 ? f->digits : digits))
+				if (f->digits > 0 && f->digits < digits &&
+					zf_int128_digits(unscaled) > f->digits)
 					return digits_error(f, err);
 				st = zf_zoned_encode(unscaled, digits,
 									 f->is_signed ? f->sign : ZF_SIGN_NONE,
-									 w->cs, dst, err);
-				return st;
+									 w->cs, dst, NULL);
+				if (st == ZF_E_OVERFLOW && zf_int128_digits(unscaled) > digits)
+					return digits_error(f, err);
+				if (st != ZF_OK)
+					return zf_zoned_encode(unscaled, digits,
+										   f->is_signed ? f->sign : ZF_SIGN_NONE,
+										   w->cs, dst, err);
+				return ZF_OK;
 			}
 		case ZF_KIND_BINARY:
 			/* TRUNC(STD): the picture bounds the value, except COMP-5 */

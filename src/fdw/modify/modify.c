@@ -191,7 +191,9 @@ zfdwExecForeignInsert(EState *estate, ResultRelInfo *rinfo,
 	slot_getallattrs(slot);
 	ms->rows++;
 	zfdw_encode_row(ms->enc, slot->tts_values, slot->tts_isnull, ms->rows, &rec, &len);
-	zf_error_clear(&err);
+	/* zf_error_set clears the value when it sets one: mark it empty only */
+	err.status = ZF_OK;
+	err.message[0] = err.detail[0] = err.hint[0] = '\0';
 	if (zf_record_write(ms->writer, rec, len, &err) != ZF_OK)
 	{
 		if (err.status == ZF_E_IO)
