@@ -10,7 +10,9 @@
  *	  smallint, integer, bigint	PIC S9(4) / S9(9) / S9(18) COMP-5 (the
  *								full binary range of 2, 4, 8 bytes)
  *	  numeric(p,s)				PIC S9(p-s)V9(s) COMP-3 (p up to 31)
- *	  real, double precision	COMP-2 (long HFP holds every double)
+ *	  real, double precision	COMP-2 (long HFP holds every double in
+ *								its range, about 5.4e-79 to 7.2e75;
+ *								INSERT refuses one outside it)
  *	  varchar(n), char(n)		PIC X(n * bytes per character of the
  *								code page: 1, or for a mixed DBCS page
  *								2n + 2 for SO and SI)
