@@ -264,6 +264,20 @@ def seeds_value():
     yield b'\x07\x00\x00\x06\x00' + bytes.fromhex('004130000020')
 
 
+def seeds_value_write():
+    # kind flags digits/length scale, then the value
+    yield b'\x01\x01\x07\x02' + b'-12345.67'
+    yield b'\x00\x05\x03\x00' + b'123'
+    yield b'\x02\x03\x04\x00' + b'-32768'
+    yield b'\x02\x01\x09\x00' + b'999999999'
+    yield b'\x03\x01\x00\x00' + bytes.fromhex('3FB999999999999A')
+    yield b'\x03\x00\x00\x00' + bytes.fromhex('3FF0000000000000')
+    yield b'\x04\x00\x0A\x00' + 'Zürich'.encode()
+    yield b'\x04\x70\x0A\x00' + 'A漢字B'.encode()
+    yield b'\x04\x74\x06\x00' + '漢字'.encode()
+    yield b'\x04\x10\x03\x00' + 'ABCDEF'.encode()
+
+
 GATHER = {
     'fuzz_copybook': seeds_copybook,
     'fuzz_db2ddl': seeds_db2ddl,
@@ -277,6 +291,7 @@ GATHER = {
     'fuzz_codepage': seeds_codepage,
     'fuzz_delimited': seeds_delimited,
     'fuzz_value': seeds_value,
+    'fuzz_value_write': seeds_value_write,
 }
 
 
