@@ -111,7 +111,7 @@ EOF
 			# the whole server dies at once, as in a power cut: the
 			# postmaster, then every process it had started
 			pid=$(head -1 "$dir/data/postmaster.pid")
-			children=$(ps -o pid= --ppid "$pid")
+			children=$(grep -l "^PPid:[[:space:]]*$pid\$" /proc/[0-9]*/status 2>/dev/null | cut -d/ -f3)
 			zf_as_root kill -9 "$pid"
 			for child in $children; do zf_as_root kill -9 "$child" 2>/dev/null; done
 		fi
