@@ -9,7 +9,9 @@
  * Options that name a server-side file or program follow file_fdw's rule:
  * only superusers and members of pg_read_server_files may name files,
  * only superusers and members of pg_execute_server_program may name a
- * program.
+ * program.  A table that writes (writable 'true') is what COPY ... TO a
+ * file is: making one, or changing any option of one, takes superuser or
+ * pg_write_server_files, on top of the read rules.
  *
  *-------------------------------------------------------------------------
  */
@@ -112,6 +114,12 @@ static const ZfOption zf_options[] = {
 	{"null", OPT_TABLE, PRIV_ANYONE},
 	{"header", OPT_TABLE, PRIV_ANYONE},
 	{"decimal_point", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+
+	/* writing (INSERT, COPY FROM) */
+	{"writable", OPT_TABLE, PRIV_ANYONE},	/* checked with the whole list */
+	{"fill", OPT_TABLE, PRIV_ANYONE},
+	{"truncate_text", OPT_TABLE, PRIV_ANYONE},
+	{"blksize", OPT_TABLE, PRIV_ANYONE},
 
 	/* columns */
 	{"field", OPT_COLUMN, PRIV_ANYONE},
@@ -330,6 +338,63 @@ null_if_value(DefElem *def, bytea **bytes)
 								  "Valid values are spaces, low_values, high_values, zeros, or a hex literal such as X'4040'.") + 1);
 }
 
+/*
+ * Parse the fill option: cobol (spaces for text, zeros for numbers, the
+ * default), spaces, low_values, high_values, or one byte as X'hh'.
+ * Returns ZF_FILL_COBOL or ZF_FILL_BYTE with the byte in *byte (spaces:
+ * X'40', which a table in an ASCII page names as X'20').
+ */
+static zf_fill
+fill_value(DefElem *def, uint8 *byte)
+{
+	static const char *const words[] = {"cobol", "spaces", "low_values", "high_values", NULL};
+	static const uint8 bytes[] = {0, 0x40, 0x00, 0xFF};
+	char	   *s = defGetString(def);
+	int			i;
+
+	if ((s[0] == 'x' || s[0] == 'X') && s[1] == '\'' && strlen(s) == 5 && s[4] == '\'' &&
+		isxdigit((unsigned char) s[2]) && isxdigit((unsigned char) s[3]))
+	{
+		*byte = (uint8) strtol(s + 2, NULL, 16);
+		return ZF_FILL_BYTE;
+	}
+	i = word_value(def, words,
+				   "Valid values are cobol (spaces for text, zeros for numbers), spaces (X'40'), low_values, high_values, or one byte as a hex literal such as X'00'.");
+	*byte = bytes[i];
+	return i == 0 ? ZF_FILL_COBOL : ZF_FILL_BYTE;
+}
+
+/*
+ * A writable table's file: an absolute path of one file, with no ".."
+ * component and no glob character, so that the path a privileged user
+ * approved is the file written (symbolic links are refused when the file
+ * is written).
+ */
+static void
+check_write_path(const char *path)
+{
+	if (path[0] != '/')
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the filename of a writable zfdw foreign table must be an absolute path"),
+				 errdetail("The filename is \"%s\".", path)));
+	if (strpbrk(path, "*?[") != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the filename of a writable zfdw foreign table cannot be a glob"),
+				 errdetail("The filename is \"%s\"; a table writes one file.", path)));
+	for (const char *p = path; (p = strstr(p, "..")) != NULL; p += 2)
+		if (p[-1] == '/' && (p[2] == '/' || p[2] == '\0'))
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+					 errmsg("the filename of a writable zfdw foreign table cannot contain \"..\""),
+					 errdetail("The filename is \"%s\".", path)));
+	if (path[strlen(path) - 1] == '/')
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the filename of a writable zfdw foreign table must name a file, not a directory")));
+}
+
 /* Check that the current user may set an option naming a file or program. */
 static void
 check_privilege(const ZfOption *o)
@@ -404,6 +469,8 @@ zfdw_validate_options(List *options, Oid catalog)
 				has_copybook = false,
 				has_punch = false,
 				has_ddl = false;
+	bool		writable = false;
+	const char *filename = NULL;
 
 	foreach(lc, options)
 	{
@@ -435,7 +502,22 @@ zfdw_validate_options(List *options, Oid catalog)
 		check_privilege(o);
 
 		if (strcmp(name, "filename") == 0)
+		{
 			has_filename = true;
+			filename = defGetString(def);
+		}
+		else if (strcmp(name, "writable") == 0)
+			writable = defGetBoolean(def);
+		else if (strcmp(name, "truncate_text") == 0)
+			(void) defGetBoolean(def);
+		else if (strcmp(name, "fill") == 0)
+		{
+			uint8		b;
+
+			fill_value(def, &b);
+		}
+		else if (strcmp(name, "blksize") == 0)
+			int_value(def, 9, 32760);
 		else if (strcmp(name, "program") == 0)
 			has_program = true;
 		else if (strcmp(name, "copybook") == 0 || strcmp(name, "copybook_text") == 0)
@@ -598,6 +680,25 @@ zfdw_validate_options(List *options, Oid catalog)
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
 				 errmsg("either filename or program may be given, not both")));
+	if (writable)
+	{
+		/*
+		 * The validator sees the whole option list after a change, so any
+		 * change of a writable table's options (its filename above all)
+		 * takes the right to write server files.
+		 */
+		if (!has_privs_of_role(GetUserId(), ROLE_PG_WRITE_SERVER_FILES))
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("only superuser or a role with privileges of the pg_write_server_files role may create or change a writable zfdw foreign table"),
+					 errdetail("A writable table writes the server file its filename option names, as COPY ... TO does.")));
+		if (has_program)
+			ereport(ERROR,
+					(errcode(ERRCODE_SYNTAX_ERROR),
+					 errmsg("a writable zfdw foreign table writes a file: it cannot have a program option")));
+		if (filename != NULL)
+			check_write_path(filename);
+	}
 }
 
 /* Defaults of a table's options: z/OS conventions. */
@@ -620,6 +721,7 @@ table_options_init(ZfTableOptions *opts)
 	opts->delimiter = ",";
 	opts->quote = "\"";
 	opts->decimal_point = '.';
+	opts->fill = ZF_FILL_COBOL;
 }
 
 /* Store one option into the struct (values were validated before). */
@@ -746,6 +848,14 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->decimal_point = s[0];
 		opts->decimal_point_given = true;
 	}
+	else if (strcmp(name, "writable") == 0)
+		opts->writable = defGetBoolean(def);
+	else if (strcmp(name, "truncate_text") == 0)
+		opts->truncate_text = defGetBoolean(def);
+	else if (strcmp(name, "fill") == 0)
+		opts->fill = fill_value(def, &opts->fill_byte);
+	else if (strcmp(name, "blksize") == 0)
+		opts->blksize = (int32) int_value(def, 9, 32760);
 }
 
 /*

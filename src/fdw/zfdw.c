@@ -13,6 +13,7 @@
 #include "foreign/fdwapi.h"
 #include "utils/guc.h"
 
+#include "modify/modify.h"
 #include "scan/scan.h"
 #include "subscription/subscription.h"
 #include "diag/diag.h"
@@ -111,6 +112,14 @@ zfdw_handler(PG_FUNCTION_ARGS)
 	routine->ExplainForeignScan = zfdwExplainForeignScan;
 	routine->AnalyzeForeignTable = zfdwAnalyzeForeignTable;
 	routine->ImportForeignSchema = zfdwImportForeignSchema;
+	routine->IsForeignRelUpdatable = zfdwIsForeignRelUpdatable;
+	routine->PlanForeignModify = zfdwPlanForeignModify;
+	routine->BeginForeignModify = zfdwBeginForeignModify;
+	routine->ExecForeignInsert = zfdwExecForeignInsert;
+	routine->EndForeignModify = zfdwEndForeignModify;
+	routine->BeginForeignInsert = zfdwBeginForeignInsert;
+	routine->EndForeignInsert = zfdwEndForeignInsert;
+	routine->ExplainForeignModify = zfdwExplainForeignModify;
 	routine->IsForeignScanParallelSafe = zfdwIsForeignScanParallelSafe;
 	routine->EstimateDSMForeignScan = zfdwEstimateDSMForeignScan;
 	routine->InitializeDSMForeignScan = zfdwInitializeDSMForeignScan;

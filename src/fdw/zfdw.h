@@ -30,6 +30,7 @@
 #include "records/record_reader.h"
 #include "base/status.h"
 #include "value/value.h"
+#include "value/value_write.h"
 
 /* ---- options (options.c) ---- */
 
@@ -125,6 +126,12 @@ typedef struct ZfTableOptions
 	char	   *dataset;
 	char	   *member;
 	char	   *recfm_word;		/* the recfm option as written */
+	/* writing */
+	bool		writable;		/* INSERT and COPY FROM allowed */
+	bool		truncate_text;	/* cut text that is too long */
+	zf_fill		fill;			/* what unmapped fields hold */
+	uint8		fill_byte;		/* ZF_FILL_BYTE: the byte */
+	int32		blksize;		/* vb_bdw blocks; 0 the z/OS maximum */
 } ZfTableOptions;
 
 /* Options of one column. */

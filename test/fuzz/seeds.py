@@ -299,6 +299,18 @@ def seeds_xmit():
             yield b'\x00\x00' + b
             yield b'\x01\x00' + b
             yield b'\x3a\x12' + b
+def seeds_value_write():
+    # kind flags digits/length scale, then the value
+    yield b'\x01\x01\x07\x02' + b'-12345.67'
+    yield b'\x00\x05\x03\x00' + b'123'
+    yield b'\x02\x03\x04\x00' + b'-32768'
+    yield b'\x02\x01\x09\x00' + b'999999999'
+    yield b'\x03\x01\x00\x00' + bytes.fromhex('3FB999999999999A')
+    yield b'\x03\x00\x00\x00' + bytes.fromhex('3FF0000000000000')
+    yield b'\x04\x00\x0A\x00' + 'Zürich'.encode()
+    yield b'\x04\x70\x0A\x00' + 'A漢字B'.encode()
+    yield b'\x04\x74\x06\x00' + '漢字'.encode()
+    yield b'\x04\x10\x03\x00' + 'ABCDEF'.encode()
 
 
 GATHER = {
@@ -317,6 +329,7 @@ GATHER = {
     'fuzz_value': seeds_value,
     'fuzz_tape': seeds_tape,
     'fuzz_xmit': seeds_xmit,
+    'fuzz_value_write': seeds_value_write,
 }
 
 
