@@ -125,7 +125,25 @@ zf_field_write_unscaled(const zf_field_writer *w, zf_int128 unscaled,
 			if (!f->binary_native && f->digits > 0 &&
 				zf_int128_digits(unscaled) > f->digits)
 				return digits_error(f, err);
-			return zf_binary_encode(unscaled, len, f->is_signed, dst, err);
+			{
+				zf_status	st = zf_binary_encode(unscaled, len, f->is_signed,
+												  dst, err);
+
+				if (st != ZF_OK)
+					return st;
+			}
+			/* COMP-5 and COMP-X of the x86 dialects: least significant first */
+			if (f->binary_little)
+			{
+				for (uint32_t i = 0; i < len / 2; i++)
+				{
+					uint8_t		b = dst[i];
+
+					dst[i] = dst[len - 1 - i];
+					dst[len - 1 - i] = b;
+				}
+			}
+			return ZF_OK;
 		default:
 			return zf_error_set(err, ZF_E_UNSUPPORTED,
 								"field %s is not a zoned, packed or binary number", f->name);

@@ -157,6 +157,16 @@ test_binary_vectors(void **state)
 	f.is_signed = false;
 	check_num(f, 65535, "FF FF");
 	check_num(f, 65536, NULL);
+	/* COMP-5 of GnuCOBOL and Micro Focus on x86: least significant first */
+	f = num_field(ZF_KIND_BINARY, 4, 9, 0, true, 0);
+	f.binary_native = true;
+	f.binary_little = true;
+	check_num(f, 305419896, "78 56 34 12");
+	check_num(f, -2, "FE FF FF FF");
+	f = num_field(ZF_KIND_BINARY, 3, 6, 0, false, 0);
+	f.binary_little = true;
+	check_num(f, 999999, "3F 42 0F");
+	check_num(f, 1000000, NULL);
 }
 
 /* A double into an HFP or IEEE field; want NULL expects an error. */
