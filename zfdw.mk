@@ -26,6 +26,8 @@ override with_llvm = no
 
 # Export only what PostgreSQL looks up by name (see scripts/exports.sh).
 SHLIB_LINK += -Wl,--version-script=exports.map
+# S3 objects: HTTP(S) through libcurl, SigV4 through OpenSSL's libcrypto
+SHLIB_LINK += -lcurl -lcrypto
 EXTRA_CLEAN = exports.map
 
 PG_CONFIG ?= pg_config
