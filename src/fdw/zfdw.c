@@ -13,6 +13,7 @@
 #include "foreign/fdwapi.h"
 #include "utils/guc.h"
 
+#include "scan/s3_access.h"
 #include "scan/scan.h"
 
 PG_MODULE_MAGIC;
@@ -34,6 +35,7 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	zfdw_s3_define_settings();
 	DefineCustomIntVariable("zfdw.max_record_length",
 							"Longest record, in bytes, a scan accepts.",
 							"Also bounds the record length of a copybook or punch layout.",

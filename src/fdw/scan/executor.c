@@ -111,7 +111,8 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
 	if (t->opts.program)
 		s->src.program = t->opts.program;
 	else
-		s->src.files = zfdw_expand_files(t->opts.filename, false);
+		s->src.files = zfdw_expand_files(t->opts.serverid, t->opts.filename, false);
+	s->src.serverid = t->opts.serverid;
 	if (t->any_variable)
 		s->cursor = zfdw_create_cursor(t);
 	zfdw_decode_buf_init(&s->buf, Max(t->lrecl, 1024));
@@ -515,6 +516,16 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 		ExplainPropertyInteger("Records Rejected", NULL, (int64) s->nrejected, es);
 		if (s->nnulled > 0)
 			ExplainPropertyInteger("Values Nulled", NULL, (int64) s->nnulled, es);
+		if (o->filename && zf_s3_is_url(o->filename))
+		{
+			zf_s3_stats st;
+
+			/* this process's requests (a parallel worker counts its own) */
+			zfdw_source_s3_stats(&s->src, &st);
+			ExplainPropertyInteger("S3 Requests", NULL, (int64) st.requests, es);
+			ExplainPropertyInteger("S3 Bytes Received", NULL, (int64) st.bytes, es);
+			ExplainPropertyInteger("S3 Retries", NULL, (int64) st.retries, es);
+		}
 	}
 }
 

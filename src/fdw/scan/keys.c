@@ -564,6 +564,7 @@ read_at(zf_byte_source *bytes, uint64 off, uint8 *buf, size_t n)
 	zf_error_clear(&err);
 	if (zf_bytes_read_at_full(bytes, buf, n, off, &got, &err) != ZF_OK)
 	{
+		CHECK_FOR_INTERRUPTS();	/* an object's transfer given up for it */
 		if (err.sys_errno == 0)
 			zfdw_report(ERROR, &err, NULL);
 		errno = err.sys_errno;

@@ -73,7 +73,7 @@ zfdw_inspect_file(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("lrecl must not be negative")));
 	zf_error_clear(&err);
-	bytes = zfdw_open_file_bytes(path, &err);
+	bytes = zfdw_open_file_bytes(InvalidOid, path, &err);
 	if (bytes == NULL && err.status == ZF_E_UNSUPPORTED)
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
