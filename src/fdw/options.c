@@ -444,6 +444,23 @@ zfdw_validate_options(List *options, Oid catalog)
 						 errdetail("Option \"%s\" is given more than once.", name)));
 		check_privilege(o);
 
+		if ((strcmp(name, "filename") == 0 || strcmp(name, "copybook") == 0 ||
+			 strcmp(name, "punch") == 0 || strcmp(name, "ddl") == 0) &&
+			zf_s3_is_url(defGetString(def)))
+		{
+			zf_error	err;
+			char	   *bucket;
+			char	   *key;
+
+			zf_error_clear(&err);
+			if (zf_s3_split_url(defGetString(def), &bucket, &key, &err) != ZF_OK)
+				ereport(ERROR,
+						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+						 errmsg("invalid value for option \"%s\": %s", name, err.message),
+						 errhint("Name an object as s3://bucket/key.")));
+			free(bucket);
+			free(key);
+		}
 		if (strcmp(name, "filename") == 0)
 			has_filename = true;
 		else if (strcmp(name, "s3_endpoint") == 0)

@@ -675,6 +675,14 @@ zf_s3_client_outcome(s3_client *c, const char *what, bool *retry,
 		return ZF_EOF;
 	zf_s3_parse_error(c->body ? c->body : "", c->body_len, code, sizeof(code),
 					  message, sizeof(message));
+	/* a HEAD has no body: the status's own words */
+	if (code[0] == '\0')
+		snprintf(code, sizeof(code), "%s",
+				 status == 403 ? "Forbidden" : status == 404 ? "Not Found" :
+				 status == 412 ? "Precondition Failed" :
+				 status == 429 ? "Too Many Requests" :
+				 status == 500 ? "Internal Server Error" :
+				 status == 503 ? "Service Unavailable" : "");
 	*retry = status >= 500 || status == 429 || retryable_code(code);
 	zf_error_set(err, ZF_E_IO, "could not read %s: HTTP status %d%s%s%s",
 				 what, status, code[0] ? " (" : "", code, code[0] ? ")" : "");

@@ -214,7 +214,9 @@ static zf_status
 s3_check_interrupts(void *arg, zf_error *err)
 {
 	(void) arg;
-	if (INTERRUPTS_PENDING_CONDITION())
+	/* a cancel, a timeout or a shutdown; other interrupts (a parallel
+	 * worker's message) wait for the next CHECK_FOR_INTERRUPTS */
+	if (QueryCancelPending || ProcDiePending)
 		return zf_error_set(err, ZF_E_IO, "canceled");
 	return ZF_OK;
 }
