@@ -19,7 +19,9 @@ credentials).  The counts go to the stats file after every request:
 "verified N mismatched M".
 
 Faults are asked for in the key: f/<fault>/<key> serves <key> with the
-fault applied to GETs of the object (HEAD is never faulted unless said):
+fault applied to GETs of the object (HEAD is never faulted unless said).
+A fault may end in .<tag>: the tag is ignored but counted apart, so that
+two tables can see the same fault from the start:
 
     503xN        the first N GETs answer 503 SlowDown (S3 error XML)
     500xN        the first N GETs answer 500 InternalError
@@ -32,7 +34,7 @@ fault applied to GETs of the object (HEAD is never faulted unless said):
     badrangexN   the first N GETs answer another range than asked for
     always503    every GET answers 503
     head503xN    the first N HEADs answer 503
-    stall        every GET sends 1000 bytes and then nothing for 60 s
+    stall        every GET sends its headers and then nothing for 60 s
     slow         every GET sends the body in 64 KiB pieces 50 ms apart
     missing      every request answers 404 NoSuchKey
     denied       every request answers 403 AccessDenied
@@ -226,6 +228,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if m:
             fault, key = m.group(1), m.group(2)
         counted = '%s %s %s' % (self.command, fault, key)
+        if fault is not None:
+            fault = fault.split('.')[0]
         file = os.path.normpath(os.path.join(ARGS.root, key))
         if not file.startswith(os.path.abspath(ARGS.root) + os.sep) or not os.path.isfile(file) \
                 or fault == 'missing':
@@ -307,7 +311,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if reset or trunc:
                 left = length // 2
             if fault == 'stall':
-                self.wfile.write(f.read(min(1000, left)))
                 self.wfile.flush()
                 time.sleep(60)
                 self.close_connection = True
