@@ -66,6 +66,13 @@ if [ ${#s3_env[@]} -gt 0 ]; then
 		echo "regress: 0 passed, 1 failed"
 		exit 1
 	fi
+	# no secret of the tests' user mappings reaches the server log
+	if grep -rlF -e 'zfdw/test+secret/KEY' -e 'plain-Secret-4711' -e 'not-The-Secret-42' \
+		"$out/log" >/dev/null 2>&1; then
+		echo "s3: a secret is in the server log ($out/log)"
+		echo "regress: 0 passed, 1 failed"
+		exit 1
+	fi
 fi
 
 passed=$(grep -cE '\.\.\. ok( |$)|^ok [0-9]+ ' "$out/pg_regress.log")

@@ -15,7 +15,8 @@ signature is recomputed with botocore's S3SigV4Auth (an implementation
 that is not zfdw's) from the request as received, and a mismatch is
 answered 403 SignatureDoesNotMatch and counted.  A request signed with
 another access key is answered 403 InvalidAccessKeyId (the tests' wrong
-credentials).  The counts go to the stats file after every request:
+credentials), and one signed with the key zfdwbadsecret (whose secret the
+tests get wrong on purpose) 403 SignatureDoesNotMatch.  The counts go to the stats file after every request:
 "verified N mismatched M".
 
 Faults are asked for in the key: f/<fault>/<key> serves <key> with the
@@ -115,7 +116,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_error_xml(403, 'AccessDenied', 'no valid Authorization header')
             return False
         access, date, region, signed, sig = m.groups()
-        if access != ARGS.access_key:
+        # zfdwbadsecret: the tests' key whose secret is wrong on purpose;
+        # its refusals are not counted as mismatches
+        expected_bad = access == 'zfdwbadsecret'
+        if access != ARGS.access_key and not expected_bad:
             self.send_error_xml(403, 'InvalidAccessKeyId',
                                 'The AWS Access Key Id you provided does not exist in our records.')
             return False
@@ -138,11 +142,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         canonical = signer.canonical_request(req)
         expected = signer.signature(signer.string_to_sign(req, canonical), req)
         with lock:
-            if expected == sig and date == headers['x-amz-date'][:8]:
+            if expected == sig and date == headers['x-amz-date'][:8] and not expected_bad:
                 stats['verified'] += 1
                 ok = True
             else:
-                stats['mismatched'] += 1
+                if not expected_bad:
+                    stats['mismatched'] += 1
                 ok = False
         write_stats()
         if not ok:
