@@ -8,7 +8,7 @@
  * elements nest and close in order, text is unescaped (the five named
  * entities and numeric references), the prolog, comments, processing
  * instructions and attributes are skipped.  No DTD, no external entity:
- * a DOCTYPE is refused.  Anything malformed is ZF_E_BAD_DATA, never a
+ * a DOCTYPE is refused; nor a NUL byte, which no XML holds.  Anything malformed is ZF_E_BAD_DATA, never a
  * partial listing.
  *
  *-------------------------------------------------------------------------
@@ -202,7 +202,11 @@ next_token(xml_reader *x, char *closed)
 			const char *s = x->p;
 
 			while (x->p < x->end && *x->p != '<' && *x->p != '&')
+			{
+				if (*x->p == '\0')
+					return TOK_BAD;	/* not XML; and it would cut a key short */
 				x->p++;
+			}
 			if (x->depth == 0)
 			{
 				/* only blanks outside the root */
