@@ -85,6 +85,9 @@ extern zf_byte_source *zf_s3_source_open(const zf_s3_config *cfg,
 										 const zf_byte_hooks *hooks,
 										 zf_error *err);
 
+/* True when src, or a source beneath it, is an object. */
+extern bool zf_s3_is_source(const zf_byte_source *src);
+
 /* The counts of an object source (or of one beneath src); false if none. */
 extern bool zf_s3_source_stats(const zf_byte_source *src, zf_s3_stats *out);
 

@@ -30,8 +30,8 @@
 
 #include "io/s3_client.h"
 
-/* The least a ranged read asks for: a seek's block and its neighbours. */
-#define SMALL_RANGE		(64 * 1024)
+/* The least a ranged read asks for: a key probe, a seek's block. */
+#define SMALL_RANGE		(16 * 1024)
 
 typedef struct s3_source
 {
@@ -314,6 +314,15 @@ static const zf_byte_source_ops s3_ops = {
 	.identity = s3_identity,
 	.close = s3_close
 };
+
+bool
+zf_s3_is_source(const zf_byte_source *src)
+{
+	for (; src != NULL; src = src->inner)
+		if (src->ops == &s3_ops)
+			return true;
+	return false;
+}
 
 bool
 zf_s3_source_stats(const zf_byte_source *src, zf_s3_stats *out)
