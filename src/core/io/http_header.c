@@ -57,13 +57,19 @@ copy_field(char *dst, size_t dstlen, const char *p, const char *end)
 	dst[n] = '\0';
 }
 
-/* "bytes first-last/total" or "bytes first-last/ *" */
+/*
+ * "bytes first-last/total" or "bytes first-last/ *"; the fields change
+ * only when the whole value parses.
+ */
 static bool
 parse_content_range(zf_http_response *r, const char *p, const char *end)
 {
 	const char *dash;
 	const char *slash;
+	uint64_t	first;
+	uint64_t	last;
 	uint64_t	total;
+	int64_t		total_out;
 
 	if (end - p < 6 || strncasecmp(p, "bytes ", 6) != 0)
 		return false;
@@ -74,17 +80,19 @@ parse_content_range(zf_http_response *r, const char *p, const char *end)
 	slash = memchr(dash, '/', (size_t) (end - dash));
 	if (slash == NULL)
 		return false;
-	if (!parse_u64(p, dash, &r->range_first) ||
-		!parse_u64(dash + 1, slash, &r->range_last) ||
-		r->range_last < r->range_first)
+	if (!parse_u64(p, dash, &first) || !parse_u64(dash + 1, slash, &last) ||
+		last < first)
 		return false;
 	if (end - slash == 2 && slash[1] == '*')
-		r->range_total = -1;
+		total_out = -1;
 	else if (parse_u64(slash + 1, end, &total) && total <= INT64_MAX &&
-			 total > r->range_last)
-		r->range_total = (int64_t) total;
+			 total > last)
+		total_out = (int64_t) total;
 	else
 		return false;
+	r->range_first = first;
+	r->range_last = last;
+	r->range_total = total_out;
 	r->has_range = true;
 	return true;
 }
