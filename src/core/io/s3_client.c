@@ -6,9 +6,13 @@
  * One easy handle per client, reused so that its connection is kept
  * alive between requests.  The multi interface lets this file run the
  * transfer in steps: between two steps it calls the interrupt hook and
- * checks the read timeout, and a streamed body stops flowing when the
- * reader's buffer is full (TCP flow control holds the rest), so memory
- * stays at one buffer whatever the object's size.
+ * checks the read timeout.  A streamed body is read ahead into a window
+ * of READ_AHEAD bytes: when the reader's buffer is full, whatever the
+ * socket already holds is moved into the window before the reader gets
+ * its bytes, so that the server keeps sending while the caller decodes
+ * (the transfer and the decoding overlap instead of taking turns).  When
+ * the window is full the transfer pauses and TCP flow control holds the
+ * rest, so memory stays at one window whatever the object's size.
  *
  * Redirects are not followed (an endpoint must not send the server
  * elsewhere), only http and https are spoken, and certificates are
@@ -28,8 +32,8 @@
 
 #include "io/sigv4.h"
 
-/* Bytes of a streamed body kept beyond the reader's buffer. */
-#define SPILL_BYTES		(1024 * 1024)
+/* Bytes of a streamed body read ahead of the reader's buffer. */
+#define READ_AHEAD		(8 * 1024 * 1024)
 /* libcurl's receive buffer: large, for fewer, bigger deliveries */
 #define CURL_BUFFER		(512 * 1024)
 /* An error body is kept this far, for its Code and Message. */
@@ -301,12 +305,17 @@ on_body(char *ptr, size_t size, size_t nmemb, void *arg)
 		room = 0;				/* keep the order: spill first */
 	if (n > room && c->spill_len + (n - room) > c->spill_cap - c->spill_off)
 	{
-		if (c->spill_off > 0)
+		/*
+		 * No room at the window's end: move its bytes to the front, but
+		 * only once half of it was handed out (at most one copy of each
+		 * byte); else wait for the reader.
+		 */
+		if (c->spill_off >= c->spill_cap / 2 || c->spill_len == 0)
 		{
 			memmove(c->spill, c->spill + c->spill_off, c->spill_len);
 			c->spill_off = 0;
 		}
-		if (c->spill_len + (n - room) > c->spill_cap)
+		if (c->spill_len + (n - room) > c->spill_cap - c->spill_off)
 		{
 			c->paused = true;
 			return CURL_WRITEFUNC_PAUSE;
@@ -473,13 +482,13 @@ zf_s3_client_start(s3_client *c, const s3_request *req, zf_error *err)
 	c->last_progress_ms = now_ms();
 	if (req->mode == S3_BODY_STREAM && c->spill == NULL)
 	{
-		c->spill = malloc(SPILL_BYTES);
+		c->spill = malloc(READ_AHEAD);
 		if (c->spill == NULL)
 		{
 			st = zf_error_set(err, ZF_E_NOMEM, "out of memory making an S3 request");
 			goto done;
 		}
-		c->spill_cap = SPILL_BYTES;
+		c->spill_cap = READ_AHEAD;
 	}
 
 	curl_easy_reset(c->easy);
@@ -539,20 +548,60 @@ drain_spill(s3_client *c)
 		c->spill_off = 0;
 }
 
+/* Note a transfer that ended. */
+static void
+collect_done(s3_client *c)
+{
+	CURLMsg    *msg;
+	int			left;
+
+	while ((msg = curl_multi_info_read(c->multi, &left)) != NULL)
+	{
+		if (msg->msg == CURLMSG_DONE && msg->easy_handle == c->easy)
+		{
+			c->done = true;
+			c->result = msg->data.result;
+		}
+	}
+}
+
+/*
+ * Move what the socket holds into the read-ahead window, without waiting:
+ * the reader's buffer is full, and the caller is about to decode it.
+ */
+static void
+read_ahead(s3_client *c)
+{
+	for (int i = 0; i < 64; i++)
+	{
+		size_t		before = c->spill_len;
+		int			running;
+
+		if (!c->active || c->done || c->paused ||
+			c->spill_cap - c->spill_off - c->spill_len < CURL_BUFFER)
+			return;
+		curl_multi_perform(c->multi, &running);
+		collect_done(c);
+		if (c->spill_len == before)
+			return;				/* nothing more has arrived yet */
+	}
+}
+
 zf_status
 zf_s3_client_pump(s3_client *c, zf_error *err)
 {
 	for (;;)
 	{
-		CURLMsg    *msg;
 		int			running;
-		int			left;
 
 		if (c->mode == S3_BODY_STREAM)
 		{
 			drain_spill(c);
 			if (c->dst_got == c->dst_len)
+			{
+				read_ahead(c);
 				return ZF_OK;
+			}
 			if (c->paused && c->active)
 			{
 				c->paused = false;
@@ -563,14 +612,7 @@ zf_s3_client_pump(s3_client *c, zf_error *err)
 		if (c->done || !c->active)
 			return ZF_OK;
 		curl_multi_perform(c->multi, &running);
-		while ((msg = curl_multi_info_read(c->multi, &left)) != NULL)
-		{
-			if (msg->msg == CURLMSG_DONE && msg->easy_handle == c->easy)
-			{
-				c->done = true;
-				c->result = msg->data.result;
-			}
-		}
+		collect_done(c);
 		if (c->done)
 			continue;
 		if (c->mode == S3_BODY_STREAM && (c->dst_got == c->dst_len || c->spill_len > 0))

@@ -8,11 +8,14 @@
  * then ask for ranges:
  *
  *	 - a read that continues where the previous one ended (a scan, a
- *	   parallel worker's chunk, the sequential reads) keeps one transfer
- *	   open from there to the end of the object, and takes its bytes as
- *	   they come: one request for a whole scan;
- *	 - a read anywhere else (a key seek, an ANALYZE sample) is a new
- *	   transfer of just the bytes asked for, at least SMALL_RANGE.
+ *	   parallel worker's chunk, the sequential reads), or goes on a little
+ *	   further forward again (ANALYZE's sorted samples), keeps one
+ *	   transfer open from there to the end of the object, and takes its
+ *	   bytes as they come, skipping forward by reading on: one request
+ *	   for a whole scan;
+ *	 - a read anywhere else (a key seek's probes, a parallel worker's
+ *	   next chunk) is a new transfer of just the bytes asked for, at
+ *	   least SMALL_RANGE.
  *
  * A transfer that fails (5xx, throttling, a dropped connection, a body
  * shorter than announced, a read timeout) is retried with backoff from
@@ -32,6 +35,8 @@
 
 /* The least a ranged read asks for: a key probe, a seek's block. */
 #define SMALL_RANGE		(16 * 1024)
+/* A read this far ahead of the open transfer reads on to it. */
+#define SKIP_LIMIT		(1024 * 1024)
 
 typedef struct s3_source
 {
@@ -45,6 +50,9 @@ typedef struct s3_source
 	uint64_t	stream_pos;		/* the next byte it delivers */
 	uint64_t	stream_end;		/* its end (exclusive) */
 	uint64_t	last_end;		/* where the last read ended */
+	bool		has_last;
+	bool		prev_forward;	/* the last read was a little ahead of the
+								 * one before */
 } s3_source;
 
 static const zf_byte_source_ops s3_ops;
@@ -173,6 +181,36 @@ start_at(s3_source *s, uint64_t offset, size_t n, bool stream, zf_error *err)
 	return ZF_OK;
 }
 
+/*
+ * Read on in the open transfer, discarding, up to offset at (a little
+ * ahead).  On any trouble the transfer is dropped instead: the read then
+ * asks for a new one, with the retries that brings.
+ */
+static void
+skip_to(s3_source *s, uint64_t at)
+{
+	s3_client  *c = s->client;
+	uint8_t		scratch[16384];
+
+	while (s->streaming && s->stream_pos < at)
+	{
+		uint64_t	want = at - s->stream_pos;
+
+		c->dst = scratch;
+		c->dst_len = want < sizeof(scratch) ? (size_t) want : sizeof(scratch);
+		c->dst_got = 0;
+		if (zf_s3_client_pump(c, NULL) != ZF_OK ||
+			(c->done && c->spill_len == 0 && c->dst_got < c->dst_len))
+		{
+			zf_s3_client_stop(c);
+			s->streaming = false;
+		}
+		s->stream_pos += c->dst_got;
+		c->dst = NULL;
+		c->dst_len = c->dst_got = 0;
+	}
+}
+
 /* Read up to n bytes at offset, resuming failed transfers. */
 static zf_status
 s3_read_at(zf_byte_source *src, uint8_t *buf, size_t n, uint64_t offset,
@@ -196,10 +234,15 @@ s3_read_at(zf_byte_source *src, uint8_t *buf, size_t n, uint64_t offset,
 		zf_status	st;
 		bool		retry;
 
+		if (s->streaming && at > s->stream_pos && at - s->stream_pos <= SKIP_LIMIT &&
+			at < s->stream_end)
+			skip_to(s, at);
 		if (!s->streaming || s->stream_pos != at || at >= s->stream_end)
 		{
-			bool		stream = (at == s->last_end && at != 0) ||
-				(s->streaming && s->stream_pos == at);
+			bool		near = s->has_last && at >= s->last_end &&
+				at - s->last_end <= SKIP_LIMIT;
+			bool		stream = at == 0 ||
+				(near && (at == s->last_end || s->prev_forward));
 
 			if (s->streaming)
 				zf_s3_client_stop(c);
@@ -258,7 +301,10 @@ s3_read_at(zf_byte_source *src, uint8_t *buf, size_t n, uint64_t offset,
 		if (st != ZF_OK)
 			return st;
 	}
+	s->prev_forward = s->has_last && offset >= s->last_end &&
+		offset - s->last_end <= SKIP_LIMIT;
 	s->last_end = offset + *got;
+	s->has_last = true;
 	return ZF_OK;
 }
 
