@@ -64,6 +64,7 @@ SELECT round((SELECT ms FROM results WHERE what = 'curl download of the object')
 -- a key seek into the sorted object: requests and time
 SELECT acct_id AS some_key FROM acct_local OFFSET (:rows * 3 / 7) LIMIT 1 \gset
 EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM acct_s3 WHERE acct_id = :some_key;
+EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM acct_s3 WHERE acct_id = :some_key + 1;
 EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM acct_s3 WHERE acct_id BETWEEN :some_key AND :some_key + 1000;
 
 -- ANALYZE samples 30,000 records with ranged reads

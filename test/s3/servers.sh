@@ -103,10 +103,10 @@ zf_s3_start() {
 zf_s3_stop() {
 	local pid
 	for pid in "${zf_s3_pids[@]}"; do
-		kill "$pid" 2>/dev/null
+		kill "$pid" 2>/dev/null || true
 	done
 	for pid in "${zf_s3_pids[@]}"; do
-		wait "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null || true
 	done
 	zf_s3_pids=()
 }

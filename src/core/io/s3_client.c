@@ -480,15 +480,23 @@ zf_s3_client_start(s3_client *c, const s3_request *req, zf_error *err)
 	c->received = 0;
 	c->body_len = 0;
 	c->last_progress_ms = now_ms();
-	if (req->mode == S3_BODY_STREAM && c->spill == NULL)
+	if (req->mode == S3_BODY_STREAM)
 	{
-		c->spill = malloc(READ_AHEAD);
+		/* the window: READ_AHEAD, less for a small range (a copybook) */
+		uint64_t	len = req->ranged ? req->end - req->first : READ_AHEAD;
+		size_t		cap = len + CURL_BUFFER < READ_AHEAD ? (size_t) len + CURL_BUFFER : READ_AHEAD;
+
+		if (c->spill_cap < cap)
+		{
+			free(c->spill);
+			c->spill = malloc(cap);
+			c->spill_cap = c->spill ? cap : 0;
+		}
 		if (c->spill == NULL)
 		{
 			st = zf_error_set(err, ZF_E_NOMEM, "out of memory making an S3 request");
 			goto done;
 		}
-		c->spill_cap = READ_AHEAD;
 	}
 
 	curl_easy_reset(c->easy);

@@ -13,9 +13,11 @@
  *	   transfer open from there to the end of the object, and takes its
  *	   bytes as they come, skipping forward by reading on: one request
  *	   for a whole scan;
- *	 - a read anywhere else (a key seek's probes, a parallel worker's
- *	   next chunk) is a new transfer of just the bytes asked for, at
- *	   least SMALL_RANGE.
+ *	 - a read in the range the caller advised (zf_bytes_advise: a parallel
+ *	   worker's chunk) is one transfer of that range, no more, so that it
+ *	   ends cleanly and its connection serves the next chunk;
+ *	 - a read anywhere else (a key seek's probes) is a new transfer of
+ *	   just the bytes asked for, at least SMALL_RANGE.
  *
  * A transfer that fails (5xx, throttling, a dropped connection, a body
  * shorter than announced, a read timeout) is retried with backoff from
@@ -53,6 +55,8 @@ typedef struct s3_source
 	bool		has_last;
 	bool		prev_forward;	/* the last read was a little ahead of the
 								 * one before */
+	uint64_t	advice_start;	/* zf_bytes_advise: the next bytes read in */
+	uint64_t	advice_end;		/* order; end 0: none */
 } s3_source;
 
 static const zf_byte_source_ops s3_ops;
@@ -148,7 +152,10 @@ zf_s3_source_open(const zf_s3_config *cfg, const char *url,
 	return &s->base;
 }
 
-/* Open a transfer at offset: to the end when streaming, else bounded. */
+/*
+ * Open a transfer at offset: to the end of the advised range or of the
+ * object when streaming, else bounded.
+ */
 static zf_status
 start_at(s3_source *s, uint64_t offset, size_t n, bool stream, zf_error *err)
 {
@@ -156,7 +163,9 @@ start_at(s3_source *s, uint64_t offset, size_t n, bool stream, zf_error *err)
 	s3_request	req = {0};
 	uint64_t	end;
 
-	if (stream)
+	if (s->advice_end != 0 && offset >= s->advice_start && offset < s->advice_end)
+		end = s->advice_end < size ? s->advice_end : size;
+	else if (stream)
 		end = size;
 	else
 	{
@@ -242,7 +251,8 @@ s3_read_at(zf_byte_source *src, uint8_t *buf, size_t n, uint64_t offset,
 			bool		near = s->has_last && at >= s->last_end &&
 				at - s->last_end <= SKIP_LIMIT;
 			bool		stream = at == 0 ||
-				(near && (at == s->last_end || s->prev_forward));
+				(near && (at == s->last_end || s->prev_forward)) ||
+				(s->advice_end != 0 && at >= s->advice_start && at < s->advice_end);
 
 			if (s->streaming)
 				zf_s3_client_stop(c);
@@ -354,11 +364,22 @@ s3_close(zf_byte_source *src, zf_error *err)
 	return ZF_OK;
 }
 
+/* The caller's next reads in order: one transfer for exactly those. */
+static void
+s3_advise(zf_byte_source *src, uint64_t start, uint64_t end)
+{
+	s3_source  *s = (s3_source *) src;
+
+	s->advice_start = start;
+	s->advice_end = end > start ? end : 0;
+}
+
 static const zf_byte_source_ops s3_ops = {
 	.read = s3_read,
 	.read_at = s3_read_at,
 	.identity = s3_identity,
-	.close = s3_close
+	.close = s3_close,
+	.advise = s3_advise
 };
 
 bool
