@@ -476,6 +476,14 @@ zfdw_validate_options(List *options, Oid catalog)
 						 errdetail("%s", err.message),
 						 errhint("Give a URL such as https://s3.example.com or http://127.0.0.1:9000.")));
 		}
+		else if (strcmp(name, "aws_region") == 0)
+		{
+			/* it becomes part of a host name: letters, digits, '-' only */
+			const char *r = defGetString(def);
+
+			if (*r == '\0' || strspn(r, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(r))
+				bad_value(def, "Give a region name such as us-east-1 or eu-central-1.");
+		}
 		else if (strcmp(name, "s3_url_style") == 0)
 		{
 			static const char *const words[] = {"path", "virtual", NULL};

@@ -29,6 +29,8 @@ CREATE SERVER plain_aws FOREIGN DATA WRAPPER zfdw OPTIONS (aws_region 'eu-west-1
 SELECT zt_error(format('ALTER SERVER plain_aws OPTIONS (ADD s3_endpoint %L)',
                        current_setting('zt.s3fault')));
 SELECT zt_error($$ALTER SERVER plain_aws OPTIONS (SET s3_url_style 'sideways')$$);
+-- the region becomes part of AWS's host name: nothing else than a region
+SELECT zt_error($$ALTER SERVER plain_aws OPTIONS (SET aws_region 'evil.example:80/x')$$);
 SELECT zt_error($$CREATE FOREIGN TABLE plain_obj (a bytea OPTIONS (meta 'raw_record'))
     SERVER plain_aws OPTIONS (filename 's3://zfdw-fault/cobol/ksds_acct_cp037.dat', lrecl '120')$$);
 SELECT zt_error($$CREATE FOREIGN TABLE plain_cpy (a text) SERVER plain_aws

@@ -7,12 +7,14 @@
  * (the identity, for caches of what was learnt from the bytes).  Reads
  * then ask for ranges:
  *
- *	 - a read that continues where the previous one ended (a scan, a
- *	   parallel worker's chunk, the sequential reads), or goes on a little
- *	   further forward again (ANALYZE's sorted samples), keeps one
- *	   transfer open from there to the end of the object, and takes its
- *	   bytes as they come, skipping forward by reading on: one request
- *	   for a whole scan;
+ *	 - a read that continues where the previous one ended (a scan, the
+ *	   sequential reads), or goes on a little further forward again
+ *	   (ANALYZE's sorted samples), is served by a window that grows as the
+ *	   reads go on (FIRST_WINDOW, four times larger each time, up to
+ *	   MAX_WINDOW): a scan of the whole object costs a dozen requests, one
+ *	   that stops early (a LIMIT, a key range) wastes little, and each
+ *	   window ends cleanly, keeping its connection; bytes are taken as they
+ *	   come, read ahead (s3_client.c), skipping forward by reading on;
  *	 - a read in the range the caller advised (zf_bytes_advise: a parallel
  *	   worker's chunk) is one transfer of that range, no more, so that it
  *	   ends cleanly and its connection serves the next chunk;
@@ -39,6 +41,9 @@
 #define SMALL_RANGE		(16 * 1024)
 /* A read this far ahead of the open transfer reads on to it. */
 #define SKIP_LIMIT		(1024 * 1024)
+/* The windows of sequential reads: the first, and the largest. */
+#define FIRST_WINDOW	(256 * 1024)
+#define MAX_WINDOW		(64 * 1024 * 1024)
 
 typedef struct s3_source
 {
@@ -55,6 +60,8 @@ typedef struct s3_source
 	bool		has_last;
 	bool		prev_forward;	/* the last read was a little ahead of the
 								 * one before */
+	uint64_t	window;			/* the last sequential window, 0 after a
+								 * random read */
 	uint64_t	advice_start;	/* zf_bytes_advise: the next bytes read in */
 	uint64_t	advice_end;		/* order; end 0: none */
 } s3_source;
@@ -166,11 +173,18 @@ start_at(s3_source *s, uint64_t offset, size_t n, bool stream, zf_error *err)
 	if (s->advice_end != 0 && offset >= s->advice_start && offset < s->advice_end)
 		end = s->advice_end < size ? s->advice_end : size;
 	else if (stream)
-		end = size;
+	{
+		s->window = s->window == 0 ? FIRST_WINDOW :
+			s->window * 4 > MAX_WINDOW ? MAX_WINDOW : s->window * 4;
+		if (s->window < n)
+			s->window = n;
+		end = size - offset < s->window ? size : offset + s->window;
+	}
 	else
 	{
 		uint64_t	want = n < SMALL_RANGE ? SMALL_RANGE : n;
 
+		s->window = 0;
 		end = size - offset < want ? size : offset + want;
 	}
 	req.method = "GET";
@@ -250,8 +264,9 @@ s3_read_at(zf_byte_source *src, uint8_t *buf, size_t n, uint64_t offset,
 		{
 			bool		near = s->has_last && at >= s->last_end &&
 				at - s->last_end <= SKIP_LIMIT;
+			/* key probes (a few bytes) never stream */
 			bool		stream = at == 0 ||
-				(near && (at == s->last_end || s->prev_forward)) ||
+				(near && (at == s->last_end || (s->prev_forward && n - *got >= 1024))) ||
 				(s->advice_end != 0 && at >= s->advice_start && at < s->advice_end);
 
 			if (s->streaming)
