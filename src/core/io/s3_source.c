@@ -44,6 +44,12 @@
 /* The windows of sequential reads: the first, and the largest. */
 #define FIRST_WINDOW	(256 * 1024)
 #define MAX_WINDOW		(64 * 1024 * 1024)
+/*
+ * A read returns once it has this much, though more was asked for: the
+ * caller then decodes while the socket fills, and comes back sooner to
+ * move it into the read-ahead window, so that the server is seldom held.
+ */
+#define RETURN_AT		(256 * 1024)
 
 typedef struct s3_source
 {
@@ -249,7 +255,7 @@ s3_read_at(zf_byte_source *src, uint8_t *buf, size_t n, uint64_t offset,
 	if (n > size - offset)
 		n = (size_t) (size - offset);
 
-	while (*got < n)
+	while (*got < n && *got < RETURN_AT)
 	{
 		uint64_t	at = offset + *got;
 		s3_client  *c = s->client;
@@ -276,7 +282,7 @@ s3_read_at(zf_byte_source *src, uint8_t *buf, size_t n, uint64_t offset,
 				return st;
 		}
 		c->dst = buf + *got;
-		c->dst_len = n - *got;
+		c->dst_len = n - *got < RETURN_AT ? n - *got : RETURN_AT;
 		c->dst_got = 0;
 		st = zf_s3_client_pump(c, err);
 		before = c->dst_got;
