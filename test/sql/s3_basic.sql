@@ -179,7 +179,17 @@ SELECT inserted, updated, deleted, skipped
 						  txid_column => 'cdc_urid');
 SELECT differences('cache_local', 'cache_s3'), (SELECT count(*) FROM cache_s3) AS rows;
 
--- 7. errors name the bucket, the key and the HTTP status
+-- 7. delimited text: a DB2 UNLOAD ... DELIMITED file in EBCDIC (RDWs)
+\set del :d '/delimited/db2_dept.vb'
+CREATE FOREIGN TABLE dept_local (deptno char(3), deptname varchar(36), mgrno char(6),
+                                 budget numeric(9,2), started date, updated timestamp)
+    SERVER local_files OPTIONS (filename :'del', format 'delimited', recfm 'vb');
+CREATE FOREIGN TABLE dept_s3 (deptno char(3), deptname varchar(36), mgrno char(6),
+                              budget numeric(9,2), started date, updated timestamp)
+    SERVER bucket OPTIONS (filename 's3://zfdw-test/delimited/db2_dept.vb', format 'delimited', recfm 'vb');
+SELECT count(*), differences('dept_local', 'dept_s3') FROM dept_s3;
+
+-- 8. errors name the bucket, the key and the HTTP status
 CREATE FOREIGN TABLE missing (raw bytea OPTIONS (meta 'raw_record'))
     SERVER bucket OPTIONS (filename 's3://zfdw-test/cobol/no_such.dat', lrecl '194');
 SELECT * FROM zt_error($$SELECT count(*) FROM missing$$);
