@@ -484,13 +484,13 @@ zf_s3_client_start(s3_client *c, const s3_request *req, zf_error *err)
 	{
 		/* the window: READ_AHEAD, less for a small range (a copybook) */
 		uint64_t	len = req->ranged ? req->end - req->first : READ_AHEAD;
-		size_t		cap = len + CURL_BUFFER < READ_AHEAD ? (size_t) len + CURL_BUFFER : READ_AHEAD;
+		size_t		window = len + CURL_BUFFER < READ_AHEAD ? (size_t) len + CURL_BUFFER : READ_AHEAD;
 
-		if (c->spill_cap < cap)
+		if (c->spill_cap < window)
 		{
 			free(c->spill);
-			c->spill = malloc(cap);
-			c->spill_cap = c->spill ? cap : 0;
+			c->spill = malloc(window);
+			c->spill_cap = c->spill ? window : 0;
 		}
 		if (c->spill == NULL)
 		{
