@@ -28,6 +28,8 @@ override with_llvm = no
 SHLIB_LINK += -Wl,--version-script=exports.map
 # archives (src/core/archive): HET blocks compressed with zlib or bzip2
 SHLIB_LINK += -lz -lbz2
+# S3 objects: HTTP(S) through libcurl, SigV4 through OpenSSL's libcrypto
+SHLIB_LINK += -lcurl -lcrypto
 EXTRA_CLEAN = exports.map
 
 PG_CONFIG ?= pg_config

@@ -11,7 +11,11 @@
  * only superusers and members of pg_execute_server_program may name a
  * program.  A table that writes (writable 'true') is what COPY ... TO a
  * file is: making one, or changing any option of one, takes superuser or
- * pg_write_server_files, on top of the read rules.
+ * pg_write_server_files, on top of the read rules.  The same goes for
+ * S3: an s3:// name is a file name, and the s3_endpoint of a server
+ * (which decides where the database server sends requests) may be set
+ * only by those who may read server files.  User mappings hold the S3
+ * credentials; their values never appear in a message.
  *
  *-------------------------------------------------------------------------
  */
@@ -26,6 +30,7 @@
 #include "catalog/pg_foreign_data_wrapper.h"
 #include "catalog/pg_foreign_server.h"
 #include "catalog/pg_foreign_table.h"
+#include "catalog/pg_user_mapping.h"
 #include "commands/defrem.h"
 #include "foreign/foreign.h"
 #include "mb/pg_wchar.h"
@@ -39,6 +44,7 @@
 #define OPT_SERVER	0x01
 #define OPT_TABLE	0x02
 #define OPT_COLUMN	0x04
+#define OPT_USER	0x08		/* user mappings */
 
 /* Who may set it. */
 typedef enum ZfOptPrivilege
@@ -59,6 +65,14 @@ static const ZfOption zf_options[] = {
 	/* where the bytes come from */
 	{"filename", OPT_TABLE, PRIV_READ_FILES},
 	{"program", OPT_TABLE, PRIV_EXECUTE_PROGRAM},
+
+	/* S3: the store (server) and the credentials (user mapping) */
+	{"aws_region", OPT_SERVER, PRIV_ANYONE},
+	{"s3_endpoint", OPT_SERVER, PRIV_READ_FILES},
+	{"s3_url_style", OPT_SERVER, PRIV_ANYONE},
+	{"aws_access_key_id", OPT_USER, PRIV_ANYONE},
+	{"aws_secret_access_key", OPT_USER, PRIV_ANYONE},
+	{"aws_session_token", OPT_USER, PRIV_ANYONE},
 
 	/* framing */
 	{"format", OPT_TABLE, PRIV_ANYONE},
@@ -159,7 +173,9 @@ catalog_bit(Oid catalog)
 		return OPT_TABLE;
 	if (catalog == AttributeRelationId)
 		return OPT_COLUMN;
-	return 0;					/* wrapper and user mapping: no options */
+	if (catalog == UserMappingRelationId)
+		return OPT_USER;
+	return 0;					/* wrapper: no options */
 }
 
 static const ZfOption *
@@ -399,6 +415,12 @@ check_write_path(const char *path)
 static void
 check_privilege(const ZfOption *o)
 {
+	if (o->priv == PRIV_READ_FILES && strcmp(o->name, "s3_endpoint") == 0 &&
+		!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("only superuser or a role with privileges of the pg_read_server_files role may specify the s3_endpoint option of a zfdw server"),
+				 errdetail("The endpoint decides where the database server sends requests.")));
 	if (o->priv == PRIV_READ_FILES &&
 		!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
 		ereport(ERROR,
@@ -501,6 +523,23 @@ zfdw_validate_options(List *options, Oid catalog)
 						 errdetail("Option \"%s\" is given more than once.", name)));
 		check_privilege(o);
 
+		if ((strcmp(name, "filename") == 0 || strcmp(name, "copybook") == 0 ||
+			 strcmp(name, "punch") == 0 || strcmp(name, "ddl") == 0) &&
+			zf_s3_is_url(defGetString(def)))
+		{
+			zf_error	err;
+			char	   *bucket;
+			char	   *key;
+
+			zf_error_clear(&err);
+			if (zf_s3_split_url(defGetString(def), &bucket, &key, &err) != ZF_OK)
+				ereport(ERROR,
+						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+						 errmsg("invalid value for option \"%s\": %s", name, err.message),
+						 errhint("Name an object as s3://bucket/key.")));
+			free(bucket);
+			free(key);
+		}
 		if (strcmp(name, "filename") == 0)
 		{
 			has_filename = true;
@@ -518,6 +557,41 @@ zfdw_validate_options(List *options, Oid catalog)
 		}
 		else if (strcmp(name, "blksize") == 0)
 			int_value(def, 9, 32760);
+		else if (strcmp(name, "s3_endpoint") == 0)
+		{
+			zf_error	err;
+
+			zf_error_clear(&err);
+			if (zf_s3_check_endpoint(defGetString(def), &err) != ZF_OK)
+				ereport(ERROR,
+						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+						 errmsg("invalid value for option \"s3_endpoint\": \"%s\"",
+								defGetString(def)),
+						 errdetail("%s", err.message),
+						 errhint("Give a URL such as https://s3.example.com or http://127.0.0.1:9000.")));
+		}
+		else if (strcmp(name, "aws_region") == 0)
+		{
+			/* it becomes part of a host name: letters, digits, '-' only */
+			const char *r = defGetString(def);
+
+			if (*r == '\0' || strspn(r, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(r))
+				bad_value(def, "Give a region name such as us-east-1 or eu-central-1.");
+		}
+		else if (strcmp(name, "s3_url_style") == 0)
+		{
+			static const char *const words[] = {"path", "virtual", NULL};
+
+			word_value(def, words, "Valid values are path (https://host/bucket/key) and virtual (https://bucket.host/key).");
+		}
+		else if (where == OPT_USER)
+		{
+			/* a secret: say what is wrong without quoting it */
+			if (defGetString(def)[0] == '\0')
+				ereport(ERROR,
+						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+						 errmsg("option \"%s\" must not be empty", name)));
+		}
 		else if (strcmp(name, "program") == 0)
 			has_program = true;
 		else if (strcmp(name, "copybook") == 0 || strcmp(name, "copybook_text") == 0)
@@ -870,6 +944,7 @@ zfdw_get_table_options(Oid relid, ZfTableOptions *opts)
 	ListCell   *lc;
 
 	table_options_init(opts);
+	opts->serverid = table->serverid;
 	foreach(lc, server->options)
 		apply_table_option(opts, (DefElem *) lfirst(lc));
 	foreach(lc, table->options)

@@ -14,6 +14,7 @@
 #include "utils/guc.h"
 
 #include "modify/modify.h"
+#include "scan/s3_access.h"
 #include "scan/scan.h"
 #include "subscription/subscription.h"
 #include "diag/diag.h"
@@ -39,6 +40,7 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	zfdw_s3_define_settings();
 	DefineCustomIntVariable("zfdw.max_record_length",
 							"Longest record, in bytes, a scan accepts.",
 							"Also bounds the record length of a copybook or punch layout.",

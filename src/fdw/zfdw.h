@@ -29,6 +29,7 @@
 #include "layout/layout.h"
 #include "records/record_reader.h"
 #include "base/status.h"
+#include "io/s3.h"
 #include "value/value.h"
 #include "value/value_write.h"
 
@@ -68,7 +69,8 @@ typedef zf_null_if ZfNullIf;
 /* Options of a foreign table, merged from wrapper, server and table. */
 typedef struct ZfTableOptions
 {
-	char	   *filename;		/* a path or a glob */
+	Oid			serverid;		/* the table's server (S3 endpoint, credentials) */
+	char	   *filename;		/* a path or a glob, local or s3:// */
 	char	   *program;		/* a shell command to read from */
 	ZfFormat	format;
 	bool		recfm_given;
@@ -343,11 +345,13 @@ extern zf_layout *zfdw_load_layout(const ZfTableOptions *opts,
 								   TupleDesc tupdesc, Oid relid,
 								   const ZfPackedLayout *given,
 								   int32 *recdef_out);
-extern char *zfdw_read_text_file(const char *path, const char *what);
+extern char *zfdw_read_text_file(Oid serverid, const char *path,
+								 const char *what);
 extern void zfdw_layout_limits(zf_limits *lim);
 extern zf_cursor *zfdw_create_cursor(ZfTable *t);
 extern int32 zfdw_punch_choose_table(const zf_layout *L, const char *table);
-extern struct zf_db2_script *zfdw_load_ddl(const char *path, const char *text);
+extern struct zf_db2_script *zfdw_load_ddl(Oid serverid, const char *path,
+										   const char *text);
 
 /* ---- values (convert.c, convert_number.c, convert_text.c) ---- */
 
@@ -455,16 +459,22 @@ typedef struct ZfSource
 	char	   *name;			/* current file name (or program) */
 	struct ZfArchive *archive;	/* the container files are read through */
 	bool		parallel;		/* files are handed out to parallel workers */
+	Oid			serverid;		/* for s3:// names: endpoint, credentials */
+	zf_s3_stats s3;				/* requests of the objects closed so far */
 } ZfSource;
 
-extern List *zfdw_expand_files(const char *pattern, bool missing_ok);
+extern List *zfdw_expand_files(Oid serverid, const char *pattern,
+							   bool missing_ok);
 extern void zfdw_restrict_files(const char *pattern, List *files);
-extern int64 zfdw_total_size(List *files);
+extern int64 zfdw_total_size(Oid serverid, List *files);
+extern int64 zfdw_file_size(Oid serverid, const char *path);
 extern bool zfdw_source_next(ZfSource *src);
 extern void zfdw_source_open_index(ZfSource *src, int index);
 extern void zfdw_source_close(ZfSource *src);
 extern void zfdw_source_discard(ZfSource *src);
-extern zf_byte_source *zfdw_open_file_bytes(const char *path, zf_error *err);
+extern zf_byte_source *zfdw_open_file_bytes(Oid serverid, const char *path,
+											zf_error *err);
+extern void zfdw_source_s3_stats(const ZfSource *src, zf_s3_stats *out);
 pg_noreturn extern void zfdw_report_open_error(const zf_error *err,
 												const char *hint);
 extern zf_status zfdw_close_bytes(zf_byte_source *bytes, zf_error *err);

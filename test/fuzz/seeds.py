@@ -299,6 +299,8 @@ def seeds_xmit():
             yield b'\x00\x00' + b
             yield b'\x01\x00' + b
             yield b'\x3a\x12' + b
+
+
 def seeds_value_write():
     # kind flags digits/length scale, then the value
     yield b'\x01\x01\x07\x02' + b'-12345.67'
@@ -311,6 +313,28 @@ def seeds_value_write():
     yield b'\x04\x70\x0A\x00' + 'A漢字B'.encode()
     yield b'\x04\x74\x06\x00' + '漢字'.encode()
     yield b'\x04\x10\x03\x00' + 'ABCDEF'.encode()
+
+
+def seeds_s3_xml():
+    yield (b'<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+           b'<Name>b</Name><Prefix>u/</Prefix><KeyCount>2</KeyCount><IsTruncated>true</IsTruncated>'
+           b'<NextContinuationToken>t&amp;1</NextContinuationToken>'
+           b'<Contents><Key>u/a&lt;1&gt;.dat</Key><Size>80</Size><ETag>&quot;x&quot;</ETag></Contents>'
+           b'<Contents><Key>u/&#xE9;&#233;</Key><Size>0</Size></Contents></ListBucketResult>')
+    yield b'<ListBucketResult><IsTruncated>false</IsTruncated><!-- c --><Contents><Key><![CDATA[a]]></Key><Size>1</Size></Contents></ListBucketResult>'
+    yield (b'<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.'
+           b'</Message><Key>k</Key><RequestId>1</RequestId></Error>')
+
+
+def seeds_s3_http():
+    yield (b'\x00HTTP/1.1 206 Partial Content\r\nContent-Length: 100\r\n'
+           b'Content-Range: bytes 100-199/5000\r\nETag: "abc"\r\n'
+           b'Last-Modified: Mon, 07 Dec 2026 06:00:00 GMT\r\nRetry-After: 2\r\n\r\n')
+    yield b'\x00HTTP/1.1 100 Continue\r\n\r\nHTTP/2 503\r\ncontent-length: 0\r\n\r\n'
+    yield b'\x00HTTP/1.1 200 OK\r\nContent-Range: bytes 0-0/*\r\n'
+    yield (b'\x01# c\n[default]\naws_access_key_id = AK1\naws_secret_access_key=SK1\n'
+           b'[zfdw]\r\n aws_access_key_id= AK2 \r\naws_secret_access_key = SK2\r\naws_session_token = T\r\n'
+           b'[profile x]\naws_access_key_id = AK3\n')
 
 
 GATHER = {
@@ -330,6 +354,8 @@ GATHER = {
     'fuzz_tape': seeds_tape,
     'fuzz_xmit': seeds_xmit,
     'fuzz_value_write': seeds_value_write,
+    'fuzz_s3_xml': seeds_s3_xml,
+    'fuzz_s3_http': seeds_s3_http,
 }
 
 

@@ -257,7 +257,8 @@ archive_close(zf_byte_source *src, zf_error *err)
 }
 
 static const zf_byte_source_ops archive_ops = {
-	archive_read, NULL, NULL, archive_close
+	.read = archive_read,
+	.close = archive_close,
 };
 
 /* Create an archive source over inner. */

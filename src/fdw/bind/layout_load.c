@@ -28,6 +28,7 @@
 #include "db2/punch/punch.h"
 
 #include "bind/binding_int.h"
+#include "scan/s3_access.h"
 
 /* Free a core layout when the memory context that holds its owner goes. */
 static void
@@ -58,7 +59,9 @@ zfdw_free_with_context(MemoryContextCallbackFunction fn, void *arg)
 }
 
 /*
- * Read a whole text file (a copybook, a punch) into palloc'd memory.
+ * Read a whole text file (a copybook, a punch, DDL), local or an s3://
+ * object of the table's server, into palloc'd memory, through the same
+ * byte sources as the data.
  *
  * Only a regular file is read, and it is opened without blocking, so that
  * a FIFO cannot hang the backend in open().  Its size is bounded by
@@ -67,56 +70,58 @@ zfdw_free_with_context(MemoryContextCallbackFunction fn, void *arg)
  * database encoding (the layout's names become column names and values).
  */
 char *
-zfdw_read_text_file(const char *path, const char *what)
+zfdw_read_text_file(Oid serverid, const char *path, const char *what)
 {
-	struct stat st;
+	zf_byte_source *bytes;
+	zf_error	err;
+	zf_status	st;
+	int64		size;
 	char	   *buf;
 	size_t		n = 0;
-	int			fd;
 	int			valid;
 	const char *nul;
 
-	fd = OpenTransientFile(path, O_RDONLY | O_NONBLOCK | PG_BINARY);
-	if (fd < 0)
+	zf_error_clear(&err);
+	bytes = zfdw_open_file_bytes(serverid, path, &err);
+	if (bytes == NULL)
+	{
+		if (err.status == ZF_E_UNSUPPORTED)
+			ereport(ERROR,
+					(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					 errmsg("%s %s", what, err.message),
+					 errhint("Give the %s inline with the %s_text option instead.", what, what)));
+		if (zf_s3_is_url(path))
+			zfdw_s3_report(&err);
+		errno = err.sys_errno;
 		ereport(ERROR,
 				(errcode_for_file_access(),
 				 errmsg("could not open %s file \"%s\": %m", what, path)));
-	if (fstat(fd, &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat %s file \"%s\": %m", what, path)));
-	if (!S_ISREG(st.st_mode))
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("%s \"%s\" is %s, not a regular file", what, path,
-						S_ISDIR(st.st_mode) ? "a directory" :
-						S_ISFIFO(st.st_mode) ? "a FIFO" :
-						S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file"),
-				 errhint("Give the %s inline with the %s_text option instead.", what, what)));
-	if (st.st_size > zfdw_max_layout_source)
+	}
+	size = zf_bytes_size(bytes);
+	if (size > zfdw_max_layout_source)
+	{
+		zfdw_close_bytes(bytes, NULL);
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%s file \"%s\" is too large (%lld bytes)", what, path,
-						(long long) st.st_size),
+						(long long) size),
 				 errdetail("The limit zfdw.max_layout_source is %d bytes.",
 						   zfdw_max_layout_source),
 				 errhint("A superuser may raise zfdw.max_layout_source.")));
-	buf = palloc(st.st_size + 1);
-	while (n < (size_t) st.st_size)
-	{
-		ssize_t		got = read(fd, buf + n, st.st_size - n);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not read %s file \"%s\": %m", what, path)));
-		if (got == 0)
-			break;				/* shrank meanwhile: take what is there */
-		n += got;
 	}
-	CloseTransientFile(fd);
+	buf = palloc(size + 1);
+	/* a file that shrank meanwhile: what is there */
+	st = zf_bytes_read_full(bytes, (uint8_t *) buf, size, &n, &err);
+	zfdw_close_bytes(bytes, NULL);
+	if (st != ZF_OK)
+	{
+		if (zf_s3_is_url(path))
+			zfdw_s3_report(&err);
+		errno = err.sys_errno;
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not read %s file \"%s\": %m", what, path)));
+	}
 	buf[n] = '\0';
 
 	nul = memchr(buf, '\0', n);
@@ -336,12 +341,12 @@ parse_ddl(const char *text, const char *what)
  * the current memory context.
  */
 zf_db2_script *
-zfdw_load_ddl(const char *path, const char *text)
+zfdw_load_ddl(Oid serverid, const char *path, const char *text)
 {
 	zf_db2_script *script;
 
 	if (text == NULL)
-		text = zfdw_read_text_file(path, "ddl");
+		text = zfdw_read_text_file(serverid, path, "ddl");
 	script = parse_ddl(text, path ? path : "ddl_text");
 	zfdw_free_with_context(free_ddl_callback, script);
 	return script;

@@ -131,7 +131,7 @@ zfdw_guess_codepage(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the options of guess_codepage must be a jsonb object")));
 	zf_error_clear(&err);
-	bytes = zfdw_open_file_bytes(path, &err);
+	bytes = zfdw_open_file_bytes(InvalidOid, path, &err);
 	if (bytes == NULL)
 		zfdw_report_open_error(&err, NULL);
 	size = zf_bytes_size(bytes);

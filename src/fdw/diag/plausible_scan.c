@@ -74,12 +74,17 @@ zfdw_check_plausible(ZfTable *t, List *files)
 	zf_error	err;
 	char	   *accept = t->opts.accept;
 
+	/*
+	 * An archive's bytes are not its data set's: the container reader
+	 * checks the framing of what it hands out itself.
+	 */
 	if (!zfdw_plausibility_checks || files == NIL ||
-		t->opts.format != ZF_FORMAT_RECORD)
+		t->opts.format != ZF_FORMAT_RECORD ||
+		(t->opts.container && strcmp(t->opts.container, "none") != 0))
 		return;
 	path = linitial(files);
 	zf_error_clear(&err);
-	bytes = zfdw_open_file_bytes(path, &err);
+	bytes = zfdw_open_file_bytes(t->opts.serverid, path, &err);
 	if (bytes == NULL)
 		return;					/* the scan itself reports it */
 	size = zf_bytes_size(bytes);

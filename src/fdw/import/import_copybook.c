@@ -218,7 +218,8 @@ import_copybook(ImportForeignSchemaStmt *stmt, const char *server,
 	}
 	if (opts.copybook)
 		zfdw_import_check_file_option("copybook");
-	text = opts.copybook_text ? opts.copybook_text : zfdw_read_text_file(opts.copybook, "copybook");
+	text = opts.copybook_text ? opts.copybook_text : zfdw_read_text_file(GetForeignServerByName(server, false)->serverid,
+																				  opts.copybook, "copybook");
 	zf_copybook_opts_init(&copts);
 	copts.pic_n_dbcs = opts.pic_n_dbcs;
 	copts.allow_larger_redefines = opts.allow_larger_redefines;

@@ -17,6 +17,7 @@
 #include "zfdw.h"
 
 #include "commands/defrem.h"
+#include "foreign/foreign.h"
 #include "utils/builtins.h"
 
 #include "db2/ddl/db2ddl.h"
@@ -106,8 +107,8 @@ column_name(const char *field, int i, List **used)
 
 /* Read the header line of path: its fields decoded in cp. */
 static List *
-header_fields(const char *path, const zf_codepage *cp, const char *delimiter,
-			  const char *quote)
+header_fields(Oid serverid, const char *path, const zf_codepage *cp,
+			  const char *delimiter, const char *quote)
 {
 	zf_byte_source *bytes;
 	zf_delim_opts dopts;
@@ -123,7 +124,7 @@ header_fields(const char *path, const zf_codepage *cp, const char *delimiter,
 	zf_error_clear(&err);
 	if (zf_delim_opts_init(&dopts, cp, delimiter, quote, &err) != ZF_OK)
 		zfdw_report(ERROR, &err, "the delimiter or quote option");
-	bytes = zfdw_open_file_bytes(path, &err);
+	bytes = zfdw_open_file_bytes(serverid, path, &err);
 	if (bytes == NULL)
 		zfdw_report_open_error(&err, NULL);
 	if (zf_bytes_read_full(bytes, buf, HEADER_SAMPLE, &n, &err) != ZF_OK)
@@ -192,6 +193,7 @@ zfdw_import_delimited(ImportForeignSchemaStmt *stmt, const char *server,
 	const char *ddl = option_value(options, "ddl");
 	const char *ddl_text = option_value(options, "ddl_text");
 	const char *table = option_value(options, "table");
+	Oid			serverid = GetForeignServerByName(server, false)->serverid;
 	const zf_db2_table *dt = NULL;
 	const zf_codepage *cp;
 	List	   *files;
@@ -217,17 +219,17 @@ zfdw_import_delimited(ImportForeignSchemaStmt *stmt, const char *server,
 	cp = zf_codepage_lookup(cpname ? cpname : "cp037", &err);
 	if (cp == NULL)
 		zfdw_report(ERROR, &err, "codepage");
-	files = zfdw_expand_files(filename, false);
+	files = zfdw_expand_files(serverid, filename, false);
 	if (files == NIL)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_FILE),
 				 errmsg("no file matches \"%s\"", filename)));
-	names = header_fields((const char *) linitial(files), cp,
+	names = header_fields(serverid, (const char *) linitial(files), cp,
 						  delimiter ? delimiter : ",", quote ? quote : "\"");
 
 	if (ddl || ddl_text)
 	{
-		struct zf_db2_script *script = zfdw_load_ddl(ddl, ddl_text);
+		struct zf_db2_script *script = zfdw_load_ddl(serverid, ddl, ddl_text);
 
 		if (table != NULL)
 			dt = zf_db2ddl_find_table(script, NULL, table);

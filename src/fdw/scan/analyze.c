@@ -191,7 +191,8 @@ zfdwAnalyzeForeignTable(Relation relation, AcquireSampleRowsFunc *func,
 
 	zfdw_get_table_options(RelationGetRelid(relation), &opts);
 	if (opts.filename)
-		bytes = zfdw_total_size(zfdw_expand_files(opts.filename, true));
+		bytes = zfdw_total_size(opts.serverid,
+								zfdw_expand_files(opts.serverid, opts.filename, true));
 	*totalpages = (BlockNumber) Max(1, (bytes + BLCKSZ - 1) / BLCKSZ);
 	*func = zfdw_acquire_sample_rows;
 	return true;

@@ -116,7 +116,8 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
 	if (t->opts.program)
 		s->src.program = t->opts.program;
 	else
-		s->src.files = zfdw_expand_files(t->opts.filename, false);
+		s->src.files = zfdw_expand_files(t->opts.serverid, t->opts.filename, false);
+	s->src.serverid = t->opts.serverid;
 	if (t->any_variable)
 		s->cursor = zfdw_create_cursor(t);
 	zfdw_decode_buf_init(&s->buf, Max(t->lrecl, 1024));
@@ -292,7 +293,8 @@ progress_update(ZfScanState *s, const zf_record *r)
 	while (s->src.files != NIL && s->progress_file < s->src.current &&
 		   s->progress_file < list_length(s->src.files))
 	{
-		s->progress_before += zfdw_total_size(list_make1(list_nth(s->src.files, s->progress_file)));
+		s->progress_before += zfdw_file_size(s->src.serverid,
+											 (const char *) list_nth(s->src.files, s->progress_file));
 		s->progress_file++;
 	}
 	zfdw_progress_update(s->progress, s->src.name,
@@ -320,7 +322,7 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 			s->progress = zfdw_progress_begin(ZF_PROGRESS_SCAN, t->relid,
 											  s->src.program ? s->src.program :
 											  s->src.files ? (char *) linitial(s->src.files) : "",
-											  s->src.program ? -1 : zfdw_total_size(s->src.files));
+											  s->src.program ? -1 : zfdw_total_size(s->src.serverid, s->src.files));
 			s->progress_file = 0;
 		}
 	}
@@ -558,6 +560,16 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 		ExplainPropertyInteger("Records Rejected", NULL, (int64) s->nrejected, es);
 		if (s->nnulled > 0)
 			ExplainPropertyInteger("Values Nulled", NULL, (int64) s->nnulled, es);
+		if (o->filename && zf_s3_is_url(o->filename))
+		{
+			zf_s3_stats st;
+
+			/* this process's requests (a parallel worker counts its own) */
+			zfdw_source_s3_stats(&s->src, &st);
+			ExplainPropertyInteger("S3 Requests", NULL, (int64) st.requests, es);
+			ExplainPropertyInteger("S3 Bytes Received", NULL, (int64) st.bytes, es);
+			ExplainPropertyInteger("S3 Retries", NULL, (int64) st.retries, es);
+		}
 	}
 }
 

@@ -84,10 +84,10 @@ zfdwGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid
 
 	if (t->opts.filename)
 	{
-		List	   *files = zfdw_expand_files(t->opts.filename, true);
+		List	   *files = zfdw_expand_files(t->opts.serverid, t->opts.filename, true);
 
 		ps->nfiles = list_length(files);
-		ps->total_bytes = zfdw_total_size(files) -
+		ps->total_bytes = zfdw_total_size(t->opts.serverid, files) -
 			(t->opts.file_header_bytes + t->opts.file_trailer_bytes) * ps->nfiles;
 		ps->total_bytes = Max(ps->total_bytes, 0);
 	}

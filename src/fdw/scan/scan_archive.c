@@ -34,6 +34,8 @@
 #include "storage/fd.h"
 
 #include "archive/archive.h"
+#include "io/s3.h"
+#include "scan/s3_access.h"
 
 /* What the table reads through its container. */
 typedef struct ZfArchive
@@ -142,6 +144,15 @@ next_volume(void *arg, zf_error *err)
 	if (src->files == NIL || src->current + 1 >= list_length(src->files))
 		return NULL;
 	path = (char *) list_nth(src->files, ++src->current);
+	if (zf_s3_is_url(path))
+	{
+		zf_byte_source *obj = zfdw_s3_open(src->serverid, path, err);
+
+		/* an object's transfers must not be left by a jump (s3_access.c) */
+		if (obj)
+			zf_bytes_set_hooks(obj, &zfdw_s3_hooks);
+		return obj;
+	}
 	/* not counted by AcquireExternalFD: the tape source closes it itself */
 	return zf_file_source_open(path, err);
 }
@@ -237,10 +248,10 @@ zfdw_archive_resolve(ZfTable *t)
 				 errmsg("option tape_file is for tape images, not XMIT files")));
 
 	/* the first file: its kind and its data set */
-	files = zfdw_expand_files(o->filename, false);
+	files = zfdw_expand_files(o->serverid, o->filename, false);
 	path = linitial(files);
 	zf_error_clear(&err);
-	bytes = zfdw_open_file_bytes(path, &err);
+	bytes = zfdw_open_file_bytes(o->serverid, path, &err);
 	if (bytes == NULL)
 		zfdw_report_open_error(&err, NULL);
 	kind = kind_of_file(a, bytes);

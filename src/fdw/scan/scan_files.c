@@ -1,9 +1,10 @@
 /*-------------------------------------------------------------------------
  *
  * scan_files.c
- *	  The files a scan reads: a path or a glob expanded in name order, or
- *	  the standard output of a program (as file_fdw runs it), each opened
- *	  as a core byte source (io/byte_source.h).
+ *	  The files a scan reads: a path or a glob expanded in name order
+ *	  (local, or s3:// objects of the table's server: s3_access.c), or the
+ *	  standard output of a program (as file_fdw runs it), each opened as a
+ *	  core byte source (io/byte_source.h).
  *
  * Only regular files are read: a directory, a FIFO or a device is refused
  * up front (a FIFO would block the backend until a writer appears), and a
@@ -23,6 +24,8 @@
 #include "miscadmin.h"
 #include "storage/fd.h"
 #include "utils/memutils.h"
+
+#include "scan/s3_access.h"
 
 #define NOT_REGULAR_HINT \
 	"zfdw reads regular files; read from a pipe or device with the program option, e.g. program 'cat /path'."
@@ -73,7 +76,7 @@ zfdw_restrict_files(const char *pattern, List *files)
  * estimate); a plain path is returned as is and checked when opened.
  */
 List *
-zfdw_expand_files(const char *pattern, bool missing_ok)
+zfdw_expand_files(Oid serverid, const char *pattern, bool missing_ok)
 {
 	List	   *files = NIL;
 	glob_t		g;
@@ -87,6 +90,8 @@ zfdw_expand_files(const char *pattern, bool missing_ok)
 			files = lappend(files, pstrdup(lfirst(lc)));
 		return files;
 	}
+	if (zf_s3_is_url(pattern))
+		return zfdw_s3_expand(serverid, pattern, missing_ok);
 	if (!is_pattern(pattern))
 		return list_make1(pstrdup(pattern));
 
@@ -125,9 +130,12 @@ zfdw_expand_files(const char *pattern, bool missing_ok)
 	return files;
 }
 
-/* Total size of the files (missing ones count as empty), for estimates. */
+/*
+ * Total size of the files (missing local files count as empty), for
+ * estimates.  Objects' sizes come from the listing that named them.
+ */
 int64
-zfdw_total_size(List *files)
+zfdw_total_size(Oid serverid, List *files)
 {
 	int64		total = 0;
 	ListCell   *lc;
@@ -135,11 +143,29 @@ zfdw_total_size(List *files)
 	foreach(lc, files)
 	{
 		struct stat st;
+		const char *path = (const char *) lfirst(lc);
 
-		if (stat((char *) lfirst(lc), &st) == 0 && S_ISREG(st.st_mode))
+		if (zf_s3_is_url(path))
+			total += zfdw_s3_size(serverid, path);
+		else if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
 			total += st.st_size;
 	}
 	return total;
+}
+
+/* The size of one file or object, which must be there. */
+int64
+zfdw_file_size(Oid serverid, const char *path)
+{
+	struct stat st;
+
+	if (zf_s3_is_url(path))
+		return zfdw_s3_size(serverid, path);
+	if (stat(path, &st) != 0)
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not stat file \"%s\": %m", path)));
+	return st.st_size;
 }
 
 /*
@@ -160,11 +186,12 @@ check_interrupts(void *arg, zf_error *err)
 static const zf_byte_hooks scan_hooks = {check_interrupts, NULL};
 
 /*
- * Open a regular file as a byte source, its descriptor counted among the
- * backend's.  NULL with err set when the core refuses or cannot open it.
+ * Open a regular file, or an s3:// object of the server, as a byte source,
+ * its descriptor (or socket) counted among the backend's.  NULL with err
+ * set when the core refuses or cannot open it.
  */
 zf_byte_source *
-zfdw_open_file_bytes(const char *path, zf_error *err)
+zfdw_open_file_bytes(Oid serverid, const char *path, zf_error *err)
 {
 	zf_byte_source *bytes;
 
@@ -172,7 +199,8 @@ zfdw_open_file_bytes(const char *path, zf_error *err)
 		ereport(ERROR,
 				(errcode_for_file_access(),
 				 errmsg("could not open file \"%s\" for reading: %m", path)));
-	bytes = zf_file_source_open(path, err);
+	bytes = zf_s3_is_url(path) ? zfdw_s3_open(serverid, path, err) :
+		zf_file_source_open(path, err);
 	if (bytes == NULL)
 		ReleaseExternalFD();
 	return bytes;
@@ -232,6 +260,35 @@ open_program(const char *command)
 	return bytes;
 }
 
+/* Count the requests of an object about to be closed. */
+static void
+add_s3_stats(ZfSource *src, zf_byte_source *bytes)
+{
+	zf_s3_stats st;
+
+	if (zf_s3_source_stats(bytes, &st))
+	{
+		src->s3.requests += st.requests;
+		src->s3.bytes += st.bytes;
+		src->s3.retries += st.retries;
+	}
+}
+
+/* The requests of the objects of a scan so far, the open one included. */
+void
+zfdw_source_s3_stats(const ZfSource *src, zf_s3_stats *out)
+{
+	zf_s3_stats st;
+
+	*out = src->s3;
+	if (src->bytes && zf_s3_source_stats(src->bytes, &st))
+	{
+		out->requests += st.requests;
+		out->bytes += st.bytes;
+		out->retries += st.retries;
+	}
+}
+
 /*
  * Close the current file or program.  A program that failed is an error
  * (its output may be incomplete).
@@ -244,6 +301,7 @@ zfdw_source_close(ZfSource *src)
 
 	if (bytes == NULL)
 		return;
+	add_s3_stats(src, bytes);
 	src->bytes = NULL;
 	zf_error_clear(&err);
 	if (zfdw_close_bytes(bytes, &err) == ZF_OK)
@@ -269,6 +327,7 @@ zfdw_source_discard(ZfSource *src)
 	{
 		zf_byte_source *bytes = src->bytes;
 
+		add_s3_stats(src, bytes);
 		src->bytes = NULL;
 		(void) zfdw_close_bytes(bytes, NULL);
 	}
@@ -295,7 +354,9 @@ zfdw_source_next(ZfSource *src)
 		char	   *path = (char *) list_nth(src->files, src->current);
 		zf_error	err;
 
-		src->bytes = zfdw_open_file_bytes(path, &err);
+		src->bytes = zfdw_open_file_bytes(src->serverid, path, &err);
+		if (src->bytes == NULL && zf_s3_is_url(path))
+			zfdw_s3_report(&err);
 		if (src->bytes == NULL)
 			zfdw_report_open_error(&err, NOT_REGULAR_HINT);
 		src->name = path;
@@ -303,7 +364,8 @@ zfdw_source_next(ZfSource *src)
 	else
 		return false;
 	src->bytes = zfdw_archive_wrap(src, src->bytes);
-	zf_bytes_set_hooks(src->bytes, &scan_hooks);
+	/* an object's transfers must not be left by a jump (s3_access.c) */
+	zf_bytes_set_hooks(src->bytes, zf_s3_is_url(src->name) ? &zfdw_s3_hooks : &scan_hooks);
 	return true;
 }
 

@@ -27,6 +27,8 @@ static void
 reader_error(ZfScanState *s, const zf_error *raw)
 {
 	s->in_record = false;
+	/* a transfer given up for a cancel: report the cancel */
+	CHECK_FOR_INTERRUPTS();
 	zfdw_report(ERROR, raw, NULL);
 }
 
@@ -38,16 +40,12 @@ reader_error(ZfScanState *s, const zf_error *raw)
 uint64
 zfdw_fb_file_records(ZfScanState *s, const char *path)
 {
-	struct stat st;
+	int64		size = zfdw_file_size(s->t->opts.serverid, path);
 	uint64		count;
 	zf_error	err;
 
-	if (stat(path, &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat file \"%s\": %m", path)));
 	zf_error_clear(&err);
-	if (zf_fb_record_count(st.st_size, &s->ropts, &count, &err) != ZF_OK)
+	if (zf_fb_record_count(size, &s->ropts, &count, &err) != ZF_OK)
 	{
 		zf_error	prepared;
 

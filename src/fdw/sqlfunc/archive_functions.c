@@ -40,7 +40,7 @@ open_listed_file(const char *path)
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("only superuser or a role with privileges of the pg_read_server_files role may read server files")));
 	zf_error_clear(&err);
-	bytes = zfdw_open_file_bytes(path, &err);
+	bytes = zfdw_open_file_bytes(InvalidOid, path, &err);
 	if (bytes == NULL)
 		zfdw_report_open_error(&err, NULL);
 	return bytes;

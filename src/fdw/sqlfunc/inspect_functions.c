@@ -13,6 +13,8 @@
  */
 #include "zfdw.h"
 
+#include "scan/s3_access.h"
+
 #include "catalog/pg_authid.h"
 #include "funcapi.h"
 #include "miscadmin.h"
@@ -73,7 +75,10 @@ zfdw_inspect_file(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("lrecl must not be negative")));
 	zf_error_clear(&err);
-	bytes = zfdw_open_file_bytes(path, &err);
+	/* an s3:// object: the environment's endpoint and credentials */
+	bytes = zfdw_open_file_bytes(InvalidOid, path, &err);
+	if (bytes == NULL && zf_s3_is_url(path))
+		zfdw_s3_report(&err);
 	if (bytes == NULL && err.status == ZF_E_UNSUPPORTED)
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
@@ -85,6 +90,8 @@ zfdw_inspect_file(PG_FUNCTION_ARGS)
 	st = zf_bytes_read_full(bytes, sample, Min((uint64) size, ZF_INSPECT_SAMPLE_SIZE),
 							&n, &err);
 	zfdw_close_bytes(bytes, NULL);
+	if (st != ZF_OK && zf_s3_is_url(path))
+		zfdw_s3_report(&err);
 	if (st != ZF_OK)
 		zfdw_report(ERROR, &err, path);
 

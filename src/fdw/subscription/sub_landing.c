@@ -30,6 +30,7 @@
 #include "utils/timestamp.h"
 
 #include "zfdw.h"
+#include "io/s3.h"
 #include "subscription/subscription.h"
 
 /* What the stable rule saw of a file at earlier polls. */
@@ -66,7 +67,14 @@ zfdw_sub_source_pattern(Oid source)
 		DefElem    *def = lfirst(lc);
 
 		if (strcmp(def->defname, "filename") == 0)
+		{
+			if (zf_s3_is_url(defGetString(def)))
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("a subscription follows a folder of the database server, not an S3 prefix"),
+						 errhint("Land the extract files in a local folder, or apply objects with zfdw.apply_changes.")));
 			return defGetString(def);
+		}
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_WRONG_OBJECT_TYPE),
@@ -136,7 +144,7 @@ List *
 zfdw_sub_pending_files(const char *pattern, const char *last_file,
 					   const SubOptions *opts)
 {
-	List	   *names = list_copy(zfdw_expand_files(pattern, true));
+	List	   *names = list_copy(zfdw_expand_files(InvalidOid, pattern, true));
 	List	   *files = NIL;
 	List	   *keep = NIL;
 	TimestampTz now = GetCurrentTimestamp();
