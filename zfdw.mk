@@ -20,6 +20,9 @@ SQL_PARTS = $(sort $(wildcard sql/*.sql))
 PG_CPPFLAGS = -Isrc/core -Isrc/fdw
 PG_CFLAGS = -Wextra
 
+# the decompressors of src/core/io (zlib1g-dev, libbz2-dev, libzstd-dev)
+SHLIB_LINK += -lz -lbz2 -lzstd
+
 # Bitcode for JIT inlining buys nothing for a foreign-data wrapper and would
 # make "make install" depend on clang; leave it out on purpose.
 override with_llvm = no

@@ -24,9 +24,12 @@ if [ "${1:-}" = --list ]; then
 fi
 
 # bzip2: the conformance suites read a compressed file through
-# "bzip2 -dc"; mawk: awk, of Priority required but not essential
+# "bzip2 -dc", and with gzip (essential) and zstd it writes the compressed
+# files of the compression tests; mawk: awk, of Priority required but not
+# essential; zlib1g-dev, libbz2-dev, libzstd-dev: the decompressors
 packages=(gcc make libc6-dev "postgresql-$ZF_PG_VERSION"
 	"postgresql-server-dev-$ZF_PG_VERSION" libcmocka-dev python3 bzip2 mawk
+	zlib1g-dev libbz2-dev libzstd-dev zstd
 	"$@")
 
 if [ -n "$list_only" ]; then
