@@ -27,6 +27,7 @@
 #include "decode/datetime.h"
 #include "decode/decimal.h"
 #include "layout/layout.h"
+#include "io/decompress.h"
 #include "records/record_reader.h"
 #include "base/status.h"
 #include "value/value.h"
@@ -80,6 +81,7 @@ typedef struct ZfTableOptions
 	uint8		text_terminator;	/* 0: by code page */
 	int64		file_header_bytes;
 	int64		file_trailer_bytes;
+	zf_compression compression; /* auto (0, the default), none, gzip, ... */
 	char	   *codepage;
 	char	   *copybook;		/* a path */
 	char	   *copybook_text;
@@ -430,11 +432,25 @@ typedef struct ZfSource
 	zf_byte_source *bytes;		/* the current file or program output, or
 								 * NULL */
 	char	   *name;			/* current file name (or program) */
+	zf_compression compression; /* the table's option */
+	zf_compression found;		/* what the current input is compressed with */
 } ZfSource;
+
+/* Bits of zfdw_files_compression: 1 << zf_compression. */
+#define ZFDW_COMPRESSED_BITS \
+	((1u << ZF_COMPRESSION_GZIP) | (1u << ZF_COMPRESSION_BZIP2) | (1u << ZF_COMPRESSION_ZSTD))
 
 extern List *zfdw_expand_files(const char *pattern, bool missing_ok);
 extern int64 zfdw_total_size(List *files);
 extern bool zfdw_source_next(ZfSource *src);
+extern zf_byte_source *zfdw_decompress_bytes(zf_byte_source *bytes,
+											 zf_compression option,
+											 zf_compression *found);
+extern zf_compression zfdw_file_compression(const char *path,
+											zf_compression option);
+extern unsigned zfdw_files_compression(List *files, const char *program,
+									   zf_compression option);
+extern char *zfdw_compression_names(unsigned kinds);
 extern void zfdw_source_open_index(ZfSource *src, int index);
 extern void zfdw_source_close(ZfSource *src);
 extern void zfdw_source_discard(ZfSource *src);
