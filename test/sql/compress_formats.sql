@@ -3,9 +3,10 @@
 -- punch and DDL, change extracts and their apply) compressed by Debian's
 -- gzip, bzip2 and zstd programs (the oracle), recognised by compression
 -- 'auto', and compared with the same query on the original file, EXCEPT
--- ALL both ways.  The compressed copies are made in a scratch directory of
--- the test instance's data directory (COPY TO PROGRAM, as the superuser
--- running the test) and named by relative paths.
+-- ALL both ways; compressed copybook, punch and DDL files are read too.
+-- The compressed copies are made in a scratch directory of the test
+-- instance's data directory (COPY TO PROGRAM, as the superuser running the
+-- test) and named by relative paths.
 \getenv abs_srcdir PG_ABS_SRCDIR
 \i :abs_srcdir/helpers.psql
 CREATE SCHEMA test_compress_formats;
@@ -17,16 +18,19 @@ SET search_path = test_compress_formats, public;
 \set punch :abs_srcdir '/../../shared/db2ddl/punch-unload-orcamentoitecob.jcl'
 \set ddl :abs_srcdir '/../../shared/db2ddl/ddl-v7style-orcamentoitecob.sql'
 
--- every fixture, compressed three times
+-- every fixture, compressed three times; a copybook, a punch and a DDL
+-- file compressed
 SELECT format('cat >/dev/null && rm -rf compress_tmp && mkdir compress_tmp && '
               'for f in %s/fixed_cp037.dat %s/odo_vb_cp037.dat %s/odo_vbbdw_cp037.dat '
               '%s/data/delimited/db2_dept.vb %s/data/delimited/db2_dept.nl '
               '%s/data/delimited/dms/2024*.csv %s/data/punch/orcamentoitecob.dat '
               '%s/data/cdc/positional/CDC.D2024061.T*.fb; do '
               'b=compress_tmp/$(basename "$f"); cp "$f" "$b"; '
-              'gzip -c "$f" > "$b.gz"; bzip2 -c "$f" > "$b.bz2"; zstd -q -c "$f" > "$b.zst"; done',
+              'gzip -c "$f" > "$b.gz"; bzip2 -c "$f" > "$b.bz2"; zstd -q -c "$f" > "$b.zst"; done && '
+              'gzip -c %s > compress_tmp/FIXREC.cpy.gz && bzip2 -c %s > compress_tmp/punch.bz2 && '
+              'zstd -q -c %s > compress_tmp/ddl.zst',
               :'cobol', :'cobol', :'cobol', :'abs_srcdir', :'abs_srcdir',
-              :'abs_srcdir', :'abs_srcdir', :'abs_srcdir') AS make_cmd \gset
+              :'abs_srcdir', :'abs_srcdir', :'abs_srcdir', :'fixrec', :'punch', :'ddl') AS make_cmd \gset
 COPY (SELECT 1) TO PROGRAM :'make_cmd';
 
 -- Row counts of a and b, and the rows of each that the other lacks.
@@ -52,9 +56,11 @@ CREATE SCHEMA mixed;
 --    fb (FIXREC, every numeric usage), vb and vb_bdw (OCCURS DEPENDING ON)
 IMPORT FOREIGN SCHEMA fixrec FROM SERVER comp INTO plain
   OPTIONS (copybook :'fixrec', filename 'compress_tmp/fixed_cp037.dat', trim 'none');
+-- (the copybook too is compressed for the gz schema)
 SELECT format('IMPORT FOREIGN SCHEMA fixrec FROM SERVER comp INTO %s '
               'OPTIONS (copybook %L, filename %L, trim %L)',
-              s, :'fixrec', 'compress_tmp/fixed_cp037.dat.' || s, 'none')
+              s, CASE s WHEN 'gz' THEN 'compress_tmp/FIXREC.cpy.gz' ELSE :'fixrec' END,
+              'compress_tmp/fixed_cp037.dat.' || s, 'none')
   FROM unnest(ARRAY['gz', 'bz2', 'zst']) s \gexec
 SELECT zt_same('plain.fix_rec', s || '.fix_rec') FROM unnest(ARRAY['gz', 'bz2', 'zst']) s;
 
@@ -107,12 +113,22 @@ SELECT deptno, deptname, budget FROM bz2.dept_nl ORDER BY deptno;
 -- 3. a DB2 unload read through its SYSPUNCH and DDL (IMPORT FOREIGN SCHEMA)
 IMPORT FOREIGN SCHEMA "TECINFOR" FROM SERVER comp INTO plain
   OPTIONS (punch :'punch', filename 'compress_tmp/orcamentoitecob.dat', ddl :'ddl');
+-- (the zst schema's punch compressed by bzip2, its DDL by zstd)
 SELECT format('IMPORT FOREIGN SCHEMA "TECINFOR" FROM SERVER comp INTO %s '
               'OPTIONS (punch %L, filename %L, ddl %L)',
-              s, :'punch', 'compress_tmp/orcamentoitecob.dat.' || s, :'ddl')
+              s, CASE s WHEN 'zst' THEN 'compress_tmp/punch.bz2' ELSE :'punch' END,
+              'compress_tmp/orcamentoitecob.dat.' || s,
+              CASE s WHEN 'zst' THEN 'compress_tmp/ddl.zst' ELSE :'ddl' END)
   FROM unnest(ARRAY['gz', 'bz2', 'zst']) s \gexec
 SELECT zt_same('plain.orcamentoitecob', s || '.orcamentoitecob')
   FROM unnest(ARRAY['gz', 'bz2', 'zst']) s;
+-- the compressed DDL gave the same types and nullability
+SELECT count(*) AS columns, count(*) FILTER (WHERE format_type(p.atttypid, p.atttypmod) =
+                                                   format_type(z.atttypid, z.atttypmod)
+                                                 AND p.attnotnull = z.attnotnull) AS same
+  FROM pg_attribute p JOIN pg_attribute z USING (attname)
+ WHERE p.attrelid = 'plain.orcamentoitecob'::regclass AND z.attrelid = 'zst.orcamentoitecob'::regclass
+   AND p.attnum > 0;
 
 -- 4. change extracts: positional EBCDIC change records (a glob of three
 --    RECFM FB extracts, one table per record of the copybook) ...
