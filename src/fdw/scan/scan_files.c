@@ -23,6 +23,8 @@
 #include "miscadmin.h"
 #include "storage/fd.h"
 
+#include "io/readahead.h"
+
 #define NOT_REGULAR_HINT \
 	"zfdw reads regular files; read from a pipe or device with the program option, e.g. program 'cat /path'."
 
@@ -184,15 +186,33 @@ zfdw_decompress_bytes(zf_byte_source *bytes, zf_compression option,
 					  zf_compression *found)
 {
 	zf_byte_source *result;
+	zf_compression kind = ZF_COMPRESSION_NONE;
+	bool		regular_file = (zf_bytes_caps(bytes) & ZF_BYTES_RANGED) != 0;
 	zf_error	err;
 
 	zf_error_clear(&err);
-	result = zf_decompress_open(bytes, option, found, &err);
+	result = zf_decompress_open(bytes, option, &kind, &err);
 	if (result == NULL)
 	{
 		/* the caller's error context names the file */
 		zfdw_close_bytes(bytes, NULL);
 		zfdw_report(ERROR, &err, NULL);
+	}
+	if (found != NULL)
+		*found = kind;
+
+	/*
+	 * A compressed regular file is decompressed by a thread of its own, a
+	 * few buffers ahead, so that inflating and decoding overlap.  Only
+	 * over a regular file, whose reads never wait for the interrupt hook
+	 * (io/readahead.h); where no thread can be made, it is read directly.
+	 */
+	if (kind != ZF_COMPRESSION_NONE && regular_file)
+	{
+		zf_byte_source *ahead = zf_readahead_open(result, &err);
+
+		if (ahead != NULL)
+			result = ahead;
 	}
 	return result;
 }
@@ -339,10 +359,10 @@ zfdw_source_next(ZfSource *src)
 		zf_byte_source *bytes;
 		zf_error	err;
 
-		src->name = path;
 		bytes = zfdw_open_file_bytes(path, &err);
 		if (bytes == NULL)
 			zfdw_report_open_error(&err, NOT_REGULAR_HINT);
+		src->name = path;
 		src->bytes = zfdw_decompress_bytes(bytes, src->compression, &src->found);
 	}
 	else

@@ -6,7 +6,9 @@
  *	  byte for byte, from a file and from a program's output; concatenated
  *	  members and streams; every truncation and corrupt or trailing bytes
  *	  as errors with an offset, never as a short result; the recognition
- *	  rule against uncompressed EBCDIC; constant memory on a large output.
+ *	  rule against uncompressed EBCDIC; constant memory on a large output;
+ *	  the read-ahead thread (io/readahead.h) giving the same bytes and
+ *	  errors, seeing a cancel while it waits, closing early.
  *
  *-------------------------------------------------------------------------
  */
@@ -19,10 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "io/byte_source.h"
 #include "io/decompress.h"
+#include "io/readahead.h"
 #include "records/record_reader.h"
 
 static char dir[64];
@@ -584,6 +588,116 @@ test_reader_on_decompressor(void **state)
 	free(data);
 }
 
+/* A slow inner source for the read-ahead tests: a byte per read, 20 ms. */
+static zf_status
+slow_read(zf_byte_source *src, uint8_t *buf, size_t n, size_t *got,
+		  zf_error *err)
+{
+	struct timespec ts = {0, 20 * 1000 * 1000};
+
+	(void) src;
+	(void) n;
+	(void) err;
+	nanosleep(&ts, NULL);
+	buf[0] = 'x';
+	*got = 1;
+	return ZF_OK;
+}
+
+static const zf_byte_source_ops slow_ops = {.read = slow_read};
+
+static int	hook_calls;
+
+/* A hook that gives up on its third call. */
+static zf_status
+give_up(void *arg, zf_error *err)
+{
+	(void) arg;
+	if (++hook_calls < 3)
+		return ZF_OK;
+	return zf_error_set(err, ZF_E_IO, "canceled");
+}
+
+/*
+ * The read-ahead thread hands out the same bytes as a direct read, and an
+ * error of the source beneath after the bytes before it; a caller waiting
+ * for a slow source is asked for a cancel; a source closed before its end
+ * stops its thread.
+ */
+static void
+test_readahead(void **state)
+{
+	size_t		n;
+	uint8_t    *data = make_records(60000, &n);	/* 4.8 MB: several buffers */
+	zf_error	err;
+
+	(void) state;
+	write_file(path_of("ra.dat"), data, n);
+	run("gzip -c < '%s' > '%s'", path_of("ra.dat"), path_of("ra.gz"));
+	run("head -c 1000000 '%s' > '%s'", path_of("ra.gz"), path_of("ra_cut.gz"));
+	for (int cut = 0; cut < 2; cut++)
+	{
+		zf_byte_source *src = open_through(path_of(cut ? "ra_cut.gz" : "ra.gz"),
+										   ZF_COMPRESSION_AUTO, NULL, &err);
+		zf_byte_source *ahead;
+		uint8_t    *out;
+		size_t		len;
+		zf_status	st;
+
+		assert_non_null(src);
+		ahead = zf_readahead_open(src, &err);
+		assert_non_null(ahead);
+		assert_int_equal(zf_bytes_caps(ahead) & (ZF_BYTES_SIZED | ZF_BYTES_RANGED), 0);
+		st = read_all(ahead, &out, &len, &err);
+		if (cut)
+		{
+			assert_int_equal(st, ZF_E_FRAMING);
+			assert_non_null(strstr(err.message, "ends unexpectedly"));
+			assert_true(len > 0 && len < n);
+			assert_memory_equal(out, data, len);
+		}
+		else
+		{
+			assert_int_equal(st, ZF_OK);
+			assert_int_equal(len, n);
+			assert_memory_equal(out, data, n);
+		}
+		free(out);
+		assert_int_equal(zf_bytes_close(ahead, &err), ZF_OK);
+	}
+
+	/* a slow source: the caller's hook is asked while it waits */
+	{
+		zf_byte_source *slow = zf_bytes_new(&slow_ops, sizeof(zf_byte_source), "slow", &err);
+		zf_byte_source *ahead;
+		zf_byte_hooks hooks = {give_up, NULL};
+		uint8_t		buf[16];
+		size_t		got;
+
+		assert_non_null(slow);
+		ahead = zf_readahead_open(slow, &err);
+		assert_non_null(ahead);
+		zf_bytes_set_hooks(ahead, &hooks);
+		/* the hook stops at the read-ahead source */
+		assert_null(slow->hooks.check_interrupts);
+		hook_calls = 0;
+		assert_int_equal(zf_bytes_read(ahead, buf, sizeof(buf), &got, &err), ZF_E_IO);
+		assert_string_equal(err.message, "canceled");
+		assert_int_equal(hook_calls, 3);
+		/* closed while its thread is reading */
+		assert_int_equal(zf_bytes_close(ahead, &err), ZF_OK);
+	}
+
+	/* closed before reading anything */
+	{
+		zf_byte_source *src = open_through(path_of("ra.gz"), ZF_COMPRESSION_AUTO, NULL, &err);
+
+		assert_non_null(src);
+		assert_int_equal(zf_bytes_close(zf_readahead_open(src, &err), &err), ZF_OK);
+	}
+	free(data);
+}
+
 int
 main(void)
 {
@@ -594,6 +708,7 @@ main(void)
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_bomb_constant_memory),
 		cmocka_unit_test(test_reader_on_decompressor),
+		cmocka_unit_test(test_readahead),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
