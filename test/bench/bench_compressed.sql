@@ -5,8 +5,8 @@ CREATE EXTENSION zfdw;
 CREATE SERVER mf FOREIGN DATA WRAPPER zfdw;
 SET max_parallel_workers_per_gather = 0;
 
-SELECT :'dat' || '.gz' AS gz, :'dat' || '.zst' AS zst, :'dat' || '.bz2' AS bz2,
-       format('gzip -dc %s.gz', :'dat') AS gunzip \gset
+SELECT :'dat' || '.gz' AS gz, :'dat' || '.zst' AS zst, :'dat' || '.bz2' AS bz2 \gset
+\set gunzip 'gzip -dc ' :gz
 CREATE FOREIGN TABLE acct_plain (balance numeric(15,2))
     SERVER mf OPTIONS (filename :'dat', copybook :'cpy');
 CREATE FOREIGN TABLE acct_gz (balance numeric(15,2))
