@@ -132,6 +132,7 @@ bzip2_identity(const zf_byte_source *src, char *buf, size_t len)
 	return (size_t) snprintf(buf, len, "bz2:%s", inner) < len;
 }
 
+/* Release libbz2's state and the input buffer. */
 static zf_status
 bzip2_close(zf_byte_source *src, zf_error *err)
 {

@@ -34,6 +34,7 @@ zf_cin_init(zf_compressed_input *in, zf_byte_source *inner, const char *kind,
 	return ZF_OK;
 }
 
+/* Free the buffer (the inner source is the decompressor's to close). */
 void
 zf_cin_free(zf_compressed_input *in)
 {
@@ -79,6 +80,7 @@ stream_hint(zf_compressed_input *in, zf_error *err, bool truncated)
 		zf_error_hint(err, TRUNCATED_HINT, in->kind);
 }
 
+/* The stream ended before its end marker: an error at the input's end. */
 zf_status
 zf_cin_truncated(zf_compressed_input *in, zf_error *err)
 {
@@ -95,6 +97,7 @@ zf_cin_truncated(zf_compressed_input *in, zf_error *err)
 	return ZF_E_FRAMING;
 }
 
+/* The library refused the data: an error where it stopped reading. */
 zf_status
 zf_cin_corrupt(zf_compressed_input *in, const char *why, zf_error *err)
 {
@@ -110,6 +113,7 @@ zf_cin_corrupt(zf_compressed_input *in, const char *why, zf_error *err)
 	return ZF_E_FRAMING;
 }
 
+/* Bytes after a complete stream that begin no other: an error showing them. */
 zf_status
 zf_cin_trailing(zf_compressed_input *in, zf_error *err)
 {

@@ -25,6 +25,7 @@ static const char *const names[] = {
 	[ZF_COMPRESSION_ZSTD] = "zstd",
 };
 
+/* The option value of a kind, for options, EXPLAIN and messages. */
 const char *
 zf_compression_name(zf_compression kind)
 {
@@ -33,6 +34,7 @@ zf_compression_name(zf_compression kind)
 	return "?";
 }
 
+/* An option value (lower case) to its kind. */
 bool
 zf_compression_parse(const char *name, zf_compression *kind)
 {
@@ -76,6 +78,7 @@ is_zstd(const uint8_t *b, size_t n)
 		b[3] == 0x18;
 }
 
+/* The kind a complete header at the start of bytes shows, or none. */
 zf_compression
 zf_compression_detect(const uint8_t *bytes, size_t n)
 {
@@ -142,6 +145,7 @@ typedef struct replay_source
 	size_t		pos;
 } replay_source;
 
+/* The kept first bytes, then the input's own. */
 static zf_status
 replay_read(zf_byte_source *src, uint8_t *buf, size_t n, size_t *got,
 			zf_error *err)
@@ -162,6 +166,7 @@ replay_read(zf_byte_source *src, uint8_t *buf, size_t n, size_t *got,
 	return zf_bytes_read(src->inner, buf, n, got, err);
 }
 
+/* The input's identity: the bytes are the same. */
 static bool
 replay_identity(const zf_byte_source *src, char *buf, size_t len)
 {

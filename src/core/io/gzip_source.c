@@ -98,6 +98,7 @@ gzip_identity(const zf_byte_source *src, char *buf, size_t len)
 	return (size_t) snprintf(buf, len, "gz:%s", inner) < len;
 }
 
+/* Release zlib's state and the input buffer. */
 static zf_status
 gzip_close(zf_byte_source *src, zf_error *err)
 {

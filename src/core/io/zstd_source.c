@@ -85,6 +85,7 @@ zstd_identity(const zf_byte_source *src, char *buf, size_t len)
 	return (size_t) snprintf(buf, len, "zst:%s", inner) < len;
 }
 
+/* Release libzstd's state and the input buffer. */
 static zf_status
 zstd_close(zf_byte_source *src, zf_error *err)
 {
