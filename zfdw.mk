@@ -20,16 +20,17 @@ SQL_PARTS = $(sort $(wildcard sql/*.sql))
 PG_CPPFLAGS = -Isrc/core -Isrc/fdw
 PG_CFLAGS = -Wextra
 
+# the decompressors of src/core/io and the HET blocks of src/core/archive
+# (zlib1g-dev, libbz2-dev, libzstd-dev); S3 objects: HTTP(S) through
+# libcurl, SigV4 through OpenSSL's libcrypto
+SHLIB_LINK += -lz -lbz2 -lzstd -lcurl -lcrypto
+
 # Bitcode for JIT inlining buys nothing for a foreign-data wrapper and would
 # make "make install" depend on clang; leave it out on purpose.
 override with_llvm = no
 
 # Export only what PostgreSQL looks up by name (see scripts/exports.sh).
 SHLIB_LINK += -Wl,--version-script=exports.map
-# archives (src/core/archive): HET blocks compressed with zlib or bzip2
-SHLIB_LINK += -lz -lbz2
-# S3 objects: HTTP(S) through libcurl, SigV4 through OpenSSL's libcrypto
-SHLIB_LINK += -lcurl -lcrypto
 EXTRA_CLEAN = exports.map
 
 PG_CONFIG ?= pg_config

@@ -85,6 +85,7 @@ static const ZfOption zf_options[] = {
 	{"text_terminator", OPT_TABLE, PRIV_ANYONE},
 	{"file_header_bytes", OPT_TABLE, PRIV_ANYONE},
 	{"file_trailer_bytes", OPT_TABLE, PRIV_ANYONE},
+	{"compression", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 
 	/* layout */
 	{"copybook", OPT_TABLE, PRIV_READ_FILES},
@@ -697,6 +698,12 @@ zfdw_validate_options(List *options, Oid catalog)
 
 			word_value(def, words, "Valid values are default, verbose and silent.");
 		}
+		else if (strcmp(name, "compression") == 0)
+		{
+			static const char *const words[] = {"auto", "none", "gzip", "bzip2", "zstd", NULL};
+
+			word_value(def, words, "Valid values are auto (recognise gzip, bzip2 and zstd by the first bytes), none, gzip, bzip2 and zstd.");
+		}
 		else if (strcmp(name, "float_format") == 0)
 		{
 			static const char *const words[] = {"hfp", "ieee", NULL};
@@ -884,6 +891,12 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 	{
 		opts->log_verbose = pg_strcasecmp(s, "verbose") == 0;
 		opts->log_silent = pg_strcasecmp(s, "silent") == 0;
+	}
+	else if (strcmp(name, "compression") == 0)
+	{
+		for (int k = ZF_COMPRESSION_AUTO; k <= ZF_COMPRESSION_ZSTD; k++)
+			if (pg_strcasecmp(s, zf_compression_name((zf_compression) k)) == 0)
+				opts->compression = (zf_compression) k;
 	}
 	else if (strcmp(name, "float_format") == 0)
 		opts->float_format = pg_strcasecmp(s, "ieee") == 0 ? ZF_FLOAT_IEEE : ZF_FLOAT_HFP;

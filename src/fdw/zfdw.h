@@ -27,6 +27,7 @@
 #include "decode/datetime.h"
 #include "decode/decimal.h"
 #include "layout/layout.h"
+#include "io/decompress.h"
 #include "records/record_reader.h"
 #include "base/status.h"
 #include "io/s3.h"
@@ -84,6 +85,7 @@ typedef struct ZfTableOptions
 	uint8		text_terminator;	/* 0: by code page */
 	int64		file_header_bytes;
 	int64		file_trailer_bytes;
+	zf_compression compression; /* auto (0, the default), none, gzip, ... */
 	char	   *codepage;
 	char	   *copybook;		/* a path */
 	char	   *copybook_text;
@@ -461,7 +463,13 @@ typedef struct ZfSource
 	bool		parallel;		/* files are handed out to parallel workers */
 	Oid			serverid;		/* for s3:// names: endpoint, credentials */
 	zf_s3_stats s3;				/* requests of the objects closed so far */
+	zf_compression compression; /* the table's option */
+	zf_compression found;		/* what the current input is compressed with */
 } ZfSource;
+
+/* Bits of zfdw_files_compression: 1 << zf_compression. */
+#define ZFDW_COMPRESSED_BITS \
+	((1u << ZF_COMPRESSION_GZIP) | (1u << ZF_COMPRESSION_BZIP2) | (1u << ZF_COMPRESSION_ZSTD))
 
 extern List *zfdw_expand_files(Oid serverid, const char *pattern,
 							   bool missing_ok);
@@ -469,6 +477,15 @@ extern void zfdw_restrict_files(const char *pattern, List *files);
 extern int64 zfdw_total_size(Oid serverid, List *files);
 extern int64 zfdw_file_size(Oid serverid, const char *path);
 extern bool zfdw_source_next(ZfSource *src);
+extern zf_byte_source *zfdw_decompress_bytes(zf_byte_source *bytes,
+											 zf_compression option,
+											 zf_compression *found);
+extern zf_compression zfdw_file_compression(Oid serverid, const char *path,
+											zf_compression option);
+extern unsigned zfdw_files_compression(Oid serverid, List *files,
+									   const char *program,
+									   zf_compression option);
+extern char *zfdw_compression_names(unsigned kinds);
 extern void zfdw_source_open_index(ZfSource *src, int index);
 extern void zfdw_source_close(ZfSource *src);
 extern void zfdw_source_discard(ZfSource *src);

@@ -26,7 +26,7 @@ chmod 755 "$work"
 # data, generated once per size by a committed program
 if [ ! -f "$work/acct_$rows.dat" ]; then
 	cc -std=gnu11 -O2 -I"$ZF_ROOT/src/core" -o "$work/gen_accounts" \
-		"$here/gen_accounts.c" $(find "$ZF_ROOT/src/core" -name '*.c' | sort) -lcurl -lcrypto -lm
+		"$here/gen_accounts.c" $(find "$ZF_ROOT/src/core" -name '*.c' | sort) -lz -lbz2 -lzstd -lcurl -lcrypto -lm
 	echo "generating $rows records"
 	"$work/gen_accounts" "$rows" "$work/acct_$rows.dat" "$work/acct_$rows.csv"
 fi

@@ -28,7 +28,7 @@ mkdir -p "$work"
 # data, generated once per size by a committed program
 if [ ! -f "$work/acct_$rows.csv" ]; then
 	cc -std=gnu11 -O2 -I"$ZF_ROOT/src/core" -o "$work/gen_accounts" \
-		"$here/gen_accounts.c" $(find "$ZF_ROOT/src/core" -name '*.c' | sort) -lm
+		"$here/gen_accounts.c" $(find "$ZF_ROOT/src/core" -name '*.c' | sort) -lz -lbz2 -lzstd -lcurl -lcrypto -lm
 	echo "generating $rows records"
 	"$work/gen_accounts" "$rows" "$work/acct_$rows.dat" "$work/acct_$rows.csv"
 	chmod 644 "$work"/*.dat "$work"/*.csv

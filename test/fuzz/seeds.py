@@ -14,7 +14,10 @@
 import glob
 import hashlib
 import os
+import bz2
+import gzip
 import struct
+import subprocess
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
@@ -337,6 +340,34 @@ def seeds_s3_http():
            b'[profile x]\naws_access_key_id = AK3\n')
 
 
+def compressed_seeds(compress):
+    # option bytes (inner read size, caller's read size), then the stream:
+    # some fixtures whole, two members one after the other, an empty one
+    plain = [read(f, 3000) for f in data_files()[:12]]
+    plain = [b for b in plain if b] + [b'', b'A' * 5000]
+    for i, b in enumerate(plain):
+        yield bytes([i * 7 % 64, i * 13 % 256]) + compress(b)
+    if len(plain) > 1:
+        yield b'\x03\x05' + compress(plain[0]) + compress(plain[1])
+
+
+def zstd_compress(b):
+    return subprocess.run(['zstd', '-q', '-c'], input=b, stdout=subprocess.PIPE,
+                          check=True).stdout
+
+
+def seeds_gzip():
+    return compressed_seeds(lambda b: gzip.compress(b, mtime=0))
+
+
+def seeds_bzip2():
+    return compressed_seeds(bz2.compress)
+
+
+def seeds_zstd():
+    return compressed_seeds(zstd_compress)
+
+
 GATHER = {
     'fuzz_copybook': seeds_copybook,
     'fuzz_db2ddl': seeds_db2ddl,
@@ -356,6 +387,9 @@ GATHER = {
     'fuzz_value_write': seeds_value_write,
     'fuzz_s3_xml': seeds_s3_xml,
     'fuzz_s3_http': seeds_s3_http,
+    'fuzz_gzip': seeds_gzip,
+    'fuzz_bzip2': seeds_bzip2,
+    'fuzz_zstd': seeds_zstd,
 }
 
 

@@ -178,7 +178,11 @@ zf_bytes_advise(zf_byte_source *src, uint64_t start, uint64_t end)
 		src->ops->advise(src, start, end);
 }
 
-/* The hook goes to every source of the stack: any of them may wait. */
+/*
+ * The hook goes to every source of the stack: any of them may wait.  It
+ * stops at a source whose sources beneath run in another thread, which
+ * must never call it.
+ */
 void
 zf_bytes_set_hooks(zf_byte_source *src, const zf_byte_hooks *hooks)
 {
@@ -188,6 +192,8 @@ zf_bytes_set_hooks(zf_byte_source *src, const zf_byte_hooks *hooks)
 			src->hooks = *hooks;
 		else
 			memset(&src->hooks, 0, sizeof(src->hooks));
+		if (src->caps & ZF_BYTES_HOOKS_STOP)
+			break;
 	}
 }
 

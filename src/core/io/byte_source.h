@@ -43,6 +43,10 @@
 /* Capabilities (zf_bytes_caps) */
 #define ZF_BYTES_SIZED		0x01	/* the size is known before reading */
 #define ZF_BYTES_RANGED		0x02	/* zf_bytes_read_at works */
+#define ZF_BYTES_HOOKS_STOP	0x04	/* the sources beneath run in a thread
+									 * of their own (io/readahead.h): the
+									 * interrupt hook is set down to this
+									 * one only */
 
 /* Room for a source's identity (zf_bytes_identity), NUL included. */
 #define ZF_BYTES_ID_LEN		96
@@ -144,7 +148,10 @@ extern bool zf_bytes_identity(const zf_byte_source *src,
  */
 extern void zf_bytes_advise(zf_byte_source *src, uint64_t start, uint64_t end);
 
-/* Set the interrupt hook of a source and of every source beneath it. */
+/*
+ * Set the interrupt hook of a source and of every source beneath it, down
+ * to one with ZF_BYTES_HOOKS_STOP.
+ */
 extern void zf_bytes_set_hooks(zf_byte_source *src, const zf_byte_hooks *hooks);
 
 /*

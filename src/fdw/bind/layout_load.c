@@ -59,13 +59,53 @@ zfdw_free_with_context(MemoryContextCallbackFunction fn, void *arg)
 }
 
 /*
+ * The text of a layout file compressed with gzip, bzip2 or zstd (as
+ * recognised by compression 'auto'), decompressed in constant memory and
+ * bounded by zfdw.max_layout_source like any layout text.  *n is its
+ * length.
+ */
+static char *
+read_compressed_text(Oid serverid, const char *path, const char *what,
+					 size_t *n)
+{
+	zf_byte_source *bytes;
+	zf_error	err;
+	zf_status	st;
+	size_t		limit = (size_t) zfdw_max_layout_source;
+	char	   *buf = palloc(limit + 2);
+
+	zf_error_clear(&err);
+	bytes = zfdw_open_file_bytes(serverid, path, &err);
+	if (bytes == NULL)
+		zfdw_report_open_error(&err, NULL);
+	bytes = zfdw_decompress_bytes(bytes, ZF_COMPRESSION_AUTO, NULL);
+	st = zf_bytes_read_full(bytes, (uint8 *) buf, limit + 1, n, &err);
+	zfdw_close_bytes(bytes, NULL);
+	if (st != ZF_OK)
+		zfdw_report(ERROR, &err, psprintf("%s file \"%s\"", what, path));
+	if (*n > limit)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s file \"%s\" is too large when decompressed (more than %d bytes)",
+						what, path, zfdw_max_layout_source),
+				 errdetail("The limit zfdw.max_layout_source is %d bytes.",
+						   zfdw_max_layout_source),
+				 errhint("A superuser may raise zfdw.max_layout_source.")));
+	buf[*n] = '\0';
+	return buf;
+}
+
+/*
  * Read a whole text file (a copybook, a punch, DDL), local or an s3://
  * object of the table's server, into palloc'd memory, through the same
  * byte sources as the data.
  *
  * Only a regular file is read, and it is opened without blocking, so that
  * a FIFO cannot hang the backend in open().  Its size is bounded by
- * zfdw.max_layout_source.  The text must be what a text value could hold:
+ * zfdw.max_layout_source.  A file that begins as gzip, bzip2 or zstd data
+ * (the rule of compression 'auto', io/decompress.h) is decompressed, and
+ * its decompressed text is bounded the same way.  The text must be what
+ * a text value could hold:
  * no NUL byte (which would silently end the layout early) and valid in the
  * database encoding (the layout's names become column names and values).
  */
@@ -123,6 +163,13 @@ zfdw_read_text_file(Oid serverid, const char *path, const char *what)
 				 errmsg("could not read %s file \"%s\": %m", what, path)));
 	}
 	buf[n] = '\0';
+
+	/* a compressed copybook, punch or DDL is read decompressed */
+	if (zf_compression_detect((const uint8 *) buf, n) != ZF_COMPRESSION_NONE)
+	{
+		pfree(buf);
+		buf = read_compressed_text(serverid, path, what, &n);
+	}
 
 	nul = memchr(buf, '\0', n);
 	if (nul != NULL)

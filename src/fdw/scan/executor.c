@@ -113,6 +113,7 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
 	reader_options(t, &s->ropts);
 	s->src.current = -1;
 	s->src.archive = t->archive;
+	s->src.compression = t->opts.compression;
 	if (t->opts.program)
 		s->src.program = t->opts.program;
 	else
@@ -196,6 +197,12 @@ setup_key_scan(ForeignScanState *node, ZfScanState *s)
 	}
 	if (ks->quals == NIL)
 		return;
+	if (s->compression_kinds & ZFDW_COMPRESSED_BITS)
+	{
+		/* a compressed file cannot seek: the quals filter a whole read */
+		s->keys_need_seek = true;
+		return;
+	}
 	s->keys = ks;
 	/* a seek reads a block, not a megabyte */
 	s->ropts.buffer_size = zfdw_key_block_bytes(t->lrecl);
@@ -431,6 +438,7 @@ begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 	s = zfdw_scan_begin(node->ss.ss_currentRelation, false, needed, given);
 	s->econtext = node->ss.ps.ps_ExprContext;
 	s->per_tuple_caller = true;	/* ForeignNext runs Iterate in per-tuple memory */
+	s->compression_kinds = (unsigned) intVal(list_nth(plan->fdw_private, ZfPrivCompression));
 	setup_key_scan(node, s);
 	node->fdw_state = s;
 }
@@ -520,6 +528,26 @@ recfm_name(const ZfTableOptions *o)
 	return "?";
 }
 
+/*
+ * EXPLAIN's lines for compressed inputs: which compression, and what it
+ * turns off, when the table could otherwise seek or split its files.
+ */
+static void
+explain_compression(ZfScanState *s, ExplainState *es)
+{
+	ZfTable    *t = s->t;
+
+	if (!(s->compression_kinds & ZFDW_COMPRESSED_BITS))
+		return;
+	ExplainPropertyText("Compression", zfdw_compression_names(s->compression_kinds), es);
+	if (s->keys_need_seek)
+		ExplainPropertyText("Sequential Read",
+							"a compressed file is read from start to end: no key seeks, the key condition filters", es);
+	else if (zfdw_fixed_length_records(t) || t->key_column >= 0)
+		ExplainPropertyText("Sequential Read",
+							"a compressed file is read from start to end: no key seeks, parallel workers take whole files", es);
+}
+
 /* ExplainForeignScan: the file, its format, the layout and, under ANALYZE, the counts. */
 void
 zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
@@ -538,6 +566,7 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	if (zfdw_fixed_length_records(s->t))
 		ExplainPropertyInteger("Record Length", "bytes", s->t->lrecl, es);
 	ExplainPropertyText("Code Page", o->codepage, es);
+	explain_compression(s, es);
 	if (o->copybook || o->copybook_text)
 		ExplainPropertyText("Copybook Record",
 							s->t->rd->name, es);

@@ -115,7 +115,9 @@ build_chunk_table(ZfScanState *s)
 	for (int i = 0; i < nfiles; i++)
 	{
 		s->chunk_first[i] = next;
-		if (fixed)
+		/* a compressed file cannot be split: it is one chunk */
+		if (fixed &&
+			zfdw_file_compression(s->src.serverid, list_nth(s->src.files, i), s->src.compression) == ZF_COMPRESSION_NONE)
 		{
 			uint64		count = zfdw_fb_file_records(s, list_nth(s->src.files, i));
 

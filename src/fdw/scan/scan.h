@@ -21,6 +21,8 @@
 enum ZfScanPrivateIndex
 {
 	ZfPrivNeededAttrs = 0,		/* List of attnos (offset as pull_varattnos) */
+	ZfPrivCompression,			/* Integer: the inputs' compression kinds as
+								 * bits 1 << zf_compression (planning time) */
 	ZfPrivCount
 };
 
@@ -80,6 +82,12 @@ typedef struct ZfScanState
 	int			nsample;
 	int			sample_next;
 	uint64	   *file_first;		/* global index of each file's first record */
+
+	/* compressed inputs: their kinds as the planner found them (bits
+	 * 1 << zf_compression), and key quals left to the filter because a
+	 * compressed file cannot seek */
+	unsigned	compression_kinds;
+	bool		keys_need_seek;
 
 	/* counts for EXPLAIN ANALYZE and the end-of-scan notices */
 	uint64		nseeks;

@@ -27,6 +27,8 @@
 
 #include "scan/s3_access.h"
 
+#include "io/readahead.h"
+
 #define NOT_REGULAR_HINT \
 	"zfdw reads regular files; read from a pipe or device with the program option, e.g. program 'cat /path'."
 
@@ -240,6 +242,111 @@ zfdw_close_bytes(zf_byte_source *bytes, zf_error *err)
 	return st;
 }
 
+/*
+ * Stack on a source just opened (a file or a program's output) the
+ * decompressor that the compression option names, or that its first
+ * bytes show under 'auto' (io/decompress.h has the rule); the source
+ * itself when it is not compressed.  Every place that opens data to read
+ * goes through here, so that all of them read compressed files alike.
+ * On error the source is closed and the error reported (the caller's
+ * error context names the input).
+ */
+zf_byte_source *
+zfdw_decompress_bytes(zf_byte_source *bytes, zf_compression option,
+					  zf_compression *found)
+{
+	zf_byte_source *result;
+	zf_compression kind = ZF_COMPRESSION_NONE;
+	/* a ranged source that is not an object: a regular file */
+	bool		regular_file = (zf_bytes_caps(bytes) & ZF_BYTES_RANGED) != 0 &&
+		!zf_s3_is_url(zf_bytes_name(bytes));
+	zf_error	err;
+
+	zf_error_clear(&err);
+	result = zf_decompress_open(bytes, option, &kind, &err);
+	if (result == NULL)
+	{
+		/* the caller's error context names the file */
+		zfdw_close_bytes(bytes, NULL);
+		zfdw_report(ERROR, &err, NULL);
+	}
+	if (found != NULL)
+		*found = kind;
+
+	/*
+	 * A compressed regular file is decompressed by a thread of its own, a
+	 * few buffers ahead, so that inflating and decoding overlap.  Only
+	 * over a regular file, whose reads never wait for the interrupt hook
+	 * (io/readahead.h); where no thread can be made, it is read directly.
+	 */
+	if (kind != ZF_COMPRESSION_NONE && regular_file)
+	{
+		zf_byte_source *ahead = zf_readahead_open(result, &err);
+
+		if (ahead != NULL)
+			result = ahead;
+	}
+	return result;
+}
+
+/*
+ * What a file is compressed with, for planning: the option's kind, or
+ * under 'auto' what its first bytes show.  A file that cannot be opened
+ * counts as not compressed (reading it will say why).
+ */
+zf_compression
+zfdw_file_compression(Oid serverid, const char *path, zf_compression option)
+{
+	zf_byte_source *bytes;
+	zf_compression found = ZF_COMPRESSION_NONE;
+	zf_error	err;
+
+	if (option != ZF_COMPRESSION_AUTO)
+		return option;
+	bytes = zfdw_open_file_bytes(serverid, path, &err);
+	if (bytes == NULL)
+		return ZF_COMPRESSION_NONE;
+	if (zf_compression_peek(bytes, option, &found, &err) != ZF_OK)
+		found = ZF_COMPRESSION_NONE;
+	zfdw_close_bytes(bytes, NULL);
+	return found;
+}
+
+/*
+ * The kinds of compression of a table's inputs, as bits 1 << kind: each
+ * file's, or a program's when the option names one ('auto' cannot look at
+ * a program's output before it runs).
+ */
+unsigned
+zfdw_files_compression(Oid serverid, List *files, const char *program,
+					   zf_compression option)
+{
+	unsigned	kinds = 0;
+	ListCell   *lc;
+
+	if (program != NULL)
+		return option == ZF_COMPRESSION_AUTO ? 0 : 1u << option;
+	foreach(lc, files)
+		kinds |= 1u << zfdw_file_compression(serverid, (char *) lfirst(lc), option);
+	return kinds;
+}
+
+/* The compressed kinds among bits, as EXPLAIN names them ("gzip, zstd"). */
+char *
+zfdw_compression_names(unsigned kinds)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int k = ZF_COMPRESSION_GZIP; k <= ZF_COMPRESSION_ZSTD; k++)
+		if (kinds & (1u << k))
+			appendStringInfo(&buf, "%s%s", buf.len ? ", " : "",
+							 zf_compression_name((zf_compression) k));
+	if ((kinds & ZFDW_COMPRESSED_BITS) && (kinds & (1u << ZF_COMPRESSION_NONE)))
+		appendStringInfoString(&buf, ", none");
+	return buf.data;
+}
+
 /* Run the program of a scan. */
 static zf_byte_source *
 open_program(const char *command)
@@ -346,20 +453,23 @@ zfdw_source_next(ZfSource *src)
 		if (src->current >= 0)
 			return false;
 		src->current = 0;
-		src->bytes = open_program(src->program);
 		src->name = src->program;
+		src->bytes = zfdw_decompress_bytes(open_program(src->program),
+										   src->compression, &src->found);
 	}
 	else if (++src->current < list_length(src->files))
 	{
 		char	   *path = (char *) list_nth(src->files, src->current);
+		zf_byte_source *bytes;
 		zf_error	err;
 
-		src->bytes = zfdw_open_file_bytes(src->serverid, path, &err);
-		if (src->bytes == NULL && zf_s3_is_url(path))
+		bytes = zfdw_open_file_bytes(src->serverid, path, &err);
+		if (bytes == NULL && zf_s3_is_url(path))
 			zfdw_s3_report(&err);
-		if (src->bytes == NULL)
+		if (bytes == NULL)
 			zfdw_report_open_error(&err, NOT_REGULAR_HINT);
 		src->name = path;
+		src->bytes = zfdw_decompress_bytes(bytes, src->compression, &src->found);
 	}
 	else
 		return false;
