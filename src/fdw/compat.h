@@ -136,4 +136,21 @@ zfdw_analyze_delay_point(void)
 #endif
 }
 
+/*
+ * Whether a collation sorts as "C" (byte order): 18 replaced
+ * lc_collate_is_c() by a flag of the collation's locale.
+ */
+#include "utils/pg_locale.h"
+static inline bool
+zfdw_collation_is_c(Oid collation)
+{
+	if (!OidIsValid(collation))
+		return false;
+#if PG_VERSION_NUM >= 180000
+	return pg_newlocale_from_collation(collation)->collate_is_c;
+#else
+	return lc_collate_is_c(collation);
+#endif
+}
+
 #endif							/* ZFDW_COMPAT_H */

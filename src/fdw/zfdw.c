@@ -13,6 +13,7 @@
 #include "foreign/fdwapi.h"
 #include "utils/guc.h"
 
+#include "scan/filter.h"
 #include "scan/scan.h"
 
 PG_MODULE_MAGIC;
@@ -70,6 +71,12 @@ _PG_init(void)
 							&zfdw_parallel_chunk_size,
 							4 * 1024 * 1024, 1, 1024 * 1024 * 1024,
 							PGC_USERSET, GUC_UNIT_BYTE, NULL, NULL, NULL);
+	DefineCustomBoolVariable("zfdw.enable_filter_pushdown",
+							 "Evaluates restriction clauses on the record bytes, before decoding.",
+							 "Only clauses provably equal to PostgreSQL's comparison are pushed; the others stay in PostgreSQL's filter.",
+							 &zfdw_enable_filter_pushdown,
+							 true,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("zfdw");
 }
 

@@ -28,6 +28,7 @@
 #include "utils/ruleutils.h"
 
 #include "nodes/nodeFuncs.h"
+#include "scan/filter.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
 
@@ -166,7 +167,8 @@ setup_key_scan(ForeignScanState *node, ZfScanState *s)
 	ks->lrecl = t->lrecl;
 	ks->header = (uint64) t->opts.file_header_bytes;
 	ks->trailer = (uint64) t->opts.file_trailer_bytes;
-	foreach(lc, node->ss.ps.plan->qual)
+	foreach(lc, list_concat_copy(node->ss.ps.plan->qual,
+								 ((ForeignScan *) node->ss.ps.plan)->fdw_recheck_quals))
 	{
 		Expr	   *clause = lfirst(lc);
 		int			strategy;
@@ -315,6 +317,17 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 			s->nfiltered++;
 			continue;
 		}
+		if (s->filter)
+		{
+			zf_tv		tv = zfdw_filter_test(s->filter, s->econtext, r.data, r.length);
+
+			if (tv == ZF_TV_FALSE || tv == ZF_TV_NULL)
+			{
+				s->npushskipped++;
+				continue;
+			}
+			s->recheck = tv == ZF_TV_UNSURE;
+		}
 		/*
 		 * The executor calls us in per-tuple memory it resets itself: when a
 		 * decoded record is never thrown away, decode right there.  Else
@@ -388,6 +401,7 @@ begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 	s->econtext = node->ss.ps.ps_ExprContext;
 	s->per_tuple_caller = true;	/* ForeignNext runs Iterate in per-tuple memory */
 	setup_key_scan(node, s);
+	s->filter = zfdw_filter_begin(node, s);
 	node->fdw_state = s;
 }
 
@@ -429,18 +443,40 @@ zfdwIterateForeignScan(ForeignScanState *node)
 
 	if (s == NULL)
 		elog(ERROR, "zfdw: the parallel scan of this worker was not opened");
-	ExecClearTuple(slot);
-	if (zfdw_scan_next(s, slot->tts_values, slot->tts_isnull))
+	for (;;)
+	{
+		ExprContext *econtext = node->ss.ps.ps_ExprContext;
+
+		ExecClearTuple(slot);
+		if (!zfdw_scan_next(s, slot->tts_values, slot->tts_isnull))
+			return slot;
 		ExecStoreVirtualTuple(slot);
-	return slot;
+		if (!s->recheck)
+			return slot;
+		/* the pushed filter was unsure: PostgreSQL tests its clauses */
+		s->recheck = false;
+		econtext->ecxt_scantuple = slot;
+		if (ExecQual(s->filter->recheck, econtext))
+			return slot;
+		s->npushskipped++;
+		/* the rejected row's values are in the per-tuple memory we run in */
+		ExecClearTuple(slot);
+		MemoryContextReset(econtext->ecxt_per_tuple_memory);
+	}
 }
 
 /* ReScanForeignScan: start the scan over. */
 void
 zfdwReScanForeignScan(ForeignScanState *node)
 {
-	if (node->fdw_state)
-		zfdw_scan_rewind((ZfScanState *) node->fdw_state);
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+
+	if (s)
+	{
+		zfdw_scan_rewind(s);
+		if (s->filter)
+			s->filter->ready = false;	/* parameters may have changed */
+	}
 }
 
 /* EndForeignScan: close files and readers (nothing to do in a worker
@@ -505,6 +541,7 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	if (o->on_error != ZF_ON_ERROR_STOP)
 		ExplainPropertyText("On Error", o->on_error == ZF_ON_ERROR_NULL ? "null" : "skip", es);
 	zfdw_explain_keys(node, es);
+	zfdw_filter_explain(node, es);
 	if (es->analyze)
 	{
 		if (s->keys)
@@ -512,6 +549,9 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 		ExplainPropertyInteger("Records Read", NULL, (int64) s->nread, es);
 		if (s->nfiltered > 0 || es->verbose)
 			ExplainPropertyInteger("Records Filtered", NULL, (int64) s->nfiltered, es);
+		if (s->filter)
+			ExplainPropertyInteger("Records Skipped by Pushed Filter", NULL,
+								   (int64) s->npushskipped, es);
 		ExplainPropertyInteger("Records Rejected", NULL, (int64) s->nrejected, es);
 		if (s->nnulled > 0)
 			ExplainPropertyInteger("Values Nulled", NULL, (int64) s->nnulled, es);

@@ -35,6 +35,7 @@
 #include "utils/typcache.h"
 
 #include "layout/keyrange.h"
+#include "scan/filter.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
 
@@ -382,8 +383,12 @@ zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
 				   ForeignPath *best_path, List *tlist, List *scan_clauses,
 				   Plan *outer_plan)
 {
+	ZfPlanState *ps = (ZfPlanState *) baserel->fdw_private;
 	Bitmapset  *attrs;
 	List	   *needed = NIL;
+	List	   *local = NIL;
+	List	   *pushed = NIL;
+	ListCell   *lc;
 	int			x = -1;
 
 	(void) root;
@@ -395,9 +400,25 @@ zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
 	attrs = bms_union(attrs, attrs_of(scan_clauses, baserel->relid));
 	while ((x = bms_next_member(attrs, x)) >= 0)
 		needed = lappend_int(needed, x);
-	scan_clauses = extract_actual_clauses(scan_clauses, false);
-	return make_foreignscan(tlist, scan_clauses, baserel->relid, NIL,
-							list_make1(needed), NIL, NIL, outer_plan);
+
+	/*
+	 * The clauses the record filter evaluates leave PostgreSQL's filter
+	 * (they stay the plan's recheck quals: see filter_exec.c).
+	 */
+	foreach(lc, scan_clauses)
+	{
+		RestrictInfo *rinfo = lfirst_node(RestrictInfo, lc);
+
+		if (rinfo->pseudoconstant)
+			continue;
+		if (zfdw_enable_filter_pushdown &&
+			zfdw_filter_clause_ok(ps->t, (Node *) rinfo->clause, baserel->relid))
+			pushed = lappend(pushed, rinfo->clause);
+		else
+			local = lappend(local, rinfo->clause);
+	}
+	return make_foreignscan(tlist, local, baserel->relid, NIL,
+							list_make1(needed), NIL, pushed, outer_plan);
 }
 
 /* IsForeignScanParallelSafe: files are, a program is not (it would run

@@ -77,10 +77,16 @@ typedef struct ZfScanState
 	int			sample_next;
 	uint64	   *file_first;		/* global index of each file's first record */
 
+	/* the pushed filter (filter_exec.c); NULL when nothing was pushed */
+	struct ZfPushedFilter *filter;
+	bool		recheck;		/* the filter was unsure of the record
+								 * returned: PostgreSQL tests its clauses */
+
 	/* counts for EXPLAIN ANALYZE and the end-of-scan notices */
 	uint64		nseeks;
 	uint64		nread;
 	uint64		nfiltered;
+	uint64		npushskipped;	/* records the pushed filter skipped */
 	uint64		nrejected;
 	uint64		nnulled;
 } ZfScanState;
