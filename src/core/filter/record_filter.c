@@ -212,9 +212,15 @@ decode_operand(const zf_filter_operand *o, const uint8_t *rec, uint32_t len,
 			return false;
 		c->number = v;
 	}
-	else if (zf_field_read_number(&o->r, rec + f->offset, f->length,
-								  &c->number, NULL) != ZF_OK)
-		return false;
+	else
+	{
+		zf_int128	v;
+
+		if (zf_field_read_number(&o->r, rec + f->offset, f->length, &v,
+								 NULL) != ZF_OK)
+			return false;
+		c->number = v;
+	}
 	return c->number >= o->lo && c->number <= o->hi;
 }
 

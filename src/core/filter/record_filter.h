@@ -40,6 +40,13 @@
 #include "decode/decimal.h"
 #include "value/value.h"
 
+/*
+ * A 128-bit integer aligned as the fdw's allocations are (8 bytes, where
+ * a plain __int128 wants 16 and the compiler's 16-byte moves would fault
+ * on palloc'd memory), as PostgreSQL's own int128 is.
+ */
+typedef zf_int128 zf_filter_int __attribute__((aligned(8)));
+
 /* The value of a condition for one record. */
 typedef enum zf_tv
 {
@@ -70,8 +77,8 @@ typedef struct zf_filter_operand
 	bool		is_text;
 	bool		may_be_null;	/* a null indicator or null_if */
 	/* numbers: the values the column accepts, at the field's scale */
-	zf_int128	lo;
-	zf_int128	hi;
+	zf_filter_int lo;
+	zf_filter_int hi;
 	/* text: the code point of every byte of the page */
 	uint32_t	chars[256];
 } zf_filter_operand;
@@ -82,7 +89,7 @@ typedef struct zf_filter_const
 	bool		is_null;
 	/* numbers: the floor at the field's scale; exact false when the
 	 * constant lies strictly between floor and floor + 1 */
-	zf_int128	floor;
+	zf_filter_int floor;
 	bool		exact;
 	/* text: code points */
 	const uint32_t *chars;
@@ -120,7 +127,7 @@ typedef struct zf_filter_node
 typedef struct zf_filter_cell
 {
 	bool		is_null;
-	zf_int128	number;
+	zf_filter_int number;
 	const uint8_t *text;		/* trimmed bytes in the record */
 	uint32_t	len;
 } zf_filter_cell;

@@ -98,7 +98,7 @@ operand_for(FilterBuild *b, ZfColumn *col, ZfFilterOperandKind kind)
 				break;
 			default:
 				if (col->num_precision < 0)
-					hi = ~((zf_int128) 1 << 127);	/* numeric: anything */
+					hi = (zf_int128) ((((unsigned __int128) 1) << 127) - 1);	/* numeric: any */
 				else
 					hi = pow10_128(Min(col->num_precision, ZF_MAX_DIGITS) -
 								   (col->num_scale - col->f->scale)) - 1;
