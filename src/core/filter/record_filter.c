@@ -164,6 +164,69 @@ zf_filter_finish(zf_filter *flt)
 	}
 }
 
+/* The interval of numbers that satisfy "value op k" (see the node). */
+static void
+number_interval(zf_filter_node *n, const zf_filter_const *k)
+{
+	const zf_int128 max = (zf_int128) ((((unsigned __int128) 1) << 127) - 1);
+	const zf_int128 min = -max - 1;
+	zf_int128	f = k->floor;
+
+	n->interval = true;
+	n->outside = false;
+	n->ilo = min;
+	n->ihi = max;
+	switch (n->op)
+	{
+		case ZF_CMP_EQ:
+		case ZF_CMP_NE:
+			n->outside = n->op == ZF_CMP_NE;
+			if (k->exact)
+				n->ilo = n->ihi = f;
+			else
+			{
+				/* nothing equals it: an empty interval */
+				n->ilo = max;
+				n->ihi = min;
+			}
+			break;
+		case ZF_CMP_LT:
+			n->ihi = k->exact ? f - 1 : f;
+			break;
+		case ZF_CMP_LE:
+			n->ihi = f;
+			break;
+		case ZF_CMP_GT:
+			n->ilo = f + 1;
+			break;
+		case ZF_CMP_GE:
+			n->ilo = k->exact ? f : f + 1;
+			break;
+	}
+}
+
+/* Prepare one node and those below it. */
+static void
+prepare_node(const zf_filter *flt, zf_filter_node *n)
+{
+	for (int i = 0; i < n->nargs; i++)
+		prepare_node(flt, n->args[i]);
+	n->interval = false;
+	if (n->kind == ZF_FILTER_CMP && !flt->operands[n->operand].is_text &&
+		n->scalar && !n->array_null && n->nconsts == 1 && !n->consts[0].is_null)
+		number_interval(n, &n->consts[0]);
+}
+
+/* See record_filter.h. */
+void
+zf_filter_prepare(zf_filter *flt)
+{
+	prepare_node(flt, flt->root);
+	flt->flat = flt->root->kind == ZF_FILTER_AND;
+	for (int i = 0; i < flt->root->nargs && flt->flat; i++)
+		flt->flat = flt->root->args[i]->interval;
+}
+
 /*
  * Decode operand o of the record into c.  False when the column's normal
  * path would not give a plain value (bad bytes, a value the column type
@@ -311,10 +374,24 @@ eval_cmp(const zf_filter *flt, const zf_filter_node *n)
 	return n->all ? ZF_TV_TRUE : ZF_TV_FALSE;
 }
 
+/* An interval node's value (see zf_filter_node). */
+static inline zf_tv
+eval_interval(const zf_filter *flt, const zf_filter_node *n)
+{
+	const zf_filter_cell *c = &flt->cells[n->operand];
+	zf_int128	v = c->number;
+
+	if (c->is_null)
+		return ZF_TV_NULL;
+	return ((v >= n->ilo) & (v <= n->ihi)) != n->outside ? ZF_TV_TRUE : ZF_TV_FALSE;
+}
+
 /* A node's value, the operands already decoded (never UNSURE). */
 static zf_tv
 eval_node(const zf_filter *flt, const zf_filter_node *n)
 {
+	if (n->interval)
+		return eval_interval(flt, n);
 	switch (n->kind)
 	{
 		case ZF_FILTER_AND:
@@ -323,7 +400,8 @@ eval_node(const zf_filter *flt, const zf_filter_node *n)
 
 				for (int i = 0; i < n->nargs; i++)
 				{
-					zf_tv		v = eval_node(flt, n->args[i]);
+					const zf_filter_node *a = n->args[i];
+					zf_tv		v = a->interval ? eval_interval(flt, a) : eval_node(flt, a);
 
 					if (v == ZF_TV_FALSE)
 						return ZF_TV_FALSE;
@@ -362,14 +440,55 @@ eval_node(const zf_filter *flt, const zf_filter_node *n)
 	return ZF_TV_UNSURE;
 }
 
-/* See record_filter.h. */
-zf_tv
-zf_filter_eval(const zf_filter *flt, const uint8_t *rec, uint32_t len)
+/* The filter's value for one record (zf_filter_eval, inlined). */
+static inline zf_tv
+eval_record(const zf_filter *flt, const uint8_t *rec, uint32_t len)
 {
 	if (len < flt->min_length)
 		return ZF_TV_UNSURE;
 	for (int i = 0; i < flt->noperands; i++)
 		if (!decode_operand(&flt->operands[i], rec, len, &flt->cells[i]))
 			return ZF_TV_UNSURE;
+	if (flt->flat)
+	{
+		/* the usual filter: intervals ANDed, without recursion */
+		const zf_filter_node *root = flt->root;
+		zf_tv		res = ZF_TV_TRUE;
+
+		for (int i = 0; i < root->nargs; i++)
+		{
+			zf_tv		v = eval_interval(flt, root->args[i]);
+
+			if (v == ZF_TV_FALSE)
+				return ZF_TV_FALSE;
+			if (v == ZF_TV_NULL)
+				res = ZF_TV_NULL;
+		}
+		return res;
+	}
 	return eval_node(flt, flt->root);
+}
+
+/* See record_filter.h. */
+zf_tv
+zf_filter_eval(const zf_filter *flt, const uint8_t *rec, uint32_t len)
+{
+	return eval_record(flt, rec, len);
+}
+
+/* See record_filter.h. */
+uint32_t
+zf_filter_skip(const zf_filter *flt, const uint8_t *data, uint32_t len,
+			   uint32_t n)
+{
+	uint32_t	i;
+
+	for (i = 0; i < n; i++)
+	{
+		zf_tv		v = eval_record(flt, data + (size_t) i * len, len);
+
+		if (v == ZF_TV_TRUE || v == ZF_TV_UNSURE)
+			break;
+	}
+	return i;
 }

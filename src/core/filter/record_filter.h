@@ -121,6 +121,15 @@ typedef struct zf_filter_node
 	int			nconsts;
 	zf_filter_const *consts;
 	bool		negate;			/* IS NOT NULL */
+	/*
+	 * A comparison of a number with one non-NULL constant, as an interval
+	 * (zf_filter_prepare): true when lo <= value <= hi, or outside it with
+	 * outside.  The hot case of a scan's filter, without a branch on op.
+	 */
+	bool		interval;
+	bool		outside;
+	zf_filter_int ilo;
+	zf_filter_int ihi;
 } zf_filter_node;
 
 /* The value of one operand in the current record. */
@@ -140,6 +149,7 @@ typedef struct zf_filter
 	zf_filter_cell *cells;		/* noperands, scratch per record */
 	zf_filter_node *root;
 	uint32_t	min_length;		/* records shorter than this are unsure */
+	bool		flat;			/* the root ANDs intervals only */
 } zf_filter;
 
 /*
@@ -179,8 +189,22 @@ extern int64_t zf_filter_text_chars(const char *s, size_t n, uint32_t *chars);
 /* Compute min_length from the operands. */
 extern void zf_filter_finish(zf_filter *flt);
 
+/*
+ * Prepare the nodes for evaluation once their constants are set (and
+ * again whenever they change): comparisons become intervals.
+ */
+extern void zf_filter_prepare(zf_filter *flt);
+
 /* The filter's value for a record of len bytes. */
 extern zf_tv zf_filter_eval(const zf_filter *flt, const uint8_t *rec,
 							uint32_t len);
+
+/*
+ * How many of n consecutive records of len bytes at data, from the first,
+ * the filter rejects (FALSE or NULL): the records a scan skips in one go
+ * before the next one it must look at.
+ */
+extern uint32_t zf_filter_skip(const zf_filter *flt, const uint8_t *data,
+							   uint32_t len, uint32_t n);
 
 #endif							/* ZF_RECORD_FILTER_H */

@@ -291,6 +291,12 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 
 	s->errcb.previous = error_context_stack;
 	error_context_stack = &s->errcb;
+	if (s->filter && !s->filter->ready)
+	{
+		zfdw_filter_prepare(s->filter, s->econtext);
+		s->skip_filter = !s->filter->disabled && s->key_len == 0 && t->delim == NULL &&
+			t->rd->nwhen == 0 && t->segment_field < 0;
+	}
 	for (;;)
 	{
 		zf_record	r;

@@ -49,6 +49,7 @@ typedef struct ZfPushedFilter
 struct ZfScanState;
 extern ZfPushedFilter *zfdw_filter_begin(ForeignScanState *node,
 										 struct ZfScanState *s);
+extern void zfdw_filter_prepare(ZfPushedFilter *pf, ExprContext *econtext);
 extern zf_tv zfdw_filter_test(ZfPushedFilter *pf, ExprContext *econtext,
 							  const uint8 *rec, uint32 len);
 extern void zfdw_filter_explain(ForeignScanState *node, ExplainState *es);

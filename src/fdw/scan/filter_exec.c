@@ -264,9 +264,9 @@ convert_value(FilterValue *fv, Datum d, bool isnull, zf_filter_const *k)
 	}
 }
 
-/* Evaluate the constants and parameters for this (re)scan. */
-static void
-prepare_values(ZfPushedFilter *pf, ExprContext *econtext)
+/* See filter.h: evaluate the constants and parameters for this (re)scan. */
+void
+zfdw_filter_prepare(ZfPushedFilter *pf, ExprContext *econtext)
 {
 	MemoryContext old;
 	ListCell   *lc;
@@ -315,6 +315,7 @@ prepare_values(ZfPushedFilter *pf, ExprContext *econtext)
 		}
 	}
 	MemoryContextSwitchTo(old);
+	zf_filter_prepare(&pf->flt);
 	pf->ready = true;
 }
 
@@ -328,7 +329,7 @@ zfdw_filter_test(ZfPushedFilter *pf, ExprContext *econtext, const uint8 *rec,
 				 uint32 len)
 {
 	if (!pf->ready)
-		prepare_values(pf, econtext);
+		zfdw_filter_prepare(pf, econtext);
 	if (pf->disabled)
 		return ZF_TV_UNSURE;
 	return zf_filter_eval(&pf->flt, rec, len);

@@ -79,6 +79,10 @@ typedef struct ZfScanState
 
 	/* the pushed filter (filter_exec.c); NULL when nothing was pushed */
 	struct ZfPushedFilter *filter;
+	bool		skip_filter;	/* runs of fixed records skip what the
+								 * filter rejects before handing one out
+								 * (no key order to check, nothing else
+								 * selecting records) */
 	bool		recheck;		/* the filter was unsure of the record
 								 * returned: PostgreSQL tests its clauses */
 
