@@ -294,7 +294,7 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	if (s->filter && !s->filter->ready)
 	{
 		zfdw_filter_prepare(s->filter, s->econtext);
-		s->skip_filter = !s->filter->disabled && s->key_len == 0 && t->delim == NULL &&
+		s->skip_filter = !s->filter->disabled && s->keys == NULL && t->delim == NULL &&
 			t->rd->nwhen == 0 && t->segment_field < 0;
 	}
 	for (;;)

@@ -81,8 +81,9 @@ typedef struct ZfScanState
 	struct ZfPushedFilter *filter;
 	bool		skip_filter;	/* runs of fixed records skip what the
 								 * filter rejects before handing one out
-								 * (no key order to check, nothing else
-								 * selecting records) */
+								 * (no key seeks, nothing else selecting
+								 * records; the key order is checked on
+								 * the records handed out) */
 	bool		recheck;		/* the filter was unsure of the record
 								 * returned: PostgreSQL tests its clauses */
 
