@@ -13,6 +13,7 @@
 #include "foreign/fdwapi.h"
 #include "utils/guc.h"
 
+#include "scan/agg.h"
 #include "scan/filter.h"
 #include "scan/scan.h"
 
@@ -77,6 +78,12 @@ _PG_init(void)
 							 &zfdw_enable_filter_pushdown,
 							 true,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("zfdw.enable_aggregate_pushdown",
+							 "Computes count, sum, avg, min and max with GROUP BY inside the scan.",
+							 "Only queries over one table whose conditions are all pushed filters qualify.",
+							 &zfdw_enable_aggregate_pushdown,
+							 true,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("zfdw");
 }
 
@@ -90,6 +97,7 @@ zfdw_handler(PG_FUNCTION_ARGS)
 	routine->GetForeignRelSize = zfdwGetForeignRelSize;
 	routine->GetForeignPaths = zfdwGetForeignPaths;
 	routine->GetForeignPlan = zfdwGetForeignPlan;
+	routine->GetForeignUpperPaths = zfdwGetForeignUpperPaths;
 	routine->BeginForeignScan = zfdwBeginForeignScan;
 	routine->IterateForeignScan = zfdwIterateForeignScan;
 	routine->ReScanForeignScan = zfdwReScanForeignScan;

@@ -32,7 +32,7 @@ zf_psql "$dir" "$port" -q -v ON_ERROR_STOP=1 \
 CREATE EXTENSION zfdw;
 SET client_min_messages = warning;
 SET max_parallel_workers_per_gather = 0;
-CREATE SERVER pd_server FOREIGN DATA WRAPPER zfdw;
+CREATE SERVER IF NOT EXISTS pd_server FOREIGN DATA WRAPPER zfdw;
 \i :abs_srcdir/pushdown_tables.psql
 \i :abs_srcdir/pushdown_random.psql
 \timing on

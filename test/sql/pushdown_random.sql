@@ -12,7 +12,7 @@ SET search_path = test_pushdown_random, public;
 SET max_parallel_workers_per_gather = 0;
 SET client_min_messages = warning;     -- on_error's end-of-scan notices
 
-CREATE SERVER pd_server FOREIGN DATA WRAPPER zfdw;
+CREATE SERVER IF NOT EXISTS pd_server FOREIGN DATA WRAPPER zfdw;
 \i :abs_srcdir/pushdown_tables.psql
 \i :abs_srcdir/pushdown_random.psql
 

@@ -440,6 +440,16 @@ eval_node(const zf_filter *flt, const zf_filter_node *n)
 	return ZF_TV_UNSURE;
 }
 
+/* See record_filter.h. */
+bool
+zf_filter_read(const zf_filter_operand *o, const uint8_t *rec, uint32_t len,
+			   zf_filter_cell *c)
+{
+	if (o->r.f->offset + o->r.f->length > len)
+		return false;
+	return decode_operand(o, rec, len, c);
+}
+
 /* The filter's value for one record (zf_filter_eval, inlined). */
 static inline zf_tv
 eval_record(const zf_filter *flt, const uint8_t *rec, uint32_t len)

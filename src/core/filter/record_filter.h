@@ -195,6 +195,14 @@ extern void zf_filter_finish(zf_filter *flt);
  */
 extern void zf_filter_prepare(zf_filter *flt);
 
+/*
+ * Read operand o of a record of len bytes into c, as the filter does:
+ * false when the column's normal path would not give a plain value.
+ * Aggregates read their columns through it too.
+ */
+extern bool zf_filter_read(const zf_filter_operand *o, const uint8_t *rec,
+						   uint32_t len, zf_filter_cell *c);
+
 /* The filter's value for a record of len bytes. */
 extern zf_tv zf_filter_eval(const zf_filter *flt, const uint8_t *rec,
 							uint32_t len);

@@ -28,6 +28,7 @@
 #include "utils/ruleutils.h"
 
 #include "nodes/nodeFuncs.h"
+#include "scan/agg.h"
 #include "scan/filter.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
@@ -334,6 +335,13 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 			}
 			s->recheck = tv == ZF_TV_UNSURE;
 		}
+		if (s->defer_decode)
+		{
+			/* the caller decodes what it needs (a pushed aggregate) */
+			found = true;
+			break;
+		}
+
 		/*
 		 * The executor calls us in per-tuple memory it resets itself: when a
 		 * decoded record is never thrown away, decode right there.  Else
@@ -356,6 +364,26 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	s->in_record = false;
 	error_context_stack = s->errcb.previous;
 	return found;
+}
+
+/*
+ * Decode the needed columns of the record zfdw_scan_next just returned in
+ * a scan with defer_decode, with on_error applied: false when on_error
+ * skip rejected it.  In the caller's memory context.
+ */
+bool
+zfdw_scan_decode_current(ZfScanState *s, Datum *values, bool *nulls)
+{
+	bool		ok;
+
+	s->errcb.previous = error_context_stack;
+	error_context_stack = &s->errcb;
+	s->in_record = true;
+	memset(nulls, true, sizeof(bool) * s->t->ncolumns);
+	ok = decode_record(s, values, nulls);
+	s->in_record = false;
+	error_context_stack = s->errcb.previous;
+	return ok;
 }
 
 /* Start over (rescan). */
@@ -420,7 +448,11 @@ begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 void
 zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 {
-	(void) eflags;				/* EXPLAIN alone opens no file before Iterate */
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_begin(node, eflags);	/* a pushed aggregate */
+		return;
+	}
 	if (IsParallelWorker() && node->ss.ps.plan->parallel_aware)
 		return;
 	begin_node_scan(node, NULL);
@@ -447,6 +479,8 @@ zfdwIterateForeignScan(ForeignScanState *node)
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 	TupleTableSlot *slot = node->ss.ss_ScanTupleSlot;
 
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+		return zfdw_agg_iterate(node);
 	if (s == NULL)
 		elog(ERROR, "zfdw: the parallel scan of this worker was not opened");
 	for (;;)
@@ -477,6 +511,11 @@ zfdwReScanForeignScan(ForeignScanState *node)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_rescan(node);
+		return;
+	}
 	if (s)
 	{
 		zfdw_scan_rewind(s);
@@ -492,6 +531,11 @@ zfdwEndForeignScan(ForeignScanState *node)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_end(node);
+		return;
+	}
 	if (s)
 		zfdw_scan_end(s);
 }
@@ -523,7 +567,14 @@ void
 zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
-	const ZfTableOptions *o = &s->t->opts;
+	const ZfTableOptions *o;
+
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_explain(node, es);
+		return;
+	}
+	o = &s->t->opts;
 
 	if (o->program)
 		ExplainPropertyText("Foreign Program", o->program, es);

@@ -31,6 +31,8 @@ typedef enum ZfFilterOperandKind
 
 extern ZfFilterOperandKind zfdw_filter_operand_kind(ZfTable *t, ZfColumn *col);
 extern bool zfdw_filter_clause_ok(ZfTable *t, Node *clause, Index relid);
+extern bool zfdw_filter_operand_init(ZfColumn *col, ZfFilterOperandKind kind,
+									 zf_filter_operand *o);
 
 /* The pushed filter of a scan (filter_exec.c). */
 typedef struct ZfPushedFilter
@@ -49,6 +51,10 @@ typedef struct ZfPushedFilter
 struct ZfScanState;
 extern ZfPushedFilter *zfdw_filter_begin(ForeignScanState *node,
 										 struct ZfScanState *s);
+extern ZfPushedFilter *zfdw_filter_begin_clauses(ForeignScanState *node,
+												 struct ZfScanState *s,
+												 List *clauses, Index relid,
+												 ExprState *recheck);
 extern void zfdw_filter_prepare(ZfPushedFilter *pf, ExprContext *econtext);
 extern zf_tv zfdw_filter_test(ZfPushedFilter *pf, ExprContext *econtext,
 							  const uint8 *rec, uint32 len);

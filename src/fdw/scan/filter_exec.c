@@ -65,49 +65,54 @@ pow10_128(int n)
 	return v;
 }
 
+/*
+ * See filter.h: prepare operand o reading column col as kind says; false
+ * when it cannot be (not expected).
+ */
+bool
+zfdw_filter_operand_init(ZfColumn *col, ZfFilterOperandKind kind,
+						 zf_filter_operand *o)
+{
+	zf_int128	hi;
+
+	if (kind == ZF_FOPERAND_TEXT)
+		return zf_filter_operand_text(o, &col->reader, zf_field_sbcs_text(&col->reader));
+	switch (col->target)
+	{
+		case ZF_TARGET_INT2:
+			hi = PG_INT16_MAX;
+			break;
+		case ZF_TARGET_INT4:
+			hi = PG_INT32_MAX;
+			break;
+		case ZF_TARGET_INT8:
+			hi = PG_INT64_MAX;
+			break;
+		default:
+			if (col->num_precision < 0)
+				hi = (zf_int128) ((((unsigned __int128) 1) << 127) - 1);	/* numeric: any */
+			else
+				hi = pow10_128(Min(col->num_precision, ZF_MAX_DIGITS) -
+							   (col->num_scale - col->f->scale)) - 1;
+			break;
+	}
+	/* int types include their minimum, one below -hi */
+	zf_filter_operand_number(o, &col->reader,
+							 col->target == ZF_TARGET_NUMERIC ? -hi : -hi - 1, hi);
+	return true;
+}
+
 /* The operand index of a column, added on first use. */
 static int
 operand_for(FilterBuild *b, ZfColumn *col, ZfFilterOperandKind kind)
 {
 	int			i = col - b->t->columns;
-	zf_filter *flt = &b->pf->flt;
-	zf_filter_operand *o;
+	zf_filter  *flt = &b->pf->flt;
 
 	if (b->operand_of[i] >= 0)
 		return b->operand_of[i];
-	o = &flt->operands[flt->noperands];
-	if (kind == ZF_FOPERAND_TEXT)
-	{
-		if (!zf_filter_operand_text(o, &col->reader, zf_field_sbcs_text(&col->reader)))
-			b->failed = true;
-	}
-	else
-	{
-		zf_int128	hi;
-
-		switch (col->target)
-		{
-			case ZF_TARGET_INT2:
-				hi = PG_INT16_MAX;
-				break;
-			case ZF_TARGET_INT4:
-				hi = PG_INT32_MAX;
-				break;
-			case ZF_TARGET_INT8:
-				hi = PG_INT64_MAX;
-				break;
-			default:
-				if (col->num_precision < 0)
-					hi = (zf_int128) ((((unsigned __int128) 1) << 127) - 1);	/* numeric: any */
-				else
-					hi = pow10_128(Min(col->num_precision, ZF_MAX_DIGITS) -
-								   (col->num_scale - col->f->scale)) - 1;
-				break;
-		}
-		/* int types include their minimum, one below -hi */
-		zf_filter_operand_number(o, &col->reader,
-								 col->target == ZF_TARGET_NUMERIC ? -hi : -hi - 1, hi);
-	}
+	if (!zfdw_filter_operand_init(col, kind, &flt->operands[flt->noperands]))
+		b->failed = true;
 	b->operand_of[i] = flt->noperands;
 	return flt->noperands++;
 }
@@ -181,22 +186,36 @@ ZfPushedFilter *
 zfdw_filter_begin(ForeignScanState *node, ZfScanState *s)
 {
 	ForeignScan *plan = (ForeignScan *) node->ss.ps.plan;
+
+	return zfdw_filter_begin_clauses(node, s, plan->fdw_recheck_quals,
+									 plan->scan.scanrelid, node->fdw_recheck_quals);
+}
+
+/*
+ * See filter.h: the filter of clauses (Vars of relid) for a scan, with
+ * recheck their ExprState for the records the filter is unsure about;
+ * NULL for no clauses.
+ */
+ZfPushedFilter *
+zfdw_filter_begin_clauses(ForeignScanState *node, ZfScanState *s,
+						  List *clauses, Index relid, ExprState *recheck)
+{
 	ZfPushedFilter *pf;
 	FilterBuild b;
 	ListCell   *lc;
 	zf_filter_node *root;
 
-	if (plan->fdw_recheck_quals == NIL)
+	if (clauses == NIL)
 		return NULL;
 	pf = palloc0(sizeof(ZfPushedFilter));
-	pf->clauses = plan->fdw_recheck_quals;
-	pf->recheck = node->fdw_recheck_quals;
+	pf->clauses = clauses;
+	pf->recheck = recheck;
 	pf->valuecxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw filter values",
 										 ALLOCSET_SMALL_SIZES);
 	pf->flt.operands = palloc0(sizeof(zf_filter_operand) * Max(s->t->ncolumns, 1));
 	b.node = node;
 	b.t = s->t;
-	b.relid = plan->scan.scanrelid;
+	b.relid = relid;
 	b.pf = pf;
 	b.failed = false;
 	b.operand_of = palloc(sizeof(int) * Max(s->t->ncolumns, 1));

@@ -35,24 +35,10 @@
 #include "utils/typcache.h"
 
 #include "layout/keyrange.h"
+#include "scan/agg.h"
 #include "scan/filter.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
-
-/* What planning learns about a table (RelOptInfo.fdw_private). */
-typedef struct ZfPlanState
-{
-	ZfTable    *t;				/* options, layout and columns */
-	int64		total_bytes;	/* of all files, -1 for a program */
-	int			nfiles;
-	double		record_bytes;	/* average bytes per record on disk */
-	double		ntuples;		/* records in the files */
-	int			nneeded;		/* columns the scan decodes */
-	AttrNumber	key_attno;		/* 0 when the table cannot seek */
-	Oid			key_type;
-	int32		key_typmod;
-	Oid			key_collation;
-} ZfPlanState;
 
 /* Attributes used by expressions, as pull_varattnos numbers them. */
 static Bitmapset *
@@ -383,7 +369,7 @@ zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
 				   ForeignPath *best_path, List *tlist, List *scan_clauses,
 				   Plan *outer_plan)
 {
-	ZfPlanState *ps = (ZfPlanState *) baserel->fdw_private;
+	ZfPlanState *ps;
 	Bitmapset  *attrs;
 	List	   *needed = NIL;
 	List	   *local = NIL;
@@ -391,8 +377,10 @@ zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
 	ListCell   *lc;
 	int			x = -1;
 
-	(void) root;
 	(void) foreigntableid;
+	if (IS_UPPER_REL(baserel))
+		return zfdw_agg_plan(root, baserel, best_path, tlist, outer_plan);
+	ps = (ZfPlanState *) baserel->fdw_private;
 
 	/* every column the target list and all the quals (with join quals
 	 * moved here by a parameterized path) read */

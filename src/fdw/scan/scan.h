@@ -17,6 +17,21 @@
 #include "nodes/execnodes.h"
 #include "utils/relcache.h"
 
+/* What planning learns about a table (RelOptInfo.fdw_private). */
+typedef struct ZfPlanState
+{
+	ZfTable    *t;				/* options, layout and columns */
+	int64		total_bytes;	/* of all files, -1 for a program */
+	int			nfiles;
+	double		record_bytes;	/* average bytes per record on disk */
+	double		ntuples;		/* records in the files */
+	int			nneeded;		/* columns the scan decodes */
+	AttrNumber	key_attno;		/* 0 when the table cannot seek */
+	Oid			key_type;
+	int32		key_typmod;
+	Oid			key_collation;
+} ZfPlanState;
+
 /* Indexes of ForeignScan.fdw_private (as postgres_fdw does). */
 enum ZfScanPrivateIndex
 {
@@ -84,6 +99,9 @@ typedef struct ZfScanState
 								 * (no key seeks, nothing else selecting
 								 * records; the key order is checked on
 								 * the records handed out) */
+	bool		defer_decode;	/* zfdw_scan_next decodes nothing: the
+								 * caller (a pushed aggregate) reads the
+								 * record or calls zfdw_scan_decode_current */
 	bool		recheck;		/* the filter was unsure of the record
 								 * returned: PostgreSQL tests its clauses */
 
@@ -102,6 +120,8 @@ extern ZfScanState *zfdw_scan_begin(Relation rel, bool all_columns,
 extern void zfdw_begin_worker_scan(ForeignScanState *node,
 								   const ZfPackedLayout *given);
 extern bool zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls);
+extern bool zfdw_scan_decode_current(ZfScanState *s, Datum *values,
+									 bool *nulls);
 extern void zfdw_scan_rewind(ZfScanState *s);
 extern void zfdw_scan_end(ZfScanState *s);
 
