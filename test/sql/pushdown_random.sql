@@ -21,3 +21,9 @@ SELECT queries, pushed > queries / 2 AS mostly_pushed, errors, differences, firs
   FROM zt_pd_random('pd_null', 2000, 0.14);
 SELECT queries, pushed > queries / 2 AS mostly_pushed, errors, differences, first_difference
   FROM zt_pd_random('pd_skip', 1000, 0.28);
+
+-- aggregates with GROUP BY, pushed and not, against PostgreSQL's own
+SELECT queries, pushed > queries / 5 AS often_pushed, errors, differences, first_difference
+  FROM zt_pd_random_agg('pd_null', 700, 0.42);
+SELECT queries, pushed > queries / 5 AS often_pushed, errors, differences, first_difference
+  FROM zt_pd_random_agg('pd_skip', 300, 0.56);
