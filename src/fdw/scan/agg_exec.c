@@ -28,6 +28,7 @@
 #include "catalog/pg_type.h"
 #include "executor/executor.h"
 #include "executor/tuptable.h"
+#include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "rewrite/rewriteManip.h"
@@ -87,6 +88,8 @@ typedef struct ZfAggState
 	Size		entrysize;
 	uint8	   *key;
 	HTAB	   *groups;			/* NULL without GROUP BY */
+	uint8	   *recent[64];		/* groups seen lately, by a cheap hash of
+								 * their key: most records find theirs here */
 	uint8	   *single;			/* the one group without GROUP BY */
 	bool		computed;
 	bool		single_done;
@@ -114,6 +117,7 @@ reset_groups(ZfAggState *as)
 	MemoryContextReset(as->groupcxt);
 	as->computed = false;
 	as->single_done = false;
+	memset(as->recent, 0, sizeof(as->recent));
 	as->ngroups_out = 0;
 	if (as->ngroup > 0)
 	{
@@ -351,10 +355,26 @@ find_group(ZfAggState *as)
 		}
 	}
 	{
-		uint8	   *entry = hash_search(as->groups, as->key, HASH_ENTER, &found);
+		uint64		h = 0;
+		int			slot;
+		uint8	   *entry;
 
+		for (Size i = 0; i < as->keysize; i += 8)
+		{
+			uint64		w = 0;
+
+			memcpy(&w, as->key + i, Min(8, as->keysize - i));
+			h = (h ^ w) * UINT64CONST(0x9E3779B97F4A7C15);
+		}
+		slot = (int) (h >> 58);
+		entry = as->recent[slot];
+		/* an entry starts with its key */
+		if (entry != NULL && memcmp(entry, as->key, as->keysize) == 0)
+			return entry;
+		entry = hash_search(as->groups, as->key, HASH_ENTER, &found);
 		if (!found)
 			memset(entry_accs(as, entry), 0, sizeof(AggAcc) * Max(as->nagg, 1));
+		as->recent[slot] = entry;
 		return entry;
 	}
 }
@@ -402,6 +422,77 @@ accumulate(ZfAggState *as, uint8 *entry)
 	}
 }
 
+/* Add the current record's values to their group. */
+static inline void
+add_record(ZfAggState *as)
+{
+	MemoryContext o = MemoryContextSwitchTo(as->groupcxt);
+	uint8	   *entry = find_group(as);
+
+	MemoryContextSwitchTo(o);
+	accumulate(as, entry);
+}
+
+/*
+ * Runs of fixed records, gone through here without a call per record:
+ * the filter, the fields read, the group found and added to.
+ */
+static void
+compute_runs(ForeignScanState *node, ZfAggState *as)
+{
+	ZfScanState *s = as->s;
+	ExprContext *econtext = node->ss.ps.ps_ExprContext;
+	MemoryContext old = CurrentMemoryContext;
+	const zf_filter *flt = s->filter && !s->filter->disabled ? &s->filter->flt : NULL;
+	bool		all_unsure = s->filter && s->filter->disabled;
+	zf_record	first;
+	uint32		n;
+
+	while (zfdw_next_run(s, &first, &n))
+	{
+		uint32		len = first.length;
+
+		CHECK_FOR_INTERRUPTS();
+		s->nread += n;
+		for (uint32 i = 0; i < n; i++)
+		{
+			const uint8 *rec = first.data + (size_t) i * len;
+			bool		unsure = all_unsure;
+
+			if (flt)
+			{
+				zf_tv		tv = zf_filter_eval(flt, rec, len);
+
+				if (tv == ZF_TV_FALSE || tv == ZF_TV_NULL)
+				{
+					s->npushskipped++;
+					continue;
+				}
+				unsure = tv == ZF_TV_UNSURE;
+			}
+			if (!unsure && read_fast(as, rec, len))
+			{
+				add_record(as);
+				continue;
+			}
+			/* the ordinary path, with this record as the scan's current */
+			s->rec.filename = s->src.name;
+			s->rec.number = first.number + i;
+			s->rec.offset = first.offset + (uint64) i * len;
+			s->rec.data = rec;
+			s->rec.length = len;
+			s->rec.cursor = NULL;
+			s->recheck = unsure;
+			if (read_slow(as, econtext))
+			{
+				MemoryContextSwitchTo(old);
+				add_record(as);
+			}
+			MemoryContextSwitchTo(old);
+		}
+	}
+}
+
 /* Scan the whole table into the groups. */
 static void
 compute(ForeignScanState *node, ZfAggState *as)
@@ -410,27 +501,25 @@ compute(ForeignScanState *node, ZfAggState *as)
 	ExprContext *econtext = node->ss.ps.ps_ExprContext;
 	MemoryContext old = CurrentMemoryContext;
 
-	while (zfdw_scan_next(s, NULL, NULL))
-	{
-		bool		ok;
-
-		if (!s->recheck && read_fast(as, s->rec.data, s->rec.length))
-			ok = true;
-		else
+	if (s->filter && !s->filter->ready)
+		zfdw_scan_prepare_filter(s);
+	if (zfdw_scan_runs_ok(s))
+		compute_runs(node, as);
+	else
+		while (zfdw_scan_next(s, NULL, NULL))
 		{
-			ok = read_slow(as, econtext);
-			MemoryContextSwitchTo(old);
-		}
-		if (ok)
-		{
-			MemoryContext o = MemoryContextSwitchTo(as->groupcxt);
-			uint8	   *entry = find_group(as);
+			bool		ok;
 
-			MemoryContextSwitchTo(o);
-			accumulate(as, entry);
-			/* the group key's text came from rowcxt: copied into the key */
+			if (!s->recheck && read_fast(as, s->rec.data, s->rec.length))
+				ok = true;
+			else
+			{
+				ok = read_slow(as, econtext);
+				MemoryContextSwitchTo(old);
+			}
+			if (ok)
+				add_record(as);
 		}
-	}
 	as->computed = true;
 	if (as->groups)
 		hash_seq_init(&as->seq, as->groups);

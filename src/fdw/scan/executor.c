@@ -281,6 +281,35 @@ decode_record(ZfScanState *s, Datum *values, bool *nulls)
 }
 
 /*
+ * Evaluate the pushed filter's constants and parameters for this
+ * (re)scan, and decide whether runs of records skip what it rejects.
+ */
+void
+zfdw_scan_prepare_filter(ZfScanState *s)
+{
+	ZfTable    *t = s->t;
+
+	zfdw_filter_prepare(s->filter, s->econtext);
+	s->skip_filter = !s->filter->disabled && s->keys == NULL && t->delim == NULL &&
+		t->rd->nwhen == 0 && t->segment_field < 0;
+}
+
+/*
+ * Whether a caller may go through runs of records itself
+ * (zfdw_next_run): fixed records read in order, no key order to check,
+ * no WHEN or segment filter selecting records, no ANALYZE sample.
+ */
+bool
+zfdw_scan_runs_ok(ZfScanState *s)
+{
+	ZfTable    *t = s->t;
+
+	return zfdw_fixed_length_records(t) && s->keys == NULL && s->key_len == 0 &&
+		t->delim == NULL && t->rd->nwhen == 0 && t->segment_field < 0 &&
+		s->cursor == NULL && s->sample == NULL;
+}
+
+/*
  * Fetch the next selected, decodable record into the slot's arrays.
  * Returns false at the end of the data.
  */
@@ -293,11 +322,7 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	s->errcb.previous = error_context_stack;
 	error_context_stack = &s->errcb;
 	if (s->filter && !s->filter->ready)
-	{
-		zfdw_filter_prepare(s->filter, s->econtext);
-		s->skip_filter = !s->filter->disabled && s->keys == NULL && t->delim == NULL &&
-			t->rd->nwhen == 0 && t->segment_field < 0;
-	}
+		zfdw_scan_prepare_filter(s);
 	for (;;)
 	{
 		zf_record	r;

@@ -129,6 +129,9 @@ extern bool zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len);
 
 /* records.c */
 extern bool zfdw_next_record(ZfScanState *s, zf_record *r);
+extern bool zfdw_next_run(ZfScanState *s, zf_record *first, uint32 *count);
+extern bool zfdw_scan_runs_ok(ZfScanState *s);
+extern void zfdw_scan_prepare_filter(ZfScanState *s);
 extern void zfdw_records_rewind(ZfScanState *s);
 extern void zfdw_records_close(ZfScanState *s);
 extern uint64 zfdw_fb_file_records(ZfScanState *s, const char *path);

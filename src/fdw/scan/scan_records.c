@@ -262,6 +262,26 @@ run_next(ZfScanState *s, zf_record *r)
 	}
 }
 
+/*
+ * The rest of the current run of fixed records at once, for a caller that
+ * goes through them itself (a pushed aggregate): *first and the *count
+ * records after it, each first->length bytes, consecutive.  Only for
+ * scans without key order to check or records to select (the caller
+ * checks zfdw_scan_runs_ok).  False at the end of the data.
+ */
+bool
+zfdw_next_run(ZfScanState *s, zf_record *first, uint32 *count)
+{
+	if (!zfdw_next_record(s, first))
+		return false;
+	*count = 1 + s->run_left;
+	s->run.data += (size_t) s->run_left * s->run.length;
+	s->run.offset += (uint64) s->run_left * s->run.length;
+	s->run.number += s->run_left;
+	s->run_left = 0;
+	return true;
+}
+
 /* Whole files, in name order. */
 static bool
 next_sequential(ZfScanState *s, zf_record *r)
