@@ -14,7 +14,8 @@
  *		at least the field's) over a zoned, packed or binary field, compared
  *		by a btree operator of the column type's family (=, <, <=, >, >=,
  *		and <> as the negator of =) with an integer or numeric constant or
- *		parameter: values are compared decoded, at the field's scale;
+ *		parameter of the statement ($1): values are compared decoded, at
+ *		the field's scale;
  *	  - a text or varchar column (no length limit) over single-byte text,
  *		in a UTF-8 database: = and <> under a deterministic collation (byte
  *		equality), <, <=, >, >= only under the "C" collation (code-point
@@ -115,13 +116,19 @@ zfdw_filter_operand_kind(ZfTable *t, ZfColumn *col)
 	return ZF_FOPERAND_NONE;
 }
 
-/* A constant or a parameter (under relabels): the values we can take. */
+/*
+ * A constant or a parameter of the statement (under relabels): the values
+ * we can take.  Executor parameters (an InitPlan's value, a nested loop's
+ * outer row) stay in PostgreSQL's filter: the planner does not count
+ * parameters of fdw_recheck_quals among those a scan depends on.
+ */
 static bool
 is_value(Node *expr)
 {
 	while (expr && IsA(expr, RelabelType))
 		expr = (Node *) ((RelabelType *) expr)->arg;
-	return expr && (IsA(expr, Const) || IsA(expr, Param));
+	return expr && (IsA(expr, Const) ||
+					(IsA(expr, Param) && ((Param *) expr)->paramkind == PARAM_EXTERN));
 }
 
 /* The btree operator family of an operand's comparisons. */
