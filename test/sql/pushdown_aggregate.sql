@@ -103,3 +103,15 @@ RESET zfdw.enable_aggregate_pushdown;
 CREATE FOREIGN TABLE pd_stop (p_s numeric(9,2) OPTIONS (position '1', pic 'S9(5)V99', usage 'comp-3'))
     SERVER pd_server OPTIONS (filename :'pd', lrecl '64');
 SELECT zt_error('SELECT sum(p_s) FROM pd_stop');
+
+-- 6. a file whose key option promises an order it does not have: the
+-- aggregate checks every key as the scan does
+\set unsorted :abs_srcdir '/data/hand/unsorted.dat'
+CREATE FOREIGN TABLE unsorted (k integer OPTIONS (position '1', pic '9(4)'),
+                               v text OPTIONS (position '5', length '4'))
+    SERVER pd_server OPTIONS (filename :'unsorted', lrecl '8', key 'k');
+SELECT zt_explain('(COSTS OFF) SELECT count(*), sum(k) FROM unsorted');
+SELECT zt_error('SELECT count(*), sum(k) FROM unsorted');
+SET zfdw.enable_aggregate_pushdown = off;
+SELECT zt_error('SELECT count(*), sum(k) FROM unsorted');
+RESET zfdw.enable_aggregate_pushdown;

@@ -459,6 +459,18 @@ compute_runs(ForeignScanState *node, ZfAggState *as)
 			const uint8 *rec = first.data + (size_t) i * len;
 			bool		unsure = all_unsure;
 
+			if (s->key_len > 0 && i > 0)
+			{
+				/* every key read is in order (the first was checked) */
+				zf_record	r;
+
+				r.data = rec;
+				r.length = len;
+				r.number = first.number + i;
+				r.offset = first.offset + (uint64) i * len;
+				zfdw_check_key_order(s, &r);
+			}
+
 			if (flt)
 			{
 				zf_tv		tv = zf_filter_eval(flt, rec, len);
@@ -493,6 +505,19 @@ compute_runs(ForeignScanState *node, ZfAggState *as)
 	}
 }
 
+/*
+ * The scan's error context while going through runs, unless a record is
+ * being decoded (which says it with the record's place).
+ */
+static void
+runs_error_callback(void *arg)
+{
+	ZfScanState *s = (ZfScanState *) arg;
+
+	if (!s->in_record)
+		s->errcb.callback(s->errcb.arg);
+}
+
 /* Scan the whole table into the groups. */
 static void
 compute(ForeignScanState *node, ZfAggState *as)
@@ -500,11 +525,20 @@ compute(ForeignScanState *node, ZfAggState *as)
 	ZfScanState *s = as->s;
 	ExprContext *econtext = node->ss.ps.ps_ExprContext;
 	MemoryContext old = CurrentMemoryContext;
+	ErrorContextCallback errcb;
 
 	if (s->filter && !s->filter->ready)
 		zfdw_scan_prepare_filter(s);
 	if (zfdw_scan_runs_ok(s))
+	{
+		/* the scan's error context (the table, the file) around the runs */
+		errcb.callback = runs_error_callback;
+		errcb.arg = s;
+		errcb.previous = error_context_stack;
+		error_context_stack = &errcb;
 		compute_runs(node, as);
+		error_context_stack = errcb.previous;
+	}
 	else
 		while (zfdw_scan_next(s, NULL, NULL))
 		{

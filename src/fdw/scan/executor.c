@@ -296,15 +296,16 @@ zfdw_scan_prepare_filter(ZfScanState *s)
 
 /*
  * Whether a caller may go through runs of records itself
- * (zfdw_next_run): fixed records read in order, no key order to check,
- * no WHEN or segment filter selecting records, no ANALYZE sample.
+ * (zfdw_next_run): fixed records read in order (it checks the key order
+ * of each with zfdw_check_key_order), no seeks, no WHEN or segment filter
+ * selecting records, no ANALYZE sample.
  */
 bool
 zfdw_scan_runs_ok(ZfScanState *s)
 {
 	ZfTable    *t = s->t;
 
-	return zfdw_fixed_length_records(t) && s->keys == NULL && s->key_len == 0 &&
+	return zfdw_fixed_length_records(t) && s->keys == NULL &&
 		t->delim == NULL && t->rd->nwhen == 0 && t->segment_field < 0 &&
 		s->cursor == NULL && s->sample == NULL;
 }

@@ -131,6 +131,7 @@ extern bool zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len);
 extern bool zfdw_next_record(ZfScanState *s, zf_record *r);
 extern bool zfdw_next_run(ZfScanState *s, zf_record *first, uint32 *count);
 extern bool zfdw_scan_runs_ok(ZfScanState *s);
+extern void zfdw_check_key_order(ZfScanState *s, const zf_record *r);
 extern void zfdw_scan_prepare_filter(ZfScanState *s);
 extern void zfdw_records_rewind(ZfScanState *s);
 extern void zfdw_records_close(ZfScanState *s);

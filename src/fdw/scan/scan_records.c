@@ -282,6 +282,13 @@ zfdw_next_run(ZfScanState *s, zf_record *first, uint32 *count)
 	return true;
 }
 
+/* check_key_order for a caller going through runs itself. */
+void
+zfdw_check_key_order(ZfScanState *s, const zf_record *r)
+{
+	check_key_order(s, r);
+}
+
 /* Whole files, in name order. */
 static bool
 next_sequential(ZfScanState *s, zf_record *r)
