@@ -79,6 +79,9 @@ typedef struct zf_filter_operand
 	/* numbers: the values the column accepts, at the field's scale */
 	zf_filter_int lo;
 	zf_filter_int hi;
+	/* unsigned EBCDIC zoned field of up to 8 bytes: digits F0-F9 read
+	 * eight bytes at once (anything else through the decoder) */
+	bool		zoned_digits;
 	/* text: the code point of every byte of the page */
 	uint32_t	chars[256];
 } zf_filter_operand;

@@ -136,6 +136,41 @@ test_packed_signs(void **state)
 	assert_int_equal(zf_filter_eval(&t.flt, pos[1], 2), ZF_TV_FALSE);
 }
 
+/* Unsigned zoned digits, read eight bytes at a time or by the decoder. */
+static void
+test_zoned_unsigned(void **state)
+{
+	one_filter t;
+	static const uint8_t v1234[4] = {0xF1, 0xF2, 0xF3, 0xF4};
+	static const uint8_t v0009[4] = {0xF0, 0xF0, 0xF0, 0xF9};
+	static const uint8_t bad[4] = {0xF1, 0xFA, 0xF3, 0xF4};	/* no digit */
+	static const uint8_t blank[4] = {0xF1, 0x40, 0xF3, 0xF4};
+	zf_int128	v;
+
+	(void) state;
+	memset(&t, 0, sizeof(t));
+	t.f = test_field("Z", ZF_KIND_ZONED, 0, 4);
+	t.f.digits = 4;
+	zf_field_reader_init(&t.r, &t.f, test_page("cp037"));
+	zf_filter_operand_number(&t.op, &t.r, -9999, 9999);
+	t.node.kind = ZF_FILTER_CMP;
+	t.node.op = ZF_CMP_EQ;
+	t.node.scalar = true;
+	t.node.nconsts = 1;
+	t.node.consts = t.consts;
+	assert_true(zf_filter_number_const("1234", 0, &t.consts[0]));
+	finish(&t);
+	assert_int_equal(zf_filter_eval(&t.flt, v1234, 4), ZF_TV_TRUE);
+	assert_int_equal(zf_filter_eval(&t.flt, v0009, 4), ZF_TV_FALSE);
+	/* what the decoder refuses is unsure, what it takes is compared */
+	assert_int_equal(zf_filter_eval(&t.flt, bad, 4),
+					 zf_field_read_number(&t.r, bad, 4, &v, NULL) == ZF_OK ?
+					 (v == 1234 ? ZF_TV_TRUE : ZF_TV_FALSE) : ZF_TV_UNSURE);
+	assert_int_equal(zf_filter_eval(&t.flt, blank, 4),
+					 zf_field_read_number(&t.r, blank, 4, &v, NULL) == ZF_OK ?
+					 (v == 1234 ? ZF_TV_TRUE : ZF_TV_FALSE) : ZF_TV_UNSURE);
+}
+
 /* A value its column refuses (out of the column's range): unsure. */
 static void
 test_column_range(void **state)
@@ -271,6 +306,7 @@ main(void)
 		cmocka_unit_test(test_number_const),
 		cmocka_unit_test(test_packed_signs),
 		cmocka_unit_test(test_column_range),
+		cmocka_unit_test(test_zoned_unsigned),
 		cmocka_unit_test(test_three_valued),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_skip),
