@@ -168,4 +168,46 @@ zfdw_analyze_delay_point(void)
 #endif
 #endif
 
+/*
+ * create_foreign_upper_path: 17 added the restriction clauses the path
+ * enforces (none for an aggregate), 18 the count of disabled nodes.
+ */
+static inline ForeignPath *
+zfdw_create_foreign_upper_path(PlannerInfo *root, RelOptInfo *rel,
+							   PathTarget *target, double rows,
+							   Cost startup_cost, Cost total_cost,
+							   List *fdw_private)
+{
+#if PG_VERSION_NUM >= 180000
+	return create_foreign_upper_path(root, rel, target, rows, 0,
+									 startup_cost, total_cost, NIL, NULL,
+									 NIL, fdw_private);
+#elif PG_VERSION_NUM >= 170000
+	return create_foreign_upper_path(root, rel, target, rows,
+									 startup_cost, total_cost, NIL, NULL,
+									 NIL, fdw_private);
+#else
+	return create_foreign_upper_path(root, rel, target, rows,
+									 startup_cost, total_cost, NIL, NULL,
+									 fdw_private);
+#endif
+}
+
+/*
+ * Whether a collation sorts as "C" (byte order): 18 replaced
+ * lc_collate_is_c() by a flag of the collation's locale.
+ */
+#include "utils/pg_locale.h"
+static inline bool
+zfdw_collation_is_c(Oid collation)
+{
+	if (!OidIsValid(collation))
+		return false;
+#if PG_VERSION_NUM >= 180000
+	return pg_newlocale_from_collation(collation)->collate_is_c;
+#else
+	return lc_collate_is_c(collation);
+#endif
+}
+
 #endif							/* ZFDW_COMPAT_H */

@@ -15,6 +15,8 @@
 
 #include "modify/modify.h"
 #include "scan/s3_access.h"
+#include "scan/agg.h"
+#include "scan/filter.h"
 #include "scan/scan.h"
 #include "subscription/subscription.h"
 #include "diag/diag.h"
@@ -93,6 +95,18 @@ _PG_init(void)
 							 "The notice names the source transactions applied, the counts and the position reached; its detail the rate.",
 							 &zfdw_apply_progress,
 							 true, PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("zfdw.enable_filter_pushdown",
+							 "Evaluates restriction clauses on the record bytes, before decoding.",
+							 "Only clauses provably equal to PostgreSQL's comparison are pushed; the others stay in PostgreSQL's filter.",
+							 &zfdw_enable_filter_pushdown,
+							 true,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("zfdw.enable_aggregate_pushdown",
+							 "Computes count, sum, avg, min and max with GROUP BY inside the scan.",
+							 "Only queries over one table whose conditions are all pushed filters qualify.",
+							 &zfdw_enable_aggregate_pushdown,
+							 true,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("zfdw");
 	zfdw_progress_init();
 }
@@ -107,6 +121,7 @@ zfdw_handler(PG_FUNCTION_ARGS)
 	routine->GetForeignRelSize = zfdwGetForeignRelSize;
 	routine->GetForeignPaths = zfdwGetForeignPaths;
 	routine->GetForeignPlan = zfdwGetForeignPlan;
+	routine->GetForeignUpperPaths = zfdwGetForeignUpperPaths;
 	routine->BeginForeignScan = zfdwBeginForeignScan;
 	routine->IterateForeignScan = zfdwIterateForeignScan;
 	routine->ReScanForeignScan = zfdwReScanForeignScan;

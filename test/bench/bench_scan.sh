@@ -7,7 +7,10 @@
 #	  file_fdw over the same values as CSV, and from a heap table; then
 #	  zfdw with 2 parallel workers, and 1,000 random keys joined from a
 #	  local table to the sorted file (key seeks) against a heap table with
-#	  a btree index.  Prints figures and ratios; asserts nothing.
+#	  a btree index; then the pushdowns: sum(balance) and a GROUP BY
+#	  computed inside the scan, a filter keeping 1% of the records tested
+#	  on the record bytes, each against the heap table and with 2
+#	  workers.  Prints figures and ratios; asserts nothing.
 #
 #	  BENCH_ROWS (default 5000000), BENCH_REPEAT (default 5 rounds, best taken)
 #

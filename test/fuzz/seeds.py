@@ -368,6 +368,18 @@ def seeds_zstd():
     return compressed_seeds(zstd_compress)
 
 
+def seeds_filter():
+    # kind flags length scale constlen const, then the record
+    yield b'\x00\x01\x02\x00\x02' + b'12' + bytes.fromhex('012C')
+    yield b'\x00\x21\x02\x01\x04' + b'-1.5' + bytes.fromhex('015D')
+    yield b'\x00\x01\x02\x00\x01' + b'0' + bytes.fromhex('000D')
+    yield b'\x01\x41\x04\x02\x05' + b'12.34' + ebcdic('123') + b'\xC4'
+    yield b'\x02\x31\x04\x00\x02' + b'-2' + bytes.fromhex('FFFFFFFE')
+    yield b'\x03\x00\x04\x00\x02' + b'AB' + ebcdic('AB  ')
+    yield b'\x03\x28\x04\x00\x03' + b'ABC' + ebcdic('    ')
+    yield b'\x03\x50\x04\x00\x01' + b'B' + b'\x81\x40\x00\x40'
+
+
 GATHER = {
     'fuzz_copybook': seeds_copybook,
     'fuzz_db2ddl': seeds_db2ddl,
@@ -390,6 +402,7 @@ GATHER = {
     'fuzz_gzip': seeds_gzip,
     'fuzz_bzip2': seeds_bzip2,
     'fuzz_zstd': seeds_zstd,
+    'fuzz_filter': seeds_filter,
 }
 
 

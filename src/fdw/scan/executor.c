@@ -28,6 +28,8 @@
 #include "utils/ruleutils.h"
 
 #include "nodes/nodeFuncs.h"
+#include "scan/agg.h"
+#include "scan/filter.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
 #include "diag/diag.h"
@@ -173,7 +175,8 @@ setup_key_scan(ForeignScanState *node, ZfScanState *s)
 	ks->lrecl = t->lrecl;
 	ks->header = (uint64) t->opts.file_header_bytes;
 	ks->trailer = (uint64) t->opts.file_trailer_bytes;
-	foreach(lc, node->ss.ps.plan->qual)
+	foreach(lc, list_concat_copy(node->ss.ps.plan->qual,
+								 ((ForeignScan *) node->ss.ps.plan)->fdw_recheck_quals))
 	{
 		Expr	   *clause = lfirst(lc);
 		int			strategy;
@@ -309,6 +312,36 @@ progress_update(ZfScanState *s, const zf_record *r)
 }
 
 /*
+ * Evaluate the pushed filter's constants and parameters for this
+ * (re)scan, and decide whether runs of records skip what it rejects.
+ */
+void
+zfdw_scan_prepare_filter(ZfScanState *s)
+{
+	ZfTable    *t = s->t;
+
+	zfdw_filter_prepare(s->filter, s->econtext);
+	s->skip_filter = !s->filter->disabled && s->keys == NULL && t->delim == NULL &&
+		t->rd->nwhen == 0 && t->segment_field < 0;
+}
+
+/*
+ * Whether a caller may go through runs of records itself
+ * (zfdw_next_run): fixed records read in order (it checks the key order
+ * of each with zfdw_check_key_order), no seeks, no WHEN or segment filter
+ * selecting records, no ANALYZE sample.
+ */
+bool
+zfdw_scan_runs_ok(ZfScanState *s)
+{
+	ZfTable    *t = s->t;
+
+	return zfdw_fixed_length_records(t) && s->keys == NULL &&
+		t->delim == NULL && t->rd->nwhen == 0 && t->segment_field < 0 &&
+		s->cursor == NULL && s->sample == NULL;
+}
+
+/*
  * Fetch the next selected, decodable record into the slot's arrays.
  * Returns false at the end of the data.
  */
@@ -335,6 +368,8 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	}
 	s->errcb.previous = error_context_stack;
 	error_context_stack = &s->errcb;
+	if (s->filter && !s->filter->ready)
+		zfdw_scan_prepare_filter(s);
 	for (;;)
 	{
 		zf_record	r;
@@ -364,6 +399,24 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 			s->nfiltered++;
 			continue;
 		}
+		if (s->filter)
+		{
+			zf_tv		tv = zfdw_filter_test(s->filter, s->econtext, r.data, r.length);
+
+			if (tv == ZF_TV_FALSE || tv == ZF_TV_NULL)
+			{
+				s->npushskipped++;
+				continue;
+			}
+			s->recheck = tv == ZF_TV_UNSURE;
+		}
+		if (s->defer_decode)
+		{
+			/* the caller decodes what it needs (a pushed aggregate) */
+			found = true;
+			break;
+		}
+
 		/*
 		 * The executor calls us in per-tuple memory it resets itself: when a
 		 * decoded record is never thrown away, decode right there.  Else
@@ -386,6 +439,26 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	s->in_record = false;
 	error_context_stack = s->errcb.previous;
 	return found;
+}
+
+/*
+ * Decode the needed columns of the record zfdw_scan_next just returned in
+ * a scan with defer_decode, with on_error applied: false when on_error
+ * skip rejected it.  In the caller's memory context.
+ */
+bool
+zfdw_scan_decode_current(ZfScanState *s, Datum *values, bool *nulls)
+{
+	bool		ok;
+
+	s->errcb.previous = error_context_stack;
+	error_context_stack = &s->errcb;
+	s->in_record = true;
+	memset(nulls, true, sizeof(bool) * s->t->ncolumns);
+	ok = decode_record(s, values, nulls);
+	s->in_record = false;
+	error_context_stack = s->errcb.previous;
+	return ok;
 }
 
 /* Start over (rescan). */
@@ -440,6 +513,7 @@ begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 	s->per_tuple_caller = true;	/* ForeignNext runs Iterate in per-tuple memory */
 	s->compression_kinds = (unsigned) intVal(list_nth(plan->fdw_private, ZfPrivCompression));
 	setup_key_scan(node, s);
+	s->filter = zfdw_filter_begin(node, s);
 	node->fdw_state = s;
 }
 
@@ -452,7 +526,11 @@ begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 void
 zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 {
-	(void) eflags;				/* EXPLAIN alone opens no file before Iterate */
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_begin(node, eflags);	/* a pushed aggregate */
+		return;
+	}
 	if (IsParallelWorker() && node->ss.ps.plan->parallel_aware)
 		return;
 	begin_node_scan(node, NULL);
@@ -479,20 +557,49 @@ zfdwIterateForeignScan(ForeignScanState *node)
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 	TupleTableSlot *slot = node->ss.ss_ScanTupleSlot;
 
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+		return zfdw_agg_iterate(node);
 	if (s == NULL)
 		elog(ERROR, "zfdw: the parallel scan of this worker was not opened");
-	ExecClearTuple(slot);
-	if (zfdw_scan_next(s, slot->tts_values, slot->tts_isnull))
+	for (;;)
+	{
+		ExprContext *econtext = node->ss.ps.ps_ExprContext;
+
+		ExecClearTuple(slot);
+		if (!zfdw_scan_next(s, slot->tts_values, slot->tts_isnull))
+			return slot;
 		ExecStoreVirtualTuple(slot);
-	return slot;
+		if (!s->recheck)
+			return slot;
+		/* the pushed filter was unsure: PostgreSQL tests its clauses */
+		s->recheck = false;
+		econtext->ecxt_scantuple = slot;
+		if (ExecQual(s->filter->recheck, econtext))
+			return slot;
+		s->npushskipped++;
+		/* the rejected row's values are in the per-tuple memory we run in */
+		ExecClearTuple(slot);
+		MemoryContextReset(econtext->ecxt_per_tuple_memory);
+	}
 }
 
 /* ReScanForeignScan: start the scan over. */
 void
 zfdwReScanForeignScan(ForeignScanState *node)
 {
-	if (node->fdw_state)
-		zfdw_scan_rewind((ZfScanState *) node->fdw_state);
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_rescan(node);
+		return;
+	}
+	if (s)
+	{
+		zfdw_scan_rewind(s);
+		if (s->filter)
+			s->filter->ready = false;	/* parameters may have changed */
+	}
 }
 
 /* EndForeignScan: close files and readers (nothing to do in a worker
@@ -502,6 +609,11 @@ zfdwEndForeignScan(ForeignScanState *node)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_end(node);
+		return;
+	}
 	if (s)
 		zfdw_scan_end(s);
 }
@@ -553,7 +665,14 @@ void
 zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
-	const ZfTableOptions *o = &s->t->opts;
+	const ZfTableOptions *o;
+
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_explain(node, es);
+		return;
+	}
+	o = &s->t->opts;
 
 	if (o->program)
 		ExplainPropertyText("Foreign Program", o->program, es);
@@ -579,6 +698,7 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	if (o->on_error != ZF_ON_ERROR_STOP)
 		ExplainPropertyText("On Error", o->on_error == ZF_ON_ERROR_NULL ? "null" : "skip", es);
 	zfdw_explain_keys(node, es);
+	zfdw_filter_explain(node, es);
 	if (es->analyze)
 	{
 		if (s->keys)
@@ -586,6 +706,9 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 		ExplainPropertyInteger("Records Read", NULL, (int64) s->nread, es);
 		if (s->nfiltered > 0 || es->verbose)
 			ExplainPropertyInteger("Records Filtered", NULL, (int64) s->nfiltered, es);
+		if (s->filter)
+			ExplainPropertyInteger("Records Skipped by Pushed Filter", NULL,
+								   (int64) s->npushskipped, es);
 		ExplainPropertyInteger("Records Rejected", NULL, (int64) s->nrejected, es);
 		if (s->nnulled > 0)
 			ExplainPropertyInteger("Values Nulled", NULL, (int64) s->nnulled, es);

@@ -35,6 +35,8 @@
 #include "utils/typcache.h"
 
 #include "layout/keyrange.h"
+#include "scan/agg.h"
+#include "scan/filter.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
 
@@ -44,23 +46,6 @@
  * packed numbers) typically shrink four- to tenfold with gzip.
  */
 #define ZFDW_COMPRESSION_RATIO_GUESS 5
-
-/* What planning learns about a table (RelOptInfo.fdw_private). */
-typedef struct ZfPlanState
-{
-	ZfTable    *t;				/* options, layout and columns */
-	int64		total_bytes;	/* of all files, -1 for a program */
-	int			nfiles;
-	unsigned	compression_kinds;	/* bits 1 << zf_compression */
-	bool		compressed;		/* some input is: read sequentially only */
-	double		record_bytes;	/* average bytes per record on disk */
-	double		ntuples;		/* records in the files */
-	int			nneeded;		/* columns the scan decodes */
-	AttrNumber	key_attno;		/* 0 when the table cannot seek */
-	Oid			key_type;
-	int32		key_typmod;
-	Oid			key_collation;
-} ZfPlanState;
 
 /* Attributes used by expressions, as pull_varattnos numbers them. */
 static Bitmapset *
@@ -407,12 +392,18 @@ zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
 				   ForeignPath *best_path, List *tlist, List *scan_clauses,
 				   Plan *outer_plan)
 {
+	ZfPlanState *ps;
 	Bitmapset  *attrs;
 	List	   *needed = NIL;
+	List	   *local = NIL;
+	List	   *pushed = NIL;
+	ListCell   *lc;
 	int			x = -1;
 
-	(void) root;
 	(void) foreigntableid;
+	if (IS_UPPER_REL(baserel))
+		return zfdw_agg_plan(root, baserel, best_path, tlist, outer_plan);
+	ps = (ZfPlanState *) baserel->fdw_private;
 
 	/* every column the target list and all the quals (with join quals
 	 * moved here by a parameterized path) read */
@@ -420,11 +411,26 @@ zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
 	attrs = bms_union(attrs, attrs_of(scan_clauses, baserel->relid));
 	while ((x = bms_next_member(attrs, x)) >= 0)
 		needed = lappend_int(needed, x);
-	scan_clauses = extract_actual_clauses(scan_clauses, false);
-	return make_foreignscan(tlist, scan_clauses, baserel->relid, NIL,
-							list_make2(needed,
-									   makeInteger((int) ((ZfPlanState *) baserel->fdw_private)->compression_kinds)),
-							NIL, NIL, outer_plan);
+
+	/*
+	 * The clauses the record filter evaluates leave PostgreSQL's filter
+	 * (they stay the plan's recheck quals: see filter_exec.c).
+	 */
+	foreach(lc, scan_clauses)
+	{
+		RestrictInfo *rinfo = lfirst_node(RestrictInfo, lc);
+
+		if (rinfo->pseudoconstant)
+			continue;
+		if (zfdw_enable_filter_pushdown &&
+			zfdw_filter_clause_ok(ps->t, (Node *) rinfo->clause, baserel->relid))
+			pushed = lappend(pushed, rinfo->clause);
+		else
+			local = lappend(local, rinfo->clause);
+	}
+	return make_foreignscan(tlist, local, baserel->relid, NIL,
+							list_make2(needed, makeInteger((int) ps->compression_kinds)),
+							NIL, pushed, outer_plan);
 }
 
 /* IsForeignScanParallelSafe: files are, a program is not (it would run
