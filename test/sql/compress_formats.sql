@@ -57,19 +57,23 @@ CREATE SCHEMA mixed;
 IMPORT FOREIGN SCHEMA fixrec FROM SERVER comp INTO plain
   OPTIONS (copybook :'fixrec', filename 'compress_tmp/fixed_cp037.dat', trim 'none');
 -- (the copybook too is compressed for the gz schema)
+\set ECHO none
 SELECT format('IMPORT FOREIGN SCHEMA fixrec FROM SERVER comp INTO %s '
               'OPTIONS (copybook %L, filename %L, trim %L)',
               s, CASE s WHEN 'gz' THEN 'compress_tmp/FIXREC.cpy.gz' ELSE :'fixrec' END,
               'compress_tmp/fixed_cp037.dat.' || s, 'none')
   FROM unnest(ARRAY['gz', 'bz2', 'zst']) s \gexec
+\set ECHO all
 SELECT zt_same('plain.fix_rec', s || '.fix_rec') FROM unnest(ARRAY['gz', 'bz2', 'zst']) s;
 
 IMPORT FOREIGN SCHEMA odorec FROM SERVER comp INTO plain
   OPTIONS (copybook :'odorec', filename 'compress_tmp/odo_vb_cp037.dat', recfm 'vb', trim 'none');
+\set ECHO none
 SELECT format('IMPORT FOREIGN SCHEMA odorec FROM SERVER comp INTO %s '
               'OPTIONS (copybook %L, filename %L, recfm %L, trim %L)',
               s, :'odorec', 'compress_tmp/odo_vb_cp037.dat.' || s, 'vb', 'none')
   FROM unnest(ARRAY['gz', 'bz2', 'zst']) s \gexec
+\set ECHO all
 SELECT zt_same('plain.order_rec', s || '.order_rec') FROM unnest(ARRAY['gz', 'bz2', 'zst']) s;
 
 CREATE SCHEMA plain_bdw;
@@ -85,6 +89,7 @@ SELECT zt_same('plain_bdw.order_rec', 'gz_bdw.order_rec');
 SELECT zt_same('plain_bdw.order_rec', 'zst_bdw.order_rec');
 
 -- the meta columns count decompressed bytes: the same offsets
+\set ECHO none
 SELECT format('CREATE FOREIGN TABLE %s.offsets (recno bigint OPTIONS (meta %L), '
               'off bigint OPTIONS (meta %L), len bigint OPTIONS (meta %L)) '
               'SERVER comp OPTIONS (filename %L, copybook %L, recfm %L)',
@@ -92,6 +97,7 @@ SELECT format('CREATE FOREIGN TABLE %s.offsets (recno bigint OPTIONS (meta %L), 
               'compress_tmp/odo_vb_cp037.dat' || CASE WHEN s = 'plain' THEN '' ELSE '.' || s END,
               :'odorec', 'vb')
   FROM unnest(ARRAY['plain', 'gz', 'bz2', 'zst']) s \gexec
+\set ECHO all
 SELECT zt_same('plain.offsets', s || '.offsets') FROM unnest(ARRAY['gz', 'bz2', 'zst']) s;
 SELECT max(off + len) AS data_bytes FROM gz.offsets;
 
@@ -114,12 +120,14 @@ SELECT deptno, deptname, budget FROM bz2.dept_nl ORDER BY deptno;
 IMPORT FOREIGN SCHEMA "TECINFOR" FROM SERVER comp INTO plain
   OPTIONS (punch :'punch', filename 'compress_tmp/orcamentoitecob.dat', ddl :'ddl');
 -- (the zst schema's punch compressed by bzip2, its DDL by zstd)
+\set ECHO none
 SELECT format('IMPORT FOREIGN SCHEMA "TECINFOR" FROM SERVER comp INTO %s '
               'OPTIONS (punch %L, filename %L, ddl %L)',
               s, CASE s WHEN 'zst' THEN 'compress_tmp/punch.bz2' ELSE :'punch' END,
               'compress_tmp/orcamentoitecob.dat.' || s,
               CASE s WHEN 'zst' THEN 'compress_tmp/ddl.zst' ELSE :'ddl' END)
   FROM unnest(ARRAY['gz', 'bz2', 'zst']) s \gexec
+\set ECHO all
 SELECT zt_same('plain.orcamentoitecob', s || '.orcamentoitecob')
   FROM unnest(ARRAY['gz', 'bz2', 'zst']) s;
 -- the compressed DDL gave the same types and nullability

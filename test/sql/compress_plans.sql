@@ -102,7 +102,9 @@ BEGIN
         END IF;
     END LOOP;
 END $$;
+SET zfdw.enable_aggregate_pushdown = off;
 SELECT * FROM zt_plan('SELECT sum(acct_current_bal) FROM acct_gz');
+RESET zfdw.enable_aggregate_pushdown;
 CREATE FOREIGN TABLE fixed_pair (fx_id smallint, fx_pk_big numeric(31,2),
                                  recno bigint OPTIONS (meta 'record_number'))
     SERVER cplans OPTIONS (filename 'compress_plans_tmp/fixed_cp1[01]4*.dat.gz', copybook :'fixrec');

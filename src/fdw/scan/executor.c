@@ -31,6 +31,7 @@
 #include "scan/agg.h"
 #include "scan/filter.h"
 #include "scan/keys.h"
+#include "io/s3.h"
 #include "scan/scan.h"
 #include "diag/diag.h"
 
@@ -303,8 +304,11 @@ progress_update(ZfScanState *s, const zf_record *r)
 	while (s->src.files != NIL && s->progress_file < s->src.current &&
 		   s->progress_file < list_length(s->src.files))
 	{
-		s->progress_before += zfdw_file_size(s->src.serverid,
-											 (const char *) list_nth(s->src.files, s->progress_file));
+		const char *path = (const char *) list_nth(s->src.files, s->progress_file);
+
+		/* an object's size would cost a request: its bytes are not counted */
+		if (!zf_s3_is_url(path))
+			s->progress_before += zfdw_file_size(s->src.serverid, path);
 		s->progress_file++;
 	}
 	zfdw_progress_update(s->progress, s->src.name,
@@ -341,6 +345,47 @@ zfdw_scan_runs_ok(ZfScanState *s)
 		s->cursor == NULL && s->sample == NULL;
 }
 
+/* Whether some input is an s3:// object (its size costs a request). */
+static bool
+any_object(List *files)
+{
+	ListCell   *lc;
+
+	foreach(lc, files)
+	{
+		if (zf_s3_is_url((const char *) lfirst(lc)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * What a scan does once before its first record, whichever way it reads
+ * them (zfdw_scan_next, or runs for a pushed aggregate): the plausibility
+ * checks, in the leader (or a serial scan) and not in ANALYZE, and its
+ * entry in zfdw.progress.
+ */
+void
+zfdw_scan_start(ZfScanState *s)
+{
+	ZfTable    *t = s->t;
+
+	if (s->checked)
+		return;
+	s->checked = true;
+	if (!IsParallelWorker() && s->sample == NULL && s->src.program == NULL)
+		zfdw_check_plausible(t, s->src.files);
+	if (s->sample == NULL)
+	{
+		s->progress = zfdw_progress_begin(ZF_PROGRESS_SCAN, t->relid,
+										  s->src.program ? s->src.program :
+										  s->src.files ? (char *) linitial(s->src.files) : "",
+										  s->src.program || any_object(s->src.files) ? -1 :
+										  zfdw_total_size(s->src.serverid, s->src.files));
+		s->progress_file = 0;
+	}
+}
+
 /*
  * Fetch the next selected, decodable record into the slot's arrays.
  * Returns false at the end of the data.
@@ -351,21 +396,7 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	ZfTable    *t = s->t;
 	bool		found = false;
 
-	if (!s->checked)
-	{
-		/* once per scan, in the leader (or a serial scan) and not in ANALYZE */
-		s->checked = true;
-		if (!IsParallelWorker() && s->sample == NULL && s->src.program == NULL)
-			zfdw_check_plausible(t, s->src.files);
-		if (s->sample == NULL)
-		{
-			s->progress = zfdw_progress_begin(ZF_PROGRESS_SCAN, t->relid,
-											  s->src.program ? s->src.program :
-											  s->src.files ? (char *) linitial(s->src.files) : "",
-											  s->src.program ? -1 : zfdw_total_size(s->src.serverid, s->src.files));
-			s->progress_file = 0;
-		}
-	}
+	zfdw_scan_start(s);
 	s->errcb.previous = error_context_stack;
 	error_context_stack = &s->errcb;
 	if (s->filter && !s->filter->ready)

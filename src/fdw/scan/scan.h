@@ -132,6 +132,7 @@ extern ZfScanState *zfdw_scan_begin(Relation rel, bool all_columns,
 									 const ZfPackedLayout *given);
 extern void zfdw_begin_worker_scan(ForeignScanState *node,
 								   const ZfPackedLayout *given);
+extern void zfdw_scan_start(ZfScanState *s);
 extern bool zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls);
 extern bool zfdw_scan_decode_current(ZfScanState *s, Datum *values,
 									 bool *nulls);

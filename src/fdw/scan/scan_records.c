@@ -270,6 +270,7 @@ run_next(ZfScanState *s, zf_record *r)
 bool
 zfdw_next_run(ZfScanState *s, zf_record *first, uint32 *count)
 {
+	zfdw_scan_start(s);
 	if (!zfdw_next_record(s, first))
 		return false;
 	*count = 1 + s->run_left;
