@@ -14,12 +14,14 @@
 #	make unit       the core unit tests only (no PostgreSQL needed)
 #	make bench      the benchmarks in test/bench (not tests)
 #	make fuzz       build and run the libFuzzer targets for a short while
+#	make deb        Debian packages postgresql-NN-zfdw into build/deb/
+#	make dist       the PGXN release archive build/zfdw-VERSION.zip (from git)
 #
 #-------------------------------------------------------------------------
 
 PG_CONFIG ?= pg_config
 
-.PHONY: all install uninstall clean installcheck demo check unit bench fuzz deps
+.PHONY: all install uninstall clean installcheck demo check unit bench fuzz deps deb dist
 
 all install uninstall installcheck:
 	$(MAKE) -f zfdw.mk PG_CONFIG=$(PG_CONFIG) $@
@@ -37,6 +39,12 @@ demo:
 
 check:
 	scripts/check.sh
+
+deb:
+	scripts/deb.sh
+
+dist:
+	scripts/dist.sh
 
 unit:
 	$(MAKE) -f test/unit/unit.mk run

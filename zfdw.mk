@@ -14,8 +14,18 @@ ZF_HEADERS = $(shell find src/core src/fdw -name '*.h')
 OBJS = $(CORE_SRCS:.c=.o) $(FDW_SRCS:.c=.o)
 
 EXTENSION = zfdw
-DATA_built = zfdw--1.0.sql
+# The current version's script is made from sql/*.sql; the upgrade script
+# from the parts that 1.0 did not have and sql/upgrade/ (changes to the
+# objects 1.0 had); 1.0's own script is kept as released, so that an
+# installed 1.0 can be made again and upgraded.
+ZF_VERSION = 1.1
 SQL_PARTS = $(sort $(wildcard sql/*.sql))
+SQL_PARTS_1_0 = sql/00_wrapper.sql sql/10_functions.sql sql/20_punch.sql \
+	sql/40_ddl.sql sql/50_apply.sql
+SQL_UPGRADE_1_0 = $(sort $(wildcard sql/upgrade/zfdw--1.0--1.1*.sql)) \
+	$(filter-out $(SQL_PARTS_1_0),$(SQL_PARTS))
+DATA_built = zfdw--$(ZF_VERSION).sql zfdw--1.0--1.1.sql
+DATA = sql/released/zfdw--1.0.sql
 
 PG_CPPFLAGS = -Isrc/core -Isrc/fdw
 PG_CFLAGS = -Wextra
@@ -50,8 +60,11 @@ override CPPFLAGS := -isystem $(includedir_server) $(CPPFLAGS)
 
 # The extension script is the concatenation of the parts in sql/, in name
 # order, so that each concern keeps its SQL beside its C file's name.
-zfdw--1.0.sql: $(SQL_PARTS)
+zfdw--$(ZF_VERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
+
+zfdw--1.0--1.1.sql: $(SQL_UPGRADE_1_0)
+	cat /dev/null $(SQL_UPGRADE_1_0) > $@
 
 exports.map: $(SQL_PARTS) scripts/exports.sh
 	scripts/exports.sh $(SQL_PARTS) > $@

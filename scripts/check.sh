@@ -59,6 +59,14 @@ done
 
 # every libFuzzer target for a few seconds (issue 7: CI smoke-tests them);
 # "make fuzz" runs them longer
+echo "== Debian package: make deb, dpkg -i, pg_regress against it"
+scripts/deb_test.sh 2>&1 | tee "$log/deb"
+zf_count "$log/deb" deb
+
+echo "== PGXN: META.json and make dist"
+scripts/dist_test.sh 2>&1 | tee "$log/dist"
+zf_count "$log/dist" dist
+
 echo "== fuzz smoke: ${ZF_FUZZ_SECONDS:-5} s per target"
 # with a fixed seed (ZF_FUZZ_SEED), so that what CI finds can be found
 # again on another machine

@@ -986,6 +986,9 @@ class PyScan:
             return None
         if isinstance(expr, (ast.List, ast.Tuple)):
             return self.resolve(expr.elts[0], mod, {}) if expr.elts else None
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+            # a command list with arguments appended: its first word
+            return self.argv0(expr.left, mod, depth + 1)
         if isinstance(expr, (ast.Name, ast.Attribute)):
             vals = []
             for e in mod.assigns.get(dotted(expr), []):

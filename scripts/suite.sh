@@ -4,7 +4,8 @@
 # suite.sh
 #	  Every test that needs a server, against one PostgreSQL version:
 #	  build and install zfdw for it, then pg_regress, the crash-and-resume
-#	  tests (apply_changes, subscriptions) and the conformance suites.  Prints one line per part and last
+#	  tests (apply_changes, subscriptions, INSERT), the upgrade from 1.0 and
+#	  the conformance suites.  Prints one line per part and last
 #	  "pgNN: N passed, M failed" for the version.
 #
 #	suite.sh 15		the system's PostgreSQL 15 (Debian packages);
@@ -120,6 +121,9 @@ if [ "$build_rc" -eq 0 ]; then
 	echo "== PostgreSQL $version: crashes and concurrent writers of INSERT"
 	scripts/write_crash_test.sh 2>&1 | tee "$log/write_crash"
 	zf_count "$log/write_crash" write-crash
+	echo "== PostgreSQL $version: upgrade from zfdw 1.0"
+	scripts/upgrade_test.sh 2>&1 | tee "$log/upgrade"
+	zf_count "$log/upgrade" upgrade
 	if [ -d "$ZF_ROOT/../shared/conformance" ]; then
 		echo "== PostgreSQL $version: conformance"
 		scripts/conformance.sh 2>&1 | tee "$log/conformance"

@@ -4,3 +4,11 @@
 SELECT fdwname, fdwhandler::regproc, fdwvalidator::regproc
   FROM pg_foreign_data_wrapper WHERE fdwname = 'zfdw';
 SELECT nspname FROM pg_namespace WHERE nspname = 'zfdw';
+-- Every object of the extension says what it is (\dx+, \df+ show it);
+-- this lists those that do not.
+SELECT pg_describe_object(d.classid, d.objid, 0) AS undescribed
+  FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+ WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+   AND e.extname = 'zfdw'
+   AND obj_description(d.objid, d.classid::regclass::name) IS NULL
+ ORDER BY 1;
