@@ -196,3 +196,10 @@ COMMENT ON VIEW replication_status IS
 'per target: its change source, high-water mark, last commit time applied, lag; for a subscription also its state, lag now and its percentiles over 5 minutes, changes per second over the last minute, backlog and last error';
 
 GRANT SELECT ON replication_status TO PUBLIC;
+
+COMMENT ON SEQUENCE subscription_id_seq IS
+'ids of zfdw.subscription';
+COMMENT ON FUNCTION subscription_forget_dropped() IS
+'event trigger function: dropping a subscription''s source or target drops the subscription';
+COMMENT ON EVENT TRIGGER zfdw_subscription_forget_dropped IS
+'drops the subscriptions whose source or target was dropped';

@@ -31,3 +31,6 @@ SELECT p.pid, p.kind, d.datname, p.relid::regclass AS relation, p.file,
 
 COMMENT ON VIEW progress IS
 'running zfdw scans and applies: file, bytes read of the total, records, rate';
+
+COMMENT ON FUNCTION progress_rows() IS
+'the rows of the view zfdw.progress: running scans and applies, from shared memory (or the session''s own)';
