@@ -126,11 +126,11 @@ zf_field_write_unscaled(const zf_field_writer *w, zf_int128 unscaled,
 				zf_int128_digits(unscaled) > f->digits)
 				return digits_error(f, err);
 			{
-				zf_status	st = zf_binary_encode(unscaled, len, f->is_signed,
-												  dst, err);
+				zf_status	enc = zf_binary_encode(unscaled, len, f->is_signed,
+												   dst, err);
 
-				if (st != ZF_OK)
-					return st;
+				if (enc != ZF_OK)
+					return enc;
 			}
 			/* COMP-5 and COMP-X of the x86 dialects: least significant first */
 			if (f->binary_little)
