@@ -390,6 +390,11 @@ fill_value(DefElem *def, uint8 *byte)
 static void
 check_write_path(const char *path)
 {
+	if (zf_s3_is_url(path))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("a writable zfdw foreign table writes a file of the database server, not an s3:// object"),
+				 errdetail("The filename is \"%s\".", path)));
 	if (path[0] != '/')
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),

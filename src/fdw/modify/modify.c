@@ -81,6 +81,31 @@ check_writable(Relation rel, const ZfTableOptions *opts)
 				(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
 				 errmsg("writable foreign table \"%s\" needs a filename option",
 						RelationGetRelationName(rel))));
+
+	/*
+	 * INSERT appends plain records to the file as it is: into a container
+	 * or a compressed file they would make it unreadable.
+	 */
+	if (opts->container != NULL && pg_strcasecmp(opts->container, "none") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("writable foreign table \"%s\" has container '%s': INSERT writes plain record files",
+						RelationGetRelationName(rel), opts->container)));
+	if (opts->compression != ZF_COMPRESSION_AUTO &&
+		opts->compression != ZF_COMPRESSION_NONE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("writable foreign table \"%s\" is compressed: INSERT writes uncompressed records",
+						RelationGetRelationName(rel)),
+				 errhint("Write to an uncompressed file, and compress it afterwards if need be.")));
+	if (opts->compression == ZF_COMPRESSION_AUTO &&
+		zfdw_file_compression(InvalidOid, opts->filename,
+							  ZF_COMPRESSION_AUTO) != ZF_COMPRESSION_NONE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("file \"%s\" of writable foreign table \"%s\" is compressed: INSERT appends uncompressed records",
+						opts->filename, RelationGetRelationName(rel)),
+				 errhint("Write to an uncompressed file, and compress it afterwards if need be.")));
 }
 
 /* Every zfdw table may be the target of INSERT; UPDATE and DELETE are refused in the planner. */
