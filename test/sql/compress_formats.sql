@@ -210,4 +210,13 @@ CREATE FOREIGN TABLE prog_gz (deptno char(3), deptname varchar(36), mgrno char(6
     SERVER comp OPTIONS (program 'cat compress_tmp/db2_dept.vb.gz', format 'delimited', recfm 'vb');
 SELECT zt_same('plain.dept_vb', 'prog_gz');
 
+-- the plausibility checks read a compressed file by what it holds: twice
+-- the layout's record length is caught as on the plain file
+SELECT 2 * max("offset" + length) AS lrecl2
+  FROM zfdw.copybook_layout(pg_read_file(:'fixrec')) \gset
+CREATE FOREIGN TABLE gz_double (fx_id int) SERVER comp
+  OPTIONS (filename 'compress_tmp/fixed_cp037.dat.gz', copybook :'fixrec', lrecl :'lrecl2');
+SELECT regexp_replace(e, 'file ".*"', 'file "..."') FROM zt_error('SELECT count(*) FROM gz_double') e;
+DROP FOREIGN TABLE gz_double;
+
 COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && rm -rf compress_tmp';

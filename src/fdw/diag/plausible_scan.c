@@ -13,6 +13,7 @@
  *-------------------------------------------------------------------------
  */
 #include "diag/diag.h"
+#include "io/decompress.h"
 
 #include "commands/defrem.h"
 
@@ -87,6 +88,22 @@ zfdw_check_plausible(ZfTable *t, List *files)
 	bytes = zfdw_open_file_bytes(t->opts.serverid, path, &err);
 	if (bytes == NULL)
 		return;					/* the scan itself reports it */
+	/*
+	 * A compressed file is checked by what it holds (its size unknown); a
+	 * stream that does not open is the scan's to report, with its file.
+	 */
+	{
+		zf_compression kind = ZF_COMPRESSION_NONE;
+		zf_byte_source *plain = zf_decompress_open(bytes, t->opts.compression,
+												   &kind, &err);
+
+		if (plain == NULL)
+		{
+			zfdw_close_bytes(bytes, NULL);
+			return;
+		}
+		bytes = plain;
+	}
 	size = zf_bytes_size(bytes);
 	sample = palloc(ZF_PLAUSIBLE_SAMPLE);
 	if (zf_bytes_read_full(bytes, sample,
