@@ -21,7 +21,20 @@ XMT001 3390-1 *
 SYSVTOC VTOC TRK 5
 ZF.XMIT.PDS XMIT $xmi
 CTL
-(cd "$d" && dasdload -0 ctl.txt vol.3390 3 >load.log 2>&1)
+# Hercules' utilities have been seen to abort (exit 134) now and then on
+# a loaded machine: an abort is tried again, up to three times
+retry() {
+	tries=0
+	while :; do
+		rc=0
+		"$@" || rc=$?
+		tries=$((tries + 1))
+		if [ "$rc" -lt 128 ] || [ "$tries" -ge 3 ]; then
+			return "$rc"
+		fi
+	done
+}
+retry sh -c 'cd "$1" && rm -f vol.3390 && dasdload -0 ctl.txt vol.3390 3 >load.log 2>&1' sh "$d"
 # dasdload exits 0 even when it skips the data set: check its listing
 if ! grep -q 'HHCDL095I' "$d/load.log"; then
 	cat "$d/load.log" >&2
@@ -29,7 +42,7 @@ if ! grep -q 'HHCDL095I' "$d/load.log"; then
 	exit 1
 fi
 mkdir "$d/m"
-(cd "$d/m" && dasdpdsu ../vol.3390 ZF.XMIT.PDS >../unload.log 2>&1)
+retry sh -c 'cd "$1/m" && rm -f ./* && dasdpdsu ../vol.3390 ZF.XMIT.PDS >../unload.log 2>&1' sh "$d"
 for f in $(cd "$d/m" && ls | sort); do
 	name=$(basename "$f" .mac | tr 'a-z' 'A-Z')
 	size=$(wc -c <"$d/m/$f")
