@@ -96,6 +96,8 @@ extern zf_status zf_unload_select(zf_unload *u, const char *glob,
 
 /* EBCDIC (cp037) bytes to ASCII text, n bytes, trailing blanks trimmed. */
 extern void zf_label_text(char *dst, const uint8_t *src, size_t n);
+/* A DCB RECFM byte as text ("FB", "VBS", "U", ...) into out (room for 5). */
+extern void zf_dcb_recfm_text(uint8_t r, char *out);
 /* n EBCDIC digits (blanks allowed before/after) to a number; false if not */
 extern bool zf_label_number(const uint8_t *src, size_t n, uint64_t *out);
 /* ASCII text to EBCDIC (cp037) for comparison, letters, digits, $#@.-_ */

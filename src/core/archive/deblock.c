@@ -487,3 +487,38 @@ zf_member_glob_match(const char *g, const char *s)
 	}
 	return *s == '\0';
 }
+
+/*
+ * A DCB RECFM byte (IEBCOPY's COPYR1, NETDATA's INMRECFM) as text: F, V
+ * or U, then B, S, A or M; empty for an undefined format.
+ */
+void
+zf_dcb_recfm_text(uint8_t r, char *out)
+{
+	int			i = 0;
+
+	switch (r & 0xC0)
+	{
+		case 0x80:
+			out[i++] = 'F';
+			break;
+		case 0x40:
+			out[i++] = 'V';
+			break;
+		case 0xC0:
+			out[i++] = 'U';
+			break;
+		default:
+			out[0] = '\0';
+			return;
+	}
+	if (r & 0x10)
+		out[i++] = 'B';
+	if ((r & 0x08) && out[0] != 'U')
+		out[i++] = 'S';
+	if (r & 0x04)
+		out[i++] = 'A';
+	else if (r & 0x02)
+		out[i++] = 'M';
+	out[i] = '\0';
+}

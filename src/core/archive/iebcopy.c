@@ -280,38 +280,6 @@ build_order(zf_unload *u, zf_error *err)
 	return ZF_OK;
 }
 
-/* COPYR1's format: RECFM byte to text. */
-static void
-recfm_text(uint8_t r, char *out)
-{
-	int			i = 0;
-
-	switch (r & 0xC0)
-	{
-		case 0x80:
-			out[i++] = 'F';
-			break;
-		case 0x40:
-			out[i++] = 'V';
-			break;
-		case 0xC0:
-			out[i++] = 'U';
-			break;
-		default:
-			out[0] = '\0';
-			return;
-	}
-	if (r & 0x10)
-		out[i++] = 'B';
-	if ((r & 0x08) && out[0] != 'U')
-		out[i++] = 'S';
-	if (r & 0x04)
-		out[i++] = 'A';
-	else if (r & 0x02)
-		out[i++] = 'M';
-	out[i] = '\0';
-}
-
 /* Read COPYR1, COPYR2 and the directory. */
 zf_unload *
 zf_unload_open(zf_record_supplier next, void *arg, zf_error *err)
@@ -356,7 +324,7 @@ zf_unload_open(zf_record_supplier next, void *arg, zf_error *err)
 	}
 	u->fmt.blksize = ((uint32_t) r[6] << 8) | r[7];
 	u->fmt.lrecl = ((uint32_t) r[8] << 8) | r[9];
-	recfm_text(r[10], u->fmt.recfm);
+	zf_dcb_recfm_text(r[10], u->fmt.recfm);
 	st = next(arg, &r, &len, err);	/* COPYR2 */
 	if (st == ZF_EOF)
 		st = zf_error_set(err, ZF_E_FRAMING, "the unload ends after its COPYR1 record");

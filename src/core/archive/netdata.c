@@ -204,37 +204,11 @@ tu_text(char *dst, size_t cap, const uint8_t *p, uint32_t n)
 	snprintf(dst, cap, "%s", tmp);
 }
 
-/* INMRECFM's two bytes as text. */
+/* INMRECFM's two bytes as text: the first is a DCB RECFM byte. */
 static void
 recfm_of(const uint8_t *p, uint32_t n, char *out)
 {
-	uint8_t		r = n >= 1 ? p[0] : 0;
-	int			i = 0;
-
-	switch (r & 0xC0)
-	{
-		case 0x80:
-			out[i++] = 'F';
-			break;
-		case 0x40:
-			out[i++] = 'V';
-			break;
-		case 0xC0:
-			out[i++] = 'U';
-			break;
-		default:
-			out[0] = '\0';
-			return;
-	}
-	if (r & 0x10)
-		out[i++] = 'B';
-	if ((r & 0x08) && out[0] != 'U')
-		out[i++] = 'S';
-	if (r & 0x04)
-		out[i++] = 'A';
-	else if (r & 0x02)
-		out[i++] = 'M';
-	out[i] = '\0';
+	zf_dcb_recfm_text(n >= 1 ? p[0] : 0, out);
 }
 
 /* Parse the text units of a control record from pos into info / file. */
