@@ -34,11 +34,12 @@ sql() {
 		zf_psql "$dir" "$port" -d postgres -Atq -v ON_ERROR_STOP=1 "$@"
 }
 
-# wait until subscription $1 has applied file $2 and nothing waits
+# wait until subscription $1 has applied file $2 (or a later one: names
+# sort in landing order) and nothing waits
 wait_applied() {
 	local i
 	for i in $(seq 1 6000); do
-		[ "$(sql -c "SELECT last_file = '$2' AND backlog_files = 0 FROM zfdw.replication_status WHERE subscription = '$1'")" = t ] && return 0
+		[ "$(sql -c "SELECT last_file >= '$2' AND backlog_files = 0 FROM zfdw.replication_status WHERE subscription = '$1'")" = t ] && return 0
 		sleep 0.1
 	done
 	return 1
