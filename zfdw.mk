@@ -30,6 +30,11 @@ DATA = sql/released/zfdw--1.0.sql
 PG_CPPFLAGS = -Isrc/core -Isrc/fdw
 PG_CFLAGS = -Wextra
 
+# the decompressors of src/core/io and the HET blocks of src/core/archive
+# (zlib1g-dev, libbz2-dev, libzstd-dev); S3 objects: HTTP(S) through
+# libcurl, SigV4 through OpenSSL's libcrypto
+SHLIB_LINK += -lz -lbz2 -lzstd -lcurl -lcrypto
+
 # Bitcode for JIT inlining buys nothing for a foreign-data wrapper and would
 # make "make install" depend on clang; leave it out on purpose.
 override with_llvm = no

@@ -24,9 +24,19 @@ if [ "${1:-}" = --list ]; then
 fi
 
 # bzip2: the conformance suites read a compressed file through
-# "bzip2 -dc"; mawk: awk, of Priority required but not essential
+# "bzip2 -dc", and with gzip (essential) and zstd it writes the compressed
+# files of the compression tests; mawk: awk, of Priority required but not
+# essential; zlib1g-dev, libbz2-dev, libzstd-dev: the decompressors, and
+# HET tape images hold zlib- and bzip2-compressed blocks (src/core/archive);
+# hercules: the tape and XMIT oracles (hetget, hetmap, hetupd, hetinit,
+# dasdload, dasdpdsu); libcurl4-openssl-dev, libssl-dev: S3 objects (HTTP,
+# SigV4 signing); python3-botocore: the S3 test server verifies signatures
+# with it; curl: the S3 tests upload objects and the benchmark's download
+# ceiling
 packages=(gcc make libc6-dev "postgresql-$ZF_PG_VERSION"
-	"postgresql-server-dev-$ZF_PG_VERSION" libcmocka-dev python3 bzip2 mawk
+	"postgresql-server-dev-$ZF_PG_VERSION" libcmocka-dev python3 bzip2 mawk hercules
+	zlib1g-dev libbz2-dev libzstd-dev zstd libcurl4-openssl-dev libssl-dev
+	python3-botocore curl
 	"$@")
 
 if [ -n "$list_only" ]; then

@@ -4,7 +4,10 @@
 # exports.sh
 #	  Print the linker version script of zfdw.so: only what PostgreSQL
 #	  looks up by name is exported (the magic block, _PG_init, and each
-#	  C function the extension script declares with its pg_finfo_ record);
+#	  C function the extension script declares with its pg_finfo_ record,
+#	  and each background worker entry point named on a line
+#	  "-- BGWORKER name" of the script, which the postmaster looks up by
+#	  name too);
 #	  every other symbol stays local, so that zfdw's internals never clash
 #	  with another library loaded into the same backend.
 #
@@ -36,6 +39,9 @@ set -e
 				sym = name
 			print "    " sym ";"
 			print "    pg_finfo_" sym ";"
+		}
+		/^-- BGWORKER [A-Za-z0-9_]+$/ {
+			print "    " $3 ";"
 		}' "$@" | sort -u
 	echo "  local: *;"
 	echo "};"

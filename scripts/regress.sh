@@ -31,12 +31,20 @@ out=$(zf_scratch_dir regress)
 port=$(zf_free_port 55432)
 
 # with ZF_DESTDIR the extension comes from "make install DESTDIR=..."
+# the s3_* tests read from loopback S3 servers started here (test/s3)
+s3_env=()
+if printf '%s\n' "${tests[@]}" | grep -q '^s3_'; then
+	. "$ZF_ROOT/test/s3/servers.sh"
+	trap zf_s3_stop EXIT
+	zf_s3_start "$out" || { echo "regress: 0 passed, 1 failed"; exit 1; }
+fi
+
 cp "$ZF_ROOT/test/regress.conf" "$out/regress.conf"
 if [ -n "${ZF_DESTDIR:-}" ]; then
 	echo "extension_destdir = '$ZF_DESTDIR'" >>"$out/regress.conf"
 fi
 
-zf_as_pg env ZF_PSQL="$(zf_pg_bindir)/psql" "$pg_regress" \
+zf_as_pg env ZF_PSQL="$(zf_pg_bindir)/psql" "${s3_env[@]}" "$pg_regress" \
 	--temp-instance="$out/tmp_check" \
 	--port="$port" \
 	--bindir="$(zf_pg_bindir)" \
@@ -49,6 +57,24 @@ zf_as_pg env ZF_PSQL="$(zf_pg_bindir)/psql" "$pg_regress" \
 	"${tests[@]}" 2>&1 | tee "$out/pg_regress.log"
 
 # 15 prints "test name ... ok"; 16 and later print TAP ("ok 1 - name")
+# every request the fault server saw was signed as botocore signs it
+if [ ${#s3_env[@]} -gt 0 ]; then
+	zf_s3_stop
+	echo "s3: fault server: $(cat "$ZF_S3FAULT_STATS")"
+	if ! grep -q "mismatched 0$" "$ZF_S3FAULT_STATS"; then
+		echo "s3: requests whose signature botocore did not compute the same (see $out/s3/fault.log)"
+		echo "regress: 0 passed, 1 failed"
+		exit 1
+	fi
+	# no secret of the tests' user mappings reaches the server log
+	if grep -rlF -e 'zfdw/test+secret/KEY' -e 'plain-Secret-4711' -e 'not-The-Secret-42' \
+		"$out/log" >/dev/null 2>&1; then
+		echo "s3: a secret is in the server log ($out/log)"
+		echo "regress: 0 passed, 1 failed"
+		exit 1
+	fi
+fi
+
 passed=$(grep -cE '\.\.\. ok( |$)|^ok [0-9]+ ' "$out/pg_regress.log")
 failed=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$out/pg_regress.log")
 expected=${#tests[@]}

@@ -4,8 +4,9 @@
 # suite.sh
 #	  Every test that needs a server, against one PostgreSQL version:
 #	  build and install zfdw for it, then pg_regress, the crash-and-resume
-#	  test, the upgrade from 1.0 and the conformance suites.  Prints one
-#	  line per part and last "pgNN: N passed, M failed" for the version.
+#	  tests (apply_changes, subscriptions, INSERT), the upgrade from 1.0 and
+#	  the conformance suites.  Prints one line per part and last
+#	  "pgNN: N passed, M failed" for the version.
 #
 #	suite.sh 15		the system's PostgreSQL 15 (Debian packages);
 #				zfdw goes into a private prefix found through
@@ -114,6 +115,12 @@ if [ "$build_rc" -eq 0 ]; then
 	echo "== PostgreSQL $version: crash and resume of apply_changes"
 	scripts/crash_test.sh 2>&1 | tee "$log/crash"
 	zf_count "$log/crash" crash
+	echo "== PostgreSQL $version: subscriptions end to end, crashes of worker and postmaster"
+	scripts/subscription_test.sh 2>&1 | tee "$log/subscription"
+	zf_count "$log/subscription" subscription
+	echo "== PostgreSQL $version: crashes and concurrent writers of INSERT"
+	scripts/write_crash_test.sh 2>&1 | tee "$log/write_crash"
+	zf_count "$log/write_crash" write-crash
 	echo "== PostgreSQL $version: upgrade from zfdw 1.0"
 	scripts/upgrade_test.sh 2>&1 | tee "$log/upgrade"
 	zf_count "$log/upgrade" upgrade

@@ -136,4 +136,78 @@ zfdw_analyze_delay_point(void)
 #endif
 }
 
+/*
+ * A subscription worker connects as the subscription's owner.  Until 16 a
+ * background worker can only connect as a role that may log in; 17 added
+ * BGWORKER_BYPASS_ROLELOGINCHECK, so there any role may own one.
+ */
+#if PG_VERSION_NUM >= 170000
+#define ZFDW_BGW_OWNER_FLAGS BGWORKER_BYPASS_ROLELOGINCHECK
+#define ZFDW_BGW_OWNER_NEEDS_LOGIN false
+#else
+#define ZFDW_BGW_OWNER_FLAGS 0
+#define ZFDW_BGW_OWNER_NEEDS_LOGIN true
+#endif
+
+/*
+ * 17 added the named DSM registry (GetNamedDSMSegment), which lets
+ * zfdw.progress share its slots without shared_preload_libraries; 19
+ * gave its init callback an argument.
+ */
+#if PG_VERSION_NUM >= 170000
+#include "storage/dsm_registry.h"
+#define ZFDW_HAVE_DSM_REGISTRY 1
+#if PG_VERSION_NUM >= 190000
+#define ZFDW_DSM_INIT_SIGNATURE(fn) void fn(void *ptr, void *arg pg_attribute_unused())
+#define zfdw_get_named_dsm(name, size, init, found) \
+	GetNamedDSMSegment(name, size, init, found, NULL)
+#else
+#define ZFDW_DSM_INIT_SIGNATURE(fn) void fn(void *ptr)
+#define zfdw_get_named_dsm(name, size, init, found) \
+	GetNamedDSMSegment(name, size, init, found)
+#endif
+#endif
+
+/*
+ * create_foreign_upper_path: 17 added the restriction clauses the path
+ * enforces (none for an aggregate), 18 the count of disabled nodes.
+ */
+static inline ForeignPath *
+zfdw_create_foreign_upper_path(PlannerInfo *root, RelOptInfo *rel,
+							   PathTarget *target, double rows,
+							   Cost startup_cost, Cost total_cost,
+							   List *fdw_private)
+{
+#if PG_VERSION_NUM >= 180000
+	return create_foreign_upper_path(root, rel, target, rows, 0,
+									 startup_cost, total_cost, NIL, NULL,
+									 NIL, fdw_private);
+#elif PG_VERSION_NUM >= 170000
+	return create_foreign_upper_path(root, rel, target, rows,
+									 startup_cost, total_cost, NIL, NULL,
+									 NIL, fdw_private);
+#else
+	return create_foreign_upper_path(root, rel, target, rows,
+									 startup_cost, total_cost, NIL, NULL,
+									 fdw_private);
+#endif
+}
+
+/*
+ * Whether a collation sorts as "C" (byte order): 18 replaced
+ * lc_collate_is_c() by a flag of the collation's locale.
+ */
+#include "utils/pg_locale.h"
+static inline bool
+zfdw_collation_is_c(Oid collation)
+{
+	if (!OidIsValid(collation))
+		return false;
+#if PG_VERSION_NUM >= 180000
+	return pg_newlocale_from_collation(collation)->collate_is_c;
+#else
+	return lc_collate_is_c(collation);
+#endif
+}
+
 #endif							/* ZFDW_COMPAT_H */

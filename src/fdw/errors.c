@@ -17,6 +17,7 @@
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
+#include "diag/diag.h"
 
 #include "mb/pg_wchar.h"
 
@@ -161,6 +162,7 @@ zfdw_report_data_error(int elevel, ZfTable *t, const ZfRecordRef *rec,
 {
 	char		hex[3 * 64 + 8];
 	StringInfoData detail;
+	StringInfoData hint;
 	uint32		show = field_length;
 	zf_error	prepared;
 	const zf_error *err = &prepared;
@@ -191,13 +193,17 @@ zfdw_report_data_error(int elevel, ZfTable *t, const ZfRecordRef *rec,
 	/* the core's own dump of the field's bytes repeats what is shown above */
 	if (err->detail[0] && !(show > 0 && strncmp(err->detail, "The field's bytes are", 21) == 0))
 		appendStringInfo(&detail, "%s%s", detail.len ? " " : "", err->detail);
+	/* stopping: the likely cause first, on_error last (diag/hints.c) */
+	initStringInfo(&hint);
+	if (elevel >= ERROR)
+		zfdw_data_error_hint(&hint, t, rec, col, err, field_offset, field_length);
+	else if (err->hint[0])
+		appendStringInfoString(&hint, err->hint);
 	ereport(elevel,
 			(errcode(zfdw_sqlstate(err->status)),
 			 errmsg("%s", err->message[0] ? err->message : zf_status_name(err->status)),
 			 detail.len ? errdetail("%s", detail.data) : 0,
-			 err->hint[0] ? errhint("%s", err->hint) :
-			 (elevel >= ERROR && t->opts.on_error == ZF_ON_ERROR_STOP ?
-			  errhint("Set the table option on_error to 'null' or 'skip' to read past bad values.") : 0)));
+			 hint.len ? errhint("%s", hint.data) : 0));
 }
 
 /*

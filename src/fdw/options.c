@@ -9,11 +9,18 @@
  * Options that name a server-side file or program follow file_fdw's rule:
  * only superusers and members of pg_read_server_files may name files,
  * only superusers and members of pg_execute_server_program may name a
- * program.
+ * program.  A table that writes (writable 'true') is what COPY ... TO a
+ * file is: making one, or changing any option of one, takes superuser or
+ * pg_write_server_files, on top of the read rules.  The same goes for
+ * S3: an s3:// name is a file name, and the s3_endpoint of a server
+ * (which decides where the database server sends requests) may be set
+ * only by those who may read server files.  User mappings hold the S3
+ * credentials; their values never appear in a message.
  *
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
+#include "diag/diag.h"
 
 #include <limits.h>
 
@@ -23,6 +30,7 @@
 #include "catalog/pg_foreign_data_wrapper.h"
 #include "catalog/pg_foreign_server.h"
 #include "catalog/pg_foreign_table.h"
+#include "catalog/pg_user_mapping.h"
 #include "commands/defrem.h"
 #include "foreign/foreign.h"
 #include "mb/pg_wchar.h"
@@ -36,6 +44,7 @@
 #define OPT_SERVER	0x01
 #define OPT_TABLE	0x02
 #define OPT_COLUMN	0x04
+#define OPT_USER	0x08		/* user mappings */
 
 /* Who may set it. */
 typedef enum ZfOptPrivilege
@@ -57,6 +66,14 @@ static const ZfOption zf_options[] = {
 	{"filename", OPT_TABLE, PRIV_READ_FILES},
 	{"program", OPT_TABLE, PRIV_EXECUTE_PROGRAM},
 
+	/* S3: the store (server) and the credentials (user mapping) */
+	{"aws_region", OPT_SERVER, PRIV_ANYONE},
+	{"s3_endpoint", OPT_SERVER, PRIV_READ_FILES},
+	{"s3_url_style", OPT_SERVER, PRIV_ANYONE},
+	{"aws_access_key_id", OPT_USER, PRIV_ANYONE},
+	{"aws_secret_access_key", OPT_USER, PRIV_ANYONE},
+	{"aws_session_token", OPT_USER, PRIV_ANYONE},
+
 	/* framing */
 	{"format", OPT_TABLE, PRIV_ANYONE},
 	{"recfm", OPT_TABLE, PRIV_ANYONE},
@@ -68,6 +85,7 @@ static const ZfOption zf_options[] = {
 	{"text_terminator", OPT_TABLE, PRIV_ANYONE},
 	{"file_header_bytes", OPT_TABLE, PRIV_ANYONE},
 	{"file_trailer_bytes", OPT_TABLE, PRIV_ANYONE},
+	{"compression", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 
 	/* layout */
 	{"copybook", OPT_TABLE, PRIV_READ_FILES},
@@ -85,15 +103,25 @@ static const ZfOption zf_options[] = {
 	{"segment_value", OPT_TABLE, PRIV_ANYONE},
 	{"key", OPT_TABLE, PRIV_ANYONE},
 
+	/* archives: tape images, TSO TRANSMIT files */
+	{"container", OPT_TABLE, PRIV_ANYONE},
+	{"tape_file", OPT_TABLE, PRIV_ANYONE},
+	{"dataset", OPT_TABLE, PRIV_ANYONE},
+	{"member", OPT_TABLE, PRIV_ANYONE},
+
 	/* values */
 	{"codepage", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
 	{"on_error", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"reject_limit", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"log_verbosity", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"accept", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"float_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"date_format", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
 	{"trim", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
 	{"trim_low_values", OPT_SERVER | OPT_TABLE | OPT_COLUMN, PRIV_ANYONE},
+	{"json_fillers", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"dialect", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"byte_order", OPT_COLUMN, PRIV_ANYONE},
 
 	/* format 'delimited' */
 	{"delimiter", OPT_TABLE, PRIV_ANYONE},
@@ -101,6 +129,12 @@ static const ZfOption zf_options[] = {
 	{"null", OPT_TABLE, PRIV_ANYONE},
 	{"header", OPT_TABLE, PRIV_ANYONE},
 	{"decimal_point", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+
+	/* writing (INSERT, COPY FROM) */
+	{"writable", OPT_TABLE, PRIV_ANYONE},	/* checked with the whole list */
+	{"fill", OPT_TABLE, PRIV_ANYONE},
+	{"truncate_text", OPT_TABLE, PRIV_ANYONE},
+	{"blksize", OPT_TABLE, PRIV_ANYONE},
 
 	/* columns */
 	{"field", OPT_COLUMN, PRIV_ANYONE},
@@ -120,7 +154,7 @@ static const ZfOption zf_options[] = {
 
 static const char *const zf_meta_names[] = {
 	"", "record_number", "file_name", "byte_offset", "record_length",
-	"raw_record", "segment"
+	"raw_record", "segment", "member_name", NULL
 };
 
 /* The name of a meta column kind, for EXPLAIN and messages. */
@@ -140,7 +174,9 @@ catalog_bit(Oid catalog)
 		return OPT_TABLE;
 	if (catalog == AttributeRelationId)
 		return OPT_COLUMN;
-	return 0;					/* wrapper and user mapping: no options */
+	if (catalog == UserMappingRelationId)
+		return OPT_USER;
+	return 0;					/* wrapper: no options */
 }
 
 static const ZfOption *
@@ -224,12 +260,13 @@ word_value(DefElem *def, const char *const *words, const char *expected)
 static zf_recfm
 recfm_value(DefElem *def)
 {
-	static const char *const words[] = {"fb", "f", "vb", "v", "vb_bdw", "vbs", "vbs_bdw", "text", NULL};
+	static const char *const words[] = {"fb", "f", "vb", "v", "vb_bdw", "vbs", "vbs_bdw", "text", "u", NULL};
 	static const zf_recfm recfms[] = {ZF_RECFM_FB, ZF_RECFM_FB, ZF_RECFM_VB, ZF_RECFM_VB,
-	ZF_RECFM_VB_BDW, ZF_RECFM_VBS, ZF_RECFM_VBS, ZF_RECFM_TEXT};
+	ZF_RECFM_VB_BDW, ZF_RECFM_VBS, ZF_RECFM_VBS, ZF_RECFM_TEXT, ZF_RECFM_VB};
 
+	/* u: undefined-format blocks, in a container only (scan_archive.c) */
 	return recfms[word_value(def, words,
-							 "Valid record formats are fb (also f), vb (also v), vb_bdw, vbs, vbs_bdw and text.")];
+							 "Valid record formats are fb (also f), vb (also v), vb_bdw, vbs, vbs_bdw, text and u (in a container).")];
 }
 
 /*
@@ -318,10 +355,78 @@ null_if_value(DefElem *def, bytea **bytes)
 								  "Valid values are spaces, low_values, high_values, zeros, or a hex literal such as X'4040'.") + 1);
 }
 
+/*
+ * Parse the fill option: cobol (spaces for text, zeros for numbers, the
+ * default), spaces, low_values, high_values, or one byte as X'hh'.
+ * Returns ZF_FILL_COBOL or ZF_FILL_BYTE with the byte in *byte (spaces:
+ * X'40', which a table in an ASCII page names as X'20').
+ */
+static zf_fill
+fill_value(DefElem *def, uint8 *byte)
+{
+	static const char *const words[] = {"cobol", "spaces", "low_values", "high_values", NULL};
+	static const uint8 bytes[] = {0, 0x40, 0x00, 0xFF};
+	char	   *s = defGetString(def);
+	int			i;
+
+	if ((s[0] == 'x' || s[0] == 'X') && s[1] == '\'' && strlen(s) == 5 && s[4] == '\'' &&
+		isxdigit((unsigned char) s[2]) && isxdigit((unsigned char) s[3]))
+	{
+		*byte = (uint8) strtol(s + 2, NULL, 16);
+		return ZF_FILL_BYTE;
+	}
+	i = word_value(def, words,
+				   "Valid values are cobol (spaces for text, zeros for numbers), spaces (X'40'), low_values, high_values, or one byte as a hex literal such as X'00'.");
+	*byte = bytes[i];
+	return i == 0 ? ZF_FILL_COBOL : ZF_FILL_BYTE;
+}
+
+/*
+ * A writable table's file: an absolute path of one file, with no ".."
+ * component and no glob character, so that the path a privileged user
+ * approved is the file written (symbolic links are refused when the file
+ * is written).
+ */
+static void
+check_write_path(const char *path)
+{
+	if (zf_s3_is_url(path))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("a writable zfdw foreign table writes a file of the database server, not an s3:// object"),
+				 errdetail("The filename is \"%s\".", path)));
+	if (path[0] != '/')
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the filename of a writable zfdw foreign table must be an absolute path"),
+				 errdetail("The filename is \"%s\".", path)));
+	if (strpbrk(path, "*?[") != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the filename of a writable zfdw foreign table cannot be a glob"),
+				 errdetail("The filename is \"%s\"; a table writes one file.", path)));
+	for (const char *p = path; (p = strstr(p, "..")) != NULL; p += 2)
+		if (p[-1] == '/' && (p[2] == '/' || p[2] == '\0'))
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+					 errmsg("the filename of a writable zfdw foreign table cannot contain \"..\""),
+					 errdetail("The filename is \"%s\".", path)));
+	if (path[strlen(path) - 1] == '/')
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the filename of a writable zfdw foreign table must name a file, not a directory")));
+}
+
 /* Check that the current user may set an option naming a file or program. */
 static void
 check_privilege(const ZfOption *o)
 {
+	if (o->priv == PRIV_READ_FILES && strcmp(o->name, "s3_endpoint") == 0 &&
+		!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("only superuser or a role with privileges of the pg_read_server_files role may specify the s3_endpoint option of a zfdw server"),
+				 errdetail("The endpoint decides where the database server sends requests.")));
 	if (o->priv == PRIV_READ_FILES &&
 		!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
 		ereport(ERROR,
@@ -392,6 +497,8 @@ zfdw_validate_options(List *options, Oid catalog)
 				has_copybook = false,
 				has_punch = false,
 				has_ddl = false;
+	bool		writable = false;
+	const char *filename = NULL;
 
 	foreach(lc, options)
 	{
@@ -422,8 +529,75 @@ zfdw_validate_options(List *options, Oid catalog)
 						 errdetail("Option \"%s\" is given more than once.", name)));
 		check_privilege(o);
 
+		if ((strcmp(name, "filename") == 0 || strcmp(name, "copybook") == 0 ||
+			 strcmp(name, "punch") == 0 || strcmp(name, "ddl") == 0) &&
+			zf_s3_is_url(defGetString(def)))
+		{
+			zf_error	err;
+			char	   *bucket;
+			char	   *key;
+
+			zf_error_clear(&err);
+			if (zf_s3_split_url(defGetString(def), &bucket, &key, &err) != ZF_OK)
+				ereport(ERROR,
+						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+						 errmsg("invalid value for option \"%s\": %s", name, err.message),
+						 errhint("Name an object as s3://bucket/key.")));
+			free(bucket);
+			free(key);
+		}
 		if (strcmp(name, "filename") == 0)
+		{
 			has_filename = true;
+			filename = defGetString(def);
+		}
+		else if (strcmp(name, "writable") == 0)
+			writable = defGetBoolean(def);
+		else if (strcmp(name, "truncate_text") == 0)
+			(void) defGetBoolean(def);
+		else if (strcmp(name, "fill") == 0)
+		{
+			uint8		b;
+
+			fill_value(def, &b);
+		}
+		else if (strcmp(name, "blksize") == 0)
+			int_value(def, 9, 32760);
+		else if (strcmp(name, "s3_endpoint") == 0)
+		{
+			zf_error	err;
+
+			zf_error_clear(&err);
+			if (zf_s3_check_endpoint(defGetString(def), &err) != ZF_OK)
+				ereport(ERROR,
+						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+						 errmsg("invalid value for option \"s3_endpoint\": \"%s\"",
+								defGetString(def)),
+						 errdetail("%s", err.message),
+						 errhint("Give a URL such as https://s3.example.com or http://127.0.0.1:9000.")));
+		}
+		else if (strcmp(name, "aws_region") == 0)
+		{
+			/* it becomes part of a host name: letters, digits, '-' only */
+			const char *r = defGetString(def);
+
+			if (*r == '\0' || strspn(r, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(r))
+				bad_value(def, "Give a region name such as us-east-1 or eu-central-1.");
+		}
+		else if (strcmp(name, "s3_url_style") == 0)
+		{
+			static const char *const words[] = {"path", "virtual", NULL};
+
+			word_value(def, words, "Valid values are path (https://host/bucket/key) and virtual (https://bucket.host/key).");
+		}
+		else if (where == OPT_USER)
+		{
+			/* a secret: say what is wrong without quoting it */
+			if (defGetString(def)[0] == '\0')
+				ereport(ERROR,
+						(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+						 errmsg("option \"%s\" must not be empty", name)));
+		}
 		else if (strcmp(name, "program") == 0)
 			has_program = true;
 		else if (strcmp(name, "copybook") == 0 || strcmp(name, "copybook_text") == 0)
@@ -462,6 +636,14 @@ zfdw_validate_options(List *options, Oid catalog)
 			recfm_value(def);
 		else if (strcmp(name, "lrecl") == 0)
 			bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
+		else if (strcmp(name, "container") == 0)
+		{
+			static const char *const words[] = {"none", "auto", "awstape", "het", "xmit", NULL};
+
+			word_value(def, words, "Valid containers are none, auto, awstape, het and xmit.");
+		}
+		else if (strcmp(name, "tape_file") == 0)
+			int_value(def, 1, 9999);
 		else if (strcmp(name, "rdw_byte_order") == 0 || strcmp(name, "bdw_byte_order") == 0)
 		{
 			static const char *const words[] = {"big", "little", NULL};
@@ -472,6 +654,7 @@ zfdw_validate_options(List *options, Oid catalog)
 			text_terminator_value(def);
 		else if (strcmp(name, "rdw_includes_header") == 0 || strcmp(name, "header") == 0 ||
 				 strcmp(name, "trim_low_values") == 0 ||
+				 strcmp(name, "json_fillers") == 0 ||
 				 strcmp(name, "bdw_includes_header") == 0 ||
 				 strcmp(name, "allow_larger_redefines") == 0)
 			(void) defGetBoolean(def);
@@ -500,11 +683,31 @@ zfdw_validate_options(List *options, Oid catalog)
 		}
 		else if (strcmp(name, "reject_limit") == 0)
 			int_value(def, 1, PG_INT64_MAX);
+		else if (strcmp(name, "accept") == 0)
+			zfdw_check_accept(def);
+		else if (strcmp(name, "dialect") == 0)
+		{
+			static const char *const words[] = {"ibm", "gnucobol", "microfocus", "mf", NULL};
+
+			word_value(def, words, "Valid values are ibm (z/OS, the default), gnucobol and microfocus.");
+		}
+		else if (strcmp(name, "byte_order") == 0)
+		{
+			static const char *const words[] = {"big", "little", NULL};
+
+			word_value(def, words, "Valid values are big (z/OS) and little.");
+		}
 		else if (strcmp(name, "log_verbosity") == 0)
 		{
 			static const char *const words[] = {"default", "verbose", "silent", NULL};
 
 			word_value(def, words, "Valid values are default, verbose and silent.");
+		}
+		else if (strcmp(name, "compression") == 0)
+		{
+			static const char *const words[] = {"auto", "none", "gzip", "bzip2", "zstd", NULL};
+
+			word_value(def, words, "Valid values are auto (recognise gzip, bzip2 and zstd by the first bytes), none, gzip, bzip2 and zstd.");
 		}
 		else if (strcmp(name, "float_format") == 0)
 		{
@@ -556,13 +759,32 @@ zfdw_validate_options(List *options, Oid catalog)
 			null_if_value(def, NULL);
 		else if (strcmp(name, "meta") == 0)
 			word_value(def, zf_meta_names + 1,
-					   "Valid meta columns are record_number, file_name, byte_offset, record_length, raw_record and segment.");
+					   "Valid meta columns are record_number, file_name, byte_offset, record_length, raw_record, segment and member_name.");
 	}
 
 	if (has_filename && has_program)
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
 				 errmsg("either filename or program may be given, not both")));
+	if (writable)
+	{
+		/*
+		 * The validator sees the whole option list after a change, so any
+		 * change of a writable table's options (its filename above all)
+		 * takes the right to write server files.
+		 */
+		if (!has_privs_of_role(GetUserId(), ROLE_PG_WRITE_SERVER_FILES))
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("only superuser or a role with privileges of the pg_write_server_files role may create or change a writable zfdw foreign table"),
+					 errdetail("A writable table writes the server file its filename option names, as COPY ... TO does.")));
+		if (has_program)
+			ereport(ERROR,
+					(errcode(ERRCODE_SYNTAX_ERROR),
+					 errmsg("a writable zfdw foreign table writes a file: it cannot have a program option")));
+		if (filename != NULL)
+			check_write_path(filename);
+	}
 }
 
 /* Defaults of a table's options: z/OS conventions. */
@@ -585,6 +807,7 @@ table_options_init(ZfTableOptions *opts)
 	opts->delimiter = ",";
 	opts->quote = "\"";
 	opts->decimal_point = '.';
+	opts->fill = ZF_FILL_COBOL;
 }
 
 /* Store one option into the struct (values were validated before). */
@@ -605,7 +828,16 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->recfm = recfm_value(def);
 		opts->recfm_given = true;
 		opts->vbs_has_bdw = pg_strcasecmp(s, "vbs_bdw") == 0;
+		opts->recfm_word = s;
 	}
+	else if (strcmp(name, "container") == 0)
+		opts->container = s;
+	else if (strcmp(name, "tape_file") == 0)
+		opts->tape_file = (int32) int_value(def, 1, 9999);
+	else if (strcmp(name, "dataset") == 0)
+		opts->dataset = s;
+	else if (strcmp(name, "member") == 0)
+		opts->member = s;
 	else if (strcmp(name, "lrecl") == 0)
 		opts->lrecl = (int32) bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
 	else if (strcmp(name, "rdw_byte_order") == 0)
@@ -658,10 +890,18 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 			ZF_ON_ERROR_SKIP : ZF_ON_ERROR_STOP;
 	else if (strcmp(name, "reject_limit") == 0)
 		opts->reject_limit = int_value(def, 1, PG_INT64_MAX);
+	else if (strcmp(name, "accept") == 0)
+		opts->accept = s;
 	else if (strcmp(name, "log_verbosity") == 0)
 	{
 		opts->log_verbose = pg_strcasecmp(s, "verbose") == 0;
 		opts->log_silent = pg_strcasecmp(s, "silent") == 0;
+	}
+	else if (strcmp(name, "compression") == 0)
+	{
+		for (int k = ZF_COMPRESSION_AUTO; k <= ZF_COMPRESSION_ZSTD; k++)
+			if (pg_strcasecmp(s, zf_compression_name((zf_compression) k)) == 0)
+				opts->compression = (zf_compression) k;
 	}
 	else if (strcmp(name, "float_format") == 0)
 		opts->float_format = pg_strcasecmp(s, "ieee") == 0 ? ZF_FLOAT_IEEE : ZF_FLOAT_HFP;
@@ -669,6 +909,15 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->date_format = s;
 	else if (strcmp(name, "trim_low_values") == 0)
 		opts->trim_low_values = defGetBoolean(def);
+	else if (strcmp(name, "json_fillers") == 0)
+		opts->json_fillers = defGetBoolean(def);
+	else if (strcmp(name, "dialect") == 0)
+	{
+		zf_dialect	d = ZF_DIALECT_IBM;
+
+		(void) zf_dialect_lookup(s, &d);
+		opts->dialect = (int) d;
+	}
 	else if (strcmp(name, "trim") == 0)
 		opts->trim = pg_strcasecmp(s, "both") == 0 ? ZF_TRIM_BOTH :
 			pg_strcasecmp(s, "none") == 0 ? ZF_TRIM_NONE : ZF_TRIM_RIGHT;
@@ -691,6 +940,14 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->decimal_point = s[0];
 		opts->decimal_point_given = true;
 	}
+	else if (strcmp(name, "writable") == 0)
+		opts->writable = defGetBoolean(def);
+	else if (strcmp(name, "truncate_text") == 0)
+		opts->truncate_text = defGetBoolean(def);
+	else if (strcmp(name, "fill") == 0)
+		opts->fill = fill_value(def, &opts->fill_byte);
+	else if (strcmp(name, "blksize") == 0)
+		opts->blksize = (int32) int_value(def, 9, 32760);
 }
 
 /*
@@ -705,6 +962,7 @@ zfdw_get_table_options(Oid relid, ZfTableOptions *opts)
 	ListCell   *lc;
 
 	table_options_init(opts);
+	opts->serverid = table->serverid;
 	foreach(lc, server->options)
 		apply_table_option(opts, (DefElem *) lfirst(lc));
 	foreach(lc, table->options)
@@ -760,6 +1018,8 @@ zfdw_get_column_options(Oid relid, AttrNumber attnum, ZfColumnOptions *copts)
 			copts->trim_low_values_given = true;
 			copts->trim_low_values = defGetBoolean(def);
 		}
+		else if (strcmp(name, "byte_order") == 0)
+			copts->byte_order = pg_strcasecmp(defGetString(def), "little") == 0 ? 2 : 1;
 		else if (strcmp(name, "trim") == 0)
 		{
 			copts->trim_given = true;

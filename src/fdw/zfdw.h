@@ -27,9 +27,12 @@
 #include "decode/datetime.h"
 #include "decode/decimal.h"
 #include "layout/layout.h"
+#include "io/decompress.h"
 #include "records/record_reader.h"
 #include "base/status.h"
+#include "io/s3.h"
 #include "value/value.h"
+#include "value/value_write.h"
 
 /* ---- options (options.c) ---- */
 
@@ -57,7 +60,8 @@ typedef enum ZfMeta
 	ZF_META_BYTE_OFFSET,
 	ZF_META_RECORD_LENGTH,
 	ZF_META_RAW_RECORD,
-	ZF_META_SEGMENT
+	ZF_META_SEGMENT,
+	ZF_META_MEMBER_NAME			/* the library member a record is from */
 } ZfMeta;
 
 /* The null_if option: core's (value.h), which tests the bytes. */
@@ -66,7 +70,8 @@ typedef zf_null_if ZfNullIf;
 /* Options of a foreign table, merged from wrapper, server and table. */
 typedef struct ZfTableOptions
 {
-	char	   *filename;		/* a path or a glob */
+	Oid			serverid;		/* the table's server (S3 endpoint, credentials) */
+	char	   *filename;		/* a path or a glob, local or s3:// */
 	char	   *program;		/* a shell command to read from */
 	ZfFormat	format;
 	bool		recfm_given;
@@ -80,6 +85,7 @@ typedef struct ZfTableOptions
 	uint8		text_terminator;	/* 0: by code page */
 	int64		file_header_bytes;
 	int64		file_trailer_bytes;
+	zf_compression compression; /* auto (0, the default), none, gzip, ... */
 	char	   *codepage;
 	char	   *copybook;		/* a path */
 	char	   *copybook_text;
@@ -102,10 +108,13 @@ typedef struct ZfTableOptions
 	int64		reject_limit;	/* 0: no limit */
 	bool		log_verbose;	/* a NOTICE per bad value */
 	bool		log_silent;		/* not even the end-of-scan summary */
+	char	   *accept;			/* plausibility checks to skip (plausible.h) */
 	zf_float_format float_format;
 	char	   *date_format;
 	ZfTrim		trim;
 	bool		trim_low_values;	/* X'00' pads text like blanks */
+	bool		json_fillers;	/* jsonb groups keep FILLERs, as hex */
+	int			dialect;		/* zf_dialect: ibm, gnucobol, microfocus */
 	/* format 'delimited' */
 	char	   *delimiter;		/* one character, or a byte as X'hh' */
 	char	   *quote;			/* likewise; "" for none */
@@ -115,6 +124,18 @@ typedef struct ZfTableOptions
 	bool		delimiter_given;
 	bool		quote_given;
 	bool		decimal_point_given;
+	/* archives (scan/scan_archive.c) */
+	char	   *container;		/* none, auto, awstape, het, xmit; NULL none */
+	int32		tape_file;		/* 0: unset */
+	char	   *dataset;
+	char	   *member;
+	char	   *recfm_word;		/* the recfm option as written */
+	/* writing */
+	bool		writable;		/* INSERT and COPY FROM allowed */
+	bool		truncate_text;	/* cut text that is too long */
+	zf_fill		fill;			/* what unmapped fields hold */
+	uint8		fill_byte;		/* ZF_FILL_BYTE: the byte */
+	int32		blksize;		/* vb_bdw blocks; 0 the z/OS maximum */
 } ZfTableOptions;
 
 /* Options of one column. */
@@ -137,6 +158,9 @@ typedef struct ZfColumnOptions
 	ZfTrim		trim;
 	bool		trim_low_values_given;
 	bool		trim_low_values;
+	int			byte_order;		/* binary fields: 0 unset, 1 big, 2 little */
+	int			dialect;		/* zf_dialect of the table, set by the
+								 * caller of zfdw_explicit_field */
 } ZfColumnOptions;
 
 extern void zfdw_get_table_options(Oid relid, ZfTableOptions *opts);
@@ -302,6 +326,7 @@ typedef struct ZfTable
 	int			key_kind;		/* ZfKeyKind (zfdw_keys.h) */
 
 	ZfDelimited *delim;			/* format 'delimited' */
+	struct ZfArchive *archive;	/* a container (scan_archive.c), or NULL */
 } ZfTable;
 
 /*
@@ -311,7 +336,8 @@ typedef struct ZfTable
 static inline bool
 zfdw_fixed_length_records(const ZfTable *t)
 {
-	return t->opts.format == ZF_FORMAT_RECORD && t->opts.recfm == ZF_RECFM_FB;
+	return t->opts.format == ZF_FORMAT_RECORD && t->opts.recfm == ZF_RECFM_FB &&
+		t->archive == NULL;		/* an archive is read in order */
 }
 
 extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
@@ -321,11 +347,13 @@ extern zf_layout *zfdw_load_layout(const ZfTableOptions *opts,
 								   TupleDesc tupdesc, Oid relid,
 								   const ZfPackedLayout *given,
 								   int32 *recdef_out);
-extern char *zfdw_read_text_file(const char *path, const char *what);
+extern char *zfdw_read_text_file(Oid serverid, const char *path,
+								 const char *what);
 extern void zfdw_layout_limits(zf_limits *lim);
 extern zf_cursor *zfdw_create_cursor(ZfTable *t);
 extern int32 zfdw_punch_choose_table(const zf_layout *L, const char *table);
-extern struct zf_db2_script *zfdw_load_ddl(const char *path, const char *text);
+extern struct zf_db2_script *zfdw_load_ddl(Oid serverid, const char *path,
+										   const char *text);
 
 /* ---- values (convert.c, convert_number.c, convert_text.c) ---- */
 
@@ -346,6 +374,7 @@ typedef struct ZfRecordRef
 	const uint8 *data;
 	uint32		length;
 	zf_cursor  *cursor;
+	zf_byte_source *bytes;		/* the source read (member names) */
 } ZfRecordRef;
 
 /*
@@ -430,18 +459,48 @@ typedef struct ZfSource
 	zf_byte_source *bytes;		/* the current file or program output, or
 								 * NULL */
 	char	   *name;			/* current file name (or program) */
+	struct ZfArchive *archive;	/* the container files are read through */
+	bool		parallel;		/* files are handed out to parallel workers */
+	Oid			serverid;		/* for s3:// names: endpoint, credentials */
+	zf_s3_stats s3;				/* requests of the objects closed so far */
+	zf_compression compression; /* the table's option */
+	zf_compression found;		/* what the current input is compressed with */
 } ZfSource;
 
-extern List *zfdw_expand_files(const char *pattern, bool missing_ok);
-extern int64 zfdw_total_size(List *files);
+/* Bits of zfdw_files_compression: 1 << zf_compression. */
+#define ZFDW_COMPRESSED_BITS \
+	((1u << ZF_COMPRESSION_GZIP) | (1u << ZF_COMPRESSION_BZIP2) | (1u << ZF_COMPRESSION_ZSTD))
+
+extern List *zfdw_expand_files(Oid serverid, const char *pattern,
+							   bool missing_ok);
+extern void zfdw_restrict_files(const char *pattern, List *files);
+extern int64 zfdw_total_size(Oid serverid, List *files);
+extern int64 zfdw_file_size(Oid serverid, const char *path);
 extern bool zfdw_source_next(ZfSource *src);
+extern zf_byte_source *zfdw_decompress_bytes(zf_byte_source *bytes,
+											 zf_compression option,
+											 zf_compression *found);
+extern zf_compression zfdw_file_compression(Oid serverid, const char *path,
+											zf_compression option);
+extern unsigned zfdw_files_compression(Oid serverid, List *files,
+									   const char *program,
+									   zf_compression option);
+extern char *zfdw_compression_names(unsigned kinds);
 extern void zfdw_source_open_index(ZfSource *src, int index);
 extern void zfdw_source_close(ZfSource *src);
 extern void zfdw_source_discard(ZfSource *src);
-extern zf_byte_source *zfdw_open_file_bytes(const char *path, zf_error *err);
+extern zf_byte_source *zfdw_open_file_bytes(Oid serverid, const char *path,
+											zf_error *err);
+extern void zfdw_source_s3_stats(const ZfSource *src, zf_s3_stats *out);
 pg_noreturn extern void zfdw_report_open_error(const zf_error *err,
 												const char *hint);
 extern zf_status zfdw_close_bytes(zf_byte_source *bytes, zf_error *err);
+
+/* ---- archives (scan_archive.c) ---- */
+
+extern void zfdw_archive_resolve(ZfTable *t);
+extern zf_byte_source *zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes);
+extern void zfdw_archive_explain(ZfTable *t, struct ExplainState *es);
 
 /* ---- SQL functions (layout_functions.c) ---- */
 

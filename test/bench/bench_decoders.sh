@@ -13,5 +13,5 @@ out="$root/build/bench"
 mkdir -p "$out"
 ${CC:-cc} -std=gnu11 -O2 -Wall -Wextra -I"$root/src/core" \
 	-o "$out/bench_decoders" "$root/test/bench/bench_decoders.c" \
-	$(find "$root/src/core" -name '*.c' | sort) -lm
+	$(find "$root/src/core" -name '*.c' | sort) -lz -lbz2 -lzstd -lcurl -lcrypto -lm
 "$out/bench_decoders"

@@ -22,7 +22,7 @@ mkdir -p "$work"
 chmod 755 "$work"
 
 cc -std=gnu11 -O2 -I"$ZF_ROOT/src/core" -o "$work/gen_accounts" \
-	"$here/gen_accounts.c" $(find "$ZF_ROOT/src/core" -name '*.c' | sort) -lm
+	"$here/gen_accounts.c" $(find "$ZF_ROOT/src/core" -name '*.c' | sort) -lz -lbz2 -lzstd -lcurl -lcrypto -lm
 for n in $sizes; do
 	if [ ! -f "$work/mem_$n.dat" ]; then
 		"$work/gen_accounts" "$n" "$work/mem_$n.dat" /dev/null

@@ -20,7 +20,7 @@ work="$here/work"
 mkdir -p "$work"
 chmod 755 "$work"
 cc -std=gnu11 -O2 -I"$ZF_ROOT/src/core" -o "$work/gen_wide" \
-	"$here/gen_wide.c" $(find "$ZF_ROOT/src/core" -name '*.c' | sort) -lm
+	"$here/gen_wide.c" $(find "$ZF_ROOT/src/core" -name '*.c' | sort) -lz -lbz2 -lzstd -lcurl -lcrypto -lm
 [ -f "$work/wide_$rows.dat" ] || "$work/gen_wide" "$rows" "$work/wide_$rows.dat"
 chmod 644 "$work/wide_$rows.dat"
 

@@ -37,7 +37,7 @@ $(BUILD)/core/%.o: src/core/%.c $(CORE_HDRS)
 
 $(BUILD)/fuzz_%: test/fuzz/fuzz_%.c $(wildcard test/fuzz/*.h) $(CORE_OBJS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(CORE_OBJS) -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(CORE_OBJS) -lz -lbz2 -lzstd -lcurl -lcrypto -lm
 
 clean:
 	rm -rf $(BUILD)

@@ -14,7 +14,10 @@
 import glob
 import hashlib
 import os
+import bz2
+import gzip
 import struct
+import subprocess
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
@@ -166,6 +169,16 @@ def seeds_inspect():
             yield b'\x02\x02\x00\x14' + b
 
 
+def seeds_plausible():
+    # flags, page, lrecl (2), layout (2), span, accept; then the file start
+    for f in data_files():
+        b = read(f, 8192)
+        if b:
+            yield b'\x02\x00\x00\xf0\x00\x78\x32\x00' + b
+            yield b'\x04\x01\x00\x00\x00\x0a\x40\x01' + b
+            yield b'\x00\x03\x00\x14\x00\x14\x20\x00' + b
+
+
 def seeds_decimal():
     # op flags field: 0 packed, 1 zoned, 2 binary, 3 edited, 4 text
     yield b'\x00\x01' + bytes.fromhex('12345C')
@@ -264,12 +277,116 @@ def seeds_value():
     yield b'\x07\x00\x00\x06\x00' + bytes.fromhex('004130000020')
 
 
+def seeds_tape():
+    # 4 option bytes (file and name, RECFM, LRECL, step and member), then
+    # the image: the generated tapes and the public samples
+    tapes = files(os.path.join(ROOT, 'test', 'data', 'archive', '*.aws'),
+                  os.path.join(ROOT, 'test', 'data', 'archive', '*.het'),
+                  os.path.join(CONF, 'tape', '*.aws'),
+                  os.path.join(CONF, 'tape', '*.het'))
+    for f in tapes:
+        b = read(f, 16384)
+        if b:
+            yield b'\x01\x00\x00\x00' + b
+            yield b'\x02\x01\x28\x31' + b
+            yield b'\x02\x00\x00\x80' + b
+
+
+def seeds_xmit():
+    # 2 option bytes (member glob and step, RECFM), then the file
+    xmits = files(os.path.join(ROOT, 'test', 'data', 'archive', '*.xmi'),
+                  os.path.join(CONF, 'xmit', '*.xmi'))
+    for f in xmits:
+        b = read(f, 16384)
+        if b:
+            yield b'\x00\x00' + b
+            yield b'\x01\x00' + b
+            yield b'\x3a\x12' + b
+
+
+def seeds_value_write():
+    # kind flags digits/length scale, then the value
+    yield b'\x01\x01\x07\x02' + b'-12345.67'
+    yield b'\x00\x05\x03\x00' + b'123'
+    yield b'\x02\x03\x04\x00' + b'-32768'
+    yield b'\x02\x01\x09\x00' + b'999999999'
+    yield b'\x03\x01\x00\x00' + bytes.fromhex('3FB999999999999A')
+    yield b'\x03\x00\x00\x00' + bytes.fromhex('3FF0000000000000')
+    yield b'\x04\x00\x0A\x00' + 'Zürich'.encode()
+    yield b'\x04\x70\x0A\x00' + 'A漢字B'.encode()
+    yield b'\x04\x74\x06\x00' + '漢字'.encode()
+    yield b'\x04\x10\x03\x00' + 'ABCDEF'.encode()
+
+
+def seeds_s3_xml():
+    yield (b'<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+           b'<Name>b</Name><Prefix>u/</Prefix><KeyCount>2</KeyCount><IsTruncated>true</IsTruncated>'
+           b'<NextContinuationToken>t&amp;1</NextContinuationToken>'
+           b'<Contents><Key>u/a&lt;1&gt;.dat</Key><Size>80</Size><ETag>&quot;x&quot;</ETag></Contents>'
+           b'<Contents><Key>u/&#xE9;&#233;</Key><Size>0</Size></Contents></ListBucketResult>')
+    yield b'<ListBucketResult><IsTruncated>false</IsTruncated><!-- c --><Contents><Key><![CDATA[a]]></Key><Size>1</Size></Contents></ListBucketResult>'
+    yield (b'<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.'
+           b'</Message><Key>k</Key><RequestId>1</RequestId></Error>')
+
+
+def seeds_s3_http():
+    yield (b'\x00HTTP/1.1 206 Partial Content\r\nContent-Length: 100\r\n'
+           b'Content-Range: bytes 100-199/5000\r\nETag: "abc"\r\n'
+           b'Last-Modified: Mon, 07 Dec 2026 06:00:00 GMT\r\nRetry-After: 2\r\n\r\n')
+    yield b'\x00HTTP/1.1 100 Continue\r\n\r\nHTTP/2 503\r\ncontent-length: 0\r\n\r\n'
+    yield b'\x00HTTP/1.1 200 OK\r\nContent-Range: bytes 0-0/*\r\n'
+    yield (b'\x01# c\n[default]\naws_access_key_id = AK1\naws_secret_access_key=SK1\n'
+           b'[zfdw]\r\n aws_access_key_id= AK2 \r\naws_secret_access_key = SK2\r\naws_session_token = T\r\n'
+           b'[profile x]\naws_access_key_id = AK3\n')
+
+
+def compressed_seeds(compress):
+    # option bytes (inner read size, caller's read size), then the stream:
+    # some fixtures whole, two members one after the other, an empty one
+    plain = [read(f, 3000) for f in data_files()[:12]]
+    plain = [b for b in plain if b] + [b'', b'A' * 5000]
+    for i, b in enumerate(plain):
+        yield bytes([i * 7 % 64, i * 13 % 256]) + compress(b)
+    if len(plain) > 1:
+        yield b'\x03\x05' + compress(plain[0]) + compress(plain[1])
+
+
+def zstd_compress(b):
+    return subprocess.run(['zstd', '-q', '-c'], input=b, stdout=subprocess.PIPE,
+                          check=True).stdout
+
+
+def seeds_gzip():
+    return compressed_seeds(lambda b: gzip.compress(b, mtime=0))
+
+
+def seeds_bzip2():
+    return compressed_seeds(bz2.compress)
+
+
+def seeds_zstd():
+    return compressed_seeds(zstd_compress)
+
+
+def seeds_filter():
+    # kind flags length scale constlen const, then the record
+    yield b'\x00\x01\x02\x00\x02' + b'12' + bytes.fromhex('012C')
+    yield b'\x00\x21\x02\x01\x04' + b'-1.5' + bytes.fromhex('015D')
+    yield b'\x00\x01\x02\x00\x01' + b'0' + bytes.fromhex('000D')
+    yield b'\x01\x41\x04\x02\x05' + b'12.34' + ebcdic('123') + b'\xC4'
+    yield b'\x02\x31\x04\x00\x02' + b'-2' + bytes.fromhex('FFFFFFFE')
+    yield b'\x03\x00\x04\x00\x02' + b'AB' + ebcdic('AB  ')
+    yield b'\x03\x28\x04\x00\x03' + b'ABC' + ebcdic('    ')
+    yield b'\x03\x50\x04\x00\x01' + b'B' + b'\x81\x40\x00\x40'
+
+
 GATHER = {
     'fuzz_copybook': seeds_copybook,
     'fuzz_db2ddl': seeds_db2ddl,
     'fuzz_punch': seeds_punch,
     'fuzz_record': seeds_record,
     'fuzz_inspect': seeds_inspect,
+    'fuzz_plausible': seeds_plausible,
     'fuzz_decimal': seeds_decimal,
     'fuzz_floats': seeds_floats,
     'fuzz_datetime': seeds_datetime,
@@ -277,6 +394,15 @@ GATHER = {
     'fuzz_codepage': seeds_codepage,
     'fuzz_delimited': seeds_delimited,
     'fuzz_value': seeds_value,
+    'fuzz_tape': seeds_tape,
+    'fuzz_xmit': seeds_xmit,
+    'fuzz_value_write': seeds_value_write,
+    'fuzz_s3_xml': seeds_s3_xml,
+    'fuzz_s3_http': seeds_s3_http,
+    'fuzz_gzip': seeds_gzip,
+    'fuzz_bzip2': seeds_bzip2,
+    'fuzz_zstd': seeds_zstd,
+    'fuzz_filter': seeds_filter,
 }
 
 

@@ -3,6 +3,9 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS zfdw;
 RESET client_min_messages;
+-- the per-batch progress notices (rates differ run to run) are tested in
+-- apply_batched's last part
+SET zfdw.apply_progress = off;
 CREATE SCHEMA apply_batched;
 SET search_path = apply_batched, public;
 
@@ -77,6 +80,18 @@ SELECT id, val FROM multi_cache ORDER BY id;
 SELECT high_water, inserted, updated, deleted FROM zfdw.replication_status
  WHERE target = 'multi_cache'::regclass;
 
+SET client_min_messages = warning;
+-- progress: a NOTICE per committed batch with what it applied and the
+-- position reached (the detail, with the rate, is left out here)
+SET zfdw.apply_progress = on;
+SET client_min_messages = notice;
+CREATE TABLE progress (LIKE once INCLUDING ALL);
+\set VERBOSITY terse
+CALL zfdw.apply_changes_batched('feed', 'progress', txid_column => 'txid', batch_size => 400);
+\set VERBOSITY default
+SELECT count(*) AS rows, count(*) FILTER (WHERE p.id IS NULL OR o.id IS NULL OR p.val <> o.val) AS different
+  FROM once o FULL JOIN progress p USING (id);
+RESET zfdw.apply_progress;
 SET client_min_messages = warning;
 DROP SCHEMA apply_batched CASCADE;
 RESET client_min_messages;

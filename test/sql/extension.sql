@@ -11,4 +11,8 @@ SELECT pg_describe_object(d.classid, d.objid, 0) AS undescribed
  WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
    AND e.extname = 'zfdw'
    AND obj_description(d.objid, d.classid::regclass::name) IS NULL
+   -- the row types of tables and views, and array types (members on 17+)
+   AND NOT EXISTS (SELECT 1 FROM pg_type t
+                    WHERE d.classid = 'pg_type'::regclass AND t.oid = d.objid
+                      AND (t.typrelid <> 0 OR t.typelem <> 0))
  ORDER BY 1;

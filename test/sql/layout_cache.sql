@@ -111,6 +111,7 @@ COPY many TO PROGRAM 'cat > layout_cache_tmp/many.dat';
 CREATE FOREIGN TABLE many_ft (name text, num text) SERVER cache
     OPTIONS (filename 'layout_cache_tmp/many.dat', lrecl '9',
              copybook 'layout_cache_tmp/rec.cpy');
+SET zfdw.enable_aggregate_pushdown = off;  -- aggregated over the parallel scan
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
@@ -139,6 +140,7 @@ SELECT count(*), sum(amt) FROM amts_ddl;
 SELECT count(*), sum(amt) FROM amts2;
 RESET client_min_messages;
 RESET parallel_setup_cost;
+RESET zfdw.enable_aggregate_pushdown;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;

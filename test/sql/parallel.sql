@@ -30,6 +30,7 @@ BEGIN
     END LOOP;
 END $$;
 
+SET zfdw.enable_aggregate_pushdown = off;  -- aggregated over the parallel scan
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;

@@ -30,7 +30,7 @@ $(BUILD)/core/%.o: src/core/%.c $(CORE_HDRS)
 
 $(BUILD)/%: test/unit/%.c $(CORE_OBJS) $(shell find test/unit -name '*.h')
 	@mkdir -p $(dir $@)
-	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_OBJS) -lcmocka -lm
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_OBJS) -lcmocka -lz -lbz2 -lzstd -lcurl -lcrypto -lm
 
 run: all
 	@scripts/run_unit.sh $(TEST_BINS)

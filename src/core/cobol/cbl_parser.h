@@ -91,4 +91,11 @@ extern zf_status zf_cbl_error(cb_parser *p, zf_status st, size_t pos,
 /* Pass 1: read every data description entry of the text. */
 extern zf_status zf_cbl_parse_entries(cb_parser *p);
 
+/*
+ * cbl_damage.c: when a copybook does not parse (ZF_E_SYNTAX) and err has
+ * no hint, name the likely damage (comment column, sequence numbers,
+ * tabs, a missing period) from the source line err points at.
+ */
+extern void zf_copybook_damage_hint(const char *text, size_t len, zf_error *err);
+
 #endif							/* ZF_CBL_PARSER_H */

@@ -85,6 +85,8 @@ elementary_field(cb_parser *p, cb_entry *e, const cb_frame *up, zf_field *t)
 
 	s = zf_field_from_usage(u, e->has_pic ? &e->picinfo : NULL, 0, p->opts->pic_n_dbcs,
 							nm, t, &fault, p->err);
+	if (s == ZF_OK)
+		zf_field_apply_dialect(t, (zf_dialect) p->opts->dialect);
 	if (s != ZF_OK)
 	{
 		size_t		pos = fault == ZF_USAGE_FAULT_USAGE ? e->usage_pos :
@@ -505,6 +507,7 @@ resolve_renames(cb_parser *p, cb_entry *e)
 		r->is_signed = src->is_signed;
 		r->sign = src->sign;
 		r->binary_native = src->binary_native;
+		r->binary_little = src->binary_little;
 		r->justified_right = src->justified_right;
 		r->blank_when_zero = src->blank_when_zero;
 	}
@@ -601,7 +604,10 @@ zf_copybook_parse(const char *text, size_t len, const zf_copybook_opts *opts,
 	p.opts = opts;
 	p.err = err;
 	if (zf_cbl_lexer_init(&p.lx, text, len, opts->format, err) != ZF_OK)
+	{
+		zf_copybook_damage_hint(text, len, err);
 		return NULL;
+	}
 	s = zf_cbl_parse_entries(&p);
 	if (s == ZF_OK && p.nentries == 0)
 		s = zf_error_set(err, ZF_E_SYNTAX, "copybook has no data description entries");
@@ -630,6 +636,7 @@ zf_copybook_parse(const char *text, size_t len, const zf_copybook_opts *opts,
 	free(p.field_entry);
 	if (s != ZF_OK)
 	{
+		zf_copybook_damage_hint(text, len, err);
 		zf_layout_free(p.L);
 		return NULL;
 	}

@@ -41,6 +41,8 @@ typedef struct zf_copybook_opts
 										 * redefines; the area grows to the
 										 * largest (cb2xml, Cobrix; IBM
 										 * rejects it: false by default) */
+	int			dialect;		/* zf_dialect (cobol/usage.h): binary sizes
+								 * and byte orders; 0 is IBM */
 	zf_limits	limits;
 } zf_copybook_opts;
 

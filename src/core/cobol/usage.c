@@ -17,6 +17,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 /* The words that name usages, and which vocabulary each belongs to. */
 typedef struct usage_word
@@ -357,4 +358,60 @@ zf_field_from_usage(zf_usage usage, const zf_picture *pic, uint32_t length,
 	if (pic == NULL)
 		return sized_item(usage, length, name, f, fault, err);
 	return pictured_item(usage, pic, pic_n_dbcs, name, f, fault, err);
+}
+
+/* See usage.h. */
+bool
+zf_dialect_lookup(const char *name, zf_dialect *out)
+{
+	if (strcasecmp(name, "ibm") == 0)
+		*out = ZF_DIALECT_IBM;
+	else if (strcasecmp(name, "gnucobol") == 0)
+		*out = ZF_DIALECT_GNUCOBOL;
+	else if (strcasecmp(name, "microfocus") == 0 || strcasecmp(name, "mf") == 0)
+		*out = ZF_DIALECT_MICROFOCUS;
+	else
+		return false;
+	return true;
+}
+
+/*
+ * Bytes of a binary item of the given digits with Micro Focus's minimal
+ * sizes (GnuCOBOL's binary-size 1--8): the fewest bytes whose range holds
+ * every value of the picture, signed or not.
+ */
+static uint32_t
+minimal_binary_length(int digits, bool is_signed)
+{
+	static const uint8_t sgn[19] = {1, 1, 1, 2, 2, 3, 3, 4, 4, 4, 5, 5, 6, 6, 6, 7, 7, 8, 8};
+	static const uint8_t uns[19] = {1, 1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7, 8, 8};
+
+	if (digits < 1)
+		digits = 1;
+	if (digits > 18)
+		digits = 18;
+	return is_signed ? sgn[digits] : uns[digits];
+}
+
+/* See usage.h. */
+void
+zf_field_apply_dialect(zf_field *f, zf_dialect dialect)
+{
+	bool		comp5;
+
+	if (f->kind != ZF_KIND_BINARY || f->digits == 0 || dialect == ZF_DIALECT_IBM ||
+		f->usage == NULL)
+		return;
+	comp5 = strcmp(f->usage, "comp-5") == 0;
+	if (strcmp(f->usage, "comp") != 0 && !comp5)
+		return;					/* INDEX, POINTER: fullwords everywhere */
+	if (dialect == ZF_DIALECT_GNUCOBOL)
+		f->length = f->digits <= 2 ? 1 : f->digits <= 4 ? 2 : f->digits <= 9 ? 4 : 8;
+	else
+	{
+		f->length = minimal_binary_length(f->digits, f->is_signed);
+		f->binary_native = true;	/* binary-truncate: no */
+	}
+	if (comp5)
+		f->binary_little = true;
 }

@@ -89,6 +89,32 @@ extern bool zf_usage_takes_picture(zf_usage usage);
  * none, or an item with neither picture nor size is an error, with *fault
  * saying which, so that a parser can point at the right clause.
  */
+/*
+ * COBOL dialects: the binary sizes and byte orders of the compiler that
+ * wrote a file.  IBM (z/OS): COMP, COMP-4, BINARY and COMP-5 big-endian in
+ * 2, 4 or 8 bytes.  GnuCOBOL's default configuration: 1, 2, 4 or 8 bytes
+ * (binary-size 1-2-4-8), COMP big-endian, COMP-5 native (little-endian on
+ * x86).  Micro Focus without IBMCOMP (GnuCOBOL's -std=mf): the fewest
+ * bytes that hold the picture (binary-size 1--8), COMP big-endian, COMP-5
+ * native, and no truncation to the picture (binary-truncate no).
+ */
+typedef enum zf_dialect
+{
+	ZF_DIALECT_IBM = 0,
+	ZF_DIALECT_GNUCOBOL,
+	ZF_DIALECT_MICROFOCUS
+} zf_dialect;
+
+/* "ibm", "gnucobol", "microfocus" (also "mf") to a dialect; false if none. */
+extern bool zf_dialect_lookup(const char *name, zf_dialect *out);
+
+/*
+ * Give a binary item (ZF_KIND_BINARY with a picture, as zf_field_from_usage
+ * made it) the size, byte order and range of the dialect; other items are
+ * left alone.
+ */
+extern void zf_field_apply_dialect(zf_field *f, zf_dialect dialect);
+
 extern zf_status zf_field_from_usage(zf_usage usage, const zf_picture *pic,
 									 uint32_t length, bool pic_n_dbcs,
 									 const char *name, zf_field *f,

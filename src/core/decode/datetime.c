@@ -675,6 +675,83 @@ zf_date_from_number(int64_t value, const zf_date_picture *pic,
 	return date_from_picture_text(digits, (size_t) pic->width, pic, out, err);
 }
 
+/* Write v as width decimal digits at dst. */
+static void
+put_digits(char *dst, int width, int32_t v)
+{
+	for (int k = width; k > 0; k--)
+	{
+		dst[k - 1] = (char) ('0' + v % 10);
+		v /= 10;
+	}
+}
+
+zf_status
+zf_date_to_number(int32_t year, int32_t month, int32_t day,
+				  const zf_date_picture *pic, int64_t *out, zf_error *err)
+{
+	char		digits[32];
+	int64_t		v = 0;
+	zf_datetime back;
+
+	for (int k = 0; k < pic->width; k++)
+	{
+		if (!(pic->text[k] >= 'A' && pic->text[k] <= 'Z'))
+			return zf_error_set(err, ZF_E_ARG,
+								"date picture \"%s\" has separators and cannot make a number",
+								pic->text);
+		digits[k] = '0';
+	}
+	if (!zf_valid_date(year, month, day) || year < 1 || year > 9999)
+		return zf_error_set(err, ZF_E_OVERFLOW,
+							"date %04d-%02d-%02d cannot be written in a date picture",
+							year, month, day);
+	if (pic->pos_yyyy >= 0)
+		put_digits(digits + pic->pos_yyyy, 4, year);
+	else
+	{
+		int32_t		lo,
+					hi;
+
+		if (pic->pos_c >= 0)
+			lo = 1900, hi = 2899;
+		else
+			lo = 1900 + pic->pivot_year, hi = lo + 99;
+		if (year < lo || year > hi)
+		{
+			zf_error_set(err, ZF_E_OVERFLOW,
+						 "year %d does not fit date picture \"%s\"", year, pic->text);
+			zf_error_detail(err, "The picture holds the years %d to %d.", lo, hi);
+			return ZF_E_OVERFLOW;
+		}
+		put_digits(digits + pic->pos_yy, 2, year % 100);
+		if (pic->pos_c >= 0)
+			put_digits(digits + pic->pos_c, 1, (year - 1900) / 100);
+	}
+	if (pic->pos_ddd >= 0)
+	{
+		int32_t		ddd = day;
+
+		for (int32_t m = 1; m < month; m++)
+			ddd += days_in_month(year, m);
+		put_digits(digits + pic->pos_ddd, 3, ddd);
+	}
+	if (pic->pos_mm >= 0)
+		put_digits(digits + pic->pos_mm, 2, month);
+	if (pic->pos_dd >= 0)
+		put_digits(digits + pic->pos_dd, 2, day);
+	for (int k = 0; k < pic->width; k++)
+		v = v * 10 + (digits[k] - '0');
+	/* the picture must give the date back, or it cannot hold it */
+	if (date_from_picture_text(digits, (size_t) pic->width, pic, &back, NULL) != ZF_OK ||
+		back.year != year || back.month != month || back.day != day)
+		return zf_error_set(err, ZF_E_OVERFLOW,
+							"date %04d-%02d-%02d cannot be written in date picture \"%s\"",
+							year, month, day, pic->text);
+	*out = v;
+	return ZF_OK;
+}
+
 /*
  * Apply a picture to text; trailing blanks beyond the picture's width are
  * ignored (not those within it: a picture may end in a blank separator).

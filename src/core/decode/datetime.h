@@ -92,6 +92,17 @@ extern zf_status zf_date_from_number(int64_t value,
 									 const zf_date_picture *pic,
 									 zf_datetime *out, zf_error *err);
 
+/*
+ * The reverse, for writing: a calendar date as the number a picture
+ * without separators makes of it (2024-03-31 under YYYYMMDD is 20240331,
+ * under CYYMMDD 1240331).  A year the picture cannot hold (C covers 1900
+ * to 2899, YY without C the hundred years of its pivot) is ZF_E_OVERFLOW:
+ * never a silently wrapped year.
+ */
+extern zf_status zf_date_to_number(int32_t year, int32_t month, int32_t day,
+								   const zf_date_picture *pic, int64_t *out,
+								   zf_error *err);
+
 /* Apply a picture to text (ASCII digits and separators). */
 extern zf_status zf_date_from_text(const char *s, size_t n,
 								   const zf_date_picture *pic,

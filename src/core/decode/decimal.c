@@ -871,17 +871,52 @@ magnitude(zf_int128 v)
 	return v < 0 ? 0 - (unsigned __int128) v : (unsigned __int128) v;
 }
 
-/* True when |v| has at most "digits" decimal digits. */
+/*
+ * True when |v| has at most "digits" decimal digits.  Magnitudes of 64
+ * bits or less compare with a power of ten from the table: the encoders
+ * are on the INSERT path.
+ */
 static bool
 fits_digits(unsigned __int128 mag, int digits)
 {
-	unsigned __int128 limit = 1;
+	unsigned __int128 limit;
 
 	if (digits >= 39)
 		return true;
-	for (int i = 0; i < digits; i++)
+	if (digits <= 19)
+		return mag < zf_pow10_u64[digits];
+	if (mag <= UINT64_MAX)
+		return true;
+	limit = zf_pow10_u64[19];
+	for (int i = 19; i < digits; i++)
 		limit *= 10;
 	return mag < limit;
+}
+
+/*
+ * Write the low "n" decimal digits of mag into dst[0..n-1], one per byte
+ * (0..9), most significant first; 64-bit arithmetic while it fits, as
+ * 128-bit division is a library call.
+ */
+static void
+decimal_digits(unsigned __int128 mag, uint8_t *dst, size_t n)
+{
+	size_t		i = n;
+
+	while (i > 0 && mag > UINT64_MAX)
+	{
+		dst[--i] = (uint8_t) (mag % 10);
+		mag /= 10;
+	}
+	{
+		uint64_t	m = (uint64_t) mag;
+
+		while (i > 0)
+		{
+			dst[--i] = (uint8_t) (m % 10);
+			m /= 10;
+		}
+	}
 }
 
 /* Check the arguments common to the packed and zoned encoders. */
@@ -914,19 +949,17 @@ zf_packed_encode(zf_int128 unscaled, int digits, bool is_signed,
 	zf_status	st;
 	unsigned	sign;
 
+	uint8_t		d[2 * 20];
+	size_t		nd = 2 * len - 1;
+
 	st = check_encode(unscaled, digits, is_signed, err);
 	if (st != ZF_OK)
 		return st;
 	sign = !is_signed ? 0x0F : (unscaled < 0 ? 0x0D : 0x0C);
-	dst[len - 1] = (uint8_t) ((unsigned) (mag % 10) << 4 | sign);
-	mag /= 10;
-	for (size_t i = len - 1; i > 0; i--)
-	{
-		unsigned	pair = (unsigned) (mag % 100);
-
-		dst[i - 1] = (uint8_t) ((pair / 10) << 4 | (pair % 10));
-		mag /= 100;
-	}
+	decimal_digits(mag, d, nd);
+	dst[len - 1] = (uint8_t) (d[nd - 1] << 4 | sign);
+	for (size_t i = 0; i + 1 < len; i++)
+		dst[i] = (uint8_t) (d[2 * i] << 4 | d[2 * i + 1]);
 	return ZF_OK;
 }
 
@@ -953,11 +986,9 @@ zf_zoned_encode(zf_int128 unscaled, int digits, zf_sign_kind sign,
 	st = check_encode(unscaled, digits, sign != ZF_SIGN_NONE, err);
 	if (st != ZF_OK)
 		return st;
-	for (size_t i = first + (size_t) digits; i > first; i--)
-	{
-		dst[i - 1] = (uint8_t) (zero + (unsigned) (mag % 10));
-		mag /= 10;
-	}
+	decimal_digits(mag, dst + first, (size_t) digits);
+	for (size_t i = first; i < first + (size_t) digits; i++)
+		dst[i] = (uint8_t) (zero + dst[i]);
 	switch (sign)
 	{
 		case ZF_SIGN_NONE:

@@ -120,6 +120,14 @@ zf_decimal_to_string(zf_int128 unscaled, int scale, char *buf)
 static inline bool
 push_digit(unsigned __int128 *acc, unsigned d)
 {
+	/* below this no digit can overflow: no 128-bit division then */
+	static const unsigned __int128 safe = U128_INT128_MAX / 10 - 1;
+
+	if (__builtin_expect(*acc < safe, 1))
+	{
+		*acc = *acc * 10 + d;
+		return true;
+	}
 	if (*acc > (U128_INT128_MAX + 1 - d) / 10)
 		return false;
 	*acc = *acc * 10 + d;

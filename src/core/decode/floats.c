@@ -252,3 +252,69 @@ zf_double_to_hfp(double v, size_t len, uint8_t *dst, zf_error *err)
 		dst[i] = (uint8_t) (word >> (56 - 8 * i));
 	return ZF_OK;
 }
+
+/*
+ * Double to HFP of 4 or 8 bytes without rounding: the bytes are made by
+ * zf_double_to_hfp and decoded again; a value that does not come back
+ * equal (short HFP keeps fewer bits than a double, tiny values fall below
+ * HFP's range) is refused rather than written rounded.
+ */
+zf_status
+zf_double_to_hfp_exact(double v, size_t len, uint8_t *dst, zf_error *err)
+{
+	zf_status	st;
+	double		back;
+
+	st = zf_double_to_hfp(v, len, dst, err);
+	if (st != ZF_OK)
+		return st;
+	st = zf_hfp_to_double(dst, len, &back, err);
+	if (st != ZF_OK)
+		return st;
+	if (back != v || signbit(back) != signbit(v))
+	{
+		zf_error_set(err, ZF_E_OVERFLOW,
+					 "value %.17g cannot be represented exactly in %zu-byte hexadecimal floating point",
+					 v, len);
+		zf_error_detail(err, "The nearest value that can is %.17g.", back);
+		if (len == 4)
+			zf_error_hint(err, "A COMP-2 (8-byte) field holds every double exactly.");
+		return ZF_E_OVERFLOW;
+	}
+	return ZF_OK;
+}
+
+/*
+ * Double to big-endian IEEE binary32 (len 4, exact or ZF_E_OVERFLOW) or
+ * binary64 (len 8).
+ */
+zf_status
+zf_double_to_ieee(double v, size_t len, uint8_t *dst, zf_error *err)
+{
+	if (len == 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, &v, 8);
+		for (int i = 0; i < 8; i++)
+			dst[i] = (uint8_t) (w >> (56 - 8 * i));
+		return ZF_OK;
+	}
+	if (len == 4)
+	{
+		float		f = (float) v;
+		uint32_t	w;
+
+		if (!isnan(v) && (double) f != v)
+			return zf_error_set(err, ZF_E_OVERFLOW,
+								"value %.17g cannot be represented exactly in a 4-byte IEEE float",
+								v);
+		memcpy(&w, &f, 4);
+		for (int i = 0; i < 4; i++)
+			dst[i] = (uint8_t) (w >> (24 - 8 * i));
+		return ZF_OK;
+	}
+	zf_error_set(err, ZF_E_ARG, "invalid IEEE floating point length %zu", len);
+	zf_error_detail(err, "The length must be 4 or 8 bytes.");
+	return ZF_E_ARG;
+}

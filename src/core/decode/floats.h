@@ -42,4 +42,17 @@ extern zf_status zf_ieee_to_double(const uint8_t *p, size_t len,
 extern zf_status zf_double_to_hfp(double v, size_t len, uint8_t *dst,
 								  zf_error *err);
 
+/*
+ * Encoders for writing files, which never round: a double to HFP of 4 or
+ * 8 bytes that is ZF_E_OVERFLOW unless the HFP value equals v exactly (a
+ * short HFP holds 21 to 24 significant bits; a long one holds every
+ * double within HFP's range, 16^-65 .. 16^63), and a double to big-endian
+ * IEEE binary32 (exact or ZF_E_OVERFLOW) or binary64.  NaN and infinity
+ * are ZF_E_ARG for HFP; IEEE writes them as they are.
+ */
+extern zf_status zf_double_to_hfp_exact(double v, size_t len, uint8_t *dst,
+										zf_error *err);
+extern zf_status zf_double_to_ieee(double v, size_t len, uint8_t *dst,
+								   zf_error *err);
+
 #endif							/* ZF_FLOATS_H */

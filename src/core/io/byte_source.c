@@ -170,7 +170,19 @@ zf_bytes_identity(const zf_byte_source *src, char buf[ZF_BYTES_ID_LEN])
 	return src->ops->identity(src, buf, ZF_BYTES_ID_LEN);
 }
 
-/* The hook goes to every source of the stack: any of them may wait. */
+/* Pass a hint of the next ranged reads to a source that takes it. */
+void
+zf_bytes_advise(zf_byte_source *src, uint64_t start, uint64_t end)
+{
+	if ((src->caps & ZF_BYTES_RANGED) && src->ops->advise != NULL)
+		src->ops->advise(src, start, end);
+}
+
+/*
+ * The hook goes to every source of the stack: any of them may wait.  It
+ * stops at a source whose sources beneath run in another thread, which
+ * must never call it.
+ */
 void
 zf_bytes_set_hooks(zf_byte_source *src, const zf_byte_hooks *hooks)
 {
@@ -180,6 +192,8 @@ zf_bytes_set_hooks(zf_byte_source *src, const zf_byte_hooks *hooks)
 			src->hooks = *hooks;
 		else
 			memset(&src->hooks, 0, sizeof(src->hooks));
+		if (src->caps & ZF_BYTES_HOOKS_STOP)
+			break;
 	}
 }
 

@@ -25,7 +25,10 @@
  *	 - a source that may wait long for bytes (a program, a network) calls
  *	   the interrupt hook while it waits, so that its caller can cancel;
  *	 - zf_bytes_close releases it and every source beneath it, and reports
- *	   what only the end can tell (a program that failed).
+ *	   what only the end can tell (a program that failed);
+ *	 - a caller may advise a ranged source of the bytes it will read in
+ *	   order next (zf_bytes_advise), so that a remote source asks for
+ *	   exactly those: a hint, never a limit.
  *
  * Writing a source: put zf_byte_source first in the source's own struct,
  * fill a static zf_byte_source_ops, and create it with zf_bytes_new.
@@ -40,6 +43,10 @@
 /* Capabilities (zf_bytes_caps) */
 #define ZF_BYTES_SIZED		0x01	/* the size is known before reading */
 #define ZF_BYTES_RANGED		0x02	/* zf_bytes_read_at works */
+#define ZF_BYTES_HOOKS_STOP	0x04	/* the sources beneath run in a thread
+									 * of their own (io/readahead.h): the
+									 * interrupt hook is set down to this
+									 * one only */
 
 /* Room for a source's identity (zf_bytes_identity), NUL included. */
 #define ZF_BYTES_ID_LEN		96
@@ -74,6 +81,8 @@ typedef struct zf_byte_source_ops
 	bool		(*identity) (const zf_byte_source *src, char *buf, size_t len);
 	/* release this source's own resources (not inner's) */
 	zf_status	(*close) (zf_byte_source *src, zf_error *err);
+	/* the caller will read [start, end) in order next (a hint) */
+	void		(*advise) (zf_byte_source *src, uint64_t start, uint64_t end);
 } zf_byte_source_ops;
 
 /* The part every source shares; read it through the functions below. */
@@ -131,7 +140,18 @@ extern uint64_t zf_bytes_position(const zf_byte_source *src);
 extern bool zf_bytes_identity(const zf_byte_source *src,
 							  char buf[ZF_BYTES_ID_LEN]);
 
-/* Set the interrupt hook of a source and of every source beneath it. */
+/*
+ * Say that [start, end) will be read in order next, with ranged reads: a
+ * source that fetches ahead (an S3 object) fetches that range and no more.
+ * A hint only: reads elsewhere still work.  Does nothing for a source
+ * without ranges or without use for it.
+ */
+extern void zf_bytes_advise(zf_byte_source *src, uint64_t start, uint64_t end);
+
+/*
+ * Set the interrupt hook of a source and of every source beneath it, down
+ * to one with ZF_BYTES_HOOKS_STOP.
+ */
 extern void zf_bytes_set_hooks(zf_byte_source *src, const zf_byte_hooks *hooks);
 
 /*

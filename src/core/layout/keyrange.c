@@ -97,6 +97,8 @@ zf_key_numeric_ranges(const zf_field *f, zf_int128 lo, zf_int128 hi,
 	if (f->kind != ZF_KIND_PACKED && f->kind != ZF_KIND_ZONED &&
 		f->kind != ZF_KIND_BINARY)
 		return 0;
+	if (f->kind == ZF_KIND_BINARY && f->binary_little)
+		return 0;				/* little-endian: bytes do not sort as values */
 	lo = MAX(lo, zf_key_field_min(f));
 	hi = hi < zf_key_field_max(f) ? hi : zf_key_field_max(f);
 	if (lo > hi)

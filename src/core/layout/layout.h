@@ -106,6 +106,9 @@ typedef struct zf_field
 	bool		is_signed;
 	zf_sign_kind sign;			/* zoned sign placement */
 	bool		binary_native;	/* COMP-5: full binary range (no PIC limit) */
+	bool		binary_little;	/* binary bytes little-endian (COMP-5 of
+								 * GnuCOBOL and Micro Focus on x86, column
+								 * option byte_order 'little') */
 
 	/* other attributes */
 	bool		is_filler;		/* FILLER or unnamed */

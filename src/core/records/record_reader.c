@@ -257,6 +257,9 @@ zf_reader_open(zf_byte_source *src, const zf_reader_opts *opts,
 		r->buf_off = r->read_off = r->data_start + o.range_start;
 	else
 		r->buf_off = r->read_off = 0;
+	/* a range of records (a parallel worker's chunk): say which bytes */
+	if (r->ranged && o.range_end != 0)
+		zf_bytes_advise(src, r->read_off, r->read_limit);
 	return r;
 }
 

@@ -1117,6 +1117,19 @@ zf_codepage_sbcs(const zf_codepage *cp)
 	return NULL;
 }
 
+/*
+ * The code point byte b decodes to in a single-byte page, or
+ * ZF_CP_NO_CHAR when the page does not map it (and for mixed and UTF-8
+ * pages, where one byte is not one character).
+ */
+uint32_t
+zf_codepage_ucs(const zf_codepage *cp, uint8_t b)
+{
+	if (cp->def->kind == ZF_CP_EBCDIC_SBCS || cp->def->kind == ZF_CP_ASCII)
+		return cp->ucs[b];
+	return ZF_CP_NO_CHAR;
+}
+
 /* Canonical names of every page zfdw knows, NULL-terminated. */
 const char *const *
 zf_codepage_known_names(void)

@@ -136,6 +136,10 @@ typedef struct zf_sbcs_table
 
 extern const zf_sbcs_table *zf_codepage_sbcs(const zf_codepage *cp);
 
+/* The code point of one byte of a single-byte page, or ZF_CP_NO_CHAR. */
+#define ZF_CP_NO_CHAR	0xFFFFFFFFu
+extern uint32_t zf_codepage_ucs(const zf_codepage *cp, uint8_t b);
+
 /* All names accepted by zf_codepage_lookup, for documentation and tests. */
 extern const char *const *zf_codepage_known_names(void);
 

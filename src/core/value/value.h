@@ -182,7 +182,7 @@ zf_field_fast_int64(const zf_field_reader *r, const uint8_t *rec,
 		case ZF_FIXED_ZONED64:
 			return zf_zoned_decode64(p, f->length, f->sign, r->cs, out, NULL);
 		case ZF_FIXED_BINARY64:
-			return zf_binary_decode64(p, f->length, f->is_signed, true, out, NULL);
+			return zf_binary_decode64(p, f->length, f->is_signed, !f->binary_little, out, NULL);
 		default:
 			return ZF_E_ARG;
 	}

@@ -63,14 +63,14 @@ zf_fixed_decode(const zf_field *f, zf_charset cs, const uint8_t *p,
 			st = zf_zoned_decode64(p, len, f->sign, cs, &v64, err);
 			break;
 		case ZF_FIXED_BINARY64:
-			st = zf_binary_decode64(p, len, f->is_signed, true, &v64, err);
+			st = zf_binary_decode64(p, len, f->is_signed, !f->binary_little, &v64, err);
 			break;
 		case ZF_FIXED_PACKED:
 			return zf_packed_decode(p, len, f->is_signed, out, err);
 		case ZF_FIXED_ZONED:
 			return zf_zoned_decode(p, len, f->sign, cs, out, err);
 		case ZF_FIXED_BINARY:
-			return zf_binary_decode(p, len, f->is_signed, true, out, err);
+			return zf_binary_decode(p, len, f->is_signed, !f->binary_little, out, err);
 		default:
 			return zf_error_set(err, ZF_E_ARG, "field %s is not a zoned, packed or binary number",
 								f->name && f->name[0] ? f->name : "FILLER");

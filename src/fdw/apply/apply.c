@@ -35,6 +35,7 @@
 #include "utils/tuplestore.h"
 
 #include "apply/apply.h"
+#include "diag/diag.h"
 
 PG_FUNCTION_INFO_V1(zfdw_apply_changes);
 PG_FUNCTION_INFO_V1(zfdw_apply_changes_batched);
@@ -62,6 +63,33 @@ typedef struct BatchInfo
 	int64		maxtxn;			/* whole table only */
 	int64		problem_seq;	/* whole table only; 0 when none */
 } BatchInfo;
+
+/*
+ * The NOTICE after each batch of apply_changes_batched: what it applied,
+ * how far the call has come and the position reached; the rate in the
+ * detail (it differs from run to run).
+ */
+static void
+report_progress(const ApplySpec *spec, int64 nbatch, int64 lo, int64 hi,
+				int64 last, const ApplyCounts *batch, const ApplyCounts *total,
+				const char *position, TimestampTz batch_start,
+				TimestampTz call_start)
+{
+	TimestampTz now = GetCurrentTimestamp();
+	int64		changes = batch->inserted + batch->updated + batch->deleted;
+	int64		all = total->inserted + total->updated + total->deleted;
+	double		bsecs = (double) (now - batch_start) / USECS_PER_SEC;
+	double		csecs = (double) (now - call_start) / USECS_PER_SEC;
+
+	ereport(NOTICE,
+			(errmsg("batch " INT64_FORMAT " applied source transactions " INT64_FORMAT " to " INT64_FORMAT " of " INT64_FORMAT " to %s: "
+					INT64_FORMAT " inserted, " INT64_FORMAT " updated, " INT64_FORMAT " deleted; position %s",
+					nbatch, lo, hi, last, spec->target_label,
+					batch->inserted, batch->updated, batch->deleted, position),
+			 errdetail("%.0f changes a second in this batch, %.0f since the call began (" INT64_FORMAT " changes in %.1f s).",
+					   bsecs > 0 ? changes / bsecs : 0.0, csecs > 0 ? all / csecs : 0.0,
+					   all, csecs)));
+}
 
 /* What the error context callback names. */
 typedef struct ApplyErrorContext
@@ -356,6 +384,10 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 	int64		skipped;
 	volatile bool applied_any = false;
 	volatile uint64 net_dead = 0;
+	volatile int64 nbatches = 0;
+	volatile int progress_slot = -1;
+	TimestampTz started = GetCurrentTimestamp();
+	StringInfoData postext;
 
 	SPI_connect_ext(nonatomic ? SPI_OPT_NONATOMIC : 0);
 	callcxt = CurrentMemoryContext;
@@ -412,6 +444,8 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 		types[2] = TIMESTAMPTZOID;
 		plans.upsert = prepare(zfdw_apply_sql_upsert(spec), 3, types);
 
+		progress_slot = zfdw_progress_begin(ZF_PROGRESS_APPLY, spec->target_oid,
+											spec->source_label, -1);
 		while (lo <= limit_txn)
 		{
 			int64		hi = limit_txn - lo < batch_size ? limit_txn :
@@ -482,6 +516,16 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 				elog(ERROR, "zfdw apply: the last record of transaction " INT64_FORMAT " vanished",
 					 hi);
 			txid = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+			if (nonatomic && zfdw_apply_progress)
+			{
+				initStringInfo(&postext);
+				for (int i = 0; i < spec->npos; i++)
+				{
+					char	   *v = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, i + 2);
+
+					appendStringInfo(&postext, "%s%s", i > 0 ? ", " : "", v ? v : "NULL");
+				}
+			}
 			pos = palloc(sizeof(Datum) * spec->npos);
 			for (int i = 0; i < spec->npos; i++)
 				pos[i] = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc,
@@ -504,6 +548,11 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 			counts->updated += batch.counts.updated;
 			counts->deleted += batch.counts.deleted;
 			counts->skipped += batch.counts.skipped;
+			zfdw_progress_update(progress_slot, NULL, 0,
+								 counts->inserted + counts->updated + counts->deleted);
+			if (nonatomic && zfdw_apply_progress)
+				report_progress(spec, ++nbatches, lo, hi, limit_txn, &batch.counts,
+								counts, postext.data, stamp, started);
 
 			/* whatever the commit allocates goes with the batch */
 			if (nonatomic)
@@ -514,10 +563,12 @@ apply_run(FunctionCallInfo fcinfo, bool nonatomic, int64 batch_size,
 	}
 	PG_CATCH();
 	{
+		zfdw_progress_end(progress_slot);
 		free_plans(&plans);
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	zfdw_progress_end(progress_slot);
 	free_plans(&plans);
 	errctx.first_txn = 0;
 

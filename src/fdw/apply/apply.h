@@ -116,4 +116,7 @@ extern void zfdw_apply_state_report(const ApplySpec *spec, char **high_water,
 extern void zfdw_apply_mark_from_values(const ApplySpec *spec, ApplyMark *mark,
 								   Datum *values);
 
+/* zfdw.apply_progress (zfdw.c): a NOTICE per batch of apply_changes_batched */
+extern bool zfdw_apply_progress;
+
 #endif							/* ZFDW_APPLY_H */

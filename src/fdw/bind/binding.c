@@ -334,7 +334,8 @@ bind_meta(ZfTable *t, ZfColumn *col)
 	if (!ok || col->is_array)
 		type_mismatch(t, col, psprintf("meta column %s", zfdw_meta_name(col->meta)),
 					  col->meta == ZF_META_RAW_RECORD ? "Declare it bytea." :
-					  col->meta == ZF_META_FILE_NAME || col->meta == ZF_META_SEGMENT ?
+					  col->meta == ZF_META_FILE_NAME || col->meta == ZF_META_SEGMENT ||
+					  col->meta == ZF_META_MEMBER_NAME ?
 					  "Declare it text." : "Declare it bigint.");
 	col->conv = ZF_CONV_META;
 }
@@ -375,6 +376,15 @@ reinterpret_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 							col->attname, t->relname,
 							co->pic ? "pic" : co->scale != INT32_MIN ? "scale" : "length"),
 					 errhint("Options pic, scale and length change how a copybook or punch field is read only together with usage, such as usage 'comp'.")));
+		if (co->byte_order != 0 && orig->kind == ZF_KIND_BINARY &&
+			orig->binary_little != (co->byte_order == 2))
+		{
+			/* byte_order: the field's bytes in the other order */
+			f = palloc(sizeof(zf_field));
+			*f = *orig;
+			f->binary_little = co->byte_order == 2;
+			return f;
+		}
 		return orig;
 	}
 	if (orig->kind == ZF_KIND_GROUP || orig->length_prefix > 0 ||
@@ -388,6 +398,7 @@ reinterpret_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 	/* the same description as an explicit column, with the field's size */
 	if (eco.pic == NULL && eco.length == 0)
 		eco.length = (int32) orig->length;
+	eco.dialect = t->opts.dialect;
 	zfdw_explicit_field(col->attname, &eco, &tmpl);
 	if (tmpl.length != orig->length || tmpl.length_prefix > 0)
 		ereport(ERROR,
@@ -407,6 +418,7 @@ reinterpret_field(ZfTable *t, ZfColumn *col, const ZfColumnOptions *co)
 	f->is_signed = tmpl.is_signed;
 	f->sign = tmpl.sign;
 	f->binary_native = tmpl.binary_native;
+	f->binary_little = tmpl.binary_little;
 	f->frac_digits = 0;
 	f->date_format = NULL;
 	f->for_bit_data = false;
@@ -596,6 +608,9 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs,
 			zfdw_delim_punch_defaults(t, t->rd->coldel, t->rd->chardel, t->rd->decpt);
 	}
 
+	/* a container: the data set's format from its labels */
+	zfdw_archive_resolve(t);
+
 	/* the record length of fixed-length files */
 	if (t->opts.format == ZF_FORMAT_RECORD && !t->opts.recfm_given && !t->rd->is_static)
 		ereport(ERROR,
@@ -624,7 +639,12 @@ zfdw_open_table(Relation rel, bool all_columns, Bitmapset *needed_attrs,
 			t->columns[i].dropped = true;
 			continue;
 		}
-		needed = all_columns ||
+		/*
+		 * Under on_error 'skip' a record is bad when any column would fail,
+		 * whatever the query reads: every column is decoded, so that
+		 * count(*) and count(amt) see the same rows.
+		 */
+		needed = all_columns || t->opts.on_error == ZF_ON_ERROR_SKIP ||
 			bms_is_member(attr->attnum - FirstLowInvalidHeapAttributeNumber, needed_attrs) ||
 			bms_is_member(0 - FirstLowInvalidHeapAttributeNumber, needed_attrs);
 		bind_column(t, &t->columns[i], attr, needed);

@@ -64,6 +64,7 @@ typedef struct ZfLayoutSource
 	const char *path;			/* a file, or NULL */
 	const char *inline_text;	/* the text, when given inline */
 	const char *what;			/* "copybook", "punch", "ddl" */
+	Oid			serverid;		/* of the table, for s3:// paths */
 	ZfFileStamp stamp;			/* of the file, when there is one */
 	char	   *text;			/* the file's text once read here */
 } ZfLayoutSource;
@@ -110,7 +111,8 @@ stamp_file(const char *path, ZfFileStamp *stamp)
 
 	memset(stamp, 0, sizeof(*stamp));
 	clock_gettime(CLOCK_REALTIME, &now);
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+	/* an object has no stamp here: it is read again for every table */
+	if (zf_s3_is_url(path) || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return;
 	stamp->valid = true;
 	stamp->dev = st.st_dev;
@@ -134,11 +136,12 @@ same_stamp(const ZfFileStamp *a, const ZfFileStamp *b)
 
 /* The source of kind what: its file, or its inline text (which wins). */
 static void
-source_init(ZfLayoutSource *src, const char *what, const char *path,
-			const char *inline_text)
+source_init(ZfLayoutSource *src, const char *what, Oid serverid,
+			const char *path, const char *inline_text)
 {
 	memset(src, 0, sizeof(*src));
 	src->what = what;
+	src->serverid = serverid;
 	src->inline_text = inline_text;
 	if (inline_text == NULL && path != NULL)
 	{
@@ -156,7 +159,7 @@ source_text(ZfLayoutSource *src)
 	if (src->path == NULL)
 		return NULL;
 	if (src->text == NULL)
-		src->text = zfdw_read_text_file(src->path, src->what);
+		src->text = zfdw_read_text_file(src->serverid, src->path, src->what);
 	return src->text;
 }
 
@@ -194,6 +197,7 @@ same_settings(const ZfParseSettings *a, const ZfParseSettings *b)
 	return a->punch == b->punch && a->copybook.format == b->copybook.format &&
 		a->copybook.pic_n_dbcs == b->copybook.pic_n_dbcs &&
 		a->copybook.allow_larger_redefines == b->copybook.allow_larger_redefines &&
+		a->copybook.dialect == b->copybook.dialect &&
 		la->max_record_length == lb->max_record_length &&
 		la->max_fields == lb->max_fields && la->max_occurs == lb->max_occurs &&
 		la->max_depth == lb->max_depth && la->max_source_bytes == lb->max_source_bytes;
@@ -391,10 +395,10 @@ zfdw_layout_acquire(const ZfTableOptions *opts, Oid relid,
 	zfdw_parse_settings(opts, &settings);
 
 	if (settings.punch)
-		source_init(&layout, "punch", opts->punch, opts->punch_text);
+		source_init(&layout, "punch", opts->serverid, opts->punch, opts->punch_text);
 	else
-		source_init(&layout, "copybook", opts->copybook, opts->copybook_text);
-	source_init(&ddl, "ddl", settings.punch ? opts->ddl : NULL,
+		source_init(&layout, "copybook", opts->serverid, opts->copybook, opts->copybook_text);
+	source_init(&ddl, "ddl", opts->serverid, settings.punch ? opts->ddl : NULL,
 				settings.punch ? opts->ddl_text : NULL);
 	dlist_foreach(it, &cache)
 	{

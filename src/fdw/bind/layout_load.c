@@ -28,6 +28,7 @@
 #include "db2/punch/punch.h"
 
 #include "bind/binding_int.h"
+#include "scan/s3_access.h"
 
 /* Free a core layout when the memory context that holds its owner goes. */
 static void
@@ -58,66 +59,117 @@ zfdw_free_with_context(MemoryContextCallbackFunction fn, void *arg)
 }
 
 /*
- * Read a whole text file (a copybook, a punch) into palloc'd memory.
+ * The text of a layout file compressed with gzip, bzip2 or zstd (as
+ * recognised by compression 'auto'), decompressed in constant memory and
+ * bounded by zfdw.max_layout_source like any layout text.  *n is its
+ * length.
+ */
+static char *
+read_compressed_text(Oid serverid, const char *path, const char *what,
+					 size_t *n)
+{
+	zf_byte_source *bytes;
+	zf_error	err;
+	zf_status	st;
+	size_t		limit = (size_t) zfdw_max_layout_source;
+	char	   *buf = palloc(limit + 2);
+
+	zf_error_clear(&err);
+	bytes = zfdw_open_file_bytes(serverid, path, &err);
+	if (bytes == NULL)
+		zfdw_report_open_error(&err, NULL);
+	bytes = zfdw_decompress_bytes(bytes, ZF_COMPRESSION_AUTO, NULL);
+	st = zf_bytes_read_full(bytes, (uint8 *) buf, limit + 1, n, &err);
+	zfdw_close_bytes(bytes, NULL);
+	if (st != ZF_OK)
+		zfdw_report(ERROR, &err, psprintf("%s file \"%s\"", what, path));
+	if (*n > limit)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s file \"%s\" is too large when decompressed (more than %d bytes)",
+						what, path, zfdw_max_layout_source),
+				 errdetail("The limit zfdw.max_layout_source is %d bytes.",
+						   zfdw_max_layout_source),
+				 errhint("A superuser may raise zfdw.max_layout_source.")));
+	buf[*n] = '\0';
+	return buf;
+}
+
+/*
+ * Read a whole text file (a copybook, a punch, DDL), local or an s3://
+ * object of the table's server, into palloc'd memory, through the same
+ * byte sources as the data.
  *
  * Only a regular file is read, and it is opened without blocking, so that
  * a FIFO cannot hang the backend in open().  Its size is bounded by
- * zfdw.max_layout_source.  The text must be what a text value could hold:
+ * zfdw.max_layout_source.  A file that begins as gzip, bzip2 or zstd data
+ * (the rule of compression 'auto', io/decompress.h) is decompressed, and
+ * its decompressed text is bounded the same way.  The text must be what
+ * a text value could hold:
  * no NUL byte (which would silently end the layout early) and valid in the
  * database encoding (the layout's names become column names and values).
  */
 char *
-zfdw_read_text_file(const char *path, const char *what)
+zfdw_read_text_file(Oid serverid, const char *path, const char *what)
 {
-	struct stat st;
+	zf_byte_source *bytes;
+	zf_error	err;
+	zf_status	st;
+	int64		size;
 	char	   *buf;
 	size_t		n = 0;
-	int			fd;
 	int			valid;
 	const char *nul;
 
-	fd = OpenTransientFile(path, O_RDONLY | O_NONBLOCK | PG_BINARY);
-	if (fd < 0)
+	zf_error_clear(&err);
+	bytes = zfdw_open_file_bytes(serverid, path, &err);
+	if (bytes == NULL)
+	{
+		if (err.status == ZF_E_UNSUPPORTED)
+			ereport(ERROR,
+					(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+					 errmsg("%s %s", what, err.message),
+					 errhint("Give the %s inline with the %s_text option instead.", what, what)));
+		if (zf_s3_is_url(path))
+			zfdw_s3_report(&err);
+		errno = err.sys_errno;
 		ereport(ERROR,
 				(errcode_for_file_access(),
 				 errmsg("could not open %s file \"%s\": %m", what, path)));
-	if (fstat(fd, &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat %s file \"%s\": %m", what, path)));
-	if (!S_ISREG(st.st_mode))
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("%s \"%s\" is %s, not a regular file", what, path,
-						S_ISDIR(st.st_mode) ? "a directory" :
-						S_ISFIFO(st.st_mode) ? "a FIFO" :
-						S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file"),
-				 errhint("Give the %s inline with the %s_text option instead.", what, what)));
-	if (st.st_size > zfdw_max_layout_source)
+	}
+	size = zf_bytes_size(bytes);
+	if (size > zfdw_max_layout_source)
+	{
+		zfdw_close_bytes(bytes, NULL);
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%s file \"%s\" is too large (%lld bytes)", what, path,
-						(long long) st.st_size),
+						(long long) size),
 				 errdetail("The limit zfdw.max_layout_source is %d bytes.",
 						   zfdw_max_layout_source),
 				 errhint("A superuser may raise zfdw.max_layout_source.")));
-	buf = palloc(st.st_size + 1);
-	while (n < (size_t) st.st_size)
-	{
-		ssize_t		got = read(fd, buf + n, st.st_size - n);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			ereport(ERROR,
-					(errcode_for_file_access(),
-					 errmsg("could not read %s file \"%s\": %m", what, path)));
-		if (got == 0)
-			break;				/* shrank meanwhile: take what is there */
-		n += got;
 	}
-	CloseTransientFile(fd);
+	buf = palloc(size + 1);
+	/* a file that shrank meanwhile: what is there */
+	st = zf_bytes_read_full(bytes, (uint8_t *) buf, size, &n, &err);
+	zfdw_close_bytes(bytes, NULL);
+	if (st != ZF_OK)
+	{
+		if (zf_s3_is_url(path))
+			zfdw_s3_report(&err);
+		errno = err.sys_errno;
+		ereport(ERROR,
+				(errcode_for_file_access(),
+				 errmsg("could not read %s file \"%s\": %m", what, path)));
+	}
 	buf[n] = '\0';
+
+	/* a compressed copybook, punch or DDL is read decompressed */
+	if (zf_compression_detect((const uint8 *) buf, n) != ZF_COMPRESSION_NONE)
+	{
+		pfree(buf);
+		buf = read_compressed_text(serverid, path, what, &n);
+	}
 
 	nul = memchr(buf, '\0', n);
 	if (nul != NULL)
@@ -200,6 +252,9 @@ zfdw_explicit_field(const char *attname, const ZfColumnOptions *co,
 				 errdetail("%s", err.message)));
 	}
 	f->usage = co->usage ? co->usage : "display";
+	zf_field_apply_dialect(f, (zf_dialect) co->dialect);
+	if (co->byte_order != 0 && f->kind == ZF_KIND_BINARY)
+		f->binary_little = co->byte_order == 2;
 	if (co->scale != INT32_MIN)
 		f->scale = (int16) co->scale;
 
@@ -228,7 +283,7 @@ zfdw_explicit_field(const char *attname, const ZfColumnOptions *co,
  * previous one when they have none).
  */
 static zf_layout *
-columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
+columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl, int dialect)
 {
 	int			nfields = 0;
 	zf_error	err;
@@ -268,6 +323,7 @@ columns_layout(TupleDesc tupdesc, Oid relid, int32 lrecl)
 					(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
 					 errmsg("column \"%s\" has no field to read", NameStr(attr->attname)),
 					 errhint("Give the table a copybook or punch, or give the column position and length (or pic) options.")));
+		co.dialect = dialect;
 		zfdw_explicit_field(NameStr(attr->attname), &co, &f);
 		offset = co.position > 0 ? (uint32) (co.position - 1) : ZF_NO_OFFSET;
 		if (f.has_null_ind)
@@ -332,12 +388,12 @@ parse_ddl(const char *text, const char *what)
  * the current memory context.
  */
 zf_db2_script *
-zfdw_load_ddl(const char *path, const char *text)
+zfdw_load_ddl(Oid serverid, const char *path, const char *text)
 {
 	zf_db2_script *script;
 
 	if (text == NULL)
-		text = zfdw_read_text_file(path, "ddl");
+		text = zfdw_read_text_file(serverid, path, "ddl");
 	script = parse_ddl(text, path ? path : "ddl_text");
 	zfdw_free_with_context(free_ddl_callback, script);
 	return script;
@@ -376,6 +432,7 @@ zfdw_parse_settings(const ZfTableOptions *opts, ZfParseSettings *ps)
 		return;
 	ps->copybook.pic_n_dbcs = opts->pic_n_dbcs;
 	ps->copybook.allow_larger_redefines = opts->allow_larger_redefines;
+	ps->copybook.dialect = opts->dialect;
 	ps->copybook.format = pg_strcasecmp(opts->copybook_format, "fixed") == 0 ? ZF_FORMAT_FIXED :
 		pg_strcasecmp(opts->copybook_format, "free") == 0 ? ZF_FORMAT_FREE : ZF_FORMAT_AUTO;
 }
@@ -487,7 +544,7 @@ zfdw_load_layout(const ZfTableOptions *opts, TupleDesc tupdesc, Oid relid,
 	{
 		if (opts->format == ZF_FORMAT_DELIMITED)
 			return zfdw_delim_layout(tupdesc, relid);
-		return columns_layout(tupdesc, relid, opts->lrecl);
+		return columns_layout(tupdesc, relid, opts->lrecl, opts->dialect);
 	}
 
 	parsed = zfdw_layout_acquire(opts, relid, given);

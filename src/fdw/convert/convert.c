@@ -26,6 +26,8 @@
  */
 #include "zfdw.h"
 
+#include "archive/archive.h"
+
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -224,6 +226,17 @@ meta_datum(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, bool *isnull)
 			}
 		case ZF_META_FILE_NAME:
 			return PointerGetDatum(cstring_to_text(rec->filename ? rec->filename : ""));
+		case ZF_META_MEMBER_NAME:
+			{
+				const char *m = rec->bytes ? zf_archive_member_at(rec->bytes, rec->offset) : NULL;
+
+				if (m == NULL)
+				{
+					*isnull = true;
+					return (Datum) 0;
+				}
+				return PointerGetDatum(cstring_to_text(m));
+			}
 		case ZF_META_RAW_RECORD:
 			{
 				bytea	   *b = (bytea *) palloc(VARHDRSZ + rec->length);
@@ -307,9 +320,15 @@ decode_array(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec,
 				if (zf_cursor_count(rec->cursor, col->tables[d], idx, &count, err) != ZF_OK)
 					return false;
 				if ((int) count != dims[d])
-					return zf_error_set(err, ZF_E_UNSUPPORTED,
-										"table %s has %u occurrences in one element and %d in another: not an array",
-										t->layout->fields[col->tables[d]].name, count, dims[d]) == ZF_OK;
+				{
+					zf_error_set(err, ZF_E_UNSUPPORTED,
+								 "table %s has %u occurrences in one element and %d in another: not an array",
+								 t->layout->fields[col->tables[d]].name, count, dims[d]);
+					zf_error_hint(err, "A PostgreSQL array is rectangular: read the group %s as a jsonb column, "
+								  "whose arrays keep each element's own count (with json_fillers 'true' its FILLER bytes too).",
+								  t->layout->fields[col->tables[0]].name);
+					return false;
+				}
 			}
 		}
 		if (!zfdw_locate(t, rec, col->field, idx, ndims, &off, &len, err))

@@ -106,8 +106,54 @@ json_leaf(const zf_field_reader *r, const uint8 *p, uint32 len,
 }
 
 /*
+ * Append a FILLER's bytes as a JSON string in bytea's hex form
+ * ("\\x0102..."), or an array of them for a FILLER under its own OCCURS:
+ * bytes a FILLER holds are kept exactly, whatever they are.
+ */
+static bool
+json_filler(ZfTable *t, const ZfRecordRef *rec, int32 fi, uint32 *idx,
+			int depth, ZfDecodeBuf *buf, zf_error *err)
+{
+	int			ndims = zf_field_dimensions(t->layout, fi);
+	uint32		off,
+				len;
+	StringInfoData hex;
+
+	if (ndims > depth)
+	{
+		uint32		count;
+
+		if (!t->any_variable)
+			count = t->layout->fields[fi].occurs_max;
+		else if (zf_cursor_count(rec->cursor, fi, idx, &count, err) != ZF_OK)
+			return false;
+		appendStringInfoChar(&buf->json, '[');
+		for (uint32 i = 0; i < count; i++)
+		{
+			if (i > 0)
+				appendStringInfoChar(&buf->json, ',');
+			idx[depth] = i;
+			if (!json_filler(t, rec, fi, idx, depth + 1, buf, err))
+				return false;
+		}
+		idx[depth] = 0;
+		appendStringInfoChar(&buf->json, ']');
+		return true;
+	}
+	if (!zfdw_locate(t, rec, fi, idx, ndims, &off, &len, err))
+		return false;
+	initStringInfo(&hex);
+	appendStringInfoString(&hex, "\\x");
+	for (uint32 i = 0; i < len; i++)
+		appendStringInfo(&hex, "%02x", rec->data[off + i]);
+	escape_json(&buf->json, hex.data);
+	pfree(hex.data);
+	return true;
+}
+
+/*
  * Append the JSON of field fi at idx: an object for a group (FILLERs
- * left out), an array for an OCCURS level not yet indexed, a value for an
+ * left out unless json_fillers), an array for an OCCURS level not yet indexed, a value for an
  * elementary item.  depth counts the indexes already fixed in idx.
  */
 bool
@@ -159,17 +205,31 @@ zfdw_json_field(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, int32 fi,
 	if (f->kind == ZF_KIND_GROUP)
 	{
 		bool		first = true;
+		int			nfiller = 0;
 
 		appendStringInfoChar(&buf->json, '{');
 		for (int32 c = f->first_child; c >= 0; c = t->layout->fields[c].next_sibling)
 		{
 			const zf_field *cf = &t->layout->fields[c];
 
-			if (cf->is_filler || cf->level == 66 || cf->level == 88)
+			if (cf->level == 66 || cf->level == 88 ||
+				(cf->is_filler && !t->opts.json_fillers))
 				continue;
 			if (!first)
 				appendStringInfoChar(&buf->json, ',');
 			first = false;
+			if (cf->is_filler)
+			{
+				/* json_fillers: "filler_1", ... with the raw bytes */
+				char		key[32];
+
+				snprintf(key, sizeof(key), "filler_%d", ++nfiller);
+				escape_json(&buf->json, key);
+				appendStringInfoChar(&buf->json, ':');
+				if (!json_filler(t, rec, c, idx, depth, buf, err))
+					return false;
+				continue;
+			}
 			escape_json(&buf->json, cf->sql_name);
 			appendStringInfoChar(&buf->json, ':');
 			if (!zfdw_json_field(t, col, rec, c, idx, depth, buf, err, eoff, elen))

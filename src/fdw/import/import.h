@@ -38,4 +38,9 @@ extern bool zfdw_name_taken(List *used, const char *name);
 extern List *zfdw_import_punch(ImportForeignSchemaStmt *stmt,
 							   const char *server, List *options);
 
+/* import_delimited.c */
+extern List *zfdw_import_delimited(ImportForeignSchemaStmt *stmt,
+								   const char *server, List *options,
+								   List *server_options);
+
 #endif							/* ZFDW_IMPORT_H */

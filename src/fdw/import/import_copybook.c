@@ -218,7 +218,8 @@ import_copybook(ImportForeignSchemaStmt *stmt, const char *server,
 	}
 	if (opts.copybook)
 		zfdw_import_check_file_option("copybook");
-	text = opts.copybook_text ? opts.copybook_text : zfdw_read_text_file(opts.copybook, "copybook");
+	text = opts.copybook_text ? opts.copybook_text : zfdw_read_text_file(GetForeignServerByName(server, false)->serverid,
+																				  opts.copybook, "copybook");
 	zf_copybook_opts_init(&copts);
 	copts.pic_n_dbcs = opts.pic_n_dbcs;
 	copts.allow_larger_redefines = opts.allow_larger_redefines;
@@ -253,15 +254,18 @@ import_copybook(ImportForeignSchemaStmt *stmt, const char *server,
 			{
 				bool		has_recfm = false;
 
+				/* an archive's labels give the record format */
 				foreach(lc, options)
-					if (strcmp(((DefElem *) lfirst(lc))->defname, "recfm") == 0)
+					if (strcmp(((DefElem *) lfirst(lc))->defname, "recfm") == 0 ||
+						(strcmp(((DefElem *) lfirst(lc))->defname, "container") == 0 &&
+						 pg_strcasecmp(defGetString(lfirst(lc)), "none") != 0))
 						has_recfm = true;
 				if (!has_recfm)
 					ereport(ERROR,
 							(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
 							 errmsg("record %s has variable length (OCCURS DEPENDING ON): IMPORT needs a recfm option",
 									L->records[rec].name),
-							 errhint("Add recfm 'vb' (RDW) or 'vb_bdw' to the IMPORT options.")));
+							 errhint("Add recfm 'vb' (RDW) or 'vb_bdw' to the IMPORT options, or the container of an archive whose labels give it.")));
 			}
 			commands = lappend(commands,
 							   copybook_table_sql(stmt, server, L, rec, name, table_options));
@@ -285,7 +289,8 @@ zfdwImportForeignSchema(ImportForeignSchemaStmt *stmt, Oid serverOid)
 {
 	ForeignServer *server = GetForeignServer(serverOid);
 	bool		copybook = false,
-				punch = false;
+				punch = false,
+				delimited = false;
 	ListCell   *lc;
 
 	zfdw_validate_import_options(stmt->options);
@@ -297,11 +302,18 @@ zfdwImportForeignSchema(ImportForeignSchemaStmt *stmt, Oid serverOid)
 			copybook = true;
 		if (strcmp(def->defname, "punch") == 0 || strcmp(def->defname, "punch_text") == 0)
 			punch = true;
+		if (strcmp(def->defname, "format") == 0 &&
+			pg_strcasecmp(defGetString(def), "delimited") == 0)
+			delimited = true;
 	}
+	/* a delimited file with a header line: its names, the DDL's types */
+	if (delimited && !copybook && !punch)
+		return zfdw_import_delimited(stmt, server->servername, stmt->options,
+									 server->options);
 	if (copybook == punch)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_DYNAMIC_PARAMETER_VALUE_NEEDED),
-				 errmsg("IMPORT FOREIGN SCHEMA needs either a copybook or a punch option"),
+				 errmsg("IMPORT FOREIGN SCHEMA needs either a copybook or a punch option, or format 'delimited' with header 'true'"),
 				 errhint("For example: IMPORT FOREIGN SCHEMA accounts FROM SERVER mainframe INTO public OPTIONS (copybook '/path/ACCT.cpy', filename '/path/ACCT.dat').")));
 	if (copybook)
 		return import_copybook(stmt, server->servername, stmt->options);

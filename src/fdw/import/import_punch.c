@@ -24,6 +24,7 @@
 #include "zfdw.h"
 
 #include "foreign/fdwapi.h"
+#include "foreign/foreign.h"
 #include "commands/defrem.h"
 #include "nodes/makefuncs.h"
 #include "utils/builtins.h"
@@ -114,6 +115,7 @@ zfdw_import_punch(ImportForeignSchemaStmt *stmt, const char *server,
 	zf_error	err;
 	List	   *volatile commands = NIL;
 	ListCell   *lc;
+	Oid			serverid;
 
 	foreach(lc, options)
 	{
@@ -128,11 +130,12 @@ zfdw_import_punch(ImportForeignSchemaStmt *stmt, const char *server,
 		else if (strcmp(def->defname, "ddl_text") == 0)
 			ddl_text = defGetString(def);
 	}
-	text = punch_text ? punch_text : zfdw_read_text_file(punch, "punch");
+	serverid = GetForeignServerByName(server, false)->serverid;
+	text = punch_text ? punch_text : zfdw_read_text_file(serverid, punch, "punch");
 	zf_punch_opts_init(&popts);
 	zfdw_layout_limits(&popts.limits);
 	if (ddl || ddl_text)
-		popts.ddl = zfdw_load_ddl(ddl, ddl_text);
+		popts.ddl = zfdw_load_ddl(serverid, ddl, ddl_text);
 	zf_error_clear(&err);
 	L = zf_punch_parse(text, strlen(text), &popts, &err);
 	if (L == NULL)

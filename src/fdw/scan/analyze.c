@@ -7,8 +7,8 @@
  * Fixed-length files are sampled by seeking to randomly chosen records,
  * so a large file costs as many reads as the sample has rows, and
  * choosing them costs the sample's size, not the file's; other files
- * (variable records, programs) are read whole with reservoir sampling, as
- * file_fdw does.  Either way the sample goes through the same decoding as
+ * (variable records, programs, compressed files) are read whole with
+ * reservoir sampling, as file_fdw does.  Either way the sample goes through the same decoding as
  * a scan and obeys on_error.  totalpages is the files' size in blocks, so
  * that the planner scales the tuple density to the files as they grow.
  *
@@ -93,6 +93,9 @@ plan_sample(ZfScanState *s, int targrows, uint64 *total)
 	uint64		n = 0;
 
 	if (s->t->opts.program || !zfdw_fixed_length_records(s->t))
+		return false;
+	/* a compressed file cannot seek: it is read, with reservoir sampling */
+	if (zfdw_files_compression(s->src.serverid, s->src.files, NULL, s->src.compression) & ZFDW_COMPRESSED_BITS)
 		return false;
 	nfiles = list_length(s->src.files);
 	s->file_first = palloc(sizeof(uint64) * (nfiles + 1));
@@ -191,7 +194,8 @@ zfdwAnalyzeForeignTable(Relation relation, AcquireSampleRowsFunc *func,
 
 	zfdw_get_table_options(RelationGetRelid(relation), &opts);
 	if (opts.filename)
-		bytes = zfdw_total_size(zfdw_expand_files(opts.filename, true));
+		bytes = zfdw_total_size(opts.serverid,
+								zfdw_expand_files(opts.serverid, opts.filename, true));
 	*totalpages = (BlockNumber) Max(1, (bytes + BLCKSZ - 1) / BLCKSZ);
 	*func = zfdw_acquire_sample_rows;
 	return true;

@@ -28,8 +28,12 @@
 #include "utils/ruleutils.h"
 
 #include "nodes/nodeFuncs.h"
+#include "scan/agg.h"
+#include "scan/filter.h"
 #include "scan/keys.h"
+#include "io/s3.h"
 #include "scan/scan.h"
+#include "diag/diag.h"
 
 /* Error context: which table, file, record and offset a message is about. */
 static void
@@ -67,6 +71,8 @@ free_reader_callback(void *arg)
 		s->reader = NULL;
 	}
 	zfdw_source_discard(&s->src);
+	zfdw_progress_end(s->progress);
+	s->progress = -1;
 }
 
 /* Reader options from the table's options. */
@@ -105,13 +111,17 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
 	cb->arg = s;
 	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
 
+	s->progress = -1;
 	s->t = t = zfdw_open_table(rel, all_columns, needed, given);
 	reader_options(t, &s->ropts);
 	s->src.current = -1;
+	s->src.archive = t->archive;
+	s->src.compression = t->opts.compression;
 	if (t->opts.program)
 		s->src.program = t->opts.program;
 	else
-		s->src.files = zfdw_expand_files(t->opts.filename, false);
+		s->src.files = zfdw_expand_files(t->opts.serverid, t->opts.filename, false);
+	s->src.serverid = t->opts.serverid;
 	if (t->any_variable)
 		s->cursor = zfdw_create_cursor(t);
 	zfdw_decode_buf_init(&s->buf, Max(t->lrecl, 1024));
@@ -166,7 +176,8 @@ setup_key_scan(ForeignScanState *node, ZfScanState *s)
 	ks->lrecl = t->lrecl;
 	ks->header = (uint64) t->opts.file_header_bytes;
 	ks->trailer = (uint64) t->opts.file_trailer_bytes;
-	foreach(lc, node->ss.ps.plan->qual)
+	foreach(lc, list_concat_copy(node->ss.ps.plan->qual,
+								 ((ForeignScan *) node->ss.ps.plan)->fdw_recheck_quals))
 	{
 		Expr	   *clause = lfirst(lc);
 		int			strategy;
@@ -190,6 +201,12 @@ setup_key_scan(ForeignScanState *node, ZfScanState *s)
 	}
 	if (ks->quals == NIL)
 		return;
+	if (s->compression_kinds & ZFDW_COMPRESSED_BITS)
+	{
+		/* a compressed file cannot seek: the quals filter a whole read */
+		s->keys_need_seek = true;
+		return;
+	}
 	s->keys = ks;
 	/* a seek reads a block, not a megabyte */
 	s->ropts.buffer_size = zfdw_key_block_bytes(t->lrecl);
@@ -278,6 +295,98 @@ decode_record(ZfScanState *s, Datum *values, bool *nulls)
 }
 
 /*
+ * Tell zfdw.progress how far the scan is: the bytes of the files before
+ * the current one plus the current record's offset.  Every 1024 records.
+ */
+static void
+progress_update(ZfScanState *s, const zf_record *r)
+{
+	while (s->src.files != NIL && s->progress_file < s->src.current &&
+		   s->progress_file < list_length(s->src.files))
+	{
+		const char *path = (const char *) list_nth(s->src.files, s->progress_file);
+
+		/* an object's size would cost a request: its bytes are not counted */
+		if (!zf_s3_is_url(path))
+			s->progress_before += zfdw_file_size(s->src.serverid, path);
+		s->progress_file++;
+	}
+	zfdw_progress_update(s->progress, s->src.name,
+						 s->progress_before + (int64) r->offset, (int64) s->nread);
+}
+
+/*
+ * Evaluate the pushed filter's constants and parameters for this
+ * (re)scan, and decide whether runs of records skip what it rejects.
+ */
+void
+zfdw_scan_prepare_filter(ZfScanState *s)
+{
+	ZfTable    *t = s->t;
+
+	zfdw_filter_prepare(s->filter, s->econtext);
+	s->skip_filter = !s->filter->disabled && s->keys == NULL && t->delim == NULL &&
+		t->rd->nwhen == 0 && t->segment_field < 0;
+}
+
+/*
+ * Whether a caller may go through runs of records itself
+ * (zfdw_next_run): fixed records read in order (it checks the key order
+ * of each with zfdw_check_key_order), no seeks, no WHEN or segment filter
+ * selecting records, no ANALYZE sample.
+ */
+bool
+zfdw_scan_runs_ok(ZfScanState *s)
+{
+	ZfTable    *t = s->t;
+
+	return zfdw_fixed_length_records(t) && s->keys == NULL &&
+		t->delim == NULL && t->rd->nwhen == 0 && t->segment_field < 0 &&
+		s->cursor == NULL && s->sample == NULL;
+}
+
+/* Whether some input is an s3:// object (its size costs a request). */
+static bool
+any_object(List *files)
+{
+	ListCell   *lc;
+
+	foreach(lc, files)
+	{
+		if (zf_s3_is_url((const char *) lfirst(lc)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * What a scan does once before its first record, whichever way it reads
+ * them (zfdw_scan_next, or runs for a pushed aggregate): the plausibility
+ * checks, in the leader (or a serial scan) and not in ANALYZE, and its
+ * entry in zfdw.progress.
+ */
+void
+zfdw_scan_start(ZfScanState *s)
+{
+	ZfTable    *t = s->t;
+
+	if (s->checked)
+		return;
+	s->checked = true;
+	if (!IsParallelWorker() && s->sample == NULL && s->src.program == NULL)
+		zfdw_check_plausible(t, s->src.files);
+	if (s->sample == NULL)
+	{
+		s->progress = zfdw_progress_begin(ZF_PROGRESS_SCAN, t->relid,
+										  s->src.program ? s->src.program :
+										  s->src.files ? (char *) linitial(s->src.files) : "",
+										  s->src.program || any_object(s->src.files) ? -1 :
+										  zfdw_total_size(s->src.serverid, s->src.files));
+		s->progress_file = 0;
+	}
+}
+
+/*
  * Fetch the next selected, decodable record into the slot's arrays.
  * Returns false at the end of the data.
  */
@@ -287,8 +396,11 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	ZfTable    *t = s->t;
 	bool		found = false;
 
+	zfdw_scan_start(s);
 	s->errcb.previous = error_context_stack;
 	error_context_stack = &s->errcb;
+	if (s->filter && !s->filter->ready)
+		zfdw_scan_prepare_filter(s);
 	for (;;)
 	{
 		zf_record	r;
@@ -299,7 +411,10 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 		if (!zfdw_next_record(s, &r))
 			break;
 		s->nread++;
+		if (s->progress >= 0 && (s->nread & 1023) == 0)
+			progress_update(s, &r);
 		s->rec.filename = s->src.name;
+		s->rec.bytes = s->src.bytes;
 		s->rec.number = r.number;
 		s->rec.offset = r.offset;
 		s->rec.data = r.data;
@@ -315,6 +430,24 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 			s->nfiltered++;
 			continue;
 		}
+		if (s->filter)
+		{
+			zf_tv		tv = zfdw_filter_test(s->filter, s->econtext, r.data, r.length);
+
+			if (tv == ZF_TV_FALSE || tv == ZF_TV_NULL)
+			{
+				s->npushskipped++;
+				continue;
+			}
+			s->recheck = tv == ZF_TV_UNSURE;
+		}
+		if (s->defer_decode)
+		{
+			/* the caller decodes what it needs (a pushed aggregate) */
+			found = true;
+			break;
+		}
+
 		/*
 		 * The executor calls us in per-tuple memory it resets itself: when a
 		 * decoded record is never thrown away, decode right there.  Else
@@ -339,6 +472,26 @@ zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls)
 	return found;
 }
 
+/*
+ * Decode the needed columns of the record zfdw_scan_next just returned in
+ * a scan with defer_decode, with on_error applied: false when on_error
+ * skip rejected it.  In the caller's memory context.
+ */
+bool
+zfdw_scan_decode_current(ZfScanState *s, Datum *values, bool *nulls)
+{
+	bool		ok;
+
+	s->errcb.previous = error_context_stack;
+	error_context_stack = &s->errcb;
+	s->in_record = true;
+	memset(nulls, true, sizeof(bool) * s->t->ncolumns);
+	ok = decode_record(s, values, nulls);
+	s->in_record = false;
+	error_context_stack = s->errcb.previous;
+	return ok;
+}
+
 /* Start over (rescan). */
 void
 zfdw_scan_rewind(ZfScanState *s)
@@ -351,6 +504,8 @@ void
 zfdw_scan_end(ZfScanState *s)
 {
 	zfdw_records_close(s);
+	zfdw_progress_end(s->progress);
+	s->progress = -1;
 	if (s->nrejected > 0 && !s->t->opts.log_verbose && !s->t->opts.log_silent)
 		ereport(NOTICE,
 				(errmsg("%llu records of foreign table \"%s\" were skipped because of bad values",
@@ -387,7 +542,9 @@ begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 	s = zfdw_scan_begin(node->ss.ss_currentRelation, false, needed, given);
 	s->econtext = node->ss.ps.ps_ExprContext;
 	s->per_tuple_caller = true;	/* ForeignNext runs Iterate in per-tuple memory */
+	s->compression_kinds = (unsigned) intVal(list_nth(plan->fdw_private, ZfPrivCompression));
 	setup_key_scan(node, s);
+	s->filter = zfdw_filter_begin(node, s);
 	node->fdw_state = s;
 }
 
@@ -400,7 +557,11 @@ begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 void
 zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 {
-	(void) eflags;				/* EXPLAIN alone opens no file before Iterate */
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_begin(node, eflags);	/* a pushed aggregate */
+		return;
+	}
 	if (IsParallelWorker() && node->ss.ps.plan->parallel_aware)
 		return;
 	begin_node_scan(node, NULL);
@@ -427,20 +588,49 @@ zfdwIterateForeignScan(ForeignScanState *node)
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 	TupleTableSlot *slot = node->ss.ss_ScanTupleSlot;
 
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+		return zfdw_agg_iterate(node);
 	if (s == NULL)
 		elog(ERROR, "zfdw: the parallel scan of this worker was not opened");
-	ExecClearTuple(slot);
-	if (zfdw_scan_next(s, slot->tts_values, slot->tts_isnull))
+	for (;;)
+	{
+		ExprContext *econtext = node->ss.ps.ps_ExprContext;
+
+		ExecClearTuple(slot);
+		if (!zfdw_scan_next(s, slot->tts_values, slot->tts_isnull))
+			return slot;
 		ExecStoreVirtualTuple(slot);
-	return slot;
+		if (!s->recheck)
+			return slot;
+		/* the pushed filter was unsure: PostgreSQL tests its clauses */
+		s->recheck = false;
+		econtext->ecxt_scantuple = slot;
+		if (ExecQual(s->filter->recheck, econtext))
+			return slot;
+		s->npushskipped++;
+		/* the rejected row's values are in the per-tuple memory we run in */
+		ExecClearTuple(slot);
+		MemoryContextReset(econtext->ecxt_per_tuple_memory);
+	}
 }
 
 /* ReScanForeignScan: start the scan over. */
 void
 zfdwReScanForeignScan(ForeignScanState *node)
 {
-	if (node->fdw_state)
-		zfdw_scan_rewind((ZfScanState *) node->fdw_state);
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_rescan(node);
+		return;
+	}
+	if (s)
+	{
+		zfdw_scan_rewind(s);
+		if (s->filter)
+			s->filter->ready = false;	/* parameters may have changed */
+	}
 }
 
 /* EndForeignScan: close files and readers (nothing to do in a worker
@@ -450,6 +640,11 @@ zfdwEndForeignScan(ForeignScanState *node)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
 
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_end(node);
+		return;
+	}
 	if (s)
 		zfdw_scan_end(s);
 }
@@ -476,23 +671,52 @@ recfm_name(const ZfTableOptions *o)
 	return "?";
 }
 
+/*
+ * EXPLAIN's lines for compressed inputs: which compression, and what it
+ * turns off, when the table could otherwise seek or split its files.
+ */
+static void
+explain_compression(ZfScanState *s, ExplainState *es)
+{
+	ZfTable    *t = s->t;
+
+	if (!(s->compression_kinds & ZFDW_COMPRESSED_BITS))
+		return;
+	ExplainPropertyText("Compression", zfdw_compression_names(s->compression_kinds), es);
+	if (s->keys_need_seek)
+		ExplainPropertyText("Sequential Read",
+							"a compressed file is read from start to end: no key seeks, the key condition filters", es);
+	else if (zfdw_fixed_length_records(t) || t->key_column >= 0)
+		ExplainPropertyText("Sequential Read",
+							"a compressed file is read from start to end: no key seeks, parallel workers take whole files", es);
+}
+
 /* ExplainForeignScan: the file, its format, the layout and, under ANALYZE, the counts. */
 void
 zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 {
 	ZfScanState *s = (ZfScanState *) node->fdw_state;
-	const ZfTableOptions *o = &s->t->opts;
+	const ZfTableOptions *o;
+
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_explain(node, es);
+		return;
+	}
+	o = &s->t->opts;
 
 	if (o->program)
 		ExplainPropertyText("Foreign Program", o->program, es);
 	else
 		ExplainPropertyText("Foreign File", o->filename, es);
 	ExplainPropertyText("Record Format", recfm_name(o), es);
+	zfdw_archive_explain(s->t, es);
 	if (s->t->delim)
 		zfdw_delim_explain(s->t, es);
 	if (zfdw_fixed_length_records(s->t))
 		ExplainPropertyInteger("Record Length", "bytes", s->t->lrecl, es);
 	ExplainPropertyText("Code Page", o->codepage, es);
+	explain_compression(s, es);
 	if (o->copybook || o->copybook_text)
 		ExplainPropertyText("Copybook Record",
 							s->t->rd->name, es);
@@ -505,6 +729,7 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	if (o->on_error != ZF_ON_ERROR_STOP)
 		ExplainPropertyText("On Error", o->on_error == ZF_ON_ERROR_NULL ? "null" : "skip", es);
 	zfdw_explain_keys(node, es);
+	zfdw_filter_explain(node, es);
 	if (es->analyze)
 	{
 		if (s->keys)
@@ -512,9 +737,22 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 		ExplainPropertyInteger("Records Read", NULL, (int64) s->nread, es);
 		if (s->nfiltered > 0 || es->verbose)
 			ExplainPropertyInteger("Records Filtered", NULL, (int64) s->nfiltered, es);
+		if (s->filter)
+			ExplainPropertyInteger("Records Skipped by Pushed Filter", NULL,
+								   (int64) s->npushskipped, es);
 		ExplainPropertyInteger("Records Rejected", NULL, (int64) s->nrejected, es);
 		if (s->nnulled > 0)
 			ExplainPropertyInteger("Values Nulled", NULL, (int64) s->nnulled, es);
+		if (o->filename && zf_s3_is_url(o->filename))
+		{
+			zf_s3_stats st;
+
+			/* this process's requests (a parallel worker counts its own) */
+			zfdw_source_s3_stats(&s->src, &st);
+			ExplainPropertyInteger("S3 Requests", NULL, (int64) st.requests, es);
+			ExplainPropertyInteger("S3 Bytes Received", NULL, (int64) st.bytes, es);
+			ExplainPropertyInteger("S3 Retries", NULL, (int64) st.retries, es);
+		}
 	}
 }
 

@@ -26,7 +26,12 @@
  *
  * The file is trusted to be sorted, as the key option says; every key
  * read while seeking or scanning is checked to be in order, and a file
- * found out of order is an error rather than a wrong answer.
+ * found out of order is an error rather than a wrong answer.  A local
+ * file is read once, whole, for a sparse index that also proves it
+ * sorted; an S3 object is not read whole for a seek: it is binary-searched
+ * with one small ranged read per probe (a few dozen requests for millions
+ * of records), and the probes' keys are checked to be in order among
+ * themselves, as the records the scan then reads are.
  *
  *-------------------------------------------------------------------------
  */
@@ -564,6 +569,7 @@ read_at(zf_byte_source *bytes, uint64 off, uint8 *buf, size_t n)
 	zf_error_clear(&err);
 	if (zf_bytes_read_at_full(bytes, buf, n, off, &got, &err) != ZF_OK)
 	{
+		CHECK_FOR_INTERRUPTS();	/* an object's transfer given up for it */
 		if (err.sys_errno == 0)
 			zfdw_report(ERROR, &err, NULL);
 		errno = err.sys_errno;
@@ -700,12 +706,66 @@ key_index(ZfKeyScan *ks, zf_byte_source *bytes)
  * search of the samples).  The caller reads on from there, skipping the
  * records below lo, so a seek costs one block read.
  */
+/*
+ * The first record whose key is >= lo in an object, by binary search:
+ * each probe reads one key with a small ranged request.  A probe whose
+ * key is outside the keys of the probes around it proves the object
+ * unsorted.
+ */
+static uint64
+remote_seek(ZfKeyScan *ks, zf_byte_source *bytes, const uint8 *lo)
+{
+	int64		size = zf_bytes_size(bytes);
+	uint32		klen = ks->field->length;
+	uint64		data = size > 0 && (uint64) size > ks->header + ks->trailer ?
+		(uint64) size - ks->header - ks->trailer : 0;
+	uint64		a = 0,
+				b = data / ks->lrecl;	/* first key >= lo in [a, b] */
+	uint8	   *key = palloc(klen);
+	uint8	   *below = palloc(klen);
+	uint8	   *above = palloc(klen);
+	bool		have_below = false,
+				have_above = false;
+
+	while (a < b)
+	{
+		uint64		m = a + (b - a) / 2;
+
+		CHECK_FOR_INTERRUPTS();
+		read_at(bytes, ks->header + m * ks->lrecl + ks->field->offset, key, klen);
+		if ((have_below && memcmp(key, below, klen) < 0) ||
+			(have_above && memcmp(key, above, klen) > 0))
+			not_sorted(zf_bytes_name(bytes), m);
+		if (memcmp(key, lo, klen) < 0)
+		{
+			a = m + 1;
+			memcpy(below, key, klen);
+			have_below = true;
+		}
+		else
+		{
+			b = m;
+			memcpy(above, key, klen);
+			have_above = true;
+		}
+	}
+	pfree(key);
+	pfree(below);
+	pfree(above);
+	return a;
+}
+
 uint64
 zfdw_key_seek(ZfKeyScan *ks, zf_byte_source *bytes, const uint8 *lo)
 {
-	KeyIndex   *ix = ks->index ? (KeyIndex *) ks->index : key_index(ks, bytes);
+	KeyIndex   *ix;
 	uint64		a = 0,
-				b = ix->nsamples;	/* first sample with key >= lo in [a, b] */
+				b;				/* first sample with key >= lo in [a, b] */
+
+	if (zf_s3_is_source(bytes))
+		return remote_seek(ks, bytes, lo);
+	ix = ks->index ? (KeyIndex *) ks->index : key_index(ks, bytes);
+	b = ix->nsamples;
 
 	while (a < b)
 	{

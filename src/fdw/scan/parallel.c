@@ -104,8 +104,9 @@ build_chunk_table(ZfScanState *s)
 {
 	int			nfiles = list_length(s->src.files);
 	uint64		next = 0;
-	bool		fixed = s->ropts.recfm == ZF_RECFM_FB;	/* delimited fb too: chunks
-														 * are whole records */
+	bool		fixed = s->ropts.recfm == ZF_RECFM_FB &&	/* delimited fb too: */
+		s->t->archive == NULL;	/* chunks are whole records; an archive is
+								 * read in order, split by file */
 	MemoryContext old = MemoryContextSwitchTo(s->scancxt);	/* not per-tuple */
 
 	s->chunk_first = palloc(sizeof(uint64) * (nfiles + 1));
@@ -114,7 +115,9 @@ build_chunk_table(ZfScanState *s)
 	for (int i = 0; i < nfiles; i++)
 	{
 		s->chunk_first[i] = next;
-		if (fixed)
+		/* a compressed file cannot be split: it is one chunk */
+		if (fixed &&
+			zfdw_file_compression(s->src.serverid, list_nth(s->src.files, i), s->src.compression) == ZF_COMPRESSION_NONE)
 		{
 			uint64		count = zfdw_fb_file_records(s, list_nth(s->src.files, i));
 

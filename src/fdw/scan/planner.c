@@ -35,23 +35,17 @@
 #include "utils/typcache.h"
 
 #include "layout/keyrange.h"
+#include "scan/agg.h"
+#include "scan/filter.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
 
-/* What planning learns about a table (RelOptInfo.fdw_private). */
-typedef struct ZfPlanState
-{
-	ZfTable    *t;				/* options, layout and columns */
-	int64		total_bytes;	/* of all files, -1 for a program */
-	int			nfiles;
-	double		record_bytes;	/* average bytes per record on disk */
-	double		ntuples;		/* records in the files */
-	int			nneeded;		/* columns the scan decodes */
-	AttrNumber	key_attno;		/* 0 when the table cannot seek */
-	Oid			key_type;
-	int32		key_typmod;
-	Oid			key_collation;
-} ZfPlanState;
+/*
+ * How many times larger than on disk a compressed file is assumed to be
+ * before ANALYZE has read one: mainframe records (blank-padded text,
+ * packed numbers) typically shrink four- to tenfold with gzip.
+ */
+#define ZFDW_COMPRESSION_RATIO_GUESS 5
 
 /* Attributes used by expressions, as pull_varattnos numbers them. */
 static Bitmapset *
@@ -84,15 +78,21 @@ zfdwGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid
 
 	if (t->opts.filename)
 	{
-		List	   *files = zfdw_expand_files(t->opts.filename, true);
+		List	   *files = zfdw_expand_files(t->opts.serverid, t->opts.filename, true);
 
 		ps->nfiles = list_length(files);
-		ps->total_bytes = zfdw_total_size(files) -
+		ps->total_bytes = zfdw_total_size(t->opts.serverid, files) -
 			(t->opts.file_header_bytes + t->opts.file_trailer_bytes) * ps->nfiles;
 		ps->total_bytes = Max(ps->total_bytes, 0);
+		ps->compression_kinds = zfdw_files_compression(t->opts.serverid, files, NULL, t->opts.compression);
 	}
 	else
+	{
 		ps->total_bytes = -1;
+		ps->compression_kinds = zfdw_files_compression(t->opts.serverid, NIL, t->opts.program,
+													   t->opts.compression);
+	}
+	ps->compressed = (ps->compression_kinds & ZFDW_COMPRESSED_BITS) != 0;
 	if (zfdw_fixed_length_records(t))
 		ps->record_bytes = t->lrecl;
 	else
@@ -107,7 +107,15 @@ zfdwGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid
 		ps->ntuples = clamp_row_est(density * ((double) ps->total_bytes / BLCKSZ));
 	}
 	else if (ps->total_bytes >= 0)
-		ps->ntuples = clamp_row_est(ps->total_bytes / ps->record_bytes);
+	{
+		/*
+		 * total_bytes is what is on disk: a compressed file holds more,
+		 * how much more only reading tells (ANALYZE does, above).
+		 */
+		ps->ntuples = clamp_row_est(ps->total_bytes *
+									(ps->compressed ? ZFDW_COMPRESSION_RATIO_GUESS : 1) /
+									ps->record_bytes);
+	}
 	else
 		ps->ntuples = 1000;		/* a program: no way to know */
 
@@ -313,7 +321,8 @@ add_partial_path_for(PlannerInfo *root, RelOptInfo *baserel, ZfPlanState *ps)
 	double		divisor;
 	Cost		startup,
 				cpu;
-	bool		fixed = zfdw_fixed_length_records(ps->t);
+	/* a compressed file cannot be split: whole files only */
+	bool		fixed = zfdw_fixed_length_records(ps->t) && !ps->compressed;
 
 	if (!baserel->consider_parallel || ps->total_bytes <= 0 ||
 		(!fixed && ps->nfiles < 2))
@@ -349,7 +358,8 @@ zfdwGetForeignPaths(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid)
 
 	(void) foreigntableid;
 
-	if (ps->key_attno != 0)
+	/* a compressed file cannot seek: its key quals only filter */
+	if (ps->key_attno != 0 && !ps->compressed)
 		restrict_keys = key_clauses(ps, baserel, baserel->baserestrictinfo);
 	if (restrict_keys != NIL)
 		key_costs(baserel, ps, key_seeks(root, restrict_keys), baserel->rows, &startup, &total);
@@ -372,7 +382,7 @@ zfdwGetForeignPaths(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid)
 
 	if (restrict_keys == NIL)
 		add_partial_path_for(root, baserel, ps);
-	if (ps->key_attno != 0)
+	if (ps->key_attno != 0 && !ps->compressed)
 		add_param_key_paths(root, baserel, ps);
 }
 
@@ -382,12 +392,18 @@ zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
 				   ForeignPath *best_path, List *tlist, List *scan_clauses,
 				   Plan *outer_plan)
 {
+	ZfPlanState *ps;
 	Bitmapset  *attrs;
 	List	   *needed = NIL;
+	List	   *local = NIL;
+	List	   *pushed = NIL;
+	ListCell   *lc;
 	int			x = -1;
 
-	(void) root;
 	(void) foreigntableid;
+	if (IS_UPPER_REL(baserel))
+		return zfdw_agg_plan(root, baserel, best_path, tlist, outer_plan);
+	ps = (ZfPlanState *) baserel->fdw_private;
 
 	/* every column the target list and all the quals (with join quals
 	 * moved here by a parameterized path) read */
@@ -395,9 +411,26 @@ zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid,
 	attrs = bms_union(attrs, attrs_of(scan_clauses, baserel->relid));
 	while ((x = bms_next_member(attrs, x)) >= 0)
 		needed = lappend_int(needed, x);
-	scan_clauses = extract_actual_clauses(scan_clauses, false);
-	return make_foreignscan(tlist, scan_clauses, baserel->relid, NIL,
-							list_make1(needed), NIL, NIL, outer_plan);
+
+	/*
+	 * The clauses the record filter evaluates leave PostgreSQL's filter
+	 * (they stay the plan's recheck quals: see filter_exec.c).
+	 */
+	foreach(lc, scan_clauses)
+	{
+		RestrictInfo *rinfo = lfirst_node(RestrictInfo, lc);
+
+		if (rinfo->pseudoconstant)
+			continue;
+		if (zfdw_enable_filter_pushdown &&
+			zfdw_filter_clause_ok(ps->t, (Node *) rinfo->clause, baserel->relid))
+			pushed = lappend(pushed, rinfo->clause);
+		else
+			local = lappend(local, rinfo->clause);
+	}
+	return make_foreignscan(tlist, local, baserel->relid, NIL,
+							list_make2(needed, makeInteger((int) ps->compression_kinds)),
+							NIL, pushed, outer_plan);
 }
 
 /* IsForeignScanParallelSafe: files are, a program is not (it would run

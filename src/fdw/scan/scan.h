@@ -17,10 +17,29 @@
 #include "nodes/execnodes.h"
 #include "utils/relcache.h"
 
+/* What planning learns about a table (RelOptInfo.fdw_private). */
+typedef struct ZfPlanState
+{
+	ZfTable    *t;				/* options, layout and columns */
+	int64		total_bytes;	/* of all files, -1 for a program */
+	int			nfiles;
+	unsigned	compression_kinds;	/* bits 1 << zf_compression */
+	bool		compressed;		/* some input is: read sequentially only */
+	double		record_bytes;	/* average bytes per record on disk */
+	double		ntuples;		/* records in the files */
+	int			nneeded;		/* columns the scan decodes */
+	AttrNumber	key_attno;		/* 0 when the table cannot seek */
+	Oid			key_type;
+	int32		key_typmod;
+	Oid			key_collation;
+} ZfPlanState;
+
 /* Indexes of ForeignScan.fdw_private (as postgres_fdw does). */
 enum ZfScanPrivateIndex
 {
 	ZfPrivNeededAttrs = 0,		/* List of attnos (offset as pull_varattnos) */
+	ZfPrivCompression,			/* Integer: the inputs' compression kinds as
+								 * bits 1 << zf_compression (planning time) */
 	ZfPrivCount
 };
 
@@ -42,6 +61,10 @@ typedef struct ZfScanState
 	bool		all_fast;		/* every one of them takes the fast path */
 	ZfRecordRef rec;			/* the current record, for messages */
 	bool		in_record;
+	bool		checked;		/* the plausibility checks ran */
+	int			progress;		/* zfdw.progress slot, -1 none */
+	int			progress_file;	/* file index the bytes below are before */
+	int64		progress_before;	/* bytes of the files already read */
 	ErrorContextCallback errcb;
 
 	ExprContext *econtext;		/* for key values and parameters */
@@ -77,10 +100,29 @@ typedef struct ZfScanState
 	int			sample_next;
 	uint64	   *file_first;		/* global index of each file's first record */
 
+	/* compressed inputs: their kinds as the planner found them (bits
+	 * 1 << zf_compression), and key quals left to the filter because a
+	 * compressed file cannot seek */
+	unsigned	compression_kinds;
+	bool		keys_need_seek;
+	/* the pushed filter (filter_exec.c); NULL when nothing was pushed */
+	struct ZfPushedFilter *filter;
+	bool		skip_filter;	/* runs of fixed records skip what the
+								 * filter rejects before handing one out
+								 * (no key seeks, nothing else selecting
+								 * records; the key order is checked on
+								 * the records handed out) */
+	bool		defer_decode;	/* zfdw_scan_next decodes nothing: the
+								 * caller (a pushed aggregate) reads the
+								 * record or calls zfdw_scan_decode_current */
+	bool		recheck;		/* the filter was unsure of the record
+								 * returned: PostgreSQL tests its clauses */
+
 	/* counts for EXPLAIN ANALYZE and the end-of-scan notices */
 	uint64		nseeks;
 	uint64		nread;
 	uint64		nfiltered;
+	uint64		npushskipped;	/* records the pushed filter skipped */
 	uint64		nrejected;
 	uint64		nnulled;
 } ZfScanState;
@@ -90,7 +132,10 @@ extern ZfScanState *zfdw_scan_begin(Relation rel, bool all_columns,
 									 const ZfPackedLayout *given);
 extern void zfdw_begin_worker_scan(ForeignScanState *node,
 								   const ZfPackedLayout *given);
+extern void zfdw_scan_start(ZfScanState *s);
 extern bool zfdw_scan_next(ZfScanState *s, Datum *values, bool *nulls);
+extern bool zfdw_scan_decode_current(ZfScanState *s, Datum *values,
+									 bool *nulls);
 extern void zfdw_scan_rewind(ZfScanState *s);
 extern void zfdw_scan_end(ZfScanState *s);
 
@@ -98,6 +143,10 @@ extern bool zfdw_segment_number_matches(ZfTable *t, const uint8 *p, uint32 len);
 
 /* records.c */
 extern bool zfdw_next_record(ZfScanState *s, zf_record *r);
+extern bool zfdw_next_run(ZfScanState *s, zf_record *first, uint32 *count);
+extern bool zfdw_scan_runs_ok(ZfScanState *s);
+extern void zfdw_check_key_order(ZfScanState *s, const zf_record *r);
+extern void zfdw_scan_prepare_filter(ZfScanState *s);
 extern void zfdw_records_rewind(ZfScanState *s);
 extern void zfdw_records_close(ZfScanState *s);
 extern uint64 zfdw_fb_file_records(ZfScanState *s, const char *path);

@@ -19,6 +19,7 @@
 #include "port/pg_bswap.h"
 #include "utils/memutils.h"
 
+#include "scan/filter.h"
 #include "scan/keys.h"
 #include "scan/scan.h"
 
@@ -27,6 +28,8 @@ static void
 reader_error(ZfScanState *s, const zf_error *raw)
 {
 	s->in_record = false;
+	/* a transfer given up for a cancel: report the cancel */
+	CHECK_FOR_INTERRUPTS();
 	zfdw_report(ERROR, raw, NULL);
 }
 
@@ -38,16 +41,12 @@ reader_error(ZfScanState *s, const zf_error *raw)
 uint64
 zfdw_fb_file_records(ZfScanState *s, const char *path)
 {
-	struct stat st;
+	int64		size = zfdw_file_size(s->t->opts.serverid, path);
 	uint64		count;
 	zf_error	err;
 
-	if (stat(path, &st) != 0)
-		ereport(ERROR,
-				(errcode_for_file_access(),
-				 errmsg("could not stat file \"%s\": %m", path)));
 	zf_error_clear(&err);
-	if (zf_fb_record_count(st.st_size, &s->ropts, &count, &err) != ZF_OK)
+	if (zf_fb_record_count(size, &s->ropts, &count, &err) != ZF_OK)
 	{
 		zf_error	prepared;
 
@@ -197,29 +196,96 @@ run_next(ZfScanState *s, zf_record *r)
 
 	if (s->run_left > 0)
 	{
-		/*
-		 * Field by field: a whole-struct copy right after these stores
-		 * would load them back as one wide word, which the CPU cannot
-		 * forward from the stores and stalls on.
-		 */
-		r->data = s->run.data += s->run.length;
-		r->offset = s->run.offset += s->run.length;
-		r->number = ++s->run.number;
-		r->length = s->run.length;
-		s->run_left--;
-		return true;
+		if (s->skip_filter)
+		{
+			uint32		k = zf_filter_skip(&s->filter->flt, s->run.data + s->run.length,
+										   s->run.length, s->run_left);
+
+			if (k > 0)
+			{
+				s->run.data += (size_t) k * s->run.length;
+				s->run.offset += (uint64) k * s->run.length;
+				s->run.number += k;
+				s->run_left -= k;
+				s->nread += k;
+				s->npushskipped += k;
+			}
+		}
+		if (s->run_left > 0)
+		{
+			/*
+			 * Field by field: a whole-struct copy right after these stores
+			 * would load them back as one wide word, which the CPU cannot
+			 * forward from the stores and stalls on.
+			 */
+			r->data = s->run.data += s->run.length;
+			r->offset = s->run.offset += s->run.length;
+			r->number = ++s->run.number;
+			r->length = s->run.length;
+			s->run_left--;
+			return true;
+		}
 	}
 	if (s->t->delim)
 		return reader_next(s, r);
-	keep_prev_key(s);
-	st = zf_reader_next_run(s->reader, &s->run, &s->run_left, &err);
-	if (st == ZF_EOF)
+	for (;;)
+	{
+		keep_prev_key(s);
+		st = zf_reader_next_run(s->reader, &s->run, &s->run_left, &err);
+		if (st == ZF_EOF)
+			return false;
+		if (st != ZF_OK)
+			reader_error(s, &err);
+		if (s->skip_filter)
+		{
+			/* the records the pushed filter rejects, in one go */
+			uint32		k = zf_filter_skip(&s->filter->flt, s->run.data,
+										   s->run.length, s->run_left);
+
+			s->nread += k;
+			s->npushskipped += k;
+			if (k == s->run_left)
+			{
+				s->run_left = 0;
+				continue;
+			}
+			s->run.data += (size_t) k * s->run.length;
+			s->run.offset += (uint64) k * s->run.length;
+			s->run.number += k;
+			s->run_left -= k;
+		}
+		s->run_left--;
+		*r = s->run;
+		return true;
+	}
+}
+
+/*
+ * The rest of the current run of fixed records at once, for a caller that
+ * goes through them itself (a pushed aggregate): *first and the *count
+ * records after it, each first->length bytes, consecutive.  Only for
+ * scans without key order to check or records to select (the caller
+ * checks zfdw_scan_runs_ok).  False at the end of the data.
+ */
+bool
+zfdw_next_run(ZfScanState *s, zf_record *first, uint32 *count)
+{
+	zfdw_scan_start(s);
+	if (!zfdw_next_record(s, first))
 		return false;
-	if (st != ZF_OK)
-		reader_error(s, &err);
-	s->run_left--;
-	*r = s->run;
+	*count = 1 + s->run_left;
+	s->run.data += (size_t) s->run_left * s->run.length;
+	s->run.offset += (uint64) s->run_left * s->run.length;
+	s->run.number += s->run_left;
+	s->run_left = 0;
 	return true;
+}
+
+/* check_key_order for a caller going through runs itself. */
+void
+zfdw_check_key_order(ZfScanState *s, const zf_record *r)
+{
+	check_key_order(s, r);
 }
 
 /* Whole files, in name order. */
@@ -258,6 +324,7 @@ next_parallel(ZfScanState *s, zf_record *r)
 
 			if (!zfdw_parallel_claim(s, &file, &first, &last))
 				return false;
+			s->src.parallel = true;	/* a file is no other's next volume */
 			if (file != s->src.current || s->src.bytes == NULL)
 				zfdw_source_open_index(&s->src, file);
 			if (last > 0)

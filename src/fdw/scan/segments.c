@@ -137,6 +137,11 @@ zfdw_bind_keys(ZfTable *t)
 			ereport(ERROR,
 					(errcode(ERRCODE_FDW_COLUMN_NAME_NOT_FOUND),
 					 errmsg("key: %s", err.message)));
+		if (t->layout->fields[fi].kind == ZF_KIND_BINARY && t->layout->fields[fi].binary_little)
+			ereport(ERROR,
+					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+					 errmsg("key field %s is a little-endian binary field, whose bytes do not sort as its values",
+							t->layout->fields[fi].name)));
 		t->key_fields[t->nkeys++] = fi;
 	}
 }

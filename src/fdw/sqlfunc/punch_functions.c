@@ -36,7 +36,7 @@ zfdw_punch_layout(PG_FUNCTION_ARGS)
 	zf_punch_opts_init(&opts);
 	zfdw_layout_limits(&opts.limits);
 	if (!PG_ARGISNULL(1))
-		opts.ddl = zfdw_load_ddl(NULL, text_to_cstring(PG_GETARG_TEXT_PP(1)));
+		opts.ddl = zfdw_load_ddl(InvalidOid, NULL, text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	zf_error_clear(&err);
 	L = zf_punch_parse(source, strlen(source), &opts, &err);
 	if (L == NULL)

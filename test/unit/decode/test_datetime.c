@@ -640,6 +640,40 @@ test_tod_stcke_lrsn(void **state)
 	assert_int_equal(usec, -INT64_C(2208988800000000));
 }
 
+/* Dates into the numbers of date pictures, for writing (by hand). */
+static void
+test_picture_to_number(void **state)
+{
+	zf_date_picture pic;
+	zf_error	err;
+	int64_t		v;
+
+	(void) state;
+	assert_int_equal(zf_date_picture_compile("YYYYMMDD", &pic, &err), ZF_OK);
+	assert_int_equal(zf_date_to_number(2024, 3, 31, &pic, &v, &err), ZF_OK);
+	assert_int_equal(v, 20240331);
+	assert_int_equal(zf_date_picture_compile("CYYMMDD", &pic, &err), ZF_OK);
+	assert_int_equal(zf_date_to_number(2024, 3, 31, &pic, &v, &err), ZF_OK);
+	assert_int_equal(v, 1240331);
+	assert_int_equal(zf_date_to_number(1999, 12, 31, &pic, &v, &err), ZF_OK);
+	assert_int_equal(v, 991231);
+	assert_int_equal(zf_date_to_number(1899, 12, 31, &pic, &v, &err), ZF_E_OVERFLOW);
+	assert_int_equal(zf_date_picture_compile("YYYYDDD", &pic, &err), ZF_OK);
+	assert_int_equal(zf_date_to_number(2024, 3, 31, &pic, &v, &err), ZF_OK);
+	assert_int_equal(v, 2024091);	/* 31 + 29 + 31 */
+	assert_int_equal(zf_date_picture_compile("DDMMYYYY", &pic, &err), ZF_OK);
+	assert_int_equal(zf_date_to_number(2024, 3, 1, &pic, &v, &err), ZF_OK);
+	assert_int_equal(v, 1032024);
+	/* YY pivots at 50: 1950 to 2049, never a wrapped year */
+	assert_int_equal(zf_date_picture_compile("YYMMDD", &pic, &err), ZF_OK);
+	assert_int_equal(zf_date_to_number(2049, 1, 2, &pic, &v, &err), ZF_OK);
+	assert_int_equal(v, 490102);
+	assert_int_equal(zf_date_to_number(2050, 1, 2, &pic, &v, &err), ZF_E_OVERFLOW);
+	assert_int_equal(zf_date_to_number(2023, 2, 29, &pic, &v, &err), ZF_E_OVERFLOW);
+	assert_int_equal(zf_date_picture_compile("YYYY-MM-DD", &pic, &err), ZF_OK);
+	assert_int_equal(zf_date_to_number(2024, 3, 31, &pic, &v, &err), ZF_E_ARG);
+}
+
 int
 main(void)
 {
@@ -655,6 +689,7 @@ main(void)
 		cmocka_unit_test(test_picture_compile),
 		cmocka_unit_test(test_picture_numbers),
 		cmocka_unit_test(test_picture_text),
+		cmocka_unit_test(test_picture_to_number),
 		cmocka_unit_test(test_tod_stck),
 		cmocka_unit_test(test_tod_stcke_lrsn),
 	};

@@ -1,0 +1,77 @@
+/*-------------------------------------------------------------------------
+ *
+ * modify.h
+ *	  Writing zfdw foreign tables: INSERT and COPY FROM.
+ *
+ * modify.c holds the executor callbacks; modify_encode.c turns a row into
+ * the bytes of one record through the table's layout; modify_file.c makes
+ * the file change with the transaction (a new file beside the target,
+ * renamed over it at commit).
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ZFDW_MODIFY_H
+#define ZFDW_MODIFY_H
+
+#include "zfdw.h"
+
+#include "access/tupdesc.h"
+#include "commands/explain.h"
+#include "io/byte_sink.h"
+#include "nodes/execnodes.h"
+#include "nodes/pathnodes.h"
+#include "nodes/plannodes.h"
+
+/* ---- the file of a transaction's writes (modify_file.c) ---- */
+
+typedef struct ZfPendingWrite ZfPendingWrite;
+
+/*
+ * The pending write of path in this transaction, started on first use:
+ * the writers of the path serialized by a lock held to the end of the
+ * transaction, a temporary file beside it holding the file's present
+ * content, renamed over it at commit.  Returns its sink, positioned at
+ * the end.
+ */
+extern ZfPendingWrite *zfdw_write_begin(const char *path);
+extern zf_byte_sink *zfdw_write_sink(ZfPendingWrite *pw);
+
+/* The temporary file's name for a target path (palloc'd). */
+extern char *zfdw_write_temp_name(const char *path);
+
+/* ---- encoding rows (modify_encode.c) ---- */
+
+typedef struct ZfRowEncoder ZfRowEncoder;
+
+/* Prepare the encoding of rows of table t; refuses what cannot be written. */
+extern ZfRowEncoder *zfdw_encoder_create(ZfTable *t);
+
+/*
+ * Encode one row (values and nulls of the table's tuple descriptor) into
+ * a record; *rec and *len point into the encoder's buffer.  row is the
+ * 1-based row number, for messages.  ereports a value that does not fit.
+ */
+extern void zfdw_encode_row(ZfRowEncoder *e, Datum *values, bool *nulls,
+							uint64 row, const uint8 **rec, uint32 *len);
+
+/* ---- the FDW callbacks (modify.c) ---- */
+
+extern int	zfdwIsForeignRelUpdatable(Relation rel);
+extern List *zfdwPlanForeignModify(PlannerInfo *root, ModifyTable *plan,
+								   Index resultRelation, int subplan_index);
+extern void zfdwBeginForeignModify(ModifyTableState *mtstate,
+								   ResultRelInfo *rinfo, List *fdw_private,
+								   int subplan_index, int eflags);
+extern void zfdwBeginForeignInsert(ModifyTableState *mtstate,
+								   ResultRelInfo *rinfo);
+extern TupleTableSlot *zfdwExecForeignInsert(EState *estate,
+											 ResultRelInfo *rinfo,
+											 TupleTableSlot *slot,
+											 TupleTableSlot *planSlot);
+extern void zfdwEndForeignModify(EState *estate, ResultRelInfo *rinfo);
+extern void zfdwEndForeignInsert(EState *estate, ResultRelInfo *rinfo);
+extern void zfdwExplainForeignModify(ModifyTableState *mtstate,
+									 ResultRelInfo *rinfo, List *fdw_private,
+									 int subplan_index, ExplainState *es);
+
+#endif							/* ZFDW_MODIFY_H */

@@ -1,0 +1,60 @@
+/*-------------------------------------------------------------------------
+ *
+ * agg.h
+ *	  Aggregate pushdown: GROUP BY and count/sum/avg/min/max computed
+ *	  inside the scan from the record bytes (agg_plan.c plans it,
+ *	  agg_exec.c runs it), one row per group.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ZFDW_AGG_H
+#define ZFDW_AGG_H
+
+#include "zfdw.h"
+
+#include "foreign/fdwapi.h"
+#include "nodes/execnodes.h"
+#include "nodes/pathnodes.h"
+
+/* zfdw.enable_aggregate_pushdown */
+extern bool zfdw_enable_aggregate_pushdown;
+
+/* What one output column of a pushed aggregate is. */
+typedef enum ZfAggKind
+{
+	ZF_AGG_GROUP = 0,			/* a GROUP BY column */
+	ZF_AGG_COUNT_STAR,
+	ZF_AGG_COUNT,
+	ZF_AGG_SUM,
+	ZF_AGG_AVG,
+	ZF_AGG_MIN,
+	ZF_AGG_MAX
+} ZfAggKind;
+
+/* Indexes of fdw_private of a pushed aggregate's ForeignScan. */
+enum ZfAggPrivateIndex
+{
+	ZfAggPrivNeededAttrs = 0,	/* as ZfPrivNeededAttrs */
+	ZfAggPrivRelid,				/* the table's range table index, as the
+								 * Vars of ZfAggPrivClauses have it */
+	ZfAggPrivRelOid,
+	ZfAggPrivClauses,			/* the pushed filter */
+	ZfAggPrivOutputs,			/* per output column: kind, attno */
+	ZfAggPrivCount
+};
+
+extern void zfdwGetForeignUpperPaths(PlannerInfo *root,
+									 UpperRelationKind stage,
+									 RelOptInfo *input_rel,
+									 RelOptInfo *output_rel, void *extra);
+extern ForeignScan *zfdw_agg_plan(PlannerInfo *root, RelOptInfo *rel,
+								  ForeignPath *best_path, List *tlist,
+								  Plan *outer_plan);
+
+extern void zfdw_agg_begin(ForeignScanState *node, int eflags);
+extern TupleTableSlot *zfdw_agg_iterate(ForeignScanState *node);
+extern void zfdw_agg_rescan(ForeignScanState *node);
+extern void zfdw_agg_end(ForeignScanState *node);
+extern void zfdw_agg_explain(ForeignScanState *node, ExplainState *es);
+
+#endif							/* ZFDW_AGG_H */

@@ -1,0 +1,783 @@
+/*-------------------------------------------------------------------------
+ *
+ * agg_exec.c
+ *	  Running a pushed aggregate (agg_plan.c): the table is scanned with
+ *	  its pushed filter, the GROUP BY columns and aggregated fields of each
+ *	  record are read from its bytes (no Datum, no tuple), added up in
+ *	  exact integer arithmetic per group, and one row per group comes out.
+ *
+ * Sums, minimums and maximums are 128-bit integers at the field's scale
+ * (fields of up to 18 digits: no sum of them can overflow).  The results
+ * are built the way PostgreSQL's own final functions build them:
+ * sum(smallint/integer) is a bigint (with its "bigint out of range"), the
+ * other sums numeric with the column's scale, avg numeric_div of the sum
+ * by the count (as numeric_avg, int8_avg and numeric_poly_avg do), min and
+ * max of the column's type.
+ *
+ * A record whose fields do not all read plainly (bad bytes, a value the
+ * column refuses), or that the pushed filter is unsure about, takes the
+ * ordinary path: its columns are decoded with the table's on_error
+ * behaviour, the pushed conditions are tested by PostgreSQL, and its
+ * values join the group from their Datums.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "zfdw.h"
+
+#include "access/table.h"
+#include "catalog/pg_type.h"
+#include "executor/executor.h"
+#include "executor/tuptable.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "rewrite/rewriteManip.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+#include "utils/rel.h"
+#include "utils/ruleutils.h"
+
+#include "scan/agg.h"
+#include "scan/filter.h"
+#include "scan/scan.h"
+
+/* One output column. */
+typedef struct AggOut
+{
+	ZfAggKind	kind;
+	ZfColumn   *col;			/* NULL for count(*) */
+	ZfFilterOperandKind okind;
+	zf_filter_operand op;		/* how its field is read */
+	const zf_sbcs_table *tab;	/* text group columns: to UTF-8 */
+	int			key_off;		/* group columns: where in the key */
+	int			key_len;
+	int			acc;			/* aggregates: the accumulator's index */
+	int			datum_scale;	/* numbers: the column's Datum scale */
+} AggOut;
+
+/* The running value of one aggregate in one group. */
+typedef struct AggAcc
+{
+	int64		count;
+	zf_filter_int sum;			/* also min or max */
+} AggAcc;
+
+/* One output column's value in the current record. */
+typedef struct AggVal
+{
+	bool		isnull;
+	zf_filter_int v;			/* 8-aligned: the array is palloc'd */
+	const char *utf8;			/* text already UTF-8 (the ordinary path) */
+	uint32		utf8len;
+	const uint8 *raw;			/* text in the record's code page */
+	uint32		rawlen;
+} AggVal;
+
+typedef struct ZfAggState
+{
+	Relation	rel;
+	ZfScanState *s;
+	int			nout;
+	AggOut	   *outs;
+	AggVal	   *vals;
+	int			nagg;
+	int			ngroup;
+	Size		keysize;
+	Size		entrysize;
+	uint8	   *key;
+	HTAB	   *groups;			/* NULL without GROUP BY */
+	uint8	   *recent[64];		/* groups seen lately, by a cheap hash of
+								 * their key: most records find theirs here */
+	uint8	   *single;			/* the one group without GROUP BY */
+	bool		computed;
+	bool		single_done;
+	HASH_SEQ_STATUS seq;
+	uint64		ngroups_out;
+	List	   *clauses;		/* the pushed filter, Vars as the table's */
+	Index		relid;			/* their varno */
+	/* the ordinary path */
+	TupleTableSlot *baseslot;
+	MemoryContext rowcxt;
+	MemoryContext groupcxt;
+} ZfAggState;
+
+/* The accumulators of a group entry. */
+static inline AggAcc *
+entry_accs(ZfAggState *as, uint8 *entry)
+{
+	return (AggAcc *) (entry + MAXALIGN(as->keysize));
+}
+
+/* A new group (or the hash table of groups), freshly zeroed. */
+static void
+reset_groups(ZfAggState *as)
+{
+	MemoryContextReset(as->groupcxt);
+	as->computed = false;
+	as->single_done = false;
+	memset(as->recent, 0, sizeof(as->recent));
+	as->ngroups_out = 0;
+	if (as->ngroup > 0)
+	{
+		HASHCTL		ctl;
+
+		memset(&ctl, 0, sizeof(ctl));
+		ctl.keysize = as->keysize;
+		ctl.entrysize = as->entrysize;
+		ctl.hcxt = as->groupcxt;
+		as->groups = hash_create("zfdw groups", 256, &ctl,
+								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	}
+	else
+		as->single = MemoryContextAllocZero(as->groupcxt, as->entrysize);
+}
+
+/* BeginForeignScan of a pushed aggregate. */
+void
+zfdw_agg_begin(ForeignScanState *node, int eflags)
+{
+	ForeignScan *plan = (ForeignScan *) node->ss.ps.plan;
+	ZfAggState *as = palloc0(sizeof(ZfAggState));
+	Bitmapset  *needed = NULL;
+	Oid			reloid;
+	ListCell   *lc;
+	int			i;
+	ZfScanState *s;
+
+	(void) eflags;
+	foreach(lc, (List *) list_nth(plan->fdw_private, ZfAggPrivNeededAttrs))
+		needed = bms_add_member(needed, lfirst_int(lc));
+	as->relid = (Index) intVal(list_nth(plan->fdw_private, ZfAggPrivRelid));
+	reloid = (Oid) intVal(list_nth(plan->fdw_private, ZfAggPrivRelOid));
+	as->clauses = (List *) list_nth(plan->fdw_private, ZfAggPrivClauses);
+	as->rel = table_open(reloid, NoLock);	/* locked by the executor */
+	s = as->s = zfdw_scan_begin(as->rel, false, needed, NULL);
+	s->econtext = node->ss.ps.ps_ExprContext;
+	s->defer_decode = true;
+	s->filter = zfdw_filter_begin_clauses(node, s, as->clauses, as->relid,
+										  ExecInitQual(as->clauses, &node->ss.ps));
+
+	as->nout = list_length((List *) list_nth(plan->fdw_private, ZfAggPrivOutputs));
+	as->outs = palloc0(sizeof(AggOut) * as->nout);
+	as->vals = palloc0(sizeof(AggVal) * as->nout);
+	as->keysize = 0;
+	i = 0;
+	foreach(lc, (List *) list_nth(plan->fdw_private, ZfAggPrivOutputs))
+	{
+		List	   *o = lfirst(lc);
+		AggOut	   *out = &as->outs[i++];
+		int			attno = lsecond_int(o);
+
+		out->kind = (ZfAggKind) linitial_int(o);
+		if (attno > 0)
+		{
+			out->col = &s->t->columns[attno - 1];
+			out->okind = zfdw_filter_operand_kind(s->t, out->col);
+			if (out->okind == ZF_FOPERAND_NONE ||
+				!zfdw_filter_operand_init(out->col, out->okind, &out->op))
+				elog(ERROR, "zfdw: column \"%s\" cannot be aggregated in the scan",
+					 out->col->attname);
+			if (out->okind == ZF_FOPERAND_TEXT)
+				out->tab = zf_field_sbcs_text(&out->col->reader);
+			else
+				out->datum_scale = out->col->target == ZF_TARGET_NUMERIC &&
+					out->col->num_precision >= 0 ? out->col->num_scale : out->col->f->scale;
+		}
+		if (out->kind == ZF_AGG_GROUP)
+		{
+			out->key_off = (int) as->keysize;
+			out->key_len = out->okind == ZF_FOPERAND_TEXT ?
+				1 + 4 + 3 * (int) out->col->f->length + 4 : 1 + (int) sizeof(zf_int128);
+			as->keysize += out->key_len;
+			as->ngroup++;
+		}
+		else
+			out->acc = as->nagg++;
+	}
+	as->keysize = Max(as->keysize, 1);
+	as->entrysize = MAXALIGN(as->keysize) + sizeof(AggAcc) * Max(as->nagg, 1);
+	as->key = palloc0(as->keysize);
+	as->baseslot = MakeSingleTupleTableSlot(RelationGetDescr(as->rel), &TTSOpsVirtual);
+	as->rowcxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw aggregate row",
+									   ALLOCSET_DEFAULT_SIZES);
+	as->groupcxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw groups",
+										 ALLOCSET_DEFAULT_SIZES);
+	reset_groups(as);
+	node->fdw_state = as;
+}
+
+/* Read every output's value of the current record from its bytes. */
+static inline bool
+read_fast(ZfAggState *as, const uint8 *rec, uint32 len)
+{
+	for (int i = 0; i < as->nout; i++)
+	{
+		AggOut	   *out = &as->outs[i];
+		AggVal	   *v = &as->vals[i];
+		zf_filter_cell c;
+
+		if (out->col == NULL)
+			continue;
+		if (!zf_filter_read(&out->op, rec, len, &c))
+			return false;
+		v->isnull = c.is_null;
+		v->v = c.number;
+		v->utf8 = NULL;
+		v->raw = c.text;
+		v->rawlen = c.len;
+	}
+	return true;
+}
+
+/*
+ * The ordinary path for the current record: decode its columns (on_error
+ * applies), test the pushed clauses if the filter was unsure, and take
+ * the values from the Datums.  False when the record is skipped.
+ */
+static bool
+read_slow(ZfAggState *as, ExprContext *econtext)
+{
+	ZfScanState *s = as->s;
+	TupleTableSlot *slot = as->baseslot;
+	bool		recheck = s->recheck;
+
+	s->recheck = false;
+	MemoryContextReset(as->rowcxt);
+	MemoryContextSwitchTo(as->rowcxt);
+	ExecClearTuple(slot);
+	if (!zfdw_scan_decode_current(s, slot->tts_values, slot->tts_isnull))
+		return false;
+	ExecStoreVirtualTuple(slot);
+	if (recheck && s->filter)
+	{
+		econtext->ecxt_scantuple = slot;
+		if (!ExecQual(s->filter->recheck, econtext))
+		{
+			s->npushskipped++;
+			return false;
+		}
+	}
+	for (int i = 0; i < as->nout; i++)
+	{
+		AggOut	   *out = &as->outs[i];
+		AggVal	   *v = &as->vals[i];
+		int			k;
+		Datum		d;
+
+		if (out->col == NULL)
+			continue;
+		k = out->col - s->t->columns;
+		v->isnull = slot->tts_isnull[k];
+		v->raw = NULL;
+		v->utf8 = NULL;
+		if (v->isnull)
+			continue;
+		d = slot->tts_values[k];
+		if (out->okind == ZF_FOPERAND_TEXT)
+		{
+			text	   *txt = DatumGetTextPP(d);
+
+			v->utf8 = VARDATA_ANY(txt);
+			v->utf8len = VARSIZE_ANY_EXHDR(txt);
+			continue;
+		}
+		switch (out->col->target)
+		{
+			case ZF_TARGET_INT2:
+				v->v = DatumGetInt16(d);
+				break;
+			case ZF_TARGET_INT4:
+				v->v = DatumGetInt32(d);
+				break;
+			case ZF_TARGET_INT8:
+				v->v = DatumGetInt64(d);
+				break;
+			default:
+				{
+					zf_filter_const kc;
+
+					if (!zf_filter_number_const(DatumGetCString(DirectFunctionCall1(numeric_out, d)),
+												out->col->f->scale, &kc) || !kc.exact)
+						elog(ERROR, "zfdw: value of column \"%s\" is not at its field's scale",
+							 out->col->attname);
+					v->v = kc.floor;
+				}
+				break;
+		}
+	}
+	return true;
+}
+
+/* The group of the current values (created on first sight). */
+static inline uint8 *
+find_group(ZfAggState *as)
+{
+	bool		found;
+
+	if (as->ngroup == 0)
+		return as->single;
+	memset(as->key, 0, as->keysize);
+	for (int i = 0; i < as->nout; i++)
+	{
+		AggOut	   *out = &as->outs[i];
+		AggVal	   *v = &as->vals[i];
+		uint8	   *k = as->key + out->key_off;
+
+		if (out->kind != ZF_AGG_GROUP)
+			continue;
+		k[0] = v->isnull;
+		if (v->isnull)
+			continue;
+		if (out->okind == ZF_FOPERAND_NUMBER)
+			memcpy(k + 1, &v->v, sizeof(zf_int128));
+		else
+		{
+			uint32		n;
+
+			if (v->utf8)
+			{
+				n = v->utf8len;
+				if ((int) n > out->key_len - 5)
+					elog(ERROR, "zfdw: group value longer than its field");
+				memcpy(k + 5, v->utf8, n);
+			}
+			else
+			{
+				int64		w = zf_sbcs_fast_decode(out->tab, v->raw, v->rawlen, (char *) k + 5);
+
+				if (w < 0)
+					elog(ERROR, "zfdw: group value does not decode");
+				n = (uint32) w;
+			}
+			memcpy(k + 1, &n, 4);
+		}
+	}
+	{
+		uint64		h = 0;
+		int			slot;
+		uint8	   *entry;
+
+		for (Size i = 0; i < as->keysize; i += 8)
+		{
+			uint64		w = 0;
+
+			memcpy(&w, as->key + i, Min(8, as->keysize - i));
+			h = (h ^ w) * UINT64CONST(0x9E3779B97F4A7C15);
+		}
+		slot = (int) (h >> 58);
+		entry = as->recent[slot];
+		/* an entry starts with its key */
+		if (entry != NULL && memcmp(entry, as->key, as->keysize) == 0)
+			return entry;
+		entry = hash_search(as->groups, as->key, HASH_ENTER, &found);
+		if (!found)
+			memset(entry_accs(as, entry), 0, sizeof(AggAcc) * Max(as->nagg, 1));
+		as->recent[slot] = entry;
+		return entry;
+	}
+}
+
+/* Add the current values to their group. */
+static inline void
+accumulate(ZfAggState *as, uint8 *entry)
+{
+	AggAcc	   *accs = entry_accs(as, entry);
+
+	for (int i = 0; i < as->nout; i++)
+	{
+		AggOut	   *out = &as->outs[i];
+		AggVal	   *v = &as->vals[i];
+		AggAcc	   *a;
+
+		if (out->kind == ZF_AGG_GROUP)
+			continue;
+		a = &accs[out->acc];
+		if (out->kind == ZF_AGG_COUNT_STAR)
+		{
+			a->count++;
+			continue;
+		}
+		if (v->isnull)
+			continue;
+		switch (out->kind)
+		{
+			case ZF_AGG_SUM:
+			case ZF_AGG_AVG:
+				a->sum += v->v;
+				break;
+			case ZF_AGG_MIN:
+				if (a->count == 0 || v->v < a->sum)
+					a->sum = v->v;
+				break;
+			case ZF_AGG_MAX:
+				if (a->count == 0 || v->v > a->sum)
+					a->sum = v->v;
+				break;
+			default:
+				break;
+		}
+		a->count++;
+	}
+}
+
+/* Add the current record's values to their group. */
+static inline void
+add_record(ZfAggState *as)
+{
+	MemoryContext o = MemoryContextSwitchTo(as->groupcxt);
+	uint8	   *entry = find_group(as);
+
+	MemoryContextSwitchTo(o);
+	accumulate(as, entry);
+}
+
+/*
+ * Runs of fixed records, gone through here without a call per record:
+ * the filter, the fields read, the group found and added to.
+ */
+static void
+compute_runs(ForeignScanState *node, ZfAggState *as)
+{
+	ZfScanState *s = as->s;
+	ExprContext *econtext = node->ss.ps.ps_ExprContext;
+	MemoryContext old = CurrentMemoryContext;
+	const zf_filter *flt = s->filter && !s->filter->disabled ? &s->filter->flt : NULL;
+	bool		all_unsure = s->filter && s->filter->disabled;
+	zf_record	first;
+	uint32		n;
+
+	while (zfdw_next_run(s, &first, &n))
+	{
+		uint32		len = first.length;
+
+		CHECK_FOR_INTERRUPTS();
+		s->nread += n;
+		for (uint32 i = 0; i < n; i++)
+		{
+			const uint8 *rec = first.data + (size_t) i * len;
+			bool		unsure = all_unsure;
+
+			if (s->key_len > 0 && i > 0)
+			{
+				/* every key read is in order (the first was checked) */
+				zf_record	r;
+
+				r.data = rec;
+				r.length = len;
+				r.number = first.number + i;
+				r.offset = first.offset + (uint64) i * len;
+				zfdw_check_key_order(s, &r);
+			}
+
+			if (flt)
+			{
+				zf_tv		tv = zf_filter_eval(flt, rec, len);
+
+				if (tv == ZF_TV_FALSE || tv == ZF_TV_NULL)
+				{
+					s->npushskipped++;
+					continue;
+				}
+				unsure = tv == ZF_TV_UNSURE;
+			}
+			if (!unsure && read_fast(as, rec, len))
+			{
+				add_record(as);
+				continue;
+			}
+			/* the ordinary path, with this record as the scan's current */
+			s->rec.filename = s->src.name;
+			s->rec.number = first.number + i;
+			s->rec.offset = first.offset + (uint64) i * len;
+			s->rec.data = rec;
+			s->rec.length = len;
+			s->rec.cursor = NULL;
+			s->recheck = unsure;
+			if (read_slow(as, econtext))
+			{
+				MemoryContextSwitchTo(old);
+				add_record(as);
+			}
+			MemoryContextSwitchTo(old);
+		}
+	}
+}
+
+/*
+ * The scan's error context while going through runs, unless a record is
+ * being decoded (which says it with the record's place).
+ */
+static void
+runs_error_callback(void *arg)
+{
+	ZfScanState *s = (ZfScanState *) arg;
+
+	if (!s->in_record)
+		s->errcb.callback(s->errcb.arg);
+}
+
+/* Scan the whole table into the groups. */
+static void
+compute(ForeignScanState *node, ZfAggState *as)
+{
+	ZfScanState *s = as->s;
+	ExprContext *econtext = node->ss.ps.ps_ExprContext;
+	MemoryContext old = CurrentMemoryContext;
+	ErrorContextCallback errcb;
+
+	if (s->filter && !s->filter->ready)
+		zfdw_scan_prepare_filter(s);
+	if (zfdw_scan_runs_ok(s))
+	{
+		/* the scan's error context (the table, the file) around the runs */
+		errcb.callback = runs_error_callback;
+		errcb.arg = s;
+		errcb.previous = error_context_stack;
+		error_context_stack = &errcb;
+		compute_runs(node, as);
+		error_context_stack = errcb.previous;
+	}
+	else
+		while (zfdw_scan_next(s, NULL, NULL))
+		{
+			bool		ok;
+
+			if (!s->recheck && read_fast(as, s->rec.data, s->rec.length))
+				ok = true;
+			else
+			{
+				ok = read_slow(as, econtext);
+				MemoryContextSwitchTo(old);
+			}
+			if (ok)
+				add_record(as);
+		}
+	as->computed = true;
+	if (as->groups)
+		hash_seq_init(&as->seq, as->groups);
+}
+
+/* A numeric Datum of v (at field_scale) with exactly datum_scale digits. */
+static Datum
+numeric_at(zf_int128 v, int field_scale, int datum_scale)
+{
+	char		buf[ZF_DECIMAL_STRLEN + 64];
+	int			n = zf_decimal_to_string(v, field_scale, buf);
+
+	if (datum_scale > field_scale)
+	{
+		if (field_scale == 0)
+			buf[n++] = '.';
+		for (int i = field_scale; i < datum_scale; i++)
+			buf[n++] = '0';
+		buf[n] = '\0';
+	}
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/* The column's own Datum of a value (group columns, min, max). */
+static Datum
+column_datum(AggOut *out, zf_int128 v)
+{
+	Datum		d;
+	zf_error	err;
+
+	zf_error_clear(&err);
+	if (!zfdw_number_datum(out->col, v, out->col->f->scale, &d, &err))
+		elog(ERROR, "zfdw: %s", err.message);
+	return d;
+}
+
+/* Fill the slot with one group's row. */
+static void
+emit(ZfAggState *as, uint8 *entry, TupleTableSlot *slot)
+{
+	AggAcc	   *accs = entry_accs(as, entry);
+
+	for (int i = 0; i < as->nout; i++)
+	{
+		AggOut	   *out = &as->outs[i];
+		Datum	   *d = &slot->tts_values[i];
+		bool	   *isnull = &slot->tts_isnull[i];
+		AggAcc	   *a = &accs[out->acc];
+		int			fs = out->col ? out->col->f->scale : 0;
+
+		*isnull = false;
+		switch (out->kind)
+		{
+			case ZF_AGG_GROUP:
+				{
+					const uint8 *k = entry + out->key_off;
+
+					if (k[0])
+						*isnull = true;
+					else if (out->okind == ZF_FOPERAND_NUMBER)
+					{
+						zf_int128	v;
+
+						memcpy(&v, k + 1, sizeof(v));
+						*d = column_datum(out, v);
+					}
+					else
+					{
+						uint32		n;
+
+						memcpy(&n, k + 1, 4);
+						*d = PointerGetDatum(cstring_to_text_with_len((const char *) k + 5, (int) n));
+					}
+				}
+				break;
+			case ZF_AGG_COUNT_STAR:
+			case ZF_AGG_COUNT:
+				*d = Int64GetDatum(a->count);
+				break;
+			case ZF_AGG_SUM:
+				if (a->count == 0)
+					*isnull = true;
+				else if (out->col->target == ZF_TARGET_INT2 || out->col->target == ZF_TARGET_INT4)
+				{
+					if (a->sum < PG_INT64_MIN || a->sum > PG_INT64_MAX)
+						ereport(ERROR,
+								(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+								 errmsg("bigint out of range")));
+					*d = Int64GetDatum((int64) a->sum);
+				}
+				else
+					*d = numeric_at(a->sum, fs, out->datum_scale);
+				break;
+			case ZF_AGG_AVG:
+				if (a->count == 0)
+					*isnull = true;
+				else
+					*d = DirectFunctionCall2(numeric_div,
+											 numeric_at(a->sum, fs, out->datum_scale),
+											 NumericGetDatum(int64_to_numeric(a->count)));
+				break;
+			case ZF_AGG_MIN:
+			case ZF_AGG_MAX:
+				if (a->count == 0)
+					*isnull = true;
+				else
+					*d = column_datum(out, a->sum);
+				break;
+		}
+	}
+}
+
+/* IterateForeignScan of a pushed aggregate: the next group's row. */
+TupleTableSlot *
+zfdw_agg_iterate(ForeignScanState *node)
+{
+	ZfAggState *as = (ZfAggState *) node->fdw_state;
+	TupleTableSlot *slot = node->ss.ss_ScanTupleSlot;
+	uint8	   *entry;
+
+	ExecClearTuple(slot);
+	if (!as->computed)
+	{
+		MemoryContext old = MemoryContextSwitchTo(node->ss.ps.state->es_query_cxt);
+
+		compute(node, as);
+		MemoryContextSwitchTo(old);
+	}
+	if (as->ngroup == 0)
+	{
+		if (as->single_done)
+			return slot;
+		as->single_done = true;
+		entry = as->single;
+	}
+	else if ((entry = hash_seq_search(&as->seq)) == NULL)
+		return slot;
+	emit(as, entry, slot);
+	as->ngroups_out++;
+	ExecStoreVirtualTuple(slot);
+	return slot;
+}
+
+/* ReScanForeignScan of a pushed aggregate: count again. */
+void
+zfdw_agg_rescan(ForeignScanState *node)
+{
+	ZfAggState *as = (ZfAggState *) node->fdw_state;
+
+	if (as->computed && as->groups && hash_get_num_entries(as->groups) > 0 &&
+		as->ngroups_out < (uint64) hash_get_num_entries(as->groups))
+		hash_seq_term(&as->seq);
+	zfdw_scan_rewind(as->s);
+	if (as->s->filter)
+		as->s->filter->ready = false;
+	reset_groups(as);
+}
+
+/* EndForeignScan of a pushed aggregate. */
+void
+zfdw_agg_end(ForeignScanState *node)
+{
+	ZfAggState *as = (ZfAggState *) node->fdw_state;
+
+	if (as == NULL)
+		return;
+	if (as->computed && as->groups &&
+		as->ngroups_out < (uint64) hash_get_num_entries(as->groups))
+		hash_seq_term(&as->seq);
+	zfdw_scan_end(as->s);
+	ExecDropSingleTupleTableSlot(as->baseslot);
+	table_close(as->rel, NoLock);
+}
+
+/* EXPLAIN of a pushed aggregate: the aggregate, the filter, the counts. */
+void
+zfdw_agg_explain(ForeignScanState *node, ExplainState *es)
+{
+	ZfAggState *as = (ZfAggState *) node->fdw_state;
+	ForeignScan *plan = (ForeignScan *) node->ss.ps.plan;
+	List	   *context;
+	StringInfoData aggs;
+	StringInfoData groups;
+	ListCell   *lc;
+	int			i = 0;
+	int			relid;
+
+	context = set_deparse_context_plan(es->deparse_cxt, node->ss.ps.plan, NIL);
+	initStringInfo(&aggs);
+	initStringInfo(&groups);
+	foreach(lc, plan->fdw_scan_tlist)
+	{
+		TargetEntry *te = lfirst_node(TargetEntry, lc);
+		StringInfo	buf = as->outs[i++].kind == ZF_AGG_GROUP ? &groups : &aggs;
+
+		appendStringInfo(buf, "%s%s", buf->len ? ", " : "",
+						 deparse_expression((Node *) te->expr, context, false, false));
+	}
+	if (groups.len)
+		appendStringInfo(&aggs, " GROUP BY %s", groups.data);
+	ExplainPropertyText("Foreign File", as->s->t->opts.filename ?
+						as->s->t->opts.filename : as->s->t->opts.program, es);
+	ExplainPropertyText("Pushed Aggregate", aggs.data, es);
+	if (as->clauses != NIL)
+	{
+		Node	   *expr = list_length(as->clauses) == 1 ? linitial(as->clauses) :
+			(Node *) make_andclause(as->clauses);
+
+		/* the clauses' Vars as the plan's range table now numbers them */
+		relid = bms_membership(plan->fs_relids) == BMS_SINGLETON ?
+			bms_singleton_member(plan->fs_relids) : (int) as->relid;
+		expr = copyObject(expr);
+		ChangeVarNodes(expr, (int) as->relid, relid, 0);
+		ExplainPropertyText("Pushed Filter",
+							deparse_expression(expr, context, false, false), es);
+	}
+	if (es->analyze)
+	{
+		ExplainPropertyInteger("Records Read", NULL, (int64) as->s->nread, es);
+		if (as->s->filter)
+			ExplainPropertyInteger("Records Skipped by Pushed Filter", NULL,
+								   (int64) as->s->npushskipped, es);
+		ExplainPropertyInteger("Records Rejected", NULL, (int64) as->s->nrejected, es);
+		ExplainPropertyInteger("Groups", NULL, (int64) as->ngroups_out, es);
+	}
+}

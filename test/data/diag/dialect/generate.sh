@@ -1,0 +1,43 @@
+#!/bin/bash
+#
+# generate.sh - writes the dialect fixtures of this folder with GnuCOBOL:
+# dialgen.cbl compiled with GnuCOBOL's default configuration
+# (gnucobol.dat: binary-size 1-2-4-8, COMP big-endian, COMP-5
+# little-endian on x86, ASCII zoned signs) and with -std=mf (mf.dat:
+# Micro Focus's minimal binary sizes 1--8).  Each program DISPLAYs every
+# value it stored; the values, signs and leading zeros normalised by awk,
+# are <name>.expected.txt, what the test compares zfdw's rows with.  The
+# tests never run this script; they read the files it wrote, which are
+# committed.
+#
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+"$here/../../../../scripts/deps.sh" gnucobol3
+build=$(mktemp -d)
+trap 'rm -rf "$build"' EXIT
+export LC_ALL=C
+cp "$here/dialgen.cbl" "$here/DIALREC.cpy" "$build/"
+
+# "+012.34" -> "12.34", "-065536" -> "-65536", names without trailing blanks
+normalize() {
+	awk -F'|' 'BEGIN { OFS = "|" }
+	{
+		sub(/ +$/, "", $2)
+		for (i = 3; i <= NF; i++) {
+			s = substr($i, 1, 1); v = $i
+			neg = (s == "-"); if (s == "+" || s == "-") v = substr(v, 2)
+			sub(/^0+/, "", v); if (v == "" || substr(v, 1, 1) == ".") v = "0" v
+			if (neg && v !~ /^0(\.0*)?$/) v = "-" v
+			$i = v
+		}
+		sub(/^0+/, "", $1)
+		print
+	}'
+}
+
+(cd "$build" && cobc -x -o gen_gnucobol dialgen.cbl && cobc -x -std=mf -o gen_mf dialgen.cbl)
+for d in gnucobol mf; do
+	DD_OUTFILE="$here/$d.dat" "$build/gen_$d" | normalize > "$here/$d.expected.txt"
+	echo "$d: $(wc -c < "$here/$d.dat") bytes"
+done

@@ -1,0 +1,117 @@
+-- Aggregate pushdown: which queries compute their groups inside the scan
+-- (EXPLAIN's Pushed Aggregate) and which leave them to PostgreSQL; every
+-- result, type and scale compared with PostgreSQL's own on a heap table
+-- holding the same rows; NULLs, empty inputs, parameters, on_error.
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/helpers.psql
+CREATE SCHEMA test_pushdown_aggregate;
+SET search_path = test_pushdown_aggregate, public;
+\set pd :abs_srcdir '/data/pushdown/pushdown.dat'
+SET max_parallel_workers_per_gather = 0;
+SET client_min_messages = warning;     -- on_error's end-of-scan notices
+CREATE SERVER IF NOT EXISTS pd_server FOREIGN DATA WRAPPER zfdw;
+\i :abs_srcdir/pushdown_tables.psql
+
+SET zfdw.enable_filter_pushdown = off;
+CREATE TABLE pd_heap AS SELECT * FROM pd_null;
+RESET zfdw.enable_filter_pushdown;
+
+-- whether a query is pushed, and its rows against the heap's
+CREATE FUNCTION zt_agg_check(q text) RETURNS TABLE (pushed bool, same_rows bool, foreign_rows bigint)
+LANGUAGE plpgsql AS $$
+DECLARE line text; a text; b text;
+BEGIN
+    pushed := false;
+    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        pushed := pushed OR line LIKE '%Pushed Aggregate%';
+    END LOOP;
+    EXECUTE 'SELECT count(*), string_agg(x::text, ''|'' ORDER BY x::text) FROM (' || q || ') x'
+        INTO foreign_rows, a;
+    EXECUTE 'SELECT string_agg(x::text, ''|'' ORDER BY x::text) FROM (' ||
+        replace(q, 'pd_null', 'pd_heap') || ') x' INTO b;
+    same_rows := a IS NOT DISTINCT FROM b;
+    RETURN NEXT;
+END $$;
+
+-- 1. each aggregate over each kind of field, with and without GROUP BY
+SELECT q, (zt_agg_check(q)).* FROM (VALUES
+  ('SELECT count(*) FROM pd_null'),
+  ('SELECT count(p_s), count(t1), count(t2), count(p_n), count(p_i) FROM pd_null'),
+  ('SELECT sum(p_s), sum(p_u), sum(z_s), sum(z_u), sum(b_s2), sum(b_s4), sum(p_n), sum(p_i) FROM pd_null'),
+  ('SELECT avg(p_s), avg(p_u), avg(z_s), avg(z_u), avg(b_s2), avg(b_s4), avg(p_n), avg(p_i) FROM pd_null'),
+  ('SELECT min(p_s), max(p_s), min(z_s), max(z_s), min(b_s2), max(b_s4), min(p_n), max(p_i) FROM pd_null'),
+  ('SELECT t2, count(*), sum(p_s), avg(p_s) FROM pd_null GROUP BY t2'),
+  ('SELECT t1, p_n, count(*), min(b_s2), max(z_small) FROM pd_null GROUP BY t1, p_n'),
+  ('SELECT p_u, count(*) FROM pd_null GROUP BY p_u'),
+  ('SELECT p_i, sum(b_s4) FROM pd_null GROUP BY p_i'),
+  ('SELECT count(*), sum(p_s) FROM pd_null WHERE t1 = ''ABC'''),
+  ('SELECT t2, sum(z_s) FROM pd_null WHERE p_s BETWEEN -100 AND 100 OR p_n IS NULL GROUP BY t2'),
+  ('SELECT count(*), sum(p_s), min(p_s), avg(p_s) FROM pd_null WHERE p_s > 1000000'),
+  ('SELECT t2, count(*) FROM pd_null WHERE p_s > 1000000 GROUP BY t2')
+) v(q);
+
+-- result types as PostgreSQL's: sum(int2/int4) bigint, sum(int8) and
+-- avg numeric, numeric sums at the column's scale
+SELECT pg_typeof(sum(b_s2)) AS sum_int2, pg_typeof(sum(b_s4)) AS sum_int4,
+       pg_typeof(avg(b_s4)) AS avg_int4, pg_typeof(min(b_s2)) AS min_int2,
+       pg_typeof(sum(p_s)) AS sum_numeric, scale(sum(p_s)) AS sum_scale,
+       scale(avg(p_s)) AS avg_scale, scale(avg(z_u)) AS avg_int_scale
+  FROM pd_null;
+SELECT scale(sum(p_s)) AS sum_scale, scale(avg(p_s)) AS avg_scale, scale(avg(z_u)) AS avg_int_scale
+  FROM pd_heap;
+
+-- 2. what is not pushed: other aggregates, expressions, HAVING,
+-- DISTINCT, FILTER, a condition or column that is not pushed
+SELECT q, (zt_agg_check(q)).* FROM (VALUES
+  ('SELECT sum(p_big) FROM pd_null'),
+  ('SELECT max(b_u8) FROM pd_null'),
+  ('SELECT sum(p_s) + 1 FROM pd_null'),
+  ('SELECT t2, count(*) FROM pd_null GROUP BY t2 HAVING count(*) > 300'),
+  ('SELECT count(DISTINCT p_s) FROM pd_null'),
+  ('SELECT count(*) FILTER (WHERE p_s > 0) FROM pd_null'),
+  ('SELECT sum(p_s) FROM pd_null WHERE t1 LIKE ''A%'''),
+  ('SELECT max(t1) FROM pd_null'),
+  ('SELECT string_agg(t1, '','') IS NOT NULL FROM pd_null'),
+  ('SELECT t2 || ''x'', count(*) FROM pd_null GROUP BY t2 || ''x''')
+) v(q);
+
+-- 3. EXPLAIN, and under ANALYZE the records read and skipped and the groups
+SELECT zt_explain($$(COSTS OFF) SELECT t2, count(*), sum(p_s) FROM pd_null WHERE p_s > 0 GROUP BY t2$$);
+SELECT line FROM zt_explain($$(ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
+    SELECT t2, count(*), sum(p_s) FROM pd_null WHERE p_s > 0 GROUP BY t2$$) line
+  WHERE line !~ 'Foreign File';
+SET zfdw.enable_aggregate_pushdown = off;
+SELECT zt_explain($$(COSTS OFF) SELECT count(*) FROM pd_null$$);
+RESET zfdw.enable_aggregate_pushdown;
+
+-- 4. parameters of a generic plan
+SET plan_cache_mode = force_generic_plan;
+PREPARE q(numeric) AS SELECT t2, count(*), sum(p_s) FROM pd_null WHERE p_s > $1 GROUP BY t2 ORDER BY t2;
+SELECT zt_explain('(COSTS OFF) EXECUTE q(0)');
+EXECUTE q(0);
+EXECUTE q(99999);
+SELECT t2, count(*), sum(p_s) FROM pd_heap WHERE p_s > 99999 GROUP BY t2 ORDER BY t2;
+RESET plan_cache_mode;
+
+-- 5. bad bytes: on_error null counts them as NULL, skip leaves the record
+-- out, stop stops, as without pushdown
+SELECT count(*), count(p_s), sum(p_s) FROM pd_null;
+SELECT count(*), count(p_s), sum(p_s) FROM pd_skip;
+SET zfdw.enable_aggregate_pushdown = off;
+SELECT count(*), count(p_s), sum(p_s) FROM pd_skip;
+RESET zfdw.enable_aggregate_pushdown;
+CREATE FOREIGN TABLE pd_stop (p_s numeric(9,2) OPTIONS (position '1', pic 'S9(5)V99', usage 'comp-3'))
+    SERVER pd_server OPTIONS (filename :'pd', lrecl '64');
+SELECT zt_error('SELECT sum(p_s) FROM pd_stop');
+
+-- 6. a file whose key option promises an order it does not have: the
+-- aggregate checks every key as the scan does
+\set unsorted :abs_srcdir '/data/hand/unsorted.dat'
+CREATE FOREIGN TABLE unsorted (k integer OPTIONS (position '1', pic '9(4)'),
+                               v text OPTIONS (position '5', length '4'))
+    SERVER pd_server OPTIONS (filename :'unsorted', lrecl '8', key 'k');
+SELECT zt_explain('(COSTS OFF) SELECT count(*), sum(k) FROM unsorted');
+SELECT zt_error('SELECT count(*), sum(k) FROM unsorted');
+SET zfdw.enable_aggregate_pushdown = off;
+SELECT zt_error('SELECT count(*), sum(k) FROM unsorted');
+RESET zfdw.enable_aggregate_pushdown;

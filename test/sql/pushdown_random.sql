@@ -1,0 +1,29 @@
+-- Filter pushdown, differential: random queries over every field kind
+-- (test/pushdown_random.psql), each run with zfdw.enable_filter_pushdown
+-- on and off; the results must be the same, row for row.  The records
+-- (test/data/pushdown/generate.py) hold every packed sign, negative
+-- zeros, the largest digits, NULL representations, padded texts and
+-- invalid bytes.
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/helpers.psql
+CREATE SCHEMA test_pushdown_random;
+SET search_path = test_pushdown_random, public;
+\set pd :abs_srcdir '/data/pushdown/pushdown.dat'
+SET max_parallel_workers_per_gather = 0;
+SET client_min_messages = warning;     -- on_error's end-of-scan notices
+
+CREATE SERVER IF NOT EXISTS pd_server FOREIGN DATA WRAPPER zfdw;
+\i :abs_srcdir/pushdown_tables.psql
+\i :abs_srcdir/pushdown_random.psql
+
+-- thousands of queries on each table, fixed seeds
+SELECT queries, pushed > queries / 2 AS mostly_pushed, errors, differences, first_difference
+  FROM zt_pd_random('pd_null', 2000, 0.14);
+SELECT queries, pushed > queries / 2 AS mostly_pushed, errors, differences, first_difference
+  FROM zt_pd_random('pd_skip', 1000, 0.28);
+
+-- aggregates with GROUP BY, pushed and not, against PostgreSQL's own
+SELECT queries, pushed > queries / 5 AS often_pushed, errors, differences, first_difference
+  FROM zt_pd_random_agg('pd_null', 700, 0.42);
+SELECT queries, pushed > queries / 5 AS often_pushed, errors, differences, first_difference
+  FROM zt_pd_random_agg('pd_skip', 300, 0.56);
