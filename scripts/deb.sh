@@ -14,7 +14,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ZF_ROOT"
 
-scripts/deps.sh debhelper postgresql-server-dev-all dpkg-dev >&2
+scripts/deps.sh debhelper postgresql-server-dev-all dpkg-dev build-essential >&2
 
 version=$(dpkg-parsechangelog -l debian/changelog -S Version)
 upstream=${version%-*}
