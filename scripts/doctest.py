@@ -25,6 +25,9 @@
 # in the output; "{db}" in TO stands for the document's database.
 # --tag TAG runs the blocks tagged TAG too (``` sql-remote blocks, which
 # need a second server, when the maps make the test cluster play it).
+# --dump FILE writes every block's actual output to FILE as JSON
+# ({document: {first line of the block: [lines]}}), for a writer who
+# updates the shown outputs after a change of behaviour.
 #
 # Prints one line per block that fails (with a diff), one line per
 # document with its count of blocks, and last
@@ -34,6 +37,7 @@
 #-------------------------------------------------------------------------
 import argparse
 import difflib
+import json
 import os
 import re
 import subprocess
@@ -155,6 +159,7 @@ def main():
 	ap.add_argument("--map", action="append", default=[])
 	ap.add_argument("--admin-db", default="postgres")
 	ap.add_argument("--tag", action="append", default=[])
+	ap.add_argument("--dump")
 	ap.add_argument("docs", nargs="+")
 	args = ap.parse_args()
 	psql = ["psql", "-h", args.host, "-p", args.port, "-U", args.user]
@@ -162,18 +167,20 @@ def main():
 
 	quiet = dict(os.environ, PGOPTIONS="-c client_min_messages=warning")
 	passed = failed = 0
+	dump = {}
 	for n, doc in enumerate(args.docs):
 		blocks = parse_blocks(doc, ["sql"] + args.tag)
 		if not blocks:
 			continue
 		db = "zfdw_doctest_%d" % n
-		for stmt in ("DROP DATABASE IF EXISTS %s" % db, "CREATE DATABASE %s" % db):
+		for stmt in ("DROP DATABASE IF EXISTS %s WITH (FORCE)" % db, "CREATE DATABASE %s" % db):
 			subprocess.run(psql + ["-X", "-q", "-d", args.admin_db, "-c", stmt],
 						   check=True, env=quiet)
 		outputs = run_document(psql, blocks, maps, db)
 		doc_failed = 0
 		for i, b in enumerate(blocks):
 			actual = outputs[i] if i < len(outputs) else ["(no output: the session ended)"]
+			dump.setdefault(doc, {})[b.line] = actual
 			if b.shown is not None:
 				ok = matches(b.shown, actual)
 			else:
@@ -193,8 +200,11 @@ def main():
 				for l in actual[:12]:
 					print("    " + l)
 		subprocess.run(psql + ["-X", "-q", "-d", args.admin_db, "-c",
-							   "DROP DATABASE IF EXISTS %s" % db], check=True, env=quiet)
+							   "DROP DATABASE IF EXISTS %s WITH (FORCE)" % db], check=True, env=quiet)
 		print("  %s: %d blocks run, %d failed" % (doc, len(blocks), doc_failed))
+	if args.dump:
+		with open(args.dump, "w", encoding="utf-8") as f:
+			json.dump(dump, f, indent=1, ensure_ascii=False)
 	print("doctest: %d passed, %d failed" % (passed, failed))
 	return 1 if failed else 0
 

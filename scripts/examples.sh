@@ -15,9 +15,21 @@
 # (test/data/delimited, as delimited/), the copybooks and DDL of examples/,
 # and files written by programs: the demo's change extract of the morning
 # of 2025-07-01 (demo/data/acctcdc.py) and the binary examples
-# (examples/make_examples.py).  scripts/doctest.sh builds its scratch
-# folder with this script, so the documents are tested on these files.
-# Files already in the folder are replaced; others are left alone.
+# (examples/make_examples.py).  For docs/object-storage.md: the account
+# master compressed by zstd and its copybook by bzip2 (acctmast.dat.gz
+# comes from make_examples.py), and a gzip file cut short.  For
+# docs/archives.md: the generated tapes of test/data/archive and, when
+# ../shared/conformance is there, its public samples test_tape.het and
+# test_pds.xmi (linked, read where they are).  For docs/writing.md: the
+# benchmark's ACCT80.cpy, in/more_accounts.csv, and out/, a folder the
+# server may write.  For docs/troubleshooting.md: the dialect files of
+# test/data/diag/dialect.  For the subscriptions of docs/change-apply.md:
+# landing/, four change files of balanced transfers with their .done
+# markers (test/subscription/transfers.py), and landing_unload.csv, the
+# accounts after the first two.
+# scripts/doctest.sh builds its scratch folder with this script, so the
+# documents are tested on these files.  Files already in the folder are
+# replaced; others are left alone.
 #
 #-------------------------------------------------------------------------
 set -euo pipefail
@@ -54,6 +66,50 @@ cp -r test/data/delimited/db2_dept.vb test/data/delimited/db2_dept.nl \
 # binary examples
 python3 demo/data/acctcdc.py --out "$dest/acctcdc.dat" --end 2025-07-01T08:23:43.585618 >/dev/null
 python3 examples/make_examples.py --out "$dest"
+
+# docs/object-storage.md: compressed files
+zstd -q -f -o "$dest/acctmast.dat.zst" demo/data/acctmast.dat
+bzip2 -c demo/data/ACCTMAST.cpy >"$dest/ACCTMAST.cpy.bz2"
+head -c 20000 "$dest/acctmast.dat.gz" >"$dest/acctmast_cut.dat.gz"
+
+# docs/archives.md: tape images and XMIT files
+cp test/data/archive/gen_sl_z.het test/data/archive/gen_mv1.aws \
+	test/data/archive/gen_mv2.aws "$dest/"
+shared=$ZF_ROOT/../shared/conformance
+for f in tape/test_tape.het xmit/test_pds.xmi; do
+	rm -f "$dest/${f#*/}"
+	if [ -r "$shared/$f" ]; then
+		ln -s "$(cd "$shared/${f%/*}" && pwd)/${f#*/}" "$dest/${f#*/}"
+	else
+		echo "examples: $shared/$f is not there; the examples of docs/archives.md that read ${f#*/} will not find it" >&2
+	fi
+done
+
+# docs/writing.md: a copybook, rows to load, and a folder to write into
+cp test/bench/ACCT80.cpy "$dest/"
+mkdir -p "$dest/in" "$dest/out"
+cp examples/more_accounts.csv "$dest/in/"
+rm -f "$dest/out/ACCT.NEW.dat"
+if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1; then
+	chown postgres: "$dest/out"
+	chmod 755 "$dest/out"
+else
+	chmod 1777 "$dest/out"
+fi
+
+# docs/troubleshooting.md: records written by GnuCOBOL in Micro Focus mode
+cp test/data/diag/dialect/DIALREC.cpy test/data/diag/dialect/mf.dat "$dest/"
+
+# docs/change-apply.md, subscriptions: four landed files (the first
+# inserts 1000 accounts, each other one holds 50 transfers) and the
+# accounts as they are after the first two, as an unload would have them
+rm -rf "$dest/landing"
+mkdir -p "$dest/landing"
+python3 test/subscription/transfers.py --dir "$dest/landing" --files 4 --landing marker
+tmp=$(mktemp -d)
+python3 test/subscription/transfers.py --dir "$tmp" --files 2 --landing marker \
+	--reference "$dest/landing_unload.csv"
+rm -rf "$tmp"
 
 chmod -R a+rX "$dest"
 echo "examples: the example files are in $dest"
