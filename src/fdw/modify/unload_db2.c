@@ -78,6 +78,7 @@ typedef struct UnloadContext
 	const char *table;
 	uint64		row;
 	const char *column;
+	bool		fetching;		/* running the query for the next rows */
 	int			progress;
 } UnloadContext;
 
@@ -86,7 +87,10 @@ unload_error_context(void *arg)
 {
 	UnloadContext *uc = arg;
 
-	if (uc->column != NULL)
+	if (uc->fetching)
+		errcontext("unload_for_db2 into %s, the query's rows after row %llu", uc->table,
+				   (unsigned long long) uc->row);
+	else if (uc->column != NULL)
 		errcontext("unload_for_db2 into %s, row %llu, column \"%s\"", uc->table,
 				   (unsigned long long) uc->row, uc->column);
 	else if (uc->row > 0)
@@ -599,7 +603,9 @@ zfdw_unload_for_db2(PG_FUNCTION_ARGS)
 	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
 	for (;;)
 	{
+		uc->fetching = true;
 		SPI_cursor_fetch(portal, true, FETCH_ROWS);
+		uc->fetching = false;
 		if (SPI_processed == 0)
 			break;
 		for (uint64 r = 0; r < SPI_processed; r++)
