@@ -13,6 +13,7 @@
 # hand-made fixtures (test/data/hand), the order records (test/data/cobol),
 # the change extracts (test/data/cdc, as cdc/), the delimited fixtures
 # (test/data/delimited, as delimited/), the copybooks and DDL of examples/,
+# the benchmark's 80-byte account record (test/bench/ACCT80.cpy),
 # and files written by programs: the demo's change extract of the morning
 # of 2025-07-01 (demo/data/acctcdc.py) and the binary examples
 # (examples/make_examples.py).  scripts/doctest.sh builds its scratch
@@ -40,6 +41,7 @@ cp test/data/hand/*.dat "$dest/"
 cp test/data/cobol/ODOREC.cpy test/data/cobol/odo_vb_cp037.dat \
 	test/data/cobol/odo_vbbdw_cp037.dat "$dest/"
 cp examples/CUST.cpy examples/PARTY.cpy examples/payroll.ddl examples/people.csv "$dest/"
+cp test/bench/ACCT80.cpy "$dest/"
 rm -rf "$dest/cdc" "$dest/delimited"
 mkdir -p "$dest/cdc" "$dest/delimited"
 cp -r test/data/cdc/CDCBANK.cpy test/data/cdc/CDCBANK6.cpy test/data/cdc/positional \
@@ -56,4 +58,9 @@ python3 demo/data/acctcdc.py --out "$dest/acctcdc.dat" --end 2025-07-01T08:23:43
 python3 examples/make_examples.py --out "$dest"
 
 chmod -R a+rX "$dest"
+# where the writing examples (docs/writing.md) write: the server must be
+# able to create files there; sticky, as /tmp, so that nobody removes
+# another's files
+mkdir -p "$dest/out"
+chmod 1777 "$dest/out"
 echo "examples: the example files are in $dest"
