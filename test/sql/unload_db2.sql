@@ -59,6 +59,34 @@ SELECT zfdw.db2_ddl_to_pg((SELECT create_table FROM zfdw.unload_for_db2(
   $$SELECT 1 AS id, 'x'::varchar(6) AS name, 1.5::numeric(5,2) AS amt, now()::date AS dt$$,
   :'d', :'p', 'ZFDW.SMALL', '{"create_table": true}')));
 
+-- NOT NULL columns (option not_null): no indicator byte, NOT NULL in the
+-- CREATE TABLE; ID INTEGER 1-4, NAME VARCHAR(6) 5-12 (indicator none),
+-- AMT 14-16 after its indicator 13
+SELECT records, bytes, create_table FROM zfdw.unload_for_db2(
+  $$SELECT id, name::varchar(6), amt::numeric(5,2)
+      FROM (VALUES (1, 'ab', 12.5), (-2, 'c', NULL)) v(id, name, amt)$$,
+  :'d', :'p', 'ZFDW.SMALL', '{"create_table": true, "not_null": ["id", "NAME"]}');
+SELECT pg_read_file(:'p') = $$LOAD DATA INDDN SYSREC LOG NO RESUME YES
+ EBCDIC  CCSID(00037,00000,00000)
+ INTO TABLE "ZFDW"."SMALL"
+ ( "ID"
+        POSITION(  00001:00004) INTEGER
+ , "NAME"
+        POSITION(  00005:00012) VARCHAR
+ , "AMT"
+        POSITION(  00014:00016) DECIMAL PACKED(00005,00002)
+                          NULLIF(00013)=X'FF'
+ )
+$$ AS not_null_punch_as_written_by_hand;
+SELECT * FROM file_hex(:'d', 16);
+CREATE FOREIGN TABLE back_not_null (id int, name varchar(6), amt numeric(5,2))
+  SERVER usrv OPTIONS (punch :'p', filename :'d');
+SELECT * FROM back_not_null;
+SELECT * FROM ut_error(format('SELECT * FROM zfdw.unload_for_db2(%L, %L, %L, %L, %L)',
+  'SELECT 1 AS id UNION ALL SELECT NULL', :'d', :'p', 'T', '{"not_null": true}'));
+SELECT * FROM ut_error(format('SELECT * FROM zfdw.unload_for_db2(%L, %L, %L, %L, %L)',
+  'SELECT 1 AS id', :'d', :'p', 'T', '{"not_null": ["idd"]}'));
+
 -- 2. Round trips: every supported type at its boundaries, and NULLs,
 --    written by unload_for_db2 and read back through its own punch.
 CREATE TABLE src (

@@ -25,7 +25,9 @@
  * n bytes is n characters of a single-byte EBCDIC page, 4n in UTF-8 (at
  * most 255 for CHAR and 32704 for VARCHAR; a longer value is an error).
  * Every other type is refused with the column named.  Every column is
- * nullable: a query's result does not say which ones are not.
+ * nullable (a query's result does not say which ones are not) unless the
+ * option not_null names it (or is true): then it has no indicator byte,
+ * DB2's CREATE TABLE says NOT NULL, and a NULL in it is an error.
  *
  * Both files are written like the file of an INSERT into a writable table
  * (modify_file.c): each a temporary file beside its target, renamed over
@@ -70,6 +72,8 @@ typedef struct UnloadOptions
 	int			numeric_s;
 	int			varchar_length; /* 0: text without a length refused */
 	bool		create_table;
+	bool		all_not_null;	/* not_null true */
+	List	   *not_null;		/* not_null's column names (char *) */
 } UnloadOptions;
 
 /* What the error context names while rows are written. */
@@ -139,6 +143,39 @@ option_text(JsonbValue *v, const char *key)
 	return NULL;
 }
 
+/*
+ * The option not_null: true (every column), or an array of the names of
+ * the query's columns that DB2 declares NOT NULL (no indicator byte).
+ */
+static void
+read_not_null(JsonbValue *v, UnloadOptions *o)
+{
+	JsonbIterator *it;
+	JsonbValue	e;
+	JsonbIteratorToken tok;
+
+	if (v->type == jbvBool)
+	{
+		o->all_not_null = v->val.boolean;
+		return;
+	}
+	if (v->type != jbvBinary || !JsonContainerIsArray(v->val.binary.data))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("option not_null must be true or an array of column names")));
+	it = JsonbIteratorInit(v->val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+	{
+		if (tok != WJB_ELEM)
+			continue;
+		if (e.type != jbvString)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("option not_null must be true or an array of column names")));
+		o->not_null = lappend(o->not_null, pnstrdup(e.val.string.val, e.val.string.len));
+	}
+}
+
 /* Read the options object; an unknown key is an error. */
 static void
 read_options(Jsonb *jb, UnloadOptions *o)
@@ -155,6 +192,8 @@ read_options(Jsonb *jb, UnloadOptions *o)
 	o->numeric_s = 0;
 	o->varchar_length = 0;
 	o->create_table = false;
+	o->all_not_null = false;
+	o->not_null = NIL;
 	if (jb == NULL)
 		return;
 	if (!JB_ROOT_IS_OBJECT(jb))
@@ -173,6 +212,11 @@ read_options(Jsonb *jb, UnloadOptions *o)
 		}
 		if (tok != WJB_VALUE)
 			continue;
+		if (strcmp(key, "not_null") == 0)
+		{
+			read_not_null(&v, o);
+			continue;
+		}
 		val = option_text(&v, key);
 		if (strcmp(key, "codepage") == 0)
 			o->codepage = val;
@@ -221,7 +265,7 @@ read_options(Jsonb *jb, UnloadOptions *o)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown option \"%s\" of unload_for_db2", key),
-					 errhint("Valid options are codepage, float, recfm, numeric, varchar_length and create_table.")));
+					 errhint("Valid options are codepage, float, recfm, numeric, varchar_length, not_null and create_table.")));
 	}
 }
 
@@ -266,13 +310,19 @@ map_column(Form_pg_attribute a, const UnloadOptions *o, int per_char,
 	const char *name = NameStr(a->attname);
 	int32		typmod = a->atttypmod;
 	int64		n;
+	ListCell   *lc;
 
 	memset(c, 0, sizeof(*c));
 	if (strlen(name) > ZF_UNLOAD_NAME_MAX)
 		refuse_column(name, a->atttypid, typmod, "DB2 column names have at most 128 characters: rename it in the query.");
 	for (int i = 0; name[i]; i++)
 		c->name[i] = pg_ascii_toupper((unsigned char) name[i]);
-	c->nullable = true;
+	c->nullable = !o->all_not_null;
+	foreach(lc, o->not_null)
+	{
+		if (pg_strcasecmp((char *) lfirst(lc), name) == 0)
+			c->nullable = false;
+	}
 	switch (a->atttypid)
 	{
 		case INT2OID:
@@ -496,6 +546,7 @@ zfdw_unload_for_db2(PG_FUNCTION_ARGS)
 	TupleDesc	rdesc;
 	Datum		rvalues[3];
 	bool		rnulls[3] = {false, false, true};
+	ListCell   *lc;
 
 	if (!has_privs_of_role(GetUserId(), ROLE_PG_WRITE_SERVER_FILES))
 		ereport(ERROR,
@@ -558,6 +609,19 @@ zfdw_unload_for_db2(PG_FUNCTION_ARGS)
 		typids[u->ncols] = a->atttypid;
 		attnos[u->ncols] = i + 1;
 		u->ncols++;
+	}
+	foreach(lc, o.not_null)
+	{
+		char	   *nn = lfirst(lc);
+		bool		found = false;
+
+		for (int i = 0; i < desc->natts && !found; i++)
+			found = !TupleDescAttr(desc, i)->attisdropped &&
+				pg_strcasecmp(NameStr(TupleDescAttr(desc, i)->attname), nn) == 0;
+		if (!found)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("option not_null names \"%s\", which is no column of the query", nn)));
 	}
 	if (zf_unload_layout(u, &err) != ZF_OK)
 		unload_error(&err);
@@ -622,6 +686,11 @@ zfdw_unload_for_db2(PG_FUNCTION_ARGS)
 				Datum		d = heap_getattr(tup, attnos[i], tdesc, &isnull);
 
 				uc->column = NameStr(TupleDescAttr(tdesc, attnos[i] - 1)->attname);
+				if (isnull && !u->cols[i].nullable)
+					ereport(ERROR,
+							(errcode(ERRCODE_NOT_NULL_VIOLATION),
+							 errmsg("column %s is NOT NULL in DB2 (option not_null) but the row has a NULL",
+									u->cols[i].name)));
 				if (isnull)
 					zf_unload_put_null(u, i, rec);
 				else
