@@ -32,11 +32,12 @@ fi
 # dasdload, dasdpdsu); libcurl4-openssl-dev, libssl-dev: S3 objects (HTTP,
 # SigV4 signing); python3-botocore: the S3 test server verifies signatures
 # with it; curl: the S3 tests upload objects and the benchmark's download
-# ceiling
+# ceiling; gnucobol3: the independent reader of files INSERT writes
+# (test/data/cobol/readback.sh, run by the write_cobol test)
 packages=(gcc make libc6-dev "postgresql-$ZF_PG_VERSION"
 	"postgresql-server-dev-$ZF_PG_VERSION" libcmocka-dev python3 bzip2 mawk hercules
 	zlib1g-dev libbz2-dev libzstd-dev zstd libcurl4-openssl-dev libssl-dev
-	python3-botocore curl
+	python3-botocore curl gnucobol3
 	"$@")
 
 if [ -n "$list_only" ]; then

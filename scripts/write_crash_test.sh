@@ -9,6 +9,8 @@
 #	  commit whole records after the old ones.  Then two sessions write
 #	  one file at the same time: both commits land, serialized, never
 #	  interleaved (vb records: an interleaved write breaks the RDW chain).
+#	  zfdw.unload_for_db2 crashed in the middle leaves its data set and its
+#	  punch as they were.
 #	  Also the file system side of privileges: the mode of written files,
 #	  and symbolic links refused.
 #	  Prints "write-crash: N passed, M failed".
@@ -54,10 +56,11 @@ file="$dir/files/accounts.dat"
 tmp="$dir/files/.accounts.dat.zfdw-tmp"
 
 # wait until the INSERT has written a good part of its temporary file
+# (or of the one named by $1)
 wait_for_temp() {
 	local i size
 	for i in $(seq 1 600); do
-		size=$(stat -c %s "$tmp" 2>/dev/null || echo 0)
+		size=$(stat -c %s "${1:-$tmp}" 2>/dev/null || echo 0)
 		[ "$size" -gt 2000000 ] && return 0
 		sleep 0.05
 	done
@@ -162,6 +165,33 @@ check "the file behind the link is unchanged" "$(md5sum "$file" | cut -d' ' -f1)
 zf_as_pg cp "$file" "$dir/old.dat"
 crash_insert backend
 crash_insert postmaster
+
+# A crash in the middle of unload_for_db2 leaves both files as they were;
+# the next unload replaces both
+unload="$dir/files/unload.dat"
+punch="$dir/files/unload.punch"
+unload_query="SELECT g AS id, (''account '' || g)::varchar(20) AS name FROM generate_series(1, %s) g"
+check "an unload of 10 rows" \
+	"$(sql -c "SELECT records FROM zfdw.unload_for_db2(format('$unload_query', 10), '$unload', '$punch', 'OLD.T')")" 10
+unload_md5=$(cat "$unload" "$punch" | md5sum | cut -d' ' -f1)
+cat >"$dir/crash_unload.sql" <<EOF
+\o $dir/crash.pid
+SELECT pg_backend_pid();
+\o
+SELECT records FROM zfdw.unload_for_db2(format('$unload_query', $ROWS), '$unload', '$punch', 'NEW.T');
+EOF
+chmod 644 "$dir/crash_unload.sql"
+sql -f "$dir/crash_unload.sql" >"$dir/crash.out" 2>&1 &
+bg_pid=$!
+wait_for_temp "$dir/files/.unload.dat.zfdw-tmp" && zf_as_root kill -9 "$(cat "$dir/crash.pid")"
+wait "$bg_pid"
+bg_pid=
+wait_ready
+check "kill -9 during unload_for_db2: the data set and the punch are the old ones" \
+	"$(cat "$unload" "$punch" | md5sum | cut -d' ' -f1)" "$unload_md5"
+sql -c "SELECT records FROM zfdw.unload_for_db2(format('$unload_query', 5), '$unload', '$punch', 'NEW.T')" >/dev/null
+check "after the crash, the next unload replaces both files" \
+	"$(stat -c %s "$unload")|$(grep -c '"NEW"."T"' "$punch")|$(ls -a "$dir/files" | grep -c zfdw-tmp)" "140|1|0"
 
 # Two writers at once: the second waits for the first's commit
 sql -c "BEGIN; INSERT INTO accounts SELECT g, 'first ' || g, 1 FROM generate_series(1, 20000) g; SELECT pg_sleep(2); COMMIT;" >/dev/null &

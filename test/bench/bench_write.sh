@@ -8,6 +8,8 @@
 #	  (EBCDIC, packed balances, a date picture; fsync and rename at commit
 #	  included) against
 #	    COPY <heap table> TO '<file>' (FORMAT csv)
+#	  and zfdw.unload_for_db2 of the same rows (a DB2 UNLOAD data set and
+#	  its punch; the text columns cast to DB2 lengths)
 #	  Each statement runs in its own transaction, timed from the client,
 #	  into a new file each round; the best of BENCH_REPEAT rounds counts.
 #	  Prints figures and the ratio; asserts nothing.
@@ -75,13 +77,18 @@ ms() {
 
 best_insert=
 best_copy=
+best_unload=
+unload_query="SELECT acct_id, name::varchar(30) AS name, branch, balance, credit_limit, open_date, status::char(1) AS status FROM acct_heap"
 for round in $(seq 1 "$repeat"); do
 	sql -c "ALTER FOREIGN TABLE acct_w OPTIONS (SET filename '$dir/out/acct_$round.dat')"
 	t=$(ms "INSERT INTO acct_w SELECT * FROM acct_heap")
 	[ -z "$best_insert" ] || [ "$t" -lt "$best_insert" ] && best_insert=$t
 	t=$(ms "COPY acct_heap TO '$dir/out/acct_$round.csv' (FORMAT csv)")
 	[ -z "$best_copy" ] || [ "$t" -lt "$best_copy" ] && best_copy=$t
-	echo "round $round: INSERT into zfdw $best_insert ms best so far, COPY TO csv $best_copy ms best so far"
+	t=$(ms "SELECT records FROM zfdw.unload_for_db2('$unload_query', '$dir/out/unload_$round.dat', '$dir/out/unload_$round.punch', 'BENCH.ACCT')")
+	[ -z "$best_unload" ] || [ "$t" -lt "$best_unload" ] && best_unload=$t
+	zf_as_pg rm -f "$dir/out/unload_$round.dat" "$dir/out/unload_$round.punch"
+	echo "round $round: INSERT into zfdw $best_insert ms best so far, COPY TO csv $best_copy ms best so far, unload_for_db2 $best_unload ms best so far"
 	zf_as_pg rm -f "$dir/out/acct_$round.csv"
 	[ "$round" -gt 1 ] && zf_as_pg rm -f "$dir/out/acct_$((round - 1)).dat"
 done
@@ -92,4 +99,7 @@ echo "zfdw INSERT ... SELECT: $best_insert ms ($(( rows * 1000 / best_insert )) 
 echo "COPY TO csv:            $best_copy ms ($(( rows * 1000 / best_copy )) rows/s)"
 ratio=$(( best_insert * 100 / best_copy ))
 printf 'zfdw INSERT / COPY TO csv (target <= 1.5): %d.%02d\n' $(( ratio / 100 )) $(( ratio % 100 ))
+echo "zfdw.unload_for_db2:    $best_unload ms ($(( rows * 1000 / best_unload )) rows/s)"
+ratio=$(( best_unload * 100 / best_copy ))
+printf 'unload_for_db2 / COPY TO csv: %d.%02d\n' $(( ratio / 100 )) $(( ratio % 100 ))
 echo "file: $(stat -c %s "$dir/out/acct_$repeat.dat") bytes, records read back: $(sql -c "SELECT count(*) FROM acct_w")"

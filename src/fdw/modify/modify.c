@@ -26,7 +26,11 @@
 #include "utils/rel.h"
 
 #include "bind/binding_int.h"
+#include "diag/diag.h"
 #include "records/record_writer.h"
+
+/* Rows between two updates of zfdw.progress, as scans do. */
+#define PROGRESS_EVERY	1024
 
 /* The state of one INSERT or COPY into one foreign table. */
 typedef struct ZfModifyState
@@ -37,6 +41,7 @@ typedef struct ZfModifyState
 	zf_record_writer *writer;
 	uint64		rows;
 	bool		explain_only;
+	int			progress;		/* slot of zfdw.progress, -1 none */
 } ZfModifyState;
 
 /* Names of recfms, for EXPLAIN. */
@@ -64,6 +69,25 @@ static void
 free_writer_callback(void *arg)
 {
 	zf_record_writer_free((zf_record_writer *) arg);
+}
+
+/* Free the progress slot of a write when its memory goes (an error). */
+static void
+progress_end_callback(void *arg)
+{
+	ZfModifyState *ms = arg;
+
+	zfdw_progress_end(ms->progress);
+	ms->progress = -1;
+}
+
+/* Show in zfdw.progress the records and bytes written so far. */
+static void
+progress_update(ZfModifyState *ms)
+{
+	zfdw_progress_update(ms->progress, NULL,
+						 (int64) zf_record_writer_bytes(ms->writer),
+						 (int64) zf_record_writer_records(ms->writer));
 }
 
 /* Refuse a table that does not write, with what to do about it. */
@@ -155,6 +179,7 @@ begin_write(ResultRelInfo *rinfo, bool explain_only)
 	zf_error	err;
 
 	ms->explain_only = explain_only;
+	ms->progress = -1;
 	ms->t = zfdw_open_table(rel, true, NULL, NULL);
 	check_writable(rel, &ms->t->opts);
 	if (explain_only)
@@ -182,6 +207,9 @@ begin_write(ResultRelInfo *rinfo, bool explain_only)
 	if (ms->writer == NULL)
 		zfdw_report(ERROR, &err, NULL);
 	zfdw_free_with_context(free_writer_callback, ms->writer);
+	ms->progress = zfdw_progress_begin(ZF_PROGRESS_WRITE, RelationGetRelid(rel),
+									   ms->t->opts.filename, -1);
+	zfdw_free_with_context(progress_end_callback, ms);
 	return ms;
 }
 
@@ -230,6 +258,8 @@ zfdwExecForeignInsert(EState *estate, ResultRelInfo *rinfo,
 				 errcontext("foreign table \"%s\", row %llu", ms->t->relname,
 							(unsigned long long) ms->rows)));
 	}
+	if (ms->rows % PROGRESS_EVERY == 0)
+		progress_update(ms);
 	return slot;
 }
 
@@ -244,6 +274,8 @@ end_write(ZfModifyState *ms)
 	zf_error_clear(&err);
 	if (zf_record_writer_flush(ms->writer, &err) != ZF_OK)
 		zfdw_report(ERROR, &err, ms->t->opts.filename);
+	zfdw_progress_end(ms->progress);
+	ms->progress = -1;
 }
 
 void

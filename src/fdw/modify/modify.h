@@ -36,6 +36,13 @@ typedef struct ZfPendingWrite ZfPendingWrite;
 extern ZfPendingWrite *zfdw_write_begin(const char *path);
 extern zf_byte_sink *zfdw_write_sink(ZfPendingWrite *pw);
 
+/*
+ * The same for a file written anew rather than appended to: the new
+ * version starts empty.  A path already written in this transaction is
+ * refused.
+ */
+extern ZfPendingWrite *zfdw_write_begin_replace(const char *path);
+
 /* The temporary file's name for a target path (palloc'd). */
 extern char *zfdw_write_temp_name(const char *path);
 

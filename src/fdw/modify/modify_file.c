@@ -76,6 +76,9 @@ struct ZfPendingWrite
 static List *pending = NIL;
 static bool callbacks_registered = false;
 
+/* zfdw_write_begin_replace: the new version starts empty. */
+static bool begin_empty = false;
+
 static void zfdw_write_xact_callback(XactEvent event, void *arg);
 static void zfdw_write_subxact_callback(SubXactEvent event,
 										SubTransactionId mySubid,
@@ -291,13 +294,46 @@ zfdw_write_begin(const char *path)
 	old = MemoryContextSwitchTo(TopTransactionContext);
 	pending = lappend(pending, pw);
 	MemoryContextSwitchTo(old);
-	copied = copy_old_content(path, fd, pw->tmppath);
+	copied = begin_empty ? 0 : copy_old_content(path, fd, pw->tmppath);
 	zf_error_clear(&err);
 	pw->sink = zf_fd_sink_open(fd, 0, &err);
 	if (pw->sink == NULL)
 		sink_error(&err, pw->tmppath);
 	pw->length = copied;
 	mark_subxact(pw);
+	return pw;
+}
+
+/*
+ * The same for a file that is written anew (zfdw.unload_for_db2): the
+ * temporary file starts empty and replaces the target at commit.  A path
+ * this transaction already writes is refused: its earlier content would
+ * be lost, or mixed with the new.
+ */
+ZfPendingWrite *
+zfdw_write_begin_replace(const char *path)
+{
+	ListCell   *lc;
+	ZfPendingWrite *pw;
+
+	foreach(lc, pending)
+	{
+		if (strcmp(((ZfPendingWrite *) lfirst(lc))->path, path) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_IN_USE),
+					 errmsg("file \"%s\" is already written in this transaction", path),
+					 errhint("Write it in a transaction of its own.")));
+	}
+	begin_empty = true;
+	PG_TRY();
+	{
+		pw = zfdw_write_begin(path);
+	}
+	PG_FINALLY();
+	{
+		begin_empty = false;
+	}
+	PG_END_TRY();
 	return pw;
 }
 
