@@ -99,7 +99,7 @@ check_writable(Relation rel, const ZfTableOptions *opts)
 						RelationGetRelationName(rel)),
 				 errhint("Write to an uncompressed file, and compress it afterwards if need be.")));
 	if (opts->compression == ZF_COMPRESSION_AUTO &&
-		zfdw_file_compression(InvalidOid, opts->filename,
+		zfdw_file_compression(opts->serverid, opts->filename,
 							  ZF_COMPRESSION_AUTO) != ZF_COMPRESSION_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -166,7 +166,7 @@ begin_write(ResultRelInfo *rinfo, bool explain_only)
 				 errmsg("foreign table \"%s\" has recfm %s: INSERT writes fb, vb and vb_bdw",
 						ms->t->relname, recfm_name(ms->t->opts.recfm))));
 	ms->enc = zfdw_encoder_create(ms->t);
-	ms->pw = zfdw_write_begin(ms->t->opts.filename);
+	ms->pw = zfdw_write_begin_server(ms->t->opts.serverid, ms->t->opts.filename);
 	zf_writer_opts_default(&wo);
 	wo.recfm = ms->t->opts.recfm;
 	wo.lrecl = ms->t->lrecl;
