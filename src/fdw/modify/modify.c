@@ -20,6 +20,7 @@
 #include "commands/explain.h"
 #include "executor/executor.h"
 #include "foreign/fdwapi.h"
+#include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
 #include "parser/parsetree.h"
@@ -222,7 +223,11 @@ zfdwExecForeignInsert(EState *estate, ResultRelInfo *rinfo,
 	if (zf_record_write(ms->writer, rec, len, &err) != ZF_OK)
 	{
 		if (err.status == ZF_E_IO)
+		{
+			/* a cancel seen inside an upload is reported as the cancel */
+			CHECK_FOR_INTERRUPTS();
 			zfdw_report(ERROR, &err, ms->t->opts.filename);
+		}
 		ereport(ERROR,
 				(errcode(zfdw_sqlstate(err.status)),
 				 errmsg("%s", err.message),
@@ -243,7 +248,10 @@ end_write(ZfModifyState *ms)
 		return;
 	zf_error_clear(&err);
 	if (zf_record_writer_flush(ms->writer, &err) != ZF_OK)
+	{
+		CHECK_FOR_INTERRUPTS();
 		zfdw_report(ERROR, &err, ms->t->opts.filename);
+	}
 }
 
 void

@@ -106,12 +106,28 @@ zfdw_s3_write_finish(zf_byte_sink *sink)
 		zfdw_s3_report(&err);
 }
 
+/*
+ * The hook while an upload is aborted: the cancel that may have caused
+ * the abort must not stop it; a shutdown does.
+ */
+static zf_status
+abort_check_interrupts(void *arg, zf_error *err)
+{
+	(void) arg;
+	if (ProcDiePending)
+		return zf_error_set(err, ZF_E_IO, "canceled");
+	return ZF_OK;
+}
+
+static const zf_byte_hooks abort_hooks = {abort_check_interrupts, NULL};
+
 void
 zfdw_s3_write_discard(zf_byte_sink *sink, const char *url)
 {
 	zf_error	err;
 
 	zf_error_clear(&err);
+	zf_s3_sink_set_hooks(sink, &abort_hooks);
 	if (zf_sink_close(sink, &err) != ZF_OK)
 		ereport(WARNING,
 				(errcode(ERRCODE_IO_ERROR),
