@@ -127,6 +127,18 @@ check "credentials file, AWS_PROFILE: the object's rows are the local file's" "$
 sql -c "INSERT INTO out_w SELECT g, 'file ' || g FROM generate_series(6, 8) g" >/dev/null
 check "credentials file: an object appended to and read back" \
 	"$(sql -c "SELECT count(*), max(name), max(id) FROM out_w")" "8|file 8|8"
+# Two writers of one object at once: the second waits for the first's
+# commit (the lock of local files, keyed by the URL), then appends to
+# the object the first completed; without it one upload would replace
+# the other's rows.
+sql -c "BEGIN; INSERT INTO out_w SELECT g, 'first ' || g FROM generate_series(9, 2008) g; SELECT pg_sleep(2); COMMIT;" >/dev/null &
+bg=$!
+sleep 0.5
+sql -c "INSERT INTO out_w SELECT g, 'second ' || g FROM generate_series(2009, 5008) g" >/dev/null
+wait "$bg"
+check "two writers of an object: serialized, both commits land" \
+	"$(sql -c "SELECT count(*) FILTER (WHERE name LIKE 'first%'), count(*) FILTER (WHERE name LIKE 'second%'), count(*), count(DISTINCT id) FROM out_w")" \
+	"2000|3000|5008|5008"
 # without AWS_PROFILE the default profile's wrong key is used, and refused
 restart_with AWS_SHARED_CREDENTIALS_FILE="$creds"
 out=$(sql -c "SELECT count(*) FROM acct_s3")

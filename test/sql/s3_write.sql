@@ -164,7 +164,38 @@ SELECT uploads();
 RESET zfdw.s3_max_retries;
 RESET zfdw.s3_part_size;
 
--- 5. the table is checked as a local one is: one object, no glob
+-- 5. the table is checked as a local one is: one object, no glob; and
+-- only a role that may write server files (and read them, for objects)
+-- makes a writable table over an object or aims one at another
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS regress_zfdw_s3w_reader;
+DROP ROLE IF EXISTS regress_zfdw_s3w_both;
+RESET client_min_messages;
+CREATE ROLE regress_zfdw_s3w_reader IN ROLE pg_read_server_files;
+CREATE ROLE regress_zfdw_s3w_both IN ROLE pg_read_server_files, pg_write_server_files;
+GRANT USAGE ON FOREIGN SERVER fault_w TO regress_zfdw_s3w_reader, regress_zfdw_s3w_both;
+GRANT CREATE, USAGE ON SCHEMA test_s3_write TO regress_zfdw_s3w_reader, regress_zfdw_s3w_both;
+SET ROLE regress_zfdw_s3w_reader;
+SELECT zt_error($$CREATE FOREIGN TABLE w_priv (id int8) SERVER fault_w
+    OPTIONS (filename 's3://zfdw-fault/out/priv.dat', lrecl '9', writable 'true')$$);
+CREATE FOREIGN TABLE r_priv (id int8 OPTIONS (position '1', pic '9(9)')) SERVER fault_w
+    OPTIONS (filename 's3://zfdw-fault/out/priv.dat', lrecl '9');
+SELECT zt_error($$ALTER FOREIGN TABLE r_priv OPTIONS (ADD writable 'true')$$);
+RESET ROLE;
+SET ROLE regress_zfdw_s3w_both;
+CREATE FOREIGN TABLE w_priv (id int8 OPTIONS (position '1', pic '9(9)')) SERVER fault_w
+    OPTIONS (filename 's3://zfdw-fault/out/priv.dat', lrecl '9', writable 'true');
+RESET ROLE;
+-- given to a role that may only read, it cannot be aimed elsewhere
+ALTER FOREIGN TABLE w_priv OWNER TO regress_zfdw_s3w_reader;
+SET ROLE regress_zfdw_s3w_reader;
+SELECT zt_error($$ALTER FOREIGN TABLE w_priv OPTIONS (SET filename 's3://zfdw-fault/out/other.dat')$$);
+RESET ROLE;
+DROP FOREIGN TABLE w_priv, r_priv;
+REVOKE ALL ON SCHEMA test_s3_write FROM regress_zfdw_s3w_reader, regress_zfdw_s3w_both;
+REVOKE ALL ON FOREIGN SERVER fault_w FROM regress_zfdw_s3w_reader, regress_zfdw_s3w_both;
+DROP ROLE regress_zfdw_s3w_reader;
+DROP ROLE regress_zfdw_s3w_both;
 SELECT zt_error($$CREATE FOREIGN TABLE w_glob (id int8) SERVER fault_w
     OPTIONS (filename 's3://zfdw-fault/out/*.dat', lrecl '9', writable 'true')$$);
 
