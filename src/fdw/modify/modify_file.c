@@ -476,8 +476,10 @@ zfdw_write_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 			zf_error	err;
 
 			zf_error_clear(&err);
-			/* an object's parts sent cannot be taken back: its sink then
-			 * fails, and the commit with it */
+			/*
+			 * An object's parts sent cannot be taken back: its sink then
+			 * fails, and the commit with it.
+			 */
 			if (pw->s3)
 				(void) zf_s3_sink_truncate(pw->sink, m->length, &err);
 			else if (zf_fd_sink_truncate(pw->sink, m->length, &err) != ZF_OK)
