@@ -121,6 +121,9 @@ if [ "$build_rc" -eq 0 ]; then
 	echo "== PostgreSQL $version: crashes and concurrent writers of INSERT"
 	scripts/write_crash_test.sh 2>&1 | tee "$log/write_crash"
 	zf_count "$log/write_crash" write-crash
+	echo "== PostgreSQL $version: S3 credentials from the server's environment and credentials file"
+	scripts/s3_credentials_test.sh 2>&1 | tee "$log/s3_credentials"
+	zf_count "$log/s3_credentials" s3-credentials
 	echo "== PostgreSQL $version: upgrade from zfdw 1.0"
 	scripts/upgrade_test.sh 2>&1 | tee "$log/upgrade"
 	zf_count "$log/upgrade" upgrade

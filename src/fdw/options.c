@@ -382,20 +382,17 @@ fill_value(DefElem *def, uint8 *byte)
 }
 
 /*
- * A writable table's file: an absolute path of one file, with no ".."
- * component and no glob character, so that the path a privileged user
- * approved is the file written (symbolic links are refused when the file
- * is written).
+ * A writable table's file: an absolute path of one file, or an s3://
+ * object, with no ".." component and no glob character, so that the path
+ * a privileged user approved is the file written (symbolic links are
+ * refused when the file is written).
  */
 static void
 check_write_path(const char *path)
 {
-	if (zf_s3_is_url(path))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("a writable zfdw foreign table writes a file of the database server, not an s3:// object"),
-				 errdetail("The filename is \"%s\".", path)));
-	if (path[0] != '/')
+	bool		s3 = zf_s3_is_url(path);
+
+	if (!s3 && path[0] != '/')
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
 				 errmsg("the filename of a writable zfdw foreign table must be an absolute path"),
@@ -406,7 +403,7 @@ check_write_path(const char *path)
 				 errmsg("the filename of a writable zfdw foreign table cannot be a glob"),
 				 errdetail("The filename is \"%s\"; a table writes one file.", path)));
 	for (const char *p = path; (p = strstr(p, "..")) != NULL; p += 2)
-		if (p[-1] == '/' && (p[2] == '/' || p[2] == '\0'))
+		if (p > path && p[-1] == '/' && (p[2] == '/' || p[2] == '\0'))
 			ereport(ERROR,
 					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
 					 errmsg("the filename of a writable zfdw foreign table cannot contain \"..\""),

@@ -142,6 +142,7 @@ zfdw_handler(PG_FUNCTION_ARGS)
 	routine->InitializeDSMForeignScan = zfdwInitializeDSMForeignScan;
 	routine->ReInitializeDSMForeignScan = zfdwReInitializeDSMForeignScan;
 	routine->InitializeWorkerForeignScan = zfdwInitializeWorkerForeignScan;
+	routine->ShutdownForeignScan = zfdwShutdownForeignScan;
 	PG_RETURN_POINTER(routine);
 }
 

@@ -1,8 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * fuzz_s3_xml.c
- *	  libFuzzer target for s3_xml.c: the XML of ListObjectsV2 pages and
- *	  of S3 errors, as a server (or anything in its place) may send it.
+ *	  libFuzzer target for s3_xml.c: the XML of ListObjectsV2 pages, of
+ *	  S3 errors and of the answers of multipart uploads, as a server (or
+ *	  anything in its place) may send it.
  *
  * fuzz-max-len: 16384
  *
@@ -12,7 +13,8 @@
  * in it (never a partial listing); every key is a terminated string of
  * the document's text with no NUL; a truncated listing has a token; an
  * error document's code and message fit their buffers and are empty when
- * the document is not one.
+ * the document is not one; a field (UploadId, ETag) is found whole or
+ * not at all, and is as long as its text at most.
  *
  *-------------------------------------------------------------------------
  */
@@ -31,6 +33,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char		code[32];
 	char		msg[64];
 	bool		is_error;
+	char		field[16];
+	static const char *const roots[][2] = {
+		{"InitiateMultipartUploadResult", "UploadId"},
+		{"CompleteMultipartUploadResult", "ETag"},
+	};
 
 	zf_error_clear(&err);
 	st = zf_s3_parse_listing((const char *) data, size, &l, &err);
@@ -56,5 +63,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   "error code or message not terminated");
 	if (!is_error)
 		FUZZ_CHECK(code[0] == '\0' && msg[0] == '\0', "not an error, yet a code");
+
+	for (int i = 0; i < 2; i++)
+	{
+		zf_error_clear(&err);
+		st = zf_s3_parse_field((const char *) data, size, roots[i][0],
+							   roots[i][1], field, sizeof(field), &err);
+		fuzz_check_error(st, &err, "zf_s3_parse_field");
+		FUZZ_CHECK(fuzz_strnlen(field, sizeof(field)) < sizeof(field),
+				   "field not terminated");
+		if (st != ZF_OK)
+			FUZZ_CHECK(field[0] == '\0', "a failed field kept text");
+		else
+			FUZZ_CHECK(strlen(field) <= size, "field longer than the document");
+	}
 	return 0;
 }

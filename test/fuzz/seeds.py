@@ -327,6 +327,10 @@ def seeds_s3_xml():
     yield b'<ListBucketResult><IsTruncated>false</IsTruncated><!-- c --><Contents><Key><![CDATA[a]]></Key><Size>1</Size></Contents></ListBucketResult>'
     yield (b'<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.'
            b'</Message><Key>k</Key><RequestId>1</RequestId></Error>')
+    yield (b'<?xml version="1.0" encoding="UTF-8"?>\n<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+           b'<Bucket>b</Bucket><Key>k</Key><UploadId>u-1&amp;2</UploadId></InitiateMultipartUploadResult>')
+    yield (b'<CompleteMultipartUploadResult><Location>http://h/b/k</Location><Bucket>b</Bucket>'
+           b'<Key>k</Key><ETag>&quot;3858f6-2&quot;</ETag></CompleteMultipartUploadResult>')
 
 
 def seeds_s3_http():

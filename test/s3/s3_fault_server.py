@@ -3,12 +3,25 @@
 every request's SigV4 signature with botocore and injects faults.
 
     s3_fault_server.py --root DIR --port-file FILE --stats FILE \
-        --access-key AK --secret-key SK [--bucket zfdw-fault]
+        --access-key AK --secret-key SK [--bucket zfdw-fault] \
+        [--store DIR --uploads FILE] [--session-token T]
 
 Serves the files under DIR as the objects of one bucket, path style
 (http://127.0.0.1:PORT/bucket/key): HEAD, GET with Range and If-Match, and
 ListObjectsV2 (list-type=2, prefix, continuation-token) in pages of three
 keys so that every listing is paginated.
+
+Writes (with --store): PutObject, and the multipart upload as S3 does it
+(CreateMultipartUpload, UploadPart, CompleteMultipartUpload with its XML
+list of parts checked against the parts received: numbers in order,
+ETags equal, every part but the last at least 5 MiB; AbortMultipartUpload).
+An object written is kept in the store directory and served from there
+before DIR; it exists only once completed.  Every body's SHA-256 must be
+the x-amz-content-sha256 the request signed (else 400, counted as a
+mismatch).  The uploads file says after every change
+"open N completed N aborted N parts N puts N" (open: uploads neither
+completed nor aborted, the ones a client left behind).  With
+--session-token, every request must carry that x-amz-security-token.
 
 Every request must carry an Authorization header signed with AK/SK: the
 signature is recomputed with botocore's S3SigV4Auth (an implementation
@@ -40,6 +53,18 @@ two tables can see the same fault from the start:
     missing      every request answers 404 NoSuchKey
     denied       every request answers 403 AccessDenied
     badxml       a listing under f/badxml/ answers malformed XML
+
+Faults of writes (the object written is the key without f/<fault>/):
+
+    part503xN    the first N UploadParts answer 503 SlowDown
+    partresetxN  the first N UploadParts read half the part, then reset
+                 the connection
+    put503xN     the first N PutObjects answer 503 SlowDown
+    completefail every CompleteMultipartUpload answers 500 InternalError
+    complete200error  every CompleteMultipartUpload answers 200 with an
+                 <Error> document (as S3 may once it began answering)
+    createdenied CreateMultipartUpload and PutObject answer 403 AccessDenied
+    stallpart    every UploadPart is read, then answered nothing for 60 s
 """
 import argparse
 import email.utils
@@ -53,6 +78,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
 from botocore.auth import S3SigV4Auth
@@ -67,6 +93,10 @@ AUTH_RE = re.compile(
 lock = threading.Lock()
 counts = {}
 stats = {'verified': 0, 'mismatched': 0}
+# uploads: id -> {'key': key, 'parts': {number: (etag, bytes)}}
+uploads = {}
+upload_stats = {'completed': 0, 'aborted': 0, 'parts': 0, 'puts': 0}
+MIN_PART = 5 * 1024 * 1024
 
 
 def bump(what):
@@ -82,6 +112,27 @@ def write_stats():
             f.write('verified %d mismatched %d\n' %
                     (stats['verified'], stats['mismatched']))
         os.replace(ARGS.stats + '.tmp', ARGS.stats)
+
+
+def write_uploads():
+    """The uploads file (call with lock held)."""
+    if not ARGS.uploads:
+        return
+    with open(ARGS.uploads + '.tmp', 'w') as f:
+        f.write('open %d completed %d aborted %d parts %d puts %d\n' %
+                (len(uploads), upload_stats['completed'], upload_stats['aborted'],
+                 upload_stats['parts'], upload_stats['puts']))
+    os.replace(ARGS.uploads + '.tmp', ARGS.uploads)
+
+
+def store_path(key):
+    """Where a written object is kept, or None for a key outside the store."""
+    if not ARGS.store:
+        return None
+    path = os.path.normpath(os.path.join(ARGS.store, key))
+    if not path.startswith(os.path.abspath(ARGS.store) + os.sep):
+        return None
+    return path
 
 
 def error_xml(code, message):
@@ -130,6 +181,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send_error_xml(403, 'AccessDenied', 'a signed header is missing')
                 return False
             headers[name] = value
+        if ARGS.session_token and headers.get('x-amz-security-token') != ARGS.session_token:
+            # a refusal the tests ask for: not a signature mismatch
+            self.send_error_xml(403, 'InvalidToken', 'The provided token is malformed or otherwise invalid.')
+            return False
         if 'host' not in headers or 'x-amz-date' not in headers:
             self.send_error_xml(403, 'AccessDenied', 'host and x-amz-date must be signed')
             return False
@@ -163,6 +218,202 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.handle_request()
+
+    def do_PUT(self):
+        self.handle_write()
+
+    def do_POST(self):
+        self.handle_write()
+
+    def do_DELETE(self):
+        self.handle_write()
+
+    # ---- writes ----
+
+    def read_body(self, limit=None):
+        """The request's body (Content-Length bytes, or limit of them)."""
+        n = int(self.headers.get('Content-Length', '0'))
+        if limit is not None:
+            n = min(n, limit)
+        data = b''
+        while len(data) < n:
+            chunk = self.rfile.read(n - len(data))
+            if not chunk:
+                break
+            data += chunk
+        return data
+
+    def reset(self):
+        """End the connection with RST instead of FIN."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                   struct.pack('ii', 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+    def send_xml(self, status, text):
+        data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + text).encode()
+        self.send_response(status)
+        self.send_header('Content-Type', 'application/xml')
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def send_empty(self, status, etag=None):
+        self.send_response(status)
+        if etag:
+            self.send_header('ETag', etag)
+        self.send_header('Content-Length', '0')
+        self.end_headers()
+
+    def handle_write(self):
+        parts = urllib.parse.urlsplit(self.path)
+        q = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+        path = urllib.parse.unquote(parts.path)
+        bucket, _, key = path.lstrip('/').partition('/')
+        fault = None
+        m = re.match(r'f/([^/]+)/(.+)$', key)
+        if m:
+            fault, key = m.group(1), m.group(2)
+        counted = '%s %s %s %s' % (self.command, ','.join(sorted(q)), fault, key)
+
+        def nth(kind):
+            if fault is None:
+                return False
+            mm = re.match(kind + r'x(\d+)$', fault)
+            return bool(mm) and bump(counted) <= int(mm.group(1))
+
+        is_part = self.command == 'PUT' and 'partNumber' in q
+        if is_part and nth('partreset'):
+            self.read_body(int(self.headers.get('Content-Length', '0')) // 2)
+            self.reset()
+            return
+        body = self.read_body()
+        if not self.verify():
+            return
+        declared = self.headers.get('x-amz-content-sha256', '')
+        if declared != 'UNSIGNED-PAYLOAD' and declared != hashlib.sha256(body).hexdigest():
+            with lock:
+                stats['mismatched'] += 1
+            write_stats()
+            self.send_error_xml(400, 'XAmzContentSHA256Mismatch',
+                                "The provided 'x-amz-content-sha256' header does not match what was computed.")
+            return
+        target = store_path(key)
+        if bucket != ARGS.bucket or target is None:
+            self.send_error_xml(404, 'NoSuchBucket', 'The specified bucket does not exist')
+            return
+        if self.command == 'POST' and 'uploads' in q:
+            if fault == 'createdenied':
+                self.send_error_xml(403, 'AccessDenied', 'Access Denied')
+                return
+            upload_id = 'zfdw-up.%s' % os.urandom(12).hex()
+            with lock:
+                uploads[upload_id] = {'key': key, 'parts': {}}
+                write_uploads()
+            self.send_xml(200, '<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+                          '<Bucket>%s</Bucket><Key>%s</Key><UploadId>%s</UploadId>'
+                          '</InitiateMultipartUploadResult>' % (bucket, escape(key), upload_id))
+            return
+        if 'uploadId' in q:
+            upload_id = q['uploadId'][0]
+            with lock:
+                up = uploads.get(upload_id)
+            if up is None or up['key'] != key:
+                self.send_error_xml(404, 'NoSuchUpload', 'The specified upload does not exist.')
+                return
+            if is_part:
+                if nth('part503'):
+                    self.send_error_xml(503, 'SlowDown', 'Please reduce your request rate.')
+                    return
+                if fault == 'stallpart':
+                    time.sleep(60)
+                    self.close_connection = True
+                    return
+                number = int(q['partNumber'][0])
+                etag = '"%s"' % hashlib.md5(body).hexdigest()
+                with lock:
+                    up['parts'][number] = (etag, body)
+                    upload_stats['parts'] += 1
+                    write_uploads()
+                self.send_empty(200, etag)
+                return
+            if self.command == 'DELETE':
+                with lock:
+                    uploads.pop(upload_id, None)
+                    upload_stats['aborted'] += 1
+                    write_uploads()
+                self.send_empty(204)
+                return
+            if self.command == 'POST':
+                self.complete(upload_id, up, key, target, body, fault)
+                return
+        if self.command == 'PUT' and not q:
+            if fault == 'createdenied':
+                self.send_error_xml(403, 'AccessDenied', 'Access Denied')
+                return
+            if nth('put503'):
+                self.send_error_xml(503, 'SlowDown', 'Please reduce your request rate.')
+                return
+            self.store(target, body)
+            with lock:
+                upload_stats['puts'] += 1
+                write_uploads()
+            self.send_empty(200, '"%s"' % hashlib.md5(body).hexdigest())
+            return
+        self.send_error_xml(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.')
+
+    def store(self, target, data):
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target + '.tmp', 'wb') as f:
+            f.write(data)
+        os.replace(target + '.tmp', target)
+
+    def complete(self, upload_id, up, key, target, body, fault):
+        if fault == 'completefail':
+            self.send_error_xml(500, 'InternalError', 'We encountered an internal error. Please try again.')
+            return
+        if fault == 'complete200error':
+            self.send_xml(200, '<Error><Code>InternalError</Code><Message>We encountered an internal error. '
+                          'Please try again.</Message></Error>')
+            return
+        try:
+            root = ET.fromstring(body)
+        except ET.ParseError:
+            self.send_error_xml(400, 'MalformedXML', 'The XML you provided was not well-formed.')
+            return
+        ns = '{http://s3.amazonaws.com/doc/2006-03-01/}'
+        listed = []
+        for part in root.iter():
+            if part.tag in ('Part', ns + 'Part'):
+                number = part.find(ns + 'PartNumber')
+                if number is None:
+                    number = part.find('PartNumber')
+                etag = part.find(ns + 'ETag')
+                if etag is None:
+                    etag = part.find('ETag')
+                listed.append((int(number.text), etag.text))
+        numbers = [n for n, _ in listed]
+        if not listed or numbers != sorted(set(numbers)):
+            self.send_error_xml(400, 'InvalidPartOrder', 'The list of parts was not in ascending order.')
+            return
+        data = []
+        for i, (number, etag) in enumerate(listed):
+            got = up['parts'].get(number)
+            if got is None or got[0] != etag:
+                self.send_error_xml(400, 'InvalidPart', 'One or more of the specified parts could not be found.')
+                return
+            if i < len(listed) - 1 and len(got[1]) < MIN_PART:
+                self.send_error_xml(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.')
+                return
+            data.append(got[1])
+        self.store(target, b''.join(data))
+        with lock:
+            uploads.pop(upload_id, None)
+            upload_stats['completed'] += 1
+            write_uploads()
+        self.send_xml(200, '<CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+                      '<Bucket>%s</Bucket><Key>%s</Key><ETag>"%s-%d"</ETag></CompleteMultipartUploadResult>'
+                      % (ARGS.bucket, escape(key), hashlib.md5(b''.join(data)).hexdigest(), len(listed)))
 
     def handle_request(self):
         if not self.verify():
@@ -236,8 +487,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if fault is not None:
             fault = fault.split('.')[0]
         file = os.path.normpath(os.path.join(ARGS.root, key))
-        if not file.startswith(os.path.abspath(ARGS.root) + os.sep) or not os.path.isfile(file) \
-                or fault == 'missing':
+        stored = store_path(key)
+        if stored is not None and os.path.isfile(stored):
+            file = stored
+        elif not file.startswith(os.path.abspath(ARGS.root) + os.sep):
+            file = None
+        if file is None or not os.path.isfile(file) or fault == 'missing':
             self.send_error_xml(404, 'NoSuchKey', 'The specified key does not exist.')
             return
         if fault == 'denied':
@@ -349,8 +604,15 @@ def main():
     p.add_argument('--access-key', required=True)
     p.add_argument('--secret-key', required=True)
     p.add_argument('--bucket', default='zfdw-fault')
+    p.add_argument('--store')
+    p.add_argument('--uploads')
+    p.add_argument('--session-token')
     ARGS = p.parse_args()
     ARGS.root = os.path.abspath(ARGS.root)
+    if ARGS.store:
+        ARGS.store = os.path.abspath(ARGS.store)
+        os.makedirs(ARGS.store, exist_ok=True)
+    write_uploads()
     http.server.ThreadingHTTPServer.daemon_threads = True
     srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Handler)
     write_stats()

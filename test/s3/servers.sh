@@ -14,6 +14,8 @@
 #
 #	ZF_S3RVER_ENDPOINT, ZF_S3FAULT_ENDPOINT	 http://127.0.0.1:PORT
 #	ZF_S3FAULT_STATS   the fault server's "verified N mismatched M" file
+#	ZF_S3FAULT_UPLOADS its "open N completed N aborted N ..." file of
+#					   multipart uploads (objects written go to DIR/s3/fault-store)
 #	ZF_S3_CREDENTIALS  a shared credentials file, profile zfdwtest, with
 #					   the fault server's keys (for the server process)
 
@@ -58,6 +60,7 @@ zf_s3_start() {
 	/usr/bin/python3 "$ZF_ROOT/test/s3/s3_fault_server.py" --root "$ZF_ROOT/test/data" \
 		--port-file "$dir/fault.port" --stats "$dir/fault.stats" \
 		--access-key "$ZF_S3_FAULT_KEY" --secret-key "$ZF_S3_FAULT_SECRET" \
+		--store "$dir/fault-store" --uploads "$dir/fault.uploads" \
 		>"$dir/fault.log" 2>&1 &
 	zf_s3_pids+=($!)
 	for _ in $(seq 1 100); do
@@ -67,6 +70,7 @@ zf_s3_start() {
 	[ -s "$dir/fault.port" ] || { echo "s3: the fault server did not start"; cat "$dir/fault.log"; return 1; }
 	ZF_S3FAULT_ENDPOINT=http://127.0.0.1:$(cat "$dir/fault.port")
 	ZF_S3FAULT_STATS=$dir/fault.stats
+	ZF_S3FAULT_UPLOADS=$dir/fault.uploads
 
 	# s3rver
 	port=$(zf_free_port 54568)
@@ -95,6 +99,7 @@ zf_s3_start() {
 	# functions, which have no server, reach the fault server through
 	# AWS_ENDPOINT_URL, with the keys of the credentials file
 	s3_env=(ZF_S3RVER_ENDPOINT="$ZF_S3RVER_ENDPOINT" ZF_S3FAULT_ENDPOINT="$ZF_S3FAULT_ENDPOINT"
+		ZF_S3FAULT_UPLOADS="$ZF_S3FAULT_UPLOADS"
 		AWS_SHARED_CREDENTIALS_FILE="$ZF_S3_CREDENTIALS" AWS_PROFILE=zfdwtest
 		AWS_ENDPOINT_URL="$ZF_S3FAULT_ENDPOINT")
 	echo "s3: s3rver at $ZF_S3RVER_ENDPOINT, fault server at $ZF_S3FAULT_ENDPOINT"

@@ -38,9 +38,5 @@ CREATE FOREIGN TABLE w_tape (name text OPTIONS (position '1', length '4'))
                                   container 'awstape');
 SELECT wt_error($$INSERT INTO w_tape VALUES ('ABCD')$$);
 
--- an S3 object, refused when the table is made
-SELECT zt_error($$CREATE FOREIGN TABLE w_s3 (name text OPTIONS (position '1', length '4'))
-    SERVER wsrv_refusals OPTIONS (filename 's3://bucket/out.dat', lrecl '4', writable 'true')$$);
-
 DROP SCHEMA test_write_refusals CASCADE;
 DROP SERVER wsrv_refusals;

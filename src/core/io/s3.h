@@ -3,7 +3,8 @@
  * s3.h
  *	  Objects in S3 and S3-compatible stores as byte sources: s3://bucket/key
  *	  names, ranged reads over HTTP(S) with SigV4 signing, listings for
- *	  globs, and the shared credentials file.
+ *	  globs, the shared credentials file, and objects written as byte
+ *	  sinks (multipart uploads).
  *
  * An object source (s3_source.c) is sized and ranged: it asks for the
  * object's size and identity (ETag, Last-Modified) with a HEAD request,
@@ -30,6 +31,7 @@
 #ifndef ZF_S3_H
 #define ZF_S3_H
 
+#include "io/byte_sink.h"
 #include "io/byte_source.h"
 #include "io/s3_parse.h"
 
@@ -102,6 +104,40 @@ extern bool zf_s3_source_stats(const zf_byte_source *src, zf_s3_stats *out);
 extern zf_status zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 							const zf_byte_hooks *hooks, zf_s3_stats *stats,
 							zf_s3_listing *out, zf_error *err);
+
+/* ---- writing: an object as a byte sink (s3_sink.c) ---- */
+
+/*
+ * A sink whose bytes become the object url when it is synced (one
+ * PutObject, or a multipart upload of parts of part_size bytes, 0: 8 MiB,
+ * at least 5 MiB, completed by the sync), and no object at all when it is
+ * closed without one (the upload aborted).  One part is held in memory.
+ * NULL with err set when the URL, the size or the endpoint is wrong.
+ */
+extern zf_byte_sink *zf_s3_sink_open(const zf_s3_config *cfg, const char *url,
+									 size_t part_size,
+									 const zf_byte_hooks *hooks,
+									 zf_error *err);
+
+/* True when s is an object sink. */
+extern bool zf_s3_is_sink(const zf_byte_sink *s);
+
+/* Replace the hooks called while the sink waits (NULL: none). */
+extern void zf_s3_sink_set_hooks(zf_byte_sink *s, const zf_byte_hooks *hooks);
+
+/*
+ * Forget what was written after length bytes.  Possible while they are in
+ * the part in memory; below that the parts are sent, and the sink fails
+ * from then on (every write and the sync return the error).
+ */
+extern zf_status zf_s3_sink_truncate(zf_byte_sink *s, uint64_t length,
+									 zf_error *err);
+
+/* Abort the multipart upload, if one was started and not completed. */
+extern zf_status zf_s3_sink_abort(zf_byte_sink *s, zf_error *err);
+
+/* The requests the sink made, for EXPLAIN ANALYZE; false if not a sink. */
+extern bool zf_s3_sink_stats(const zf_byte_sink *s, zf_s3_stats *out);
 
 /* ---- credentials ---- */
 

@@ -377,6 +377,8 @@ zf_s3_client_start(s3_client *c, const s3_request *req, zf_error *err)
 	char		amz_date[32];
 	char		range[64];
 	char		auth[1024];
+	char		payload[65];
+	bool		sends = strcmp(req->method, "PUT") == 0 || strcmp(req->method, "POST") == 0;
 	zf_sigv4_header sh[5];
 	int			nh = 0;
 	time_t		t = time(NULL);
@@ -420,16 +422,24 @@ zf_s3_client_start(s3_client *c, const s3_request *req, zf_error *err)
 			 (unsigned long long) req->first,
 			 (unsigned long long) (req->end > 0 ? req->end - 1 : 0));
 
+	/* the body's hash is signed: a body changed on the way is refused */
+	if (sends)
+		zf_sha256_hex(req->body ? (const void *) req->body : "", req->body_len, payload);
+	else
+		snprintf(payload, sizeof(payload), "%s", ZF_SHA256_EMPTY);
+
 	sh[nh++] = (zf_sigv4_header) {"host", host};
 	if (req->ranged)
 		sh[nh++] = (zf_sigv4_header) {"range", range};
-	sh[nh++] = (zf_sigv4_header) {"x-amz-content-sha256", ZF_SHA256_EMPTY};
+	sh[nh++] = (zf_sigv4_header) {"x-amz-content-sha256", payload};
 	sh[nh++] = (zf_sigv4_header) {"x-amz-date", amz_date};
 	if (c->session_token)
 		sh[nh++] = (zf_sigv4_header) {"x-amz-security-token", c->session_token};
 
 	if (!add_header(c, "Host: %s", host) ||
-		!add_header(c, "x-amz-content-sha256: %s", ZF_SHA256_EMPTY) ||
+		!add_header(c, "x-amz-content-sha256: %s", payload) ||
+		(sends && !add_header(c, "Content-Type: %s",
+							  req->content_type ? req->content_type : "application/octet-stream")) ||
 		!add_header(c, "x-amz-date: %s", amz_date) ||
 		(req->ranged && !add_header(c, "Range: %s", range)) ||
 		(req->if_match && !add_header(c, "If-Match: %s", req->if_match)) ||
@@ -448,7 +458,7 @@ zf_s3_client_start(s3_client *c, const s3_request *req, zf_error *err)
 			.query = req->query,
 			.headers = sh,
 			.nheaders = nh,
-			.payload_hash = ZF_SHA256_EMPTY,
+			.payload_hash = payload,
 			.region = c->region,
 			.service = "s3",
 			.amz_date = amz_date,
@@ -478,6 +488,8 @@ zf_s3_client_start(s3_client *c, const s3_request *req, zf_error *err)
 	c->want_first = req->ranged ? req->first : 0;
 	c->want_end = req->ranged ? req->end : UINT64_MAX;
 	c->received = 0;
+	c->writing = sends || strcmp(req->method, "DELETE") == 0;
+	c->uploaded = 0;
 	c->body_len = 0;
 	c->last_progress_ms = now_ms();
 	if (req->mode == S3_BODY_STREAM)
@@ -504,8 +516,17 @@ zf_s3_client_start(s3_client *c, const s3_request *req, zf_error *err)
 	curl_easy_setopt(c->easy, CURLOPT_HTTPHEADER, c->headers);
 	if (strcmp(req->method, "HEAD") == 0)
 		curl_easy_setopt(c->easy, CURLOPT_NOBODY, 1L);
-	else
+	else if (sends)
+	{
+		/* the body from memory, sent with the method asked for */
+		curl_easy_setopt(c->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) req->body_len);
+		curl_easy_setopt(c->easy, CURLOPT_POSTFIELDS, req->body ? (const char *) req->body : "");
+		curl_easy_setopt(c->easy, CURLOPT_CUSTOMREQUEST, req->method);
+	}
+	else if (strcmp(req->method, "GET") == 0)
 		curl_easy_setopt(c->easy, CURLOPT_HTTPGET, 1L);
+	else
+		curl_easy_setopt(c->easy, CURLOPT_CUSTOMREQUEST, req->method);
 	curl_easy_setopt(c->easy, CURLOPT_NOSIGNAL, 1L);
 #if LIBCURL_VERSION_NUM >= 0x075500
 	curl_easy_setopt(c->easy, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -635,6 +656,18 @@ zf_s3_client_pump(s3_client *c, zf_error *err)
 				return st;
 			}
 		}
+		if (c->writing)
+		{
+			curl_off_t	up = 0;
+
+			/* bytes going out are progress too: a large part takes a while */
+			if (curl_easy_getinfo(c->easy, CURLINFO_SIZE_UPLOAD_T, &up) == CURLE_OK &&
+				up != c->uploaded)
+			{
+				c->uploaded = up;
+				c->last_progress_ms = now_ms();
+			}
+		}
 		if (!c->paused && now_ms() - c->last_progress_ms > (uint64_t) c->read_timeout_ms)
 		{
 			c->done = true;
@@ -676,8 +709,8 @@ zf_s3_client_outcome(s3_client *c, const char *what, bool *retry,
 	{
 		/* a malformed header, or a range other than the one asked for */
 		*retry = true;
-		zf_error_set(err, ZF_E_IO, "malformed answer reading %s (HTTP status %d)",
-					 what, status);
+		zf_error_set(err, ZF_E_IO, "malformed answer %s %s (HTTP status %d)",
+					 c->writing ? "writing" : "reading", what, status);
 		zf_error_detail(err, "The server sent headers or a byte range other than the ones asked for.");
 		return ZF_E_IO;
 	}
@@ -693,7 +726,8 @@ zf_s3_client_outcome(s3_client *c, const char *what, bool *retry,
 			default:
 				*retry = true;
 		}
-		zf_error_set(err, ZF_E_IO, "could not read %s: %s", what,
+		zf_error_set(err, ZF_E_IO, "could not %s %s: %s",
+					 c->writing ? "write" : "read", what,
 					 c->errbuf[0] ? c->errbuf : curl_easy_strerror(c->result));
 		if (c->result == CURLE_PARTIAL_FILE || c->received > 0)
 			zf_error_detail(err, "The transfer ended after %llu bytes%s.",
@@ -714,8 +748,9 @@ zf_s3_client_outcome(s3_client *c, const char *what, bool *retry,
 		if (c->received < expect)
 		{
 			*retry = true;
-			zf_error_set(err, ZF_E_IO, "truncated answer reading %s: %llu of %llu bytes",
-						 what, (unsigned long long) c->received,
+			zf_error_set(err, ZF_E_IO, "truncated answer %s %s: %llu of %llu bytes",
+						 c->writing ? "writing" : "reading", what,
+						 (unsigned long long) c->received,
 						 (unsigned long long) expect);
 			return ZF_E_IO;
 		}
@@ -734,8 +769,9 @@ zf_s3_client_outcome(s3_client *c, const char *what, bool *retry,
 				 status == 500 ? "Internal Server Error" :
 				 status == 503 ? "Service Unavailable" : "");
 	*retry = status >= 500 || status == 429 || retryable_code(code);
-	zf_error_set(err, ZF_E_IO, "could not read %s: HTTP status %d%s%s%s",
-				 what, status, code[0] ? " (" : "", code, code[0] ? ")" : "");
+	zf_error_set(err, ZF_E_IO, "could not %s %s: HTTP status %d%s%s%s",
+				 c->writing ? "write" : "read", what, status,
+				 code[0] ? " (" : "", code, code[0] ? ")" : "");
 	if (message[0])
 		zf_error_detail(err, "The server said: %s", message);
 	if (status == 404)

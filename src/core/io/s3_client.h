@@ -3,7 +3,8 @@
  * s3_client.h
  *	  One connection to an S3 store: signed requests run on libcurl's
  *	  multi interface, with retries, bounded bodies and the interrupt
- *	  hook (s3_client.c).  Used by the object source and the listing.
+ *	  hook (s3_client.c).  Used by the object source, the listing and the
+ *	  upload sink.
  *
  *-------------------------------------------------------------------------
  */
@@ -60,6 +61,9 @@ typedef struct s3_client
 	uint64_t	received;		/* body bytes of this transfer */
 	uint64_t	last_progress_ms;
 	bool		paused;
+	bool		writing;		/* a request that sends a body or deletes:
+								 * messages say "write" */
+	curl_off_t	uploaded;		/* request body bytes sent so far */
 
 	/* S3_BODY_STREAM: the reader's buffer, and bytes that did not fit */
 	uint8_t    *dst;
@@ -79,7 +83,7 @@ typedef struct s3_client
 /* A request to make. */
 typedef struct s3_request
 {
-	const char *method;			/* GET or HEAD */
+	const char *method;			/* GET, HEAD, PUT, POST or DELETE */
 	const char *bucket;
 	const char *key;			/* NULL for a bucket request (listing) */
 	const char *query;			/* encoded, or NULL */
@@ -88,6 +92,10 @@ typedef struct s3_request
 	uint64_t	end;
 	const char *if_match;		/* an ETag, or NULL */
 	s3_body_mode mode;
+	/* PUT and POST: the body sent (kept by the caller until done) */
+	const uint8_t *body;
+	size_t		body_len;
+	const char *content_type;	/* NULL: none */
 } s3_request;
 
 extern s3_client *zf_s3_client_new(const zf_s3_config *cfg, zf_error *err);

@@ -2,7 +2,8 @@
  *
  * s3_parse.h
  *	  What an S3 server sends back, parsed: HTTP status and header lines
- *	  (http_header.c) and the XML of listings and errors (s3_xml.c).
+ *	  (http_header.c) and the XML of listings, errors and the answers of
+ *	  multipart uploads (s3_xml.c).
  *
  * Both take untrusted bytes from the network: they never read past what
  * they are given, bound what they keep, and report malformed input as
@@ -79,5 +80,17 @@ extern void zf_s3_listing_free(zf_s3_listing *l);
  */
 extern bool zf_s3_parse_error(const char *xml, size_t len, char *code,
 							  size_t codelen, char *message, size_t msglen);
+
+/*
+ * The text of the element field, a child of the root element root, of a
+ * document that must be a <root> (InitiateMultipartUploadResult's
+ * UploadId, CompleteMultipartUploadResult's ETag), into out (outlen bytes
+ * with the NUL).  ZF_E_BAD_DATA when the document is malformed, has
+ * another root, lacks the field, has it twice, or its text does not fit;
+ * out is then "".
+ */
+extern zf_status zf_s3_parse_field(const char *xml, size_t len,
+								   const char *root, const char *field,
+								   char *out, size_t outlen, zf_error *err);
 
 #endif							/* ZF_S3_PARSE_H */

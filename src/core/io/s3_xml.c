@@ -1,8 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * s3_xml.c
- *	  The XML an S3 server sends: ListObjectsV2 pages and <Error>
- *	  documents (s3_parse.h).
+ *	  The XML an S3 server sends: ListObjectsV2 pages, <Error> documents,
+ *	  and the one field zfdw reads of the answers of multipart uploads
+ *	  (s3_parse.h).
  *
  * A small well-formedness-checking reader, enough for these documents:
  * elements nest and close in order, text is unescaped (the five named
@@ -560,4 +561,70 @@ zf_s3_parse_error(const char *xml, size_t len, char *code, size_t codelen,
 		return false;
 	}
 	return true;
+}
+
+zf_status
+zf_s3_parse_field(const char *xml, size_t len, const char *root,
+				  const char *field, char *out, size_t outlen, zf_error *err)
+{
+	xml_reader	x;
+	char		closed[MAX_NAME];
+	xml_token	t;
+	bool		root_seen = false;
+	bool		found = false;
+	const char *why = NULL;
+
+	copy_cut(out, outlen, "");
+	if (len > ZF_S3_MAX_XML)
+		return zf_error_set(err, ZF_E_LIMIT, "S3 answer of %zu bytes is larger than the %d bytes read",
+							len, ZF_S3_MAX_XML);
+	memset(&x, 0, sizeof(x));
+	x.p = xml;
+	x.end = xml + len;
+	while ((t = next_token(&x, closed)) != TOK_END)
+	{
+		if (t == TOK_BAD)
+		{
+			why = x.oom ? "out of memory" : "malformed XML";
+			break;
+		}
+		if (t == TOK_OPEN && x.depth == 1)
+		{
+			if (root_seen || strcmp(x.stack[0], root) != 0)
+			{
+				why = "not the document expected";
+				break;
+			}
+			root_seen = true;
+		}
+		if (t == TOK_CLOSE && x.depth == 1 && strcmp(closed, field) == 0)
+		{
+			const char *text = x.text ? x.text : "";
+
+			if (found)
+			{
+				why = "an element is given twice";
+				break;
+			}
+			if (strlen(text) >= outlen)
+			{
+				why = "an element is too long";
+				break;
+			}
+			copy_cut(out, outlen, text);
+			found = true;
+		}
+	}
+	free(x.text);
+	if (why == NULL && !root_seen)
+		why = "not the document expected";
+	if (why == NULL && !found)
+		why = "an element is missing";
+	if (why != NULL)
+	{
+		copy_cut(out, outlen, "");
+		return zf_error_set(err, strcmp(why, "out of memory") == 0 ? ZF_E_NOMEM : ZF_E_BAD_DATA,
+							"invalid S3 answer: %s (%s of %s)", why, field, root);
+	}
+	return ZF_OK;
 }

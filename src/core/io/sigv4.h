@@ -24,7 +24,7 @@ typedef struct zf_sigv4_header
 
 typedef struct zf_sigv4_request
 {
-	const char *method;			/* GET, HEAD */
+	const char *method;			/* GET, HEAD, PUT, POST, DELETE */
 	const char *uri;			/* the canonical URI, already encoded */
 	const char *query;			/* "k=v&k2=v2", each part already encoded
 								 * (zf_uri_encode); sorted here; NULL: none */

@@ -20,6 +20,7 @@
 #include "commands/explain.h"
 #include "executor/executor.h"
 #include "foreign/fdwapi.h"
+#include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
 #include "optimizer/optimizer.h"
 #include "parser/parsetree.h"
@@ -123,7 +124,7 @@ check_writable(Relation rel, const ZfTableOptions *opts)
 						RelationGetRelationName(rel)),
 				 errhint("Write to an uncompressed file, and compress it afterwards if need be.")));
 	if (opts->compression == ZF_COMPRESSION_AUTO &&
-		zfdw_file_compression(InvalidOid, opts->filename,
+		zfdw_file_compression(opts->serverid, opts->filename,
 							  ZF_COMPRESSION_AUTO) != ZF_COMPRESSION_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -191,7 +192,7 @@ begin_write(ResultRelInfo *rinfo, bool explain_only)
 				 errmsg("foreign table \"%s\" has recfm %s: INSERT writes fb, vb and vb_bdw",
 						ms->t->relname, recfm_name(ms->t->opts.recfm))));
 	ms->enc = zfdw_encoder_create(ms->t);
-	ms->pw = zfdw_write_begin(ms->t->opts.filename);
+	ms->pw = zfdw_write_begin_server(ms->t->opts.serverid, ms->t->opts.filename);
 	zf_writer_opts_default(&wo);
 	wo.recfm = ms->t->opts.recfm;
 	wo.lrecl = ms->t->lrecl;
@@ -250,7 +251,11 @@ zfdwExecForeignInsert(EState *estate, ResultRelInfo *rinfo,
 	if (zf_record_write(ms->writer, rec, len, &err) != ZF_OK)
 	{
 		if (err.status == ZF_E_IO)
+		{
+			/* a cancel seen inside an upload is reported as the cancel */
+			CHECK_FOR_INTERRUPTS();
 			zfdw_report(ERROR, &err, ms->t->opts.filename);
+		}
 		ereport(ERROR,
 				(errcode(zfdw_sqlstate(err.status)),
 				 errmsg("%s", err.message),
@@ -273,7 +278,10 @@ end_write(ZfModifyState *ms)
 		return;
 	zf_error_clear(&err);
 	if (zf_record_writer_flush(ms->writer, &err) != ZF_OK)
+	{
+		CHECK_FOR_INTERRUPTS();
 		zfdw_report(ERROR, &err, ms->t->opts.filename);
+	}
 	zfdw_progress_end(ms->progress);
 	ms->progress = -1;
 }

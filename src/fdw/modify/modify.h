@@ -6,7 +6,8 @@
  * modify.c holds the executor callbacks; modify_encode.c turns a row into
  * the bytes of one record through the table's layout; modify_file.c makes
  * the file change with the transaction (a new file beside the target,
- * renamed over it at commit).
+ * renamed over it at commit); modify_s3.c does it for s3:// objects (an
+ * upload completed at commit).
  *
  *-------------------------------------------------------------------------
  */
@@ -34,6 +35,13 @@ typedef struct ZfPendingWrite ZfPendingWrite;
  * the end.
  */
 extern ZfPendingWrite *zfdw_write_begin(const char *path);
+
+/*
+ * The same for a table's file, which may be an s3:// object reached
+ * through the table's server (modify_s3.c): the object is replaced at
+ * commit by a multipart upload, or left as it was.
+ */
+extern ZfPendingWrite *zfdw_write_begin_server(Oid serverid, const char *path);
 extern zf_byte_sink *zfdw_write_sink(ZfPendingWrite *pw);
 
 /*
@@ -45,6 +53,20 @@ extern ZfPendingWrite *zfdw_write_begin_replace(const char *path);
 
 /* The temporary file's name for a target path (palloc'd). */
 extern char *zfdw_write_temp_name(const char *path);
+
+/* ---- objects written (modify_s3.c) ---- */
+
+extern int	zfdw_s3_part_size_kb;
+
+/* The sink of an object, holding its present content; *copied its bytes. */
+extern zf_byte_sink *zfdw_s3_write_open(Oid serverid, const char *url,
+										uint64 *copied);
+
+/* Complete the object (an upload, or one PutObject); ereports failure. */
+extern void zfdw_s3_write_finish(zf_byte_sink *sink);
+
+/* Close the sink, aborting its upload; a failure is only a WARNING. */
+extern void zfdw_s3_write_discard(zf_byte_sink *sink, const char *url);
 
 /* ---- encoding rows (modify_encode.c) ---- */
 

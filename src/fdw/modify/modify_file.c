@@ -24,6 +24,10 @@
  *		is removed by the next writer.
  *	  - PREPARE TRANSACTION is refused: a prepared transaction cannot keep
  *		a file open for its COMMIT PREPARED.
+ *	  - an s3:// object takes the same lock, and its sink is an upload
+ *		(modify_s3.c): completed at pre-commit, aborted at abort; a
+ *		savepoint rolled back below the part held in memory makes the
+ *		commit fail.
  *
  * Paths: the target must not be a symbolic link, nor lie below one (the
  * directory's real path must be the path written), so that what a
@@ -48,6 +52,8 @@
 #include "storage/lock.h"
 #include "utils/memutils.h"
 
+#include "io/s3.h"
+
 /* The fourth field of zfdw's advisory lock tags ("zf"). */
 #define ZF_LOCK_FIELD4	0x7A66
 
@@ -69,6 +75,7 @@ struct ZfPendingWrite
 	uint64		length;			/* bytes in the temporary file (buffered
 								 * ones included) at the last mark */
 	SubTransactionId created;	/* subtransaction that began it */
+	bool		s3;				/* an s3:// object (modify_s3.c) */
 	List	   *marks;			/* ZfWriteMark, innermost last */
 };
 
@@ -247,6 +254,12 @@ mark_subxact(ZfPendingWrite *pw)
 ZfPendingWrite *
 zfdw_write_begin(const char *path)
 {
+	return zfdw_write_begin_server(InvalidOid, path);
+}
+
+ZfPendingWrite *
+zfdw_write_begin_server(Oid serverid, const char *path)
+{
 	ListCell   *lc;
 	ZfPendingWrite *pw;
 	MemoryContext old;
@@ -278,6 +291,19 @@ zfdw_write_begin(const char *path)
 	old = MemoryContextSwitchTo(TopTransactionContext);
 	pw = palloc0(sizeof(ZfPendingWrite));
 	pw->path = pstrdup(path);
+	if (zf_s3_is_url(path))
+	{
+		/* an object: an upload, the object's content copied first */
+		pw->s3 = true;
+		pw->created = GetCurrentSubTransactionId();
+		MemoryContextSwitchTo(old);
+		pw->sink = zfdw_s3_write_open(serverid, path, &pw->length);
+		old = MemoryContextSwitchTo(TopTransactionContext);
+		pending = lappend(pending, pw);
+		MemoryContextSwitchTo(old);
+		mark_subxact(pw);
+		return pw;
+	}
 	pw->dir = checked_directory(path);
 	pw->tmppath = zfdw_write_temp_name(path);
 	pw->created = GetCurrentSubTransactionId();
@@ -347,6 +373,13 @@ zfdw_write_sink(ZfPendingWrite *pw)
 static void
 discard(ZfPendingWrite *pw)
 {
+	if (pw->s3)
+	{
+		if (pw->sink != NULL)
+			zfdw_s3_write_discard(pw->sink, pw->path);
+		pw->sink = NULL;
+		return;
+	}
 	if (pw->sink != NULL)
 		(void) zf_sink_close(pw->sink, NULL);
 	pw->sink = NULL;
@@ -379,6 +412,14 @@ publish(ZfPendingWrite *pw)
 	zf_error	err;
 	zf_byte_sink *s = pw->sink;
 
+	if (pw->s3)
+	{
+		/* the upload completed: the object replaced in one step */
+		zfdw_s3_write_finish(s);
+		pw->sink = NULL;
+		zfdw_s3_write_discard(s, pw->path);
+		return;
+	}
 	zf_error_clear(&err);
 	if (zf_sink_sync(s, &err) != ZF_OK)
 		sink_error(&err, pw->tmppath);
@@ -471,7 +512,13 @@ zfdw_write_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 			zf_error	err;
 
 			zf_error_clear(&err);
-			if (zf_fd_sink_truncate(pw->sink, m->length, &err) != ZF_OK)
+			/*
+			 * An object's parts sent cannot be taken back: its sink then
+			 * fails, and the commit with it.
+			 */
+			if (pw->s3)
+				(void) zf_s3_sink_truncate(pw->sink, m->length, &err);
+			else if (zf_fd_sink_truncate(pw->sink, m->length, &err) != ZF_OK)
 				sink_error(&err, pw->tmppath);
 			pw->length = m->length;
 			pw->sink->written = 0;

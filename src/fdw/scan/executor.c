@@ -747,8 +747,11 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 		{
 			zf_s3_stats st;
 
-			/* this process's requests (a parallel worker counts its own) */
+			/* this process's requests and those of its parallel workers */
 			zfdw_source_s3_stats(&s->src, &st);
+			st.requests += s->workers_s3.requests;
+			st.bytes += s->workers_s3.bytes;
+			st.retries += s->workers_s3.retries;
 			ExplainPropertyInteger("S3 Requests", NULL, (int64) st.requests, es);
 			ExplainPropertyInteger("S3 Bytes Received", NULL, (int64) st.bytes, es);
 			ExplainPropertyInteger("S3 Retries", NULL, (int64) st.retries, es);

@@ -25,10 +25,17 @@
 
 #include "scan/scan.h"
 
-/* The shared state: the next chunk to hand out, and the packed layout. */
+/*
+ * The shared state: the next chunk to hand out, the S3 requests of the
+ * workers (each adds its own when its scan shuts down, for the leader's
+ * EXPLAIN ANALYZE), and the packed layout.
+ */
 typedef struct ZfParallelShared
 {
 	pg_atomic_uint64 next_chunk;
+	pg_atomic_uint64 s3_requests;
+	pg_atomic_uint64 s3_bytes;
+	pg_atomic_uint64 s3_retries;
 	Size		packed_len;		/* bytes of the packed layout, 0: none */
 	char		packed[FLEXIBLE_ARRAY_MEMBER];
 } ZfParallelShared;
@@ -59,6 +66,9 @@ zfdwInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 
 	(void) pcxt;
 	pg_atomic_init_u64(&shared->next_chunk, 0);
+	pg_atomic_init_u64(&shared->s3_requests, 0);
+	pg_atomic_init_u64(&shared->s3_bytes, 0);
+	pg_atomic_init_u64(&shared->s3_retries, 0);
 	shared->packed_len = packed_size(s);
 	if (shared->packed_len > 0)
 		zf_layout_pack(s->t->parsed, shared->packed);
@@ -93,6 +103,39 @@ zfdwInitializeWorkerForeignScan(ForeignScanState *node, shm_toc *toc,
 	given.len = shared->packed_len;
 	zfdw_begin_worker_scan(node, shared->packed_len > 0 ? &given : NULL);
 	((ZfScanState *) node->fdw_state)->shared = shared;
+}
+
+/*
+ * ShutdownForeignScan: a worker adds its S3 requests to the shared sums
+ * (once); the leader, whose shared memory goes away after this, keeps
+ * the sums of the workers that finished.  A worker shuts its scan down
+ * before it detaches from its tuple queue, so when the leader has read
+ * every worker's rows (a scan run to its end) all of them have added.
+ */
+void
+zfdwShutdownForeignScan(ForeignScanState *node)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	ZfParallelShared *shared;
+	zf_s3_stats st;
+
+	if (s == NULL || s->shared == NULL)
+		return;
+	shared = s->shared;
+	if (IsParallelWorker())
+	{
+		if (s->s3_reported)
+			return;
+		zfdw_source_s3_stats(&s->src, &st);
+		pg_atomic_fetch_add_u64(&shared->s3_requests, st.requests);
+		pg_atomic_fetch_add_u64(&shared->s3_bytes, st.bytes);
+		pg_atomic_fetch_add_u64(&shared->s3_retries, st.retries);
+		s->s3_reported = true;
+		return;
+	}
+	s->workers_s3.requests = pg_atomic_read_u64(&shared->s3_requests);
+	s->workers_s3.bytes = pg_atomic_read_u64(&shared->s3_bytes);
+	s->workers_s3.retries = pg_atomic_read_u64(&shared->s3_retries);
 }
 
 /*

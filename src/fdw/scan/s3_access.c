@@ -37,6 +37,7 @@
 #include "utils/timestamp.h"
 #include "access/xact.h"
 
+#include "modify/modify.h"
 #include "scan/s3_access.h"
 
 int			zfdw_s3_connect_timeout = 10000;
@@ -60,6 +61,11 @@ zfdw_s3_define_settings(void)
 							"5xx answers, throttling, dropped connections, truncated bodies and read timeouts are retried with exponential backoff.",
 							&zfdw_s3_max_retries, 5, 0, 100,
 							PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("zfdw.s3_part_size",
+							"The size of the parts of an object written to S3.",
+							"INSERT into a table over an s3:// object holds one part in memory and sends it when it is full; S3 wants parts of 5 MB to 5 GB.",
+							&zfdw_s3_part_size_kb, 8192, 5120, 5 * 1024 * 1024,
+							PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
 }
 
 /* The options of the user mapping of userid (or PUBLIC), or NIL. */

@@ -88,6 +88,8 @@ typedef struct ZfScanState
 
 	/* parallel scans (parallel.c); shared is NULL in a serial scan */
 	struct ZfParallelShared *shared;
+	bool		s3_reported;	/* a worker added its S3 requests */
+	zf_s3_stats workers_s3;		/* the leader: the workers' S3 requests */
 	bool		chunk_table_ready;
 	uint64	   *chunk_first;	/* per file, and the total at [nfiles] */
 	uint64	   *chunk_records;
@@ -162,6 +164,7 @@ extern void zfdwInitializeDSMForeignScan(ForeignScanState *node,
 extern void zfdwReInitializeDSMForeignScan(ForeignScanState *node,
 										   ParallelContext *pcxt,
 										   void *coordinate);
+extern void zfdwShutdownForeignScan(ForeignScanState *node);
 extern void zfdwInitializeWorkerForeignScan(ForeignScanState *node,
 											shm_toc *toc, void *coordinate);
 /* format 'delimited' (delimited_scan.c) */

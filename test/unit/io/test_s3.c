@@ -3,9 +3,11 @@
  * test_s3.c
  *	  Unit tests for the S3 parts of io/ that need no server: SigV4
  *	  signing against the published AWS test vectors (the Signature
- *	  Version 4 test suite and the S3 documentation's GET example), URI
- *	  encoding, HTTP header lines, ListObjectsV2 and error XML, the shared
- *	  credentials file, s3:// names and endpoints.  Signing is checked
+ *	  Version 4 test suite and the S3 documentation's GET and PUT
+ *	  examples), URI encoding, HTTP header lines, ListObjectsV2, error and
+ *	  multipart-upload XML, the shared credentials file, s3:// names and
+ *	  endpoints, and the object sink's behaviour that needs no answer
+ *	  (buffering, truncation, a failure remembered).  Signing is checked
  *	  against botocore too, request by request, by the test server
  *	  test/s3/s3_fault_server.py.
  *
@@ -150,6 +152,38 @@ test_sigv4_s3_get_example(void **state)
 	assert_int_equal(zf_sigv4_sign(&r, auth, 40, NULL, NULL, &err), ZF_E_ARG);
 }
 
+/*
+ * The S3 documentation's PUT Object example: a body whose SHA-256 is
+ * signed, an encoded key, a Date and a storage class among the headers.
+ */
+static void
+test_sigv4_s3_put_example(void **state)
+{
+	const char *body = "Welcome to Amazon S3.";
+	char		hash[65];
+	zf_sigv4_header h[] = {{"Date", "Fri, 24 May 2013 00:00:00 GMT"},
+		{"Host", "examplebucket.s3.amazonaws.com"},
+		{"x-amz-content-sha256", hash},
+		{"x-amz-date", "20130524T000000Z"},
+	{"x-amz-storage-class", "REDUCED_REDUNDANCY"}};
+	zf_sigv4_request r = {
+		.method = "PUT", .uri = "/test%24file.text", .headers = h, .nheaders = 5,
+		.payload_hash = hash, .region = "us-east-1",
+		.service = "s3", .amz_date = "20130524T000000Z",
+		.access_key_id = "AKIAIOSFODNN7EXAMPLE",
+		.secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	};
+	char		auth[512];
+	zf_error	err;
+
+	(void) state;
+	zf_sha256_hex(body, strlen(body), hash);
+	assert_string_equal(hash, "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072");
+	zf_error_clear(&err);
+	assert_int_equal(zf_sigv4_sign(&r, auth, sizeof(auth), NULL, NULL, &err), ZF_OK);
+	assert_string_equal(signature_of(auth), "98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd");
+}
+
 /* URI encoding: upper-case hex, '/' kept only in paths, UTF-8 bytes. */
 static void
 test_uri_encode(void **state)
@@ -290,6 +324,89 @@ test_error_xml(void **state)
 	assert_string_equal(code, "");
 }
 
+/* The one field read of the answers of multipart uploads. */
+static void
+test_upload_xml(void **state)
+{
+	const char *init = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<InitiateMultipartUploadResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+		"<Bucket>b</Bucket><Key>k</Key><UploadId>VXBsb2FkIElE&amp;x</UploadId>"
+		"</InitiateMultipartUploadResult>";
+	const char *done = "<CompleteMultipartUploadResult><Location>l</Location>"
+		"<ETag>&quot;3858f62230ac3c915f300c664312c11f-9&quot;</ETag></CompleteMultipartUploadResult>";
+	const char *twice = "<InitiateMultipartUploadResult><UploadId>a</UploadId>"
+		"<UploadId>b</UploadId></InitiateMultipartUploadResult>";
+	const char *nested = "<InitiateMultipartUploadResult><X><UploadId>a</UploadId></X>"
+		"</InitiateMultipartUploadResult>";
+	char		out[64];
+	char		small[4];
+	zf_error	err;
+
+	(void) state;
+	zf_error_clear(&err);
+	assert_int_equal(zf_s3_parse_field(init, strlen(init), "InitiateMultipartUploadResult",
+									   "UploadId", out, sizeof(out), &err), ZF_OK);
+	assert_string_equal(out, "VXBsb2FkIElE&x");
+	assert_int_equal(zf_s3_parse_field(done, strlen(done), "CompleteMultipartUploadResult",
+									   "ETag", out, sizeof(out), &err), ZF_OK);
+	assert_string_equal(out, "\"3858f62230ac3c915f300c664312c11f-9\"");
+	/* another root, a field missing, twice, only nested, too long, cut */
+	assert_int_equal(zf_s3_parse_field(done, strlen(done), "InitiateMultipartUploadResult",
+									   "UploadId", out, sizeof(out), &err), ZF_E_BAD_DATA);
+	assert_string_equal(out, "");
+	assert_int_equal(zf_s3_parse_field(done, strlen(done), "CompleteMultipartUploadResult",
+									   "Key", out, sizeof(out), &err), ZF_E_BAD_DATA);
+	assert_int_equal(zf_s3_parse_field(twice, strlen(twice), "InitiateMultipartUploadResult",
+									   "UploadId", out, sizeof(out), &err), ZF_E_BAD_DATA);
+	assert_int_equal(zf_s3_parse_field(nested, strlen(nested), "InitiateMultipartUploadResult",
+									   "UploadId", out, sizeof(out), &err), ZF_E_BAD_DATA);
+	assert_int_equal(zf_s3_parse_field(init, strlen(init), "InitiateMultipartUploadResult",
+									   "UploadId", small, sizeof(small), &err), ZF_E_BAD_DATA);
+	assert_string_equal(small, "");
+	assert_int_equal(zf_s3_parse_field(init, strlen(init) - 5, "InitiateMultipartUploadResult",
+									   "UploadId", out, sizeof(out), &err), ZF_E_BAD_DATA);
+}
+
+/*
+ * The object sink without a server (a port nobody listens on): bytes
+ * below a part stay in memory, truncation within them works, the sync
+ * fails with the object named, and the failure is kept.
+ */
+static void
+test_sink_offline(void **state)
+{
+	zf_s3_config cfg = {
+		.endpoint = "http://127.0.0.1:9", .path_style = true,
+		.access_key_id = "AK", .secret_access_key = "secret-SK",
+		.connect_timeout_ms = 500, .read_timeout_ms = 500, .max_retries = 0
+	};
+	zf_byte_sink *s;
+	zf_error	err;
+	zf_s3_stats st;
+
+	(void) state;
+	zf_error_clear(&err);
+	assert_null(zf_s3_sink_open(&cfg, "s3://b/k", 1024 * 1024, NULL, &err));
+	assert_int_equal(err.status, ZF_E_ARG);
+	assert_null(zf_s3_sink_open(&cfg, "s3://b/", 0, NULL, &err));
+	s = zf_s3_sink_open(&cfg, "s3://bucket/dir/k.dat", 0, NULL, &err);
+	assert_non_null(s);
+	assert_true(zf_s3_is_sink(s));
+	assert_int_equal(zf_sink_write(s, (const uint8_t *) "ABCDEFGH", 8, &err), ZF_OK);
+	assert_int_equal(zf_s3_sink_truncate(s, 4, &err), ZF_OK);
+	assert_int_equal(zf_s3_sink_truncate(s, 9, &err), ZF_E_ARG);
+	assert_true(zf_s3_sink_stats(s, &st));
+	assert_int_equal(st.requests, 0);
+	assert_int_equal(zf_sink_sync(s, &err), ZF_E_IO);
+	assert_non_null(strstr(err.message, "could not write s3://bucket/dir/k.dat"));
+	assert_null(strstr(err.message, "secret"));
+	zf_error_clear(&err);
+	assert_int_equal(zf_sink_write(s, (const uint8_t *) "X", 1, &err), ZF_E_IO);
+	assert_non_null(strstr(err.message, "could not write s3://bucket/dir/k.dat"));
+	/* nothing was started, so closing aborts nothing */
+	assert_int_equal(zf_sink_close(s, &err), ZF_OK);
+}
+
 /* The credentials file: profiles, comments, blanks, half a profile. */
 static void
 test_credentials(void **state)
@@ -360,11 +477,14 @@ main(void)
 		cmocka_unit_test(test_sigv4_query_value_order),
 		cmocka_unit_test(test_sigv4_unreserved),
 		cmocka_unit_test(test_sigv4_s3_get_example),
+		cmocka_unit_test(test_sigv4_s3_put_example),
 		cmocka_unit_test(test_uri_encode),
 		cmocka_unit_test(test_http_headers),
 		cmocka_unit_test(test_listing),
 		cmocka_unit_test(test_listing_bad),
 		cmocka_unit_test(test_error_xml),
+		cmocka_unit_test(test_upload_xml),
+		cmocka_unit_test(test_sink_offline),
 		cmocka_unit_test(test_credentials),
 		cmocka_unit_test(test_names),
 	};
