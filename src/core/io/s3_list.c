@@ -28,8 +28,11 @@
 /* Add an entry to out (the key as a full URL). */
 static bool
 add_entry(zf_s3_listing *out, size_t *cap, const char *bucket,
-		  const char *key, uint64_t size)
+		  const char *key, uint64_t size, const char *etag,
+		  const char *last_modified)
 {
+	zf_s3_object_entry *e;
+
 	size_t		n = strlen(bucket) + strlen(key) + 7;
 	char	   *url;
 
@@ -47,8 +50,17 @@ add_entry(zf_s3_listing *out, size_t *cap, const char *bucket,
 	if (url == NULL)
 		return false;
 	snprintf(url, n, "s3://%s/%s", bucket, key);
-	out->objects[out->nobjects].key = url;
-	out->objects[out->nobjects].size = size;
+	e = &out->objects[out->nobjects];
+	e->key = url;
+	e->size = size;
+	e->etag = etag ? strdup(etag) : NULL;
+	e->last_modified = last_modified ? strdup(last_modified) : NULL;
+	if ((etag && e->etag == NULL) || (last_modified && e->last_modified == NULL))
+	{
+		free(e->etag);
+		free(url);
+		return false;
+	}
 	out->nobjects++;
 	return true;
 }
@@ -114,7 +126,8 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 				stats->bytes += s.bytes;
 				stats->retries += s.retries;
 			}
-			if (!add_entry(out, &cap, bucket, key, (uint64_t) zf_bytes_size(src)))
+			if (!add_entry(out, &cap, bucket, key, (uint64_t) zf_bytes_size(src),
+						   NULL, NULL))
 				st = zf_error_set(err, ZF_E_NOMEM, "out of memory listing objects");
 			zf_bytes_close(src, NULL);
 		}
@@ -168,7 +181,9 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 				else if (out->nobjects >= MAX_LISTED)
 					st = zf_error_set(err, ZF_E_LIMIT, "more than %d objects match \"%s\"",
 									  MAX_LISTED, pattern);
-				else if (!add_entry(out, &cap, bucket, k, page.objects[i].size))
+				else if (!add_entry(out, &cap, bucket, k, page.objects[i].size,
+									page.objects[i].etag,
+									page.objects[i].last_modified))
 					st = zf_error_set(err, ZF_E_NOMEM, "out of memory listing objects");
 			}
 		}
