@@ -40,6 +40,11 @@ two tables can see the same fault from the start:
     missing      every request answers 404 NoSuchKey
     denied       every request answers 403 AccessDenied
     badxml       a listing under f/badxml/ answers malformed XML
+    list503xN    the first N listings under f/list503xN/ answer 503
+
+Listings give each object's ETag (the one HEAD and GET send) and
+LastModified, as S3 does; the files are walked at every listing, so that
+a file put under DIR while the server runs is listed.
 """
 import argparse
 import email.utils
@@ -82,6 +87,11 @@ def write_stats():
             f.write('verified %d mismatched %d\n' %
                     (stats['verified'], stats['mismatched']))
         os.replace(ARGS.stats + '.tmp', ARGS.stats)
+
+
+def object_etag(st):
+    """The ETag of a file: changes with its size or mtime."""
+    return '"%s"' % hashlib.md5(('%d-%d' % (st.st_size, st.st_mtime_ns)).encode()).hexdigest()
 
 
 def error_xml(code, message):
@@ -196,13 +206,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
         m = re.match(r'(f/[^/]+/)', prefix)
         if m:
             fault_prefix = m.group(1)
+            mm = re.match(r'f/list503x(\d+)/', prefix)
+            if mm and not token and bump('LIST ' + fault_prefix) <= int(mm.group(1)):
+                self.send_error_xml(503, 'SlowDown', 'Please reduce your request rate.')
+                return
         keys = []
         for dirpath, dirnames, filenames in os.walk(ARGS.root):
             for fn in filenames:
                 rel = os.path.relpath(os.path.join(dirpath, fn), ARGS.root)
                 key = fault_prefix + rel.replace(os.sep, '/')
                 if key.startswith(prefix):
-                    keys.append((key, os.path.getsize(os.path.join(dirpath, fn))))
+                    try:
+                        st = os.stat(os.path.join(dirpath, fn))
+                    except FileNotFoundError:
+                        continue  # renamed or removed during the walk
+                    keys.append((key, st.st_size, object_etag(st),
+                                 time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(st.st_mtime))
+                                 + '.%03dZ' % (st.st_mtime_ns // 1000000 % 1000)))
         keys.sort(key=lambda k: k[0].encode())
         if token:
             keys = [k for k in keys if k[0].encode() > token.encode()]
@@ -215,10 +235,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if rest:
             out.append('<NextContinuationToken>%s</NextContinuationToken>'
                        % escape(page[-1][0]))
-        for key, size in page:
-            out.append('<Contents><Key>%s</Key><Size>%d</Size>'
+        for key, size, etag, modified in page:
+            out.append('<Contents><Key>%s</Key><LastModified>%s</LastModified>'
+                       '<ETag>%s</ETag><Size>%d</Size>'
                        '<StorageClass>STANDARD</StorageClass></Contents>'
-                       % (escape(key), size))
+                       % (escape(key), modified, escape(etag), size))
         out.append('</ListBucketResult>')
         data = ''.join(out).encode()
         self.send_response(200)
@@ -245,7 +266,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         st = os.stat(file)
         size = st.st_size
-        etag = '"%s"' % hashlib.md5(('%d-%d' % (size, st.st_mtime_ns)).encode()).hexdigest()
+        etag = object_etag(st)
         last_modified = email.utils.formatdate(st.st_mtime, usegmt=True)
 
         def nth(kind):
