@@ -94,6 +94,8 @@ put_s3rver() {
 start=$(date +%s)
 
 # ---- the servers: s3rver, and a fault server over a folder of ours ----
+# node runs s3rver, which zf_s3_install puts under its npm cache
+"$ZF_ROOT/scripts/deps.sh" nodejs python3-botocore curl || fail_all "s3: could not install the servers"
 zf_s3_install || fail_all "s3: could not install the servers"
 mkdir -p "$dir/s3/s3rver" "$dir/fault" "$dir/stage"
 chmod 755 "$dir/s3" "$dir/fault" "$dir/stage"

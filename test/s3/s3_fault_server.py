@@ -7,7 +7,7 @@ every request's SigV4 signature with botocore and injects faults.
 
 Serves the files under DIR as the objects of one bucket, path style
 (http://127.0.0.1:PORT/bucket/key): HEAD, GET with Range and If-Match, and
-ListObjectsV2 (list-type=2, prefix, continuation-token) in pages of three
+ListObjectsV2 (list-type=2, prefix, start-after, continuation-token) in pages of three
 keys so that every listing is paginated.
 
 Every request must carry an Authorization header signed with AK/SK: the
@@ -224,6 +224,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                  time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(st.st_mtime))
                                  + '.%03dZ' % (st.st_mtime_ns // 1000000 % 1000)))
         keys.sort(key=lambda k: k[0].encode())
+        start_after = q.get('start-after', [''])[0]
+        if start_after:
+            keys = [k for k in keys if k[0].encode() > start_after.encode()]
         if token:
             keys = [k for k in keys if k[0].encode() > token.encode()]
         page, rest = keys[:PAGE], keys[PAGE:]

@@ -4,7 +4,8 @@
  *	  The objects an s3:// pattern names (s3.h): one object, or a glob
  *	  over a prefix listed with ListObjectsV2.
  *
- * The prefix is the part of the key before the first wildcard; every
+ * The prefix is the part of the key before the first wildcard (and, for a
+ * follower of a prefix, start-after the last key it read); every
  * page of the listing is read (continuation tokens) and each key matched
  * with fnmatch(FNM_PATHNAME), so that a wildcard never crosses '/', as in
  * a local glob.  S3 lists keys in UTF-8 byte order, which is the order
@@ -65,13 +66,14 @@ add_entry(zf_s3_listing *out, size_t *cap, const char *bucket,
 	return true;
 }
 
-/* The query of one page: list-type=2, prefix, continuation token. */
+/* The query of one page: list-type=2, prefix, start-after, continuation token. */
 static char *
-page_query(const char *prefix, const char *token)
+page_query(const char *prefix, const char *after, const char *token)
 {
 	size_t		plen = zf_uri_encode(prefix, false, NULL, 0);
+	size_t		alen = after ? zf_uri_encode(after, false, NULL, 0) : 0;
 	size_t		tlen = token ? zf_uri_encode(token, false, NULL, 0) : 0;
-	size_t		cap = plen + tlen + 64;
+	size_t		cap = plen + alen + tlen + 96;
 	char	   *q = malloc(cap);
 	size_t		len;
 
@@ -79,6 +81,12 @@ page_query(const char *prefix, const char *token)
 		return NULL;
 	len = (size_t) snprintf(q, cap, "list-type=2&prefix=");
 	zf_uri_encode(prefix, false, q + len, cap - len);
+	if (after)
+	{
+		len = strlen(q);
+		len += (size_t) snprintf(q + len, cap - len, "&start-after=");
+		zf_uri_encode(after, false, q + len, cap - len);
+	}
 	if (token)
 	{
 		len = strlen(q);
@@ -93,6 +101,15 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 		   const zf_byte_hooks *hooks, zf_s3_stats *stats,
 		   zf_s3_listing *out, zf_error *err)
 {
+	return zf_s3_list_after(cfg, pattern, NULL, hooks, stats, out, err);
+}
+
+zf_status
+zf_s3_list_after(const zf_s3_config *cfg, const char *pattern,
+				 const char *start_after, const zf_byte_hooks *hooks,
+				 zf_s3_stats *stats, zf_s3_listing *out, zf_error *err)
+{
+	const char *after = NULL;
 	char	   *bucket;
 	char	   *key;
 	char	   *prefix = NULL;
@@ -135,6 +152,13 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 	}
 
 	prefix = strndup(key, strcspn(key, "*?["));
+	/* s3://bucket/key of the same bucket, after the prefix: its key */
+	if (start_after && prefix &&
+		strncmp(start_after, "s3://", 5) == 0 &&
+		strncmp(start_after + 5, bucket, strlen(bucket)) == 0 &&
+		start_after[5 + strlen(bucket)] == '/' &&
+		strcmp(start_after + 6 + strlen(bucket), prefix) >= 0)
+		after = start_after + 6 + strlen(bucket);
 	c = zf_s3_client_new(cfg, err);
 	if (prefix == NULL || c == NULL)
 	{
@@ -147,7 +171,7 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 	{
 		s3_request	req = {0};
 		zf_s3_listing page;
-		char	   *query = page_query(prefix, token);
+		char	   *query = page_query(prefix, after, token);
 
 		if (query == NULL)
 		{

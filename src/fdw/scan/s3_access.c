@@ -330,7 +330,7 @@ zfdw_s3_expand(Oid serverid, const char *pattern, bool missing_ok)
 }
 
 List *
-zfdw_s3_list_objects(Oid serverid, const char *pattern)
+zfdw_s3_list_objects(Oid serverid, const char *pattern, const char *start_after)
 {
 	zf_s3_config cfg;
 	zf_s3_listing l;
@@ -340,7 +340,8 @@ zfdw_s3_list_objects(Oid serverid, const char *pattern)
 	zfdw_s3_config(serverid, &cfg);
 	sizes_check();
 	zf_error_clear(&err);
-	if (zf_s3_list(&cfg, pattern, &zfdw_s3_hooks, NULL, &l, &err) != ZF_OK)
+	if (zf_s3_list_after(&cfg, pattern, start_after, &zfdw_s3_hooks, NULL,
+						 &l, &err) != ZF_OK)
 		zfdw_s3_report(&err);
 	for (size_t i = 0; i < l.nobjects; i++)
 	{

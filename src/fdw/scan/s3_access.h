@@ -36,10 +36,12 @@ typedef struct ZfdwS3Object
 } ZfdwS3Object;
 
 /*
- * The objects a pattern names, in name order (ZfdwS3Object *); an empty
- * list when none does, an error when the store cannot be listed.
+ * The objects a pattern names after start_after (an s3:// URL, or NULL),
+ * in name order (ZfdwS3Object *); an empty list when none does, an error
+ * when the store cannot be listed.  A store may return earlier ones too.
  */
-extern List *zfdw_s3_list_objects(Oid serverid, const char *pattern);
+extern List *zfdw_s3_list_objects(Oid serverid, const char *pattern,
+								  const char *start_after);
 
 /*
  * The configuration to reach objects through a foreign server (InvalidOid:

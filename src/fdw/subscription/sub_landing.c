@@ -18,8 +18,9 @@
  * landed holds back every file after it.
  *
  * An S3 prefix (the source's filename an s3:// glob) is listed with
- * ListObjectsV2 at every poll, with the credentials of the user mapping
- * of the subscription's owner only.  An object is whole as soon as it is
+ * ListObjectsV2 at every poll (start-after the last object applied, so
+ * that the objects already read are not listed again), with the
+ * credentials of the user mapping of the subscription's owner only.  An object is whole as soon as it is
  * listed: a PUT (or a multipart upload's completion) is atomic, a reader
  * never sees part of it.  The rules then mean:
  *	  rename	every listed object has landed (uploaded under a name the
@@ -222,7 +223,7 @@ static List *
 pending_objects(Oid serverid, const char *pattern, const char *last_file,
 				const SubOptions *opts, TimestampTz now, List **keep)
 {
-	List	   *objects = zfdw_s3_list_objects(serverid, pattern);
+	List	   *objects = zfdw_s3_list_objects(serverid, pattern, last_file);
 	List	   *files = NIL;
 	size_t		suffix_len = strlen(opts->marker_suffix);
 	ZfdwS3Object **markers = NULL;
@@ -233,7 +234,8 @@ pending_objects(Oid serverid, const char *pattern, const char *last_file,
 	{
 		/* one more listing: the markers, which the glob may not match */
 		List	   *ml = zfdw_s3_list_objects(serverid,
-											  psprintf("%s%s", pattern, opts->marker_suffix));
+											  psprintf("%s%s", pattern, opts->marker_suffix),
+											  last_file);
 
 		markers = palloc(sizeof(ZfdwS3Object *) * (list_length(ml) + 1));
 		foreach(lc, ml)
