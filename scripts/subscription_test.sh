@@ -13,7 +13,8 @@
 #	     files in one call;
 #	  2. a half-written file is never applied: not by the stable rule
 #	     before its size settles, not by the marker rule before the
-#	     marker, not by the rename rule before the rename;
+#	     marker, not by the rename rule before the rename; a file renamed
+#	     into place wakes the worker (inotify) long before its next poll;
 #	  3. kill -9 of the worker and of the postmaster at random moments
 #	     while files land, many times: after each restart the worker
 #	     resumes, and the final table equals the reference, with the
@@ -196,7 +197,7 @@ sql -c "SELECT 'lag p50 ' || lag_p50 || ', p95 ' || lag_p95 || ', max ' || lag_m
 
 echo "== 2. a half-written file is never applied"
 mkdir -p "$dir/src_half"
-python3 "$gen" --dir "$dir/src_half" --files 4 --txns 30 --accounts 50 --landing rename --seed 2 >/dev/null
+python3 "$gen" --dir "$dir/src_half" --files 5 --txns 30 --accounts 50 --landing rename --seed 2 >/dev/null
 cp "$dir/src_half/f00000001.csv" "$dir/land_half/"
 wait_applied half "$dir/land_half/f00000001.csv"
 check "stable: a complete first file is applied" "$?" 0
@@ -232,9 +233,20 @@ cat "$dir/src_half/f00000004.csv" >"$dir/land_half/.f00000004.csv.tmp"
 mv "$dir/land_half/.f00000004.csv.tmp" "$dir/land_half/f00000004.csv"
 wait_applied half "$dir/land_half/f00000004.csv"
 check "rename: renamed into place it is applied" "$?" 0
-# the reference of the four files, computed again outside zfdw
+# inotify: a file renamed into the folder wakes the worker, which would
+# otherwise sleep for its poll interval (a minute here)
+sql -c "SELECT zfdw.alter_subscription('half', options => '{\"poll_interval\": 60000}')" >/dev/null
+sleep 2
+cp "$dir/src_half/f00000005.csv" "$dir/land_half/.f00000005.csv.tmp"
+t0=$(date +%s.%N)
+mv "$dir/land_half/.f00000005.csv.tmp" "$dir/land_half/f00000005.csv"
+wait_applied half "$dir/land_half/f00000005.csv" 75
+rc=$?
+echo "inotify: renamed to applied in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b - a}') s, with poll_interval 60 s"
+check "inotify: a file renamed into the folder is applied long before the next poll" "$rc" 0
+# the reference of the five files, computed again outside zfdw
 mkdir -p "$dir/ref_half"
-python3 "$gen" --dir "$dir/ref_half" --files 4 --txns 30 --accounts 50 --landing rename --seed 2 \
+python3 "$gen" --dir "$dir/ref_half" --files 5 --txns 30 --accounts 50 --landing rename --seed 2 \
 	--reference "$dir/ref_half.csv" >/dev/null
 check "half: the cache equals the reference, no error was recorded" \
 	"$(differences acct_half "$dir/ref_half.csv"):$(sql -c "SELECT errors FROM zfdw.replication_status WHERE subscription = 'half'")" 0:0

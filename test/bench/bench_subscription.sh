@@ -13,6 +13,10 @@
 #	     once as 100 files; prints the changes per second from landing
 #	     to the backlog drained.
 #
+#	ZF_BENCH_POLL sets the subscriptions' poll_interval (default 100 ms;
+#	a local folder's worker also wakes on inotify, so a longer interval
+#	shows what the wake-up saves).
+#
 #	Builds and installs zfdw into a private prefix (or uses ZF_DESTDIR).
 #
 #-------------------------------------------------------------------------
@@ -22,6 +26,7 @@ set -u
 SECONDS_PACED=${ZF_BENCH_SECONDS:-300}
 CHANGES=${ZF_BENCH_CHANGES:-1000000}
 RATE=${ZF_BENCH_RATE:-3200}
+POLL=${ZF_BENCH_POLL:-100}
 gen="$ZF_ROOT/test/subscription/transfers.py"
 
 zf_install_private || exit 1
@@ -65,9 +70,9 @@ END \$\$;
 CREATE TRIGGER log_lag AFTER INSERT OR UPDATE ON acct_paced FOR EACH ROW EXECUTE FUNCTION log_lag();
 CREATE TABLE acct_full (id int PRIMARY KEY, balance numeric, replicated_ts timestamptz);
 SELECT zfdw.create_subscription('paced', 'feed_paced', 'acct_paced', txid_column => 'txid',
-	commit_ts_column => 'commit_ts', options => '{"landing": "rename", "poll_interval": 100}');
+	commit_ts_column => 'commit_ts', options => '{"landing": "rename", "poll_interval": $POLL}');
 SELECT zfdw.create_subscription('full', 'feed_full', 'acct_full', txid_column => 'txid',
-	commit_ts_column => 'commit_ts', options => '{"landing": "rename", "poll_interval": 100}');
+	commit_ts_column => 'commit_ts', options => '{"landing": "rename", "poll_interval": $POLL}');
 SQL
 
 echo "== 1. $RATE changes/s landing every 0.25 s for $SECONDS_PACED s"

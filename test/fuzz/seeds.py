@@ -325,6 +325,8 @@ def seeds_s3_xml():
            b'<Contents><Key>u/a&lt;1&gt;.dat</Key><Size>80</Size><ETag>&quot;x&quot;</ETag></Contents>'
            b'<Contents><Key>u/&#xE9;&#233;</Key><Size>0</Size></Contents></ListBucketResult>')
     yield b'<ListBucketResult><IsTruncated>false</IsTruncated><!-- c --><Contents><Key><![CDATA[a]]></Key><Size>1</Size></Contents></ListBucketResult>'
+    yield (b'<ListBucketResult><Contents><Key>land/f1.csv</Key><LastModified>2026-12-07T09:45:02.000Z</LastModified>'
+           b'<ETag>&quot;9b2cf535f27731c974343645a3985328&quot;</ETag><Size>8</Size></Contents></ListBucketResult>')
     yield (b'<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.'
            b'</Message><Key>k</Key><RequestId>1</RequestId></Error>')
     yield (b'<?xml version="1.0" encoding="UTF-8"?>\n<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'

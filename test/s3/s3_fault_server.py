@@ -8,7 +8,7 @@ every request's SigV4 signature with botocore and injects faults.
 
 Serves the files under DIR as the objects of one bucket, path style
 (http://127.0.0.1:PORT/bucket/key): HEAD, GET with Range and If-Match, and
-ListObjectsV2 (list-type=2, prefix, continuation-token) in pages of three
+ListObjectsV2 (list-type=2, prefix, start-after, continuation-token) in pages of three
 keys so that every listing is paginated.
 
 Writes (with --store): PutObject, and the multipart upload as S3 does it
@@ -53,6 +53,7 @@ two tables can see the same fault from the start:
     missing      every request answers 404 NoSuchKey
     denied       every request answers 403 AccessDenied
     badxml       a listing under f/badxml/ answers malformed XML
+    list503xN    the first N listings under f/list503xN/ answer 503
 
 Faults of writes (the object written is the key without f/<fault>/):
 
@@ -65,6 +66,10 @@ Faults of writes (the object written is the key without f/<fault>/):
                  <Error> document (as S3 may once it began answering)
     createdenied CreateMultipartUpload and PutObject answer 403 AccessDenied
     stallpart    every UploadPart is read, then answered nothing for 60 s
+
+Listings give each object's ETag (the one HEAD and GET send) and
+LastModified, as S3 does; the files are walked at every listing, so that
+a file put under DIR while the server runs is listed.
 """
 import argparse
 import email.utils
@@ -133,6 +138,11 @@ def store_path(key):
     if not path.startswith(os.path.abspath(ARGS.store) + os.sep):
         return None
     return path
+
+
+def object_etag(st):
+    """The ETag of a file: changes with its size or mtime."""
+    return '"%s"' % hashlib.md5(('%d-%d' % (st.st_size, st.st_mtime_ns)).encode()).hexdigest()
 
 
 def error_xml(code, message):
@@ -447,14 +457,27 @@ class Handler(http.server.BaseHTTPRequestHandler):
         m = re.match(r'(f/[^/]+/)', prefix)
         if m:
             fault_prefix = m.group(1)
+            mm = re.match(r'f/list503x(\d+)/', prefix)
+            if mm and not token and bump('LIST ' + fault_prefix) <= int(mm.group(1)):
+                self.send_error_xml(503, 'SlowDown', 'Please reduce your request rate.')
+                return
         keys = []
         for dirpath, dirnames, filenames in os.walk(ARGS.root):
             for fn in filenames:
                 rel = os.path.relpath(os.path.join(dirpath, fn), ARGS.root)
                 key = fault_prefix + rel.replace(os.sep, '/')
                 if key.startswith(prefix):
-                    keys.append((key, os.path.getsize(os.path.join(dirpath, fn))))
+                    try:
+                        st = os.stat(os.path.join(dirpath, fn))
+                    except FileNotFoundError:
+                        continue  # renamed or removed during the walk
+                    keys.append((key, st.st_size, object_etag(st),
+                                 time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(st.st_mtime))
+                                 + '.%03dZ' % (st.st_mtime_ns // 1000000 % 1000)))
         keys.sort(key=lambda k: k[0].encode())
+        start_after = q.get('start-after', [''])[0]
+        if start_after:
+            keys = [k for k in keys if k[0].encode() > start_after.encode()]
         if token:
             keys = [k for k in keys if k[0].encode() > token.encode()]
         page, rest = keys[:PAGE], keys[PAGE:]
@@ -466,10 +489,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if rest:
             out.append('<NextContinuationToken>%s</NextContinuationToken>'
                        % escape(page[-1][0]))
-        for key, size in page:
-            out.append('<Contents><Key>%s</Key><Size>%d</Size>'
+        for key, size, etag, modified in page:
+            out.append('<Contents><Key>%s</Key><LastModified>%s</LastModified>'
+                       '<ETag>%s</ETag><Size>%d</Size>'
                        '<StorageClass>STANDARD</StorageClass></Contents>'
-                       % (escape(key), size))
+                       % (escape(key), modified, escape(etag), size))
         out.append('</ListBucketResult>')
         data = ''.join(out).encode()
         self.send_response(200)
@@ -500,7 +524,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         st = os.stat(file)
         size = st.st_size
-        etag = '"%s"' % hashlib.md5(('%d-%d' % (size, st.st_mtime_ns)).encode()).hexdigest()
+        etag = object_etag(st)
         last_modified = email.utils.formatdate(st.st_mtime, usegmt=True)
 
         def nth(kind):

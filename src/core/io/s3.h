@@ -105,6 +105,18 @@ extern zf_status zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 							const zf_byte_hooks *hooks, zf_s3_stats *stats,
 							zf_s3_listing *out, zf_error *err);
 
+/*
+ * The same, listing only the keys after start_after (an s3:// URL of the
+ * same bucket, or NULL: all) with ListObjectsV2's start-after, so that a
+ * follower of a prefix does not list again what it has read.  A store
+ * that ignores start-after returns more; the caller filters anyway.
+ */
+extern zf_status zf_s3_list_after(const zf_s3_config *cfg, const char *pattern,
+								  const char *start_after,
+								  const zf_byte_hooks *hooks,
+								  zf_s3_stats *stats, zf_s3_listing *out,
+								  zf_error *err);
+
 /* ---- writing: an object as a byte sink (s3_sink.c) ---- */
 
 /*

@@ -4,7 +4,8 @@
  *	  The objects an s3:// pattern names (s3.h): one object, or a glob
  *	  over a prefix listed with ListObjectsV2.
  *
- * The prefix is the part of the key before the first wildcard; every
+ * The prefix is the part of the key before the first wildcard (and, for a
+ * follower of a prefix, start-after the last key it read); every
  * page of the listing is read (continuation tokens) and each key matched
  * with fnmatch(FNM_PATHNAME), so that a wildcard never crosses '/', as in
  * a local glob.  S3 lists keys in UTF-8 byte order, which is the order
@@ -28,8 +29,11 @@
 /* Add an entry to out (the key as a full URL). */
 static bool
 add_entry(zf_s3_listing *out, size_t *cap, const char *bucket,
-		  const char *key, uint64_t size)
+		  const char *key, uint64_t size, const char *etag,
+		  const char *last_modified)
 {
+	zf_s3_object_entry *e;
+
 	size_t		n = strlen(bucket) + strlen(key) + 7;
 	char	   *url;
 
@@ -47,19 +51,29 @@ add_entry(zf_s3_listing *out, size_t *cap, const char *bucket,
 	if (url == NULL)
 		return false;
 	snprintf(url, n, "s3://%s/%s", bucket, key);
-	out->objects[out->nobjects].key = url;
-	out->objects[out->nobjects].size = size;
+	e = &out->objects[out->nobjects];
+	e->key = url;
+	e->size = size;
+	e->etag = etag ? strdup(etag) : NULL;
+	e->last_modified = last_modified ? strdup(last_modified) : NULL;
+	if ((etag && e->etag == NULL) || (last_modified && e->last_modified == NULL))
+	{
+		free(e->etag);
+		free(url);
+		return false;
+	}
 	out->nobjects++;
 	return true;
 }
 
-/* The query of one page: list-type=2, prefix, continuation token. */
+/* The query of one page: list-type=2, prefix, start-after, continuation token. */
 static char *
-page_query(const char *prefix, const char *token)
+page_query(const char *prefix, const char *after, const char *token)
 {
 	size_t		plen = zf_uri_encode(prefix, false, NULL, 0);
+	size_t		alen = after ? zf_uri_encode(after, false, NULL, 0) : 0;
 	size_t		tlen = token ? zf_uri_encode(token, false, NULL, 0) : 0;
-	size_t		cap = plen + tlen + 64;
+	size_t		cap = plen + alen + tlen + 96;
 	char	   *q = malloc(cap);
 	size_t		len;
 
@@ -67,6 +81,12 @@ page_query(const char *prefix, const char *token)
 		return NULL;
 	len = (size_t) snprintf(q, cap, "list-type=2&prefix=");
 	zf_uri_encode(prefix, false, q + len, cap - len);
+	if (after)
+	{
+		len = strlen(q);
+		len += (size_t) snprintf(q + len, cap - len, "&start-after=");
+		zf_uri_encode(after, false, q + len, cap - len);
+	}
 	if (token)
 	{
 		len = strlen(q);
@@ -81,6 +101,15 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 		   const zf_byte_hooks *hooks, zf_s3_stats *stats,
 		   zf_s3_listing *out, zf_error *err)
 {
+	return zf_s3_list_after(cfg, pattern, NULL, hooks, stats, out, err);
+}
+
+zf_status
+zf_s3_list_after(const zf_s3_config *cfg, const char *pattern,
+				 const char *start_after, const zf_byte_hooks *hooks,
+				 zf_s3_stats *stats, zf_s3_listing *out, zf_error *err)
+{
+	const char *after = NULL;
 	char	   *bucket;
 	char	   *key;
 	char	   *prefix = NULL;
@@ -114,7 +143,8 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 				stats->bytes += s.bytes;
 				stats->retries += s.retries;
 			}
-			if (!add_entry(out, &cap, bucket, key, (uint64_t) zf_bytes_size(src)))
+			if (!add_entry(out, &cap, bucket, key, (uint64_t) zf_bytes_size(src),
+						   NULL, NULL))
 				st = zf_error_set(err, ZF_E_NOMEM, "out of memory listing objects");
 			zf_bytes_close(src, NULL);
 		}
@@ -122,6 +152,13 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 	}
 
 	prefix = strndup(key, strcspn(key, "*?["));
+	/* s3://bucket/key of the same bucket, after the prefix: its key */
+	if (start_after && prefix &&
+		strncmp(start_after, "s3://", 5) == 0 &&
+		strncmp(start_after + 5, bucket, strlen(bucket)) == 0 &&
+		start_after[5 + strlen(bucket)] == '/' &&
+		strcmp(start_after + 6 + strlen(bucket), prefix) >= 0)
+		after = start_after + 6 + strlen(bucket);
 	c = zf_s3_client_new(cfg, err);
 	if (prefix == NULL || c == NULL)
 	{
@@ -134,7 +171,7 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 	{
 		s3_request	req = {0};
 		zf_s3_listing page;
-		char	   *query = page_query(prefix, token);
+		char	   *query = page_query(prefix, after, token);
 
 		if (query == NULL)
 		{
@@ -168,7 +205,9 @@ zf_s3_list(const zf_s3_config *cfg, const char *pattern,
 				else if (out->nobjects >= MAX_LISTED)
 					st = zf_error_set(err, ZF_E_LIMIT, "more than %d objects match \"%s\"",
 									  MAX_LISTED, pattern);
-				else if (!add_entry(out, &cap, bucket, k, page.objects[i].size))
+				else if (!add_entry(out, &cap, bucket, k, page.objects[i].size,
+									page.objects[i].etag,
+									page.objects[i].last_modified))
 					st = zf_error_set(err, ZF_E_NOMEM, "out of memory listing objects");
 			}
 		}

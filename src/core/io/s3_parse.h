@@ -53,6 +53,8 @@ typedef struct zf_s3_object_entry
 {
 	char	   *key;
 	uint64_t	size;
+	char	   *etag;			/* as sent, quotes and all; NULL if not */
+	char	   *last_modified;	/* ISO 8601 as sent; NULL if not */
 } zf_s3_object_entry;
 
 /* One page of a ListObjectsV2 answer. */
@@ -65,8 +67,8 @@ typedef struct zf_s3_listing
 } zf_s3_listing;
 
 /*
- * Parse a ListBucketResult: every Contents' Key and Size, IsTruncated and
- * NextContinuationToken.  ZF_E_BAD_DATA for anything that is not a
+ * Parse a ListBucketResult: every Contents' Key and Size (and ETag and
+ * LastModified when given), IsTruncated and NextContinuationToken.  ZF_E_BAD_DATA for anything that is not a
  * well-formed ListBucketResult (then out is empty).  Free with
  * zf_s3_listing_free.
  */

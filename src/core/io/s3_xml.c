@@ -324,9 +324,20 @@ parent_is(const xml_reader *x, int d, const char *name)
 	return x->depth >= d && strcmp(x->stack[d - 1], name) == 0;
 }
 
+/* A copy of an optional field; true when none is needed or it was made. */
 static bool
-add_object(zf_s3_listing *out, size_t *cap, const char *key, uint64_t size)
+dup_optional(char **dst, const char *s)
 {
+	*dst = s ? strdup(s) : NULL;
+	return s == NULL || *dst != NULL;
+}
+
+static bool
+add_object(zf_s3_listing *out, size_t *cap, const char *key, uint64_t size,
+		   const char *etag, const char *last_modified)
+{
+	zf_s3_object_entry *e;
+
 	if (out->nobjects == *cap)
 	{
 		size_t		nc = *cap ? *cap * 2 : 64;
@@ -337,10 +348,16 @@ add_object(zf_s3_listing *out, size_t *cap, const char *key, uint64_t size)
 		out->objects = np;
 		*cap = nc;
 	}
-	out->objects[out->nobjects].key = strdup(key);
-	if (out->objects[out->nobjects].key == NULL)
+	e = &out->objects[out->nobjects];
+	e->key = strdup(key);
+	e->size = size;
+	if (e->key == NULL || !dup_optional(&e->etag, etag) ||
+		!dup_optional(&e->last_modified, last_modified))
+	{
+		free(e->key);
+		free(e->etag);
 		return false;
-	out->objects[out->nobjects].size = size;
+	}
 	out->nobjects++;
 	return true;
 }
@@ -371,6 +388,8 @@ zf_s3_parse_listing(const char *xml, size_t len, zf_s3_listing *out,
 	char		closed[MAX_NAME];
 	size_t		cap = 0;
 	char	   *key = NULL;
+	char	   *etag = NULL;
+	char	   *modified = NULL;
 	bool		have_size = false;
 	uint64_t	size = 0;
 	bool		root_seen = false;
@@ -405,7 +424,9 @@ zf_s3_parse_listing(const char *xml, size_t len, zf_s3_listing *out,
 			if (x.depth == 2 && strcmp(x.stack[1], "Contents") == 0)
 			{
 				free(key);
-				key = NULL;
+				free(etag);
+				free(modified);
+				key = etag = modified = NULL;
 				have_size = false;
 			}
 			continue;
@@ -418,6 +439,19 @@ zf_s3_parse_listing(const char *xml, size_t len, zf_s3_listing *out,
 				free(key);
 				key = strdup(x.text ? x.text : "");
 				if (key == NULL)
+				{
+					why = "out of memory";
+					break;
+				}
+			}
+			else if (strcmp(closed, "ETag") == 0 ||
+					 strcmp(closed, "LastModified") == 0)
+			{
+				char	  **dst = closed[0] == 'E' ? &etag : &modified;
+
+				free(*dst);
+				*dst = strdup(x.text ? x.text : "");
+				if (*dst == NULL)
 				{
 					why = "out of memory";
 					break;
@@ -440,13 +474,15 @@ zf_s3_parse_listing(const char *xml, size_t len, zf_s3_listing *out,
 				why = "an object entry lacks its Key or Size";
 				break;
 			}
-			if (!add_object(out, &cap, key, size))
+			if (!add_object(out, &cap, key, size, etag, modified))
 			{
 				why = "out of memory";
 				break;
 			}
 			free(key);
-			key = NULL;
+			free(etag);
+			free(modified);
+			key = etag = modified = NULL;
 		}
 		else if (x.depth == 1 && strcmp(closed, "IsTruncated") == 0)
 		{
@@ -478,6 +514,8 @@ zf_s3_parse_listing(const char *xml, size_t len, zf_s3_listing *out,
 		(out->next_token == NULL || out->next_token[0] == '\0'))
 		why = "a truncated listing has no NextContinuationToken";
 	free(key);
+	free(etag);
+	free(modified);
 	free(x.text);
 	if (why != NULL)
 	{
@@ -492,7 +530,11 @@ void
 zf_s3_listing_free(zf_s3_listing *l)
 {
 	for (size_t i = 0; i < l->nobjects; i++)
+	{
 		free(l->objects[i].key);
+		free(l->objects[i].etag);
+		free(l->objects[i].last_modified);
+	}
 	free(l->objects);
 	free(l->next_token);
 	memset(l, 0, sizeof(*l));

@@ -14,7 +14,9 @@
  *	 3. the shared credentials file of the server's OS user
  *		(AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials), profile
  *		AWS_PROFILE or default;
- * and without any, requests go unsigned (public buckets).  Secrets are
+ * and without any, requests go unsigned (public buckets).  A subscription
+ * worker takes the first only (zfdw_s3_mapping_only): it acts for its
+ * owner, never with what the server process holds.  Secrets are
  * passed to core and never appear in a message here: user mapping options
  * are readable in pg_user_mappings only by the user and the server's
  * owner, as postgres_fdw's passwords are.
@@ -43,6 +45,7 @@
 int			zfdw_s3_connect_timeout = 10000;
 int			zfdw_s3_read_timeout = 30000;
 int			zfdw_s3_max_retries = 5;
+bool		zfdw_s3_mapping_only = false;
 
 /* Define the S3 settings (from _PG_init). */
 void
@@ -195,7 +198,8 @@ zfdw_s3_config(Oid serverid, zf_s3_config *cfg)
 	if (!path_style_given)
 		cfg->path_style = cfg->endpoint != NULL;
 
-	if (cfg->access_key_id == NULL && cfg->secret_access_key == NULL)
+	if (cfg->access_key_id == NULL && cfg->secret_access_key == NULL &&
+		!zfdw_s3_mapping_only)
 	{
 		cfg->access_key_id = env("AWS_ACCESS_KEY_ID");
 		cfg->secret_access_key = env("AWS_SECRET_ACCESS_KEY");
@@ -329,6 +333,36 @@ zfdw_s3_expand(Oid serverid, const char *pattern, bool missing_ok)
 				(errcode(ERRCODE_UNDEFINED_FILE),
 				 errmsg("no object matches \"%s\"", pattern)));
 	return files;
+}
+
+List *
+zfdw_s3_list_objects(Oid serverid, const char *pattern, const char *start_after)
+{
+	zf_s3_config cfg;
+	zf_s3_listing l;
+	zf_error	err;
+	List	   *objects = NIL;
+
+	zfdw_s3_config(serverid, &cfg);
+	sizes_check();
+	zf_error_clear(&err);
+	if (zf_s3_list_after(&cfg, pattern, start_after, &zfdw_s3_hooks, NULL,
+						 &l, &err) != ZF_OK)
+		zfdw_s3_report(&err);
+	for (size_t i = 0; i < l.nobjects; i++)
+	{
+		ZfdwS3Object *o = palloc(sizeof(ZfdwS3Object));
+
+		o->url = pstrdup(l.objects[i].key);
+		o->size = (int64) l.objects[i].size;
+		o->etag = l.objects[i].etag ? pstrdup(l.objects[i].etag) : NULL;
+		o->last_modified = l.objects[i].last_modified ?
+			pstrdup(l.objects[i].last_modified) : NULL;
+		objects = lappend(objects, o);
+		sizes_add(serverid, o->url, o->size);
+	}
+	zf_s3_listing_free(&l);
+	return objects;
 }
 
 int64

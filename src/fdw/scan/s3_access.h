@@ -20,6 +20,30 @@ extern int	zfdw_s3_max_retries;
 extern void zfdw_s3_define_settings(void);
 
 /*
+ * Set by a subscription worker: credentials come from the user mapping
+ * of the current user (the subscription's owner) only, never from the
+ * server process's environment or credentials file.
+ */
+extern bool zfdw_s3_mapping_only;
+
+/* One object of a listing, as a subscription sees it. */
+typedef struct ZfdwS3Object
+{
+	char	   *url;
+	int64		size;
+	char	   *etag;			/* NULL when the store sent none */
+	char	   *last_modified;	/* ISO 8601, NULL when none */
+} ZfdwS3Object;
+
+/*
+ * The objects a pattern names after start_after (an s3:// URL, or NULL),
+ * in name order (ZfdwS3Object *); an empty list when none does, an error
+ * when the store cannot be listed.  A store may return earlier ones too.
+ */
+extern List *zfdw_s3_list_objects(Oid serverid, const char *pattern,
+								  const char *start_after);
+
+/*
  * The configuration to reach objects through a foreign server (InvalidOid:
  * no server, as for the SQL functions: the environment's region and
  * endpoint) as the current user.

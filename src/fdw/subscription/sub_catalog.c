@@ -160,7 +160,7 @@ zfdw_create_subscription(PG_FUNCTION_ARGS)
 	zfdw_sub_options_parse(options, &opts);
 
 	SPI_connect();
-	(void) zfdw_sub_source_pattern(source);
+	(void) zfdw_sub_source_pattern(source, NULL);
 	check_apply_arguments(fcinfo);
 
 	if (ZFDW_BGW_OWNER_NEEDS_LOGIN)

@@ -4,7 +4,8 @@
  *	  The options jsonb of a subscription: how often to poll, which rule
  *	  says that a file has landed, how much to apply in one transaction.
  *
- *	  poll_interval		milliseconds between looks at the glob (200)
+ *	  poll_interval		milliseconds between looks at the glob (200; 1000
+ *						for an S3 prefix, where each look is a request)
  *	  landing			'stable' (default), 'marker' or 'rename'
  *	  stable_ms			for 'stable': how long size and mtime must not
  *						change (1000)
@@ -68,6 +69,7 @@ zfdw_sub_options_parse(Jsonb *options, SubOptions *opts)
 	char	   *key = NULL;
 
 	opts->poll_interval_ms = 200;
+	opts->poll_interval_given = false;
 	opts->landing = SUB_LANDING_STABLE;
 	opts->stable_ms = 1000;
 	opts->marker_suffix = ".done";
@@ -91,7 +93,10 @@ zfdw_sub_options_parse(Jsonb *options, SubOptions *opts)
 		if (tok != WJB_VALUE)
 			continue;
 		if (strcmp(key, "poll_interval") == 0)
+		{
 			opts->poll_interval_ms = int_option(key, &v, 10, 3600000);
+			opts->poll_interval_given = true;
+		}
 		else if (strcmp(key, "stable_ms") == 0)
 			opts->stable_ms = int_option(key, &v, 0, 3600000);
 		else if (strcmp(key, "max_batch_bytes") == 0)

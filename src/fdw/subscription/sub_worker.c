@@ -7,6 +7,9 @@
  *	  exactly those files, recording the last file applied in the same
  *	  transaction as the changes and their high-water mark.
  *
+ * Between polls the worker sleeps for the poll interval, or until a file
+ * lands in the watched landing directory (sub_watch.c).
+ *
  * Every poll is one transaction (or none, when nothing changed).  When a
  * backlog has built, one transaction takes every landed file up to
  * max_batch_bytes: larger transactions, fewer commits, and never part of
@@ -41,6 +44,7 @@
 #include "utils/timestamp.h"
 
 #include "zfdw.h"
+#include "scan/s3_access.h"
 #include "subscription/subscription.h"
 
 /* seconds between status writes while nothing changes */
@@ -262,6 +266,7 @@ poll_once(WorkerState *ws, const SubWorkerExtra *extra, MemoryContext cxt)
 	SubOptions	opts;
 	Oid			source;
 	Oid			target;
+	Oid			serverid = InvalidOid;
 	char	   *last_file;
 	char	   *pattern;
 	List	   *files;
@@ -303,8 +308,11 @@ poll_once(WorkerState *ws, const SubWorkerExtra *extra, MemoryContext cxt)
 	}
 
 	/* the files after the last one applied; the landed ones first */
-	pattern = zfdw_sub_source_pattern(source);
-	files = zfdw_sub_pending_files(pattern, last_file, &opts);
+	pattern = zfdw_sub_source_pattern(source, &serverid);
+	if (zf_s3_is_url(pattern) && !opts.poll_interval_given)
+		ws->poll_ms = 1000;		/* every look is a LIST request */
+	zfdw_sub_watch(pattern);
+	files = zfdw_sub_pending_files(serverid, pattern, last_file, &opts);
 	ws->backlog_files = list_length(files);
 	ws->backlog_bytes = 0;
 	foreach(lc, files)
@@ -427,6 +435,8 @@ zfdw_subscription_worker_main(Datum arg)
 											  ZFDW_BGW_OWNER_FLAGS);
 	/* parallel workers would expand the source's glob themselves */
 	SetConfigOption("max_parallel_workers_per_gather", "0", PGC_SUSET, PGC_S_OVERRIDE);
+	/* S3 requests are signed with the owner's user mapping, nothing else */
+	zfdw_s3_mapping_only = true;
 	pgstat_report_appname("zfdw subscription");
 
 	cxt = AllocSetContextCreate(TopMemoryContext, "zfdw subscription worker",
@@ -448,6 +458,7 @@ zfdw_subscription_worker_main(Datum arg)
 	{
 		bool		busy = false;
 		long		wait_ms;
+		int			watch_fd;
 
 		CHECK_FOR_INTERRUPTS();
 		if (ConfigReloadPending)
@@ -505,8 +516,21 @@ zfdw_subscription_worker_main(Datum arg)
 			wait_ms = 1000L << Min(ws.failures - 1, 16);
 			wait_ms = Min(wait_ms, ws.max_backoff_ms);
 		}
-		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
-						 wait_ms, PG_WAIT_EXTENSION);
+		/* a file landing in a watched directory ends the wait, not errors' */
+		watch_fd = ws.failures > 0 ? -1 : zfdw_sub_watch_fd();
+		if (watch_fd >= 0)
+		{
+			int			rc = WaitLatchOrSocket(MyLatch,
+											   WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH |
+											   WL_SOCKET_READABLE,
+											   watch_fd, wait_ms, PG_WAIT_EXTENSION);
+
+			if (rc & WL_SOCKET_READABLE)
+				zfdw_sub_watch_drain();
+		}
+		else
+			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+							 wait_ms, PG_WAIT_EXTENSION);
 		ResetLatch(MyLatch);
 	}
 }

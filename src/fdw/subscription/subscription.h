@@ -10,6 +10,7 @@
  *	  sub_landing.c	 which files of the source's glob have landed
  *	  sub_launch.c	 registering workers; the launcher and the starter
  *	  sub_worker.c	 the worker: poll, apply, record, back off
+ *	  sub_watch.c	 inotify: wake the worker when a file lands
  *	  sub_status.c	 subscription_state and subscription_lag, lag alerts
  *
  *-------------------------------------------------------------------------
@@ -37,6 +38,7 @@ typedef enum SubLanding
 typedef struct SubOptions
 {
 	int			poll_interval_ms;
+	bool		poll_interval_given;	/* else 200 ms, 1000 ms for S3 */
 	SubLanding	landing;
 	int			stable_ms;
 	char	   *marker_suffix;
@@ -64,9 +66,15 @@ typedef struct SubWorkerExtra
 extern void zfdw_sub_options_parse(Jsonb *options, SubOptions *opts);
 
 /* sub_landing.c */
-extern char *zfdw_sub_source_pattern(Oid source);
-extern List *zfdw_sub_pending_files(const char *pattern, const char *last_file,
+extern char *zfdw_sub_source_pattern(Oid source, Oid *serverid);
+extern List *zfdw_sub_pending_files(Oid serverid, const char *pattern,
+									const char *last_file,
 									const SubOptions *opts);
+
+/* sub_watch.c */
+extern void zfdw_sub_watch(const char *pattern);
+extern int	zfdw_sub_watch_fd(void);
+extern void zfdw_sub_watch_drain(void);
 
 /* sub_launch.c */
 extern void zfdw_sub_start_at_commit(int32 id, Oid owner);

@@ -259,7 +259,7 @@ test_listing(void **state)
 		"<IsTruncated>true</IsTruncated>"
 		"<NextContinuationToken>t&amp;1</NextContinuationToken>"
 		"<Contents><Key>u/a&lt;1&gt;.dat</Key><Size>80</Size><ETag>&quot;x&quot;</ETag></Contents>"
-		"<Contents><Key>u/&#x00E9;&#233;</Key><Size>0</Size></Contents>"
+		"<Contents><Key>u/&#x00E9;&#233;</Key><LastModified>2026-12-07T09:45:02.000Z</LastModified><Size>0</Size></Contents>"
 		"</ListBucketResult>";
 	zf_s3_listing l;
 	zf_error	err;
@@ -271,6 +271,11 @@ test_listing(void **state)
 	assert_string_equal(l.objects[0].key, "u/a<1>.dat");
 	assert_int_equal(l.objects[0].size, 80);
 	assert_string_equal(l.objects[1].key, "u/\xc3\xa9\xc3\xa9");
+	/* ETag and LastModified when given (a subscription's stable rule) */
+	assert_string_equal(l.objects[0].etag, "\"x\"");
+	assert_null(l.objects[0].last_modified);
+	assert_null(l.objects[1].etag);
+	assert_string_equal(l.objects[1].last_modified, "2026-12-07T09:45:02.000Z");
 	assert_true(l.truncated);
 	assert_string_equal(l.next_token, "t&1");
 	zf_s3_listing_free(&l);
