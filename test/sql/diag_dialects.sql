@@ -65,6 +65,52 @@ SELECT d_id, d_c1 FROM dial_explicit;
 CREATE FOREIGN TABLE dial_key (d_id int, d_c1 int)
   SERVER diag_dialects OPTIONS (copybook :'cpy', filename :'gnu', dialect 'gnucobol', key 'd-c1');
 SELECT zt_error('SELECT * FROM dial_key WHERE d_c1 = 1');
+-- SYNCHRONIZED as GnuCOBOL places it (syncgen.cbl, SYNCREC.cpy): 2-, 4-
+-- and 8-byte binaries on their own size, 1- and 3-byte ones unaligned,
+-- the slack inside the innermost group, tables padded in front of their
+-- last item; the slack bytes hold "#", so a misplaced field reads them
+\set synccpy :dir 'SYNCREC.cpy'
+\set gnusync :dir 'gnucobol_sync.dat'
+\set mfsync :dir 'mf_sync.dat'
+\set gnusync_expected :dir 'gnucobol_sync.expected.txt'
+\set mfsync_expected :dir 'mf_sync.expected.txt'
+CREATE FOREIGN TABLE sync_gnu (
+    s_id int, s_a text, s_b1 int, s_c text, s_b2 int, s_d text, s_b4 int, s_e text,
+    s_b8 bigint, s_f text, s_b3 int, s_g text, s_c5 int, s_g1 text, s_g2 int,
+    s_t1 text[], s_t2 int[], s_t3 text[], s_n8 bigint[], s_ns1 text[], s_ns2 int[],
+    s_nx text[], s_end text)
+  SERVER diag_dialects OPTIONS (copybook :'synccpy', filename :'gnusync', dialect 'gnucobol');
+CREATE FOREIGN TABLE sync_mf (
+    s_id int, s_a text, s_b1 int, s_c text, s_b2 int, s_d text, s_b4 int, s_e text,
+    s_b8 bigint, s_f text, s_b3 int, s_g text, s_c5 int, s_g1 text, s_g2 int,
+    s_t1 text[], s_t2 int[], s_t3 text[], s_n8 bigint[], s_ns1 text[], s_ns2 int[],
+    s_nx text[], s_end text)
+  SERVER diag_dialects OPTIONS (copybook :'synccpy', filename :'mfsync', dialect 'microfocus');
+CREATE TABLE expected_gnusync (line text);
+CREATE TABLE expected_mfsync (line text);
+COPY expected_gnusync FROM :'gnusync_expected';
+COPY expected_mfsync FROM :'mfsync_expected';
+CREATE FUNCTION sync_lines_of(t regclass) RETURNS SETOF text LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN QUERY EXECUTE format($f$SELECT concat_ws('|', s_id, s_a, s_b1, s_c, s_b2, s_d, s_b4,
+        s_e, s_b8, s_f, s_b3, s_g, s_c5, s_g1, s_g2,
+        s_t1[1], s_t2[1], s_t3[1], s_t1[2], s_t2[2], s_t3[2], s_t1[3], s_t2[3], s_t3[3],
+        s_n8[1], s_ns1[1], s_ns2[1], s_nx[1], s_n8[2], s_ns1[2], s_ns2[2], s_nx[2],
+        s_end) FROM %s$f$, t);
+END $$;
+SELECT 'decoded' AS side, l FROM (SELECT sync_lines_of('sync_gnu') EXCEPT ALL SELECT line FROM expected_gnusync) x(l)
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_gnusync EXCEPT ALL SELECT sync_lines_of('sync_gnu')) y(l);
+SELECT 'decoded' AS side, l FROM (SELECT sync_lines_of('sync_mf') EXCEPT ALL SELECT line FROM expected_mfsync) x(l)
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_mfsync EXCEPT ALL SELECT sync_lines_of('sync_mf')) y(l);
+SELECT count(*) FROM sync_gnu;
+SELECT count(*) FROM sync_mf;
+-- the same copybook as IBM lays it out: other offsets, and the check at
+-- scan start sees that 118 is no record length of its layout
+CREATE FOREIGN TABLE sync_gnu_as_ibm (s_id int, s_b8 bigint)
+  SERVER diag_dialects OPTIONS (copybook :'synccpy', filename :'gnusync');
+SELECT zt_error('SELECT count(*) FROM sync_gnu_as_ibm');
 SELECT zt_error($$CREATE FOREIGN TABLE bad_dialect (a int) SERVER diag_dialects OPTIONS (filename 'x', dialect 'cobol85')$$);
 SELECT zt_error($$CREATE FOREIGN TABLE bad_order (a int OPTIONS (byte_order 'middle')) SERVER diag_dialects OPTIONS (filename 'x')$$);
 DROP SCHEMA test_diag_dialects CASCADE;
