@@ -111,6 +111,47 @@ SELECT count(*) FROM sync_mf;
 CREATE FOREIGN TABLE sync_gnu_as_ibm (s_id int, s_b8 bigint)
   SERVER diag_dialects OPTIONS (copybook :'synccpy', filename :'gnusync');
 SELECT zt_error('SELECT count(*) FROM sync_gnu_as_ibm');
+-- COMP-X (compxgen.cbl, CMPXREC.cpy): PIC X(n) in n bytes, PIC 9(n) in
+-- the fewest bytes, big-endian, laid out alike by cobc -std=mf and its
+-- default configuration
+\set compxcpy :dir 'CMPXREC.cpy'
+\set mfcompx :dir 'mf_compx.dat'
+\set mfcompx_expected :dir 'mf_compx.expected.txt'
+\set gnucompx :dir 'gnucobol_compx.dat'
+\set gnucompx_expected :dir 'gnucobol_compx.expected.txt'
+CREATE FOREIGN TABLE compx_mf (
+    x_id int, x_end text, x_x1 int, x_x2 int, x_x3 int, x_x8 numeric, x_n2 int, x_n3 int,
+    x_n7 int, x_n9 bigint, x_n12 bigint, x_n18 bigint, x_nv numeric, x_s5 int)
+  SERVER diag_dialects OPTIONS (copybook :'compxcpy', filename :'mfcompx', dialect 'microfocus');
+CREATE FOREIGN TABLE compx_gnu (
+    x_id int, x_end text, x_x1 int, x_x2 int, x_x3 int, x_x8 numeric, x_n2 int, x_n3 int,
+    x_n7 int, x_n9 bigint, x_n12 bigint, x_n18 bigint, x_nv numeric, x_s5 int)
+  SERVER diag_dialects OPTIONS (copybook :'compxcpy', filename :'gnucompx', dialect 'gnucobol');
+CREATE TABLE expected_mfcompx (line text);
+CREATE TABLE expected_gnucompx (line text);
+COPY expected_mfcompx FROM :'mfcompx_expected';
+COPY expected_gnucompx FROM :'gnucompx_expected';
+CREATE FUNCTION compx_lines_of(t regclass) RETURNS SETOF text LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN QUERY EXECUTE format($f$SELECT concat_ws('|', x_id, x_end, x_x1, x_x2, x_x3, x_x8,
+        x_n2, x_n3, x_n7, x_n9, x_n12, x_n18, x_nv, x_s5) FROM %s$f$, t);
+END $$;
+SELECT 'decoded' AS side, l FROM (SELECT compx_lines_of('compx_mf') EXCEPT ALL SELECT line FROM expected_mfcompx) x(l)
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_mfcompx EXCEPT ALL SELECT compx_lines_of('compx_mf')) y(l);
+SELECT 'decoded' AS side, l FROM (SELECT compx_lines_of('compx_gnu') EXCEPT ALL SELECT line FROM expected_gnucompx) x(l)
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_gnucompx EXCEPT ALL SELECT compx_lines_of('compx_gnu')) y(l);
+SELECT count(*) FROM compx_mf;
+-- explicit columns of usage 'comp-x', by picture or by length: three
+-- bytes over X-X1 and X-X2 hold 99 and 9999 (X'63' X'270F': 6498063)
+CREATE FOREIGN TABLE compx_explicit (
+    x_id int OPTIONS (position '1', pic '9(4)'),
+    x_x1 int OPTIONS (position '5', pic 'X', usage 'comp-x'),
+    x_x12 int OPTIONS (position '5', length '3', usage 'comp-x'))
+  SERVER diag_dialects OPTIONS (filename :'mfcompx', lrecl '49');
+SELECT * FROM compx_explicit;
+SELECT zt_error($$SELECT * FROM zfdw.copybook_layout('01 R. 05 A PIC X(9) COMP-X.')$$);
 SELECT zt_error($$CREATE FOREIGN TABLE bad_dialect (a int) SERVER diag_dialects OPTIONS (filename 'x', dialect 'cobol85')$$);
 SELECT zt_error($$CREATE FOREIGN TABLE bad_order (a int OPTIONS (byte_order 'middle')) SERVER diag_dialects OPTIONS (filename 'x')$$);
 DROP SCHEMA test_diag_dialects CASCADE;

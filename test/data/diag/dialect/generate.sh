@@ -6,7 +6,9 @@
 # little-endian on x86, ASCII zoned signs) and with -std=mf (mf.dat:
 # Micro Focus's minimal binary sizes 1--8); syncgen.cbl the same way
 # (gnucobol_sync.dat, mf_sync.dat: SYNCREC's SYNCHRONIZED items with
-# GnuCOBOL's slack bytes, "#" in every slack byte).  Each program DISPLAYs every
+# GnuCOBOL's slack bytes, "#" in every slack byte); compxgen.cbl too
+# (gnucobol_compx.dat, mf_compx.dat: CMPXREC's COMP-X items, laid out
+# alike in both).  Each program DISPLAYs every
 # value it stored; the values, signs and leading zeros normalised by awk,
 # are <name>.expected.txt, what the test compares zfdw's rows with.  The
 # tests never run this script; they read the files it wrote, which are
@@ -19,7 +21,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=$(mktemp -d)
 trap 'rm -rf "$build"' EXIT
 export LC_ALL=C
-cp "$here/dialgen.cbl" "$here/DIALREC.cpy" "$here/syncgen.cbl" "$here/SYNCREC.cpy" "$build/"
+cp "$here/dialgen.cbl" "$here/DIALREC.cpy" "$here/syncgen.cbl" "$here/SYNCREC.cpy" \
+	"$here/compxgen.cbl" "$here/CMPXREC.cpy" "$build/"
 
 # "+012.34" -> "12.34", "-065536" -> "-65536", names without trailing blanks
 normalize() {
@@ -40,9 +43,12 @@ normalize() {
 
 (cd "$build" && cobc -x -o gen_gnucobol dialgen.cbl && cobc -x -std=mf -o gen_mf dialgen.cbl)
 (cd "$build" && cobc -x -o sync_gnucobol syncgen.cbl && cobc -x -std=mf -o sync_mf syncgen.cbl)
+(cd "$build" && cobc -x -o compx_gnucobol compxgen.cbl && cobc -x -std=mf -o compx_mf compxgen.cbl)
 for d in gnucobol mf; do
 	DD_OUTFILE="$here/$d.dat" "$build/gen_$d" | normalize > "$here/$d.expected.txt"
 	echo "$d: $(wc -c < "$here/$d.dat") bytes"
 	DD_OUTFILE="$here/${d}_sync.dat" "$build/sync_$d" | normalize > "$here/${d}_sync.expected.txt"
 	echo "${d}_sync: $(wc -c < "$here/${d}_sync.dat") bytes"
+	DD_OUTFILE="$here/${d}_compx.dat" "$build/compx_$d" | normalize > "$here/${d}_compx.expected.txt"
+	echo "${d}_compx: $(wc -c < "$here/${d}_compx.dat") bytes"
 done
