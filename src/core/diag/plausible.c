@@ -293,14 +293,14 @@ line_end_after_records(const zf_plausible_input *in, const uint8_t *s, size_t n,
 		{{0x25, 0}, 1, "25", "the EBCDIC line feed"},
 		{{0x15, 0}, 1, "15", "the EBCDIC new line"},
 	};
-	uint64_t	base = in->header_bytes;
+	uint64_t	base = 0;		/* s starts after the header bytes */
 
-	if (in->recfm != ZF_RECFM_FB || in->lrecl == 0 || base >= n)
+	if (in->recfm != ZF_RECFM_FB || in->lrecl == 0)
 		return 0;
 	for (size_t e = 0; e < sizeof(ends) / sizeof(ends[0]); e++)
 	{
 		uint64_t	stride = (uint64_t) in->lrecl + ends[e].w;
-		uint64_t	m = (n - base) / stride;
+		uint64_t	m = (n - base) / stride;	/* whole records with their ends */
 		uint64_t	k;
 
 		if (m < 3)
