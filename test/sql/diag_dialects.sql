@@ -111,6 +111,27 @@ SELECT count(*) FROM sync_mf;
 CREATE FOREIGN TABLE sync_gnu_as_ibm (s_id int, s_b8 bigint)
   SERVER diag_dialects OPTIONS (copybook :'synccpy', filename :'gnusync');
 SELECT zt_error('SELECT count(*) FROM sync_gnu_as_ibm');
+-- and IBM's SYNCHRONIZED (the default dialect) against GnuCOBOL -std=ibm
+-- (ibmsyncgen.cbl, IBMSYNC.cpy), on the items both place alike: 2- and
+-- 4-byte binaries, slack inside and before groups, an 8-byte binary on
+-- a doubleword, a table that needs no padding
+\set ibmcpy :dir 'IBMSYNC.cpy'
+\set ibmsync :dir 'ibm_sync.dat'
+\set ibmsync_expected :dir 'ibm_sync.expected.txt'
+CREATE FOREIGN TABLE sync_ibm (
+    i_id int, i_a text, i_h1 int, i_b text, i_f1 int, i_c1 text, i_cf int, i_d text,
+    i_eh int, i_e1 text, i_d8 bigint, i_t1 text[], i_t2 int[], i_t3 int[], i_z text)
+  SERVER diag_dialects OPTIONS (copybook :'ibmcpy', filename :'ibmsync');
+CREATE TABLE expected_ibmsync (line text);
+COPY expected_ibmsync FROM :'ibmsync_expected';
+CREATE VIEW ibmsync_lines AS
+  SELECT concat_ws('|', i_id, i_a, i_h1, i_b, i_f1, i_c1, i_cf, i_d, i_eh, i_e1, i_d8,
+         i_t1[1], i_t2[1], i_t3[1], i_t1[2], i_t2[2], i_t3[2], i_t1[3], i_t2[3], i_t3[3], i_z) AS l
+    FROM sync_ibm;
+SELECT 'decoded' AS side, l FROM (SELECT l FROM ibmsync_lines EXCEPT ALL SELECT line FROM expected_ibmsync) x
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_ibmsync EXCEPT ALL SELECT l FROM ibmsync_lines) y(l);
+SELECT count(*) FROM sync_ibm;
 -- COMP-X (compxgen.cbl, CMPXREC.cpy): PIC X(n) in n bytes, PIC 9(n) in
 -- the fewest bytes, big-endian, laid out alike by cobc -std=mf and its
 -- default configuration
