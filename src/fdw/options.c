@@ -750,7 +750,7 @@ zfdw_validate_options(List *options, Oid catalog)
 
 			/* the words are core's (usage.c) */
 			if (zf_usage_lookup(s, strlen(s), ZF_USAGE_WORDS_OPTION) == ZF_USAGE_NONE)
-				bad_value(def, "Valid usages are display, comp, comp-3, comp-4, comp-5, binary, packed-decimal, comp-1, comp-2, char, varchar, graphic, vargraphic, display-1, national, date, time, timestamp and bytes.");
+				bad_value(def, "Valid usages are display, comp, comp-3, comp-4, comp-5, comp-x, binary, packed-decimal, comp-1, comp-2, char, varchar, graphic, vargraphic, display-1, national, date, time, timestamp and bytes.");
 		}
 		else if (strcmp(name, "null_if") == 0)
 			null_if_value(def, NULL);

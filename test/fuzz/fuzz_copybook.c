@@ -8,8 +8,10 @@
  *
  * fuzz-max-len: 8192
  *
- * Input: one option byte, the copybook text up to the first NUL, then the
- * record's bytes.  A plain copybook file is a valid input (no record).
+ * Input: one option byte (format, PIC N, larger REDEFINES, charset,
+ * limits, and in its top two bits the dialect, which changes binary
+ * sizes and SYNCHRONIZED placement), the copybook text up to the first
+ * NUL, then the record's bytes.  A plain copybook file is a valid input (no record).
  *
  * Invariants: a failed parse sets the error, with a line for syntax
  * errors; the layout and the cursor over the record satisfy the checks
@@ -42,6 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.format = (zf_source_format) (flags % 3);
 	opts.pic_n_dbcs = flags & 0x04;
 	opts.allow_larger_redefines = flags & 0x08;
+	opts.dialect = (flags >> 6) % 3;	/* ibm, gnucobol, microfocus */
 	/* modest limits keep each run fast; the parser must enforce them */
 	opts.limits.max_fields = 2000;
 	opts.limits.max_depth = 100;

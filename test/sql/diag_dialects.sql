@@ -65,6 +65,114 @@ SELECT d_id, d_c1 FROM dial_explicit;
 CREATE FOREIGN TABLE dial_key (d_id int, d_c1 int)
   SERVER diag_dialects OPTIONS (copybook :'cpy', filename :'gnu', dialect 'gnucobol', key 'd-c1');
 SELECT zt_error('SELECT * FROM dial_key WHERE d_c1 = 1');
+-- SYNCHRONIZED as GnuCOBOL places it (syncgen.cbl, SYNCREC.cpy): 2-, 4-
+-- and 8-byte binaries on their own size, 1- and 3-byte ones unaligned,
+-- the slack inside the innermost group, tables padded in front of their
+-- last item; the slack bytes hold "#", so a misplaced field reads them
+\set synccpy :dir 'SYNCREC.cpy'
+\set gnusync :dir 'gnucobol_sync.dat'
+\set mfsync :dir 'mf_sync.dat'
+\set gnusync_expected :dir 'gnucobol_sync.expected.txt'
+\set mfsync_expected :dir 'mf_sync.expected.txt'
+CREATE FOREIGN TABLE sync_gnu (
+    s_id int, s_a text, s_b1 int, s_c text, s_b2 int, s_d text, s_b4 int, s_e text,
+    s_b8 bigint, s_f text, s_b3 int, s_g text, s_c5 int, s_g1 text, s_g2 int,
+    s_t1 text[], s_t2 int[], s_t3 text[], s_n8 bigint[], s_ns1 text[], s_ns2 int[],
+    s_nx text[], s_end text)
+  SERVER diag_dialects OPTIONS (copybook :'synccpy', filename :'gnusync', dialect 'gnucobol');
+CREATE FOREIGN TABLE sync_mf (
+    s_id int, s_a text, s_b1 int, s_c text, s_b2 int, s_d text, s_b4 int, s_e text,
+    s_b8 bigint, s_f text, s_b3 int, s_g text, s_c5 int, s_g1 text, s_g2 int,
+    s_t1 text[], s_t2 int[], s_t3 text[], s_n8 bigint[], s_ns1 text[], s_ns2 int[],
+    s_nx text[], s_end text)
+  SERVER diag_dialects OPTIONS (copybook :'synccpy', filename :'mfsync', dialect 'microfocus');
+CREATE TABLE expected_gnusync (line text);
+CREATE TABLE expected_mfsync (line text);
+COPY expected_gnusync FROM :'gnusync_expected';
+COPY expected_mfsync FROM :'mfsync_expected';
+CREATE FUNCTION sync_lines_of(t regclass) RETURNS SETOF text LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN QUERY EXECUTE format($f$SELECT concat_ws('|', s_id, s_a, s_b1, s_c, s_b2, s_d, s_b4,
+        s_e, s_b8, s_f, s_b3, s_g, s_c5, s_g1, s_g2,
+        s_t1[1], s_t2[1], s_t3[1], s_t1[2], s_t2[2], s_t3[2], s_t1[3], s_t2[3], s_t3[3],
+        s_n8[1], s_ns1[1], s_ns2[1], s_nx[1], s_n8[2], s_ns1[2], s_ns2[2], s_nx[2],
+        s_end) FROM %s$f$, t);
+END $$;
+SELECT 'decoded' AS side, l FROM (SELECT sync_lines_of('sync_gnu') EXCEPT ALL SELECT line FROM expected_gnusync) x(l)
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_gnusync EXCEPT ALL SELECT sync_lines_of('sync_gnu')) y(l);
+SELECT 'decoded' AS side, l FROM (SELECT sync_lines_of('sync_mf') EXCEPT ALL SELECT line FROM expected_mfsync) x(l)
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_mfsync EXCEPT ALL SELECT sync_lines_of('sync_mf')) y(l);
+SELECT count(*) FROM sync_gnu;
+SELECT count(*) FROM sync_mf;
+-- the same copybook as IBM lays it out: other offsets, and the check at
+-- scan start sees that 118 is no record length of its layout
+CREATE FOREIGN TABLE sync_gnu_as_ibm (s_id int, s_b8 bigint)
+  SERVER diag_dialects OPTIONS (copybook :'synccpy', filename :'gnusync');
+SELECT zt_error('SELECT count(*) FROM sync_gnu_as_ibm');
+-- and IBM's SYNCHRONIZED (the default dialect) against GnuCOBOL -std=ibm
+-- (ibmsyncgen.cbl, IBMSYNC.cpy), on the items both place alike: 2- and
+-- 4-byte binaries, slack inside and before groups, an 8-byte binary on
+-- a doubleword, a table that needs no padding
+\set ibmcpy :dir 'IBMSYNC.cpy'
+\set ibmsync :dir 'ibm_sync.dat'
+\set ibmsync_expected :dir 'ibm_sync.expected.txt'
+CREATE FOREIGN TABLE sync_ibm (
+    i_id int, i_a text, i_h1 int, i_b text, i_f1 int, i_c1 text, i_cf int, i_d text,
+    i_eh int, i_e1 text, i_d8 bigint, i_t1 text[], i_t2 int[], i_t3 int[], i_z text)
+  SERVER diag_dialects OPTIONS (copybook :'ibmcpy', filename :'ibmsync');
+CREATE TABLE expected_ibmsync (line text);
+COPY expected_ibmsync FROM :'ibmsync_expected';
+CREATE VIEW ibmsync_lines AS
+  SELECT concat_ws('|', i_id, i_a, i_h1, i_b, i_f1, i_c1, i_cf, i_d, i_eh, i_e1, i_d8,
+         i_t1[1], i_t2[1], i_t3[1], i_t1[2], i_t2[2], i_t3[2], i_t1[3], i_t2[3], i_t3[3], i_z) AS l
+    FROM sync_ibm;
+SELECT 'decoded' AS side, l FROM (SELECT l FROM ibmsync_lines EXCEPT ALL SELECT line FROM expected_ibmsync) x
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_ibmsync EXCEPT ALL SELECT l FROM ibmsync_lines) y(l);
+SELECT count(*) FROM sync_ibm;
+-- COMP-X (compxgen.cbl, CMPXREC.cpy): PIC X(n) in n bytes, PIC 9(n) in
+-- the fewest bytes, big-endian, laid out alike by cobc -std=mf and its
+-- default configuration
+\set compxcpy :dir 'CMPXREC.cpy'
+\set mfcompx :dir 'mf_compx.dat'
+\set mfcompx_expected :dir 'mf_compx.expected.txt'
+\set gnucompx :dir 'gnucobol_compx.dat'
+\set gnucompx_expected :dir 'gnucobol_compx.expected.txt'
+CREATE FOREIGN TABLE compx_mf (
+    x_id int, x_end text, x_x1 int, x_x2 int, x_x3 int, x_x8 numeric, x_n2 int, x_n3 int,
+    x_n7 int, x_n9 bigint, x_n12 bigint, x_n18 bigint, x_nv numeric, x_s5 int)
+  SERVER diag_dialects OPTIONS (copybook :'compxcpy', filename :'mfcompx', dialect 'microfocus');
+CREATE FOREIGN TABLE compx_gnu (
+    x_id int, x_end text, x_x1 int, x_x2 int, x_x3 int, x_x8 numeric, x_n2 int, x_n3 int,
+    x_n7 int, x_n9 bigint, x_n12 bigint, x_n18 bigint, x_nv numeric, x_s5 int)
+  SERVER diag_dialects OPTIONS (copybook :'compxcpy', filename :'gnucompx', dialect 'gnucobol');
+CREATE TABLE expected_mfcompx (line text);
+CREATE TABLE expected_gnucompx (line text);
+COPY expected_mfcompx FROM :'mfcompx_expected';
+COPY expected_gnucompx FROM :'gnucompx_expected';
+CREATE FUNCTION compx_lines_of(t regclass) RETURNS SETOF text LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN QUERY EXECUTE format($f$SELECT concat_ws('|', x_id, x_end, x_x1, x_x2, x_x3, x_x8,
+        x_n2, x_n3, x_n7, x_n9, x_n12, x_n18, x_nv, x_s5) FROM %s$f$, t);
+END $$;
+SELECT 'decoded' AS side, l FROM (SELECT compx_lines_of('compx_mf') EXCEPT ALL SELECT line FROM expected_mfcompx) x(l)
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_mfcompx EXCEPT ALL SELECT compx_lines_of('compx_mf')) y(l);
+SELECT 'decoded' AS side, l FROM (SELECT compx_lines_of('compx_gnu') EXCEPT ALL SELECT line FROM expected_gnucompx) x(l)
+UNION ALL
+SELECT 'expected', l FROM (SELECT line FROM expected_gnucompx EXCEPT ALL SELECT compx_lines_of('compx_gnu')) y(l);
+SELECT count(*) FROM compx_mf;
+-- explicit columns of usage 'comp-x', by picture or by length: three
+-- bytes over X-X1 and X-X2 hold 99 and 9999 (X'63' X'270F': 6498063)
+CREATE FOREIGN TABLE compx_explicit (
+    x_id int OPTIONS (position '1', pic '9(4)'),
+    x_x1 int OPTIONS (position '5', pic 'X', usage 'comp-x'),
+    x_x12 int OPTIONS (position '5', length '3', usage 'comp-x'))
+  SERVER diag_dialects OPTIONS (filename :'mfcompx', lrecl '49');
+SELECT * FROM compx_explicit;
+SELECT zt_error($$SELECT * FROM zfdw.copybook_layout('01 R. 05 A PIC X(9) COMP-X.')$$);
 SELECT zt_error($$CREATE FOREIGN TABLE bad_dialect (a int) SERVER diag_dialects OPTIONS (filename 'x', dialect 'cobol85')$$);
 SELECT zt_error($$CREATE FOREIGN TABLE bad_order (a int OPTIONS (byte_order 'middle')) SERVER diag_dialects OPTIONS (filename 'x')$$);
 DROP SCHEMA test_diag_dialects CASCADE;

@@ -138,7 +138,9 @@ attributes:
 						"BLANK WHEN ZERO needs an unsigned numeric DISPLAY or numeric-edited item");
 		t->blank_when_zero = true;
 	}
-	t->sync = e->sync || up->sync;
+	/* IBM passes an 01 group's SYNCHRONIZED down; GnuCOBOL ignores it */
+	t->sync = e->sync ||
+		(up->sync && (zf_dialect) p->opts->dialect == ZF_DIALECT_IBM);
 	return ZF_OK;
 }
 
@@ -625,9 +627,13 @@ zf_copybook_parse(const char *text, size_t len, const zf_copybook_opts *opts,
 		s = resolve_names(&p);
 	if (s == ZF_OK)
 	{
-		s = zf_layout_finish_ex(p.L, &opts->limits,
-								opts->allow_larger_redefines ? ZF_FINISH_LARGER_REDEFINES : 0,
-								&bad, err);
+		unsigned	flags = 0;
+
+		if (opts->allow_larger_redefines)
+			flags |= ZF_FINISH_LARGER_REDEFINES;
+		if ((zf_dialect) opts->dialect != ZF_DIALECT_IBM)
+			flags |= ZF_FINISH_SYNC_GNUCOBOL;
+		s = zf_layout_finish_ex(p.L, &opts->limits, flags, &bad, err);
 		if (s != ZF_OK)
 			position_field_error(&p, bad);
 	}

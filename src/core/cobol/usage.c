@@ -48,6 +48,8 @@ static const usage_word usage_words[] = {
 	{"NATIONAL", ZF_USAGE_NATIONAL, true, true},
 	{"INDEX", ZF_USAGE_INDEX, true, false},
 	{"POINTER", ZF_USAGE_POINTER, true, false},
+	{"COMP-X", ZF_USAGE_COMPX, true, true},
+	{"COMPUTATIONAL-X", ZF_USAGE_COMPX, true, false},
 	{"CHAR", ZF_USAGE_CHAR, false, true},
 	{"VARCHAR", ZF_USAGE_VARCHAR, false, true},
 	{"GRAPHIC", ZF_USAGE_DISPLAY1, false, true},
@@ -62,7 +64,7 @@ static const usage_word usage_words[] = {
 /* Canonical names, indexed by zf_usage. */
 static const char *const usage_names[] = {
 	"display", "display", "comp", "comp-1", "comp-2", "comp-3", "comp-5",
-	"display-1", "national", "index", "pointer",
+	"display-1", "national", "index", "pointer", "comp-x",
 	"char", "varchar", "vargraphic", "date", "time", "timestamp", "bytes"
 };
 
@@ -185,6 +187,51 @@ db2_item(zf_usage usage, const zf_picture *pic, uint32_t length,
 	return ZF_OK;
 }
 
+/* Decimal digits of the largest unsigned binary of n bytes, 0 to 8. */
+static const uint16_t compx_alnum_digits[9] = {0, 3, 5, 8, 10, 13, 15, 17, 20};
+
+/* COMP-X of more than 8 bytes: zfdw reads binaries of at most 8. */
+static zf_status
+compx_too_long(const char *name, zf_usage_fault *fault, zf_error *err)
+{
+	zf_error_set(err, ZF_E_UNSUPPORTED,
+				 "COMP-X item \"%s\" is longer than 8 bytes; binary items of at most 8 bytes are supported",
+				 name[0] ? name : "(unnamed)");
+	return fault_at(fault, ZF_USAGE_FAULT_PICTURE, ZF_E_UNSUPPORTED);
+}
+
+/*
+ * Micro Focus's COMP-X (GnuCOBOL lays it out the same in every
+ * configuration, big-endian): PIC X(n) is an unsigned binary of n bytes
+ * with its whole range; PIC 9(n) takes the fewest bytes that hold n
+ * unsigned digits (also with an S: the value is then two's complement in
+ * those bytes).  No truncation to the picture: the bytes' value is read.
+ */
+static zf_status
+compx_item(const zf_picture *pi, const char *name, zf_field *f,
+		   zf_usage_fault *fault, zf_error *err)
+{
+	static const uint8_t bytes_for_digits[19] = {1, 1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7, 8, 8};
+
+	f->kind = ZF_KIND_BINARY;
+	f->usage = "comp-x";
+	f->binary_native = true;
+	if (pi->kind == ZF_KIND_ALNUM)
+	{
+		if (pi->size > 8)
+			return compx_too_long(name, fault, err);
+		f->length = pi->size;
+		f->digits = compx_alnum_digits[pi->size];
+		f->scale = 0;
+		f->is_signed = false;
+		return ZF_OK;
+	}
+	if (pi->digits > 18)
+		return compx_too_long(name, fault, err);
+	f->length = bytes_for_digits[pi->digits];
+	return ZF_OK;
+}
+
 /*
  * An item without a picture, sized by its length (explicit columns): a
  * packed field of n bytes has 2n-1 digits, a binary one its full range.
@@ -213,6 +260,13 @@ sized_item(zf_usage usage, uint32_t length, const char *name, zf_field *f,
 			f->kind = ZF_KIND_BINARY;
 			f->is_signed = true;
 			f->binary_native = true;
+			break;
+		case ZF_USAGE_COMPX:
+			if (length > 8)
+				return compx_too_long(name, fault, err);
+			f->kind = ZF_KIND_BINARY;
+			f->binary_native = true;
+			f->digits = compx_alnum_digits[length];
 			break;
 		case ZF_USAGE_DISPLAY1:
 			f->kind = ZF_KIND_DBCS;
@@ -255,6 +309,8 @@ pictured_item(zf_usage u, const zf_picture *pi, bool pic_n_dbcs,
 	f->digits = pi->digits;
 	f->scale = pi->scale;
 	f->is_signed = pi->is_signed;
+	if (u == ZF_USAGE_COMPX && (pi->kind == ZF_KIND_ALNUM || pi->kind == ZF_KIND_ZONED))
+		return compx_item(pi, name, f, fault, err);
 	switch (pi->kind)
 	{
 		case ZF_KIND_ALNUM:

@@ -6,7 +6,10 @@
  *	  foreign table (options usage, pic, length) both go through.
  *
  * The usages are COBOL's (DISPLAY, COMP, COMP-1, COMP-2, COMP-3, COMP-5,
- * DISPLAY-1, NATIONAL, INDEX, POINTER) and, for column options, the DB2
+ * DISPLAY-1, NATIONAL, INDEX, POINTER; Micro Focus's COMP-X: big-endian
+ * binary, PIC X(n) in n bytes, PIC 9(n) in the fewest bytes that hold n
+ * unsigned digits, as GnuCOBOL lays it out in every configuration) and,
+ * for column options, the DB2
  * data types a positional file may hold (CHAR, VARCHAR, GRAPHIC,
  * VARGRAPHIC, DATE, TIME, TIMESTAMP, and raw bytes).  With a picture the
  * item's size and category come from it, by IBM Enterprise COBOL's rules
@@ -34,7 +37,8 @@ typedef enum zf_usage
 	ZF_USAGE_NATIONAL,
 	ZF_USAGE_INDEX,
 	ZF_USAGE_POINTER,
-	/* DB2 data types: column options only */
+	ZF_USAGE_COMPX,				/* COMP-X: Micro Focus's binary by PIC size */
+	/* DB2 data types: column options only (keep them last) */
 	ZF_USAGE_CHAR,
 	ZF_USAGE_VARCHAR,
 	ZF_USAGE_VARGRAPHIC,

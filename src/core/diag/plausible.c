@@ -268,6 +268,60 @@ sample_facts_of(const uint8_t *s, size_t n, int64_t size, sample_facts *f)
 	f->ascii_ratio = (double) ascii / nstat;
 }
 
+/*
+ * Does a line end follow every fixed-length record of the sample?  A
+ * text-mode transfer puts one after each record: X'25' (EBCDIC line
+ * feed) or X'15' (EBCDIC new line) when the data stays EBCDIC, or after a
+ * transfer to ASCII and a conversion back (which also turns X'0A' inside
+ * binary and packed fields into X'25'), X'0D25' for CR LF.  Tested where
+ * the records would end: every (lrecl + w)-th byte from the first record,
+ * at least three records.  Sets the bytes' hex and name and returns the
+ * number of records, or 0.
+ */
+static uint64_t
+line_end_after_records(const zf_plausible_input *in, const uint8_t *s, size_t n,
+					   const char **hex, const char **name)
+{
+	static const struct
+	{
+		uint8_t		b[2];
+		int			w;
+		const char *hex;
+		const char *name;
+	}			ends[] = {
+		{{0x0D, 0x25}, 2, "0D25", "an EBCDIC carriage return and line feed"},
+		{{0x25, 0}, 1, "25", "the EBCDIC line feed"},
+		{{0x15, 0}, 1, "15", "the EBCDIC new line"},
+	};
+	uint64_t	base = 0;		/* s starts after the header bytes */
+
+	if (in->recfm != ZF_RECFM_FB || in->lrecl == 0)
+		return 0;
+	for (size_t e = 0; e < sizeof(ends) / sizeof(ends[0]); e++)
+	{
+		uint64_t	stride = (uint64_t) in->lrecl + ends[e].w;
+		uint64_t	m = (n - base) / stride;	/* whole records with their ends */
+		uint64_t	k;
+
+		if (m < 3)
+			continue;
+		for (k = 0; k < m; k++)
+		{
+			const uint8_t *p = s + base + k * stride + in->lrecl;
+
+			if (p[0] != ends[e].b[0] || (ends[e].w == 2 && p[1] != ends[e].b[1]))
+				break;
+		}
+		if (k == m)
+		{
+			*hex = ends[e].hex;
+			*name = ends[e].name;
+			return m;
+		}
+	}
+	return 0;
+}
+
 /* Record format and transfer checks, on one pass over the sample. */
 static void
 check_framing(const zf_plausible_input *in, const char *acc,
@@ -355,6 +409,25 @@ check_framing(const zf_plausible_input *in, const char *acc,
 			snprintf(f->hint, sizeof(f->hint),
 					 "Transfer the file again in binary mode (FTP 'binary', and 'quote site rdw' for variable-length records); "
 					 "if it really is ASCII text, set codepage 'latin1'. accept 'ascii_transfer' reads it as it is.");
+		}
+		else if (!why[0])
+		{
+			const char *ehex = NULL,
+					   *ename = NULL;
+			uint64_t	m = line_end_after_records(in, s, n, &ehex, &ename);
+
+			if (m > 0 && (f = add(out, nout, "ascii_transfer", true,
+								  "a line end X'%s' follows every record: the file looks like it went through a text-mode transfer",
+								  ehex)) != NULL)
+			{
+				snprintf(f->detail, sizeof(f->detail),
+						 "Each of the first %" PRIu64 " records of %" PRIu32 " bytes is followed by X'%s', %s, "
+						 "so the records drift by %d byte%s each; a transfer that translates the data also changes binary and packed bytes.",
+						 m, in->lrecl, ehex, ename, (int) strlen(ehex) / 2, strlen(ehex) == 2 ? "" : "s");
+				snprintf(f->hint, sizeof(f->hint),
+						 "Transfer the file again in binary mode (FTP 'binary'). "
+						 "accept 'ascii_transfer' reads it as it is.");
+			}
 		}
 	}
 	if (!ebcdic && n >= 64 && facts.ebcdic_ratio >= 0.4 &&

@@ -21,7 +21,9 @@
  *   fixed_as_vb      error    vb, but the first RDW is invalid and the
  *                             size is a whole number of layout records
  *   ascii_transfer   error    EBCDIC page, but the data is ASCII text or
- *                             carries ASCII line ends between records
+ *                             carries ASCII line ends between records, or
+ *                             a line end (X'25', X'15', X'0D25') follows
+ *                             every fb record
  *   ebcdic_as_ascii  error    ascii/latin1/utf8, but the text is EBCDIC
  *   codepage         warning  the text fields read as symbols inside
  *                             words where another EBCDIC page reads letters

@@ -61,10 +61,33 @@ static const national_page national[ZF_TEXTSCORE_PAGES] = {
 
 static const char *national_names[ZF_TEXTSCORE_PAGES + 1];
 
-/* Bytes where the national pages disagree; built on first use. */
+/*
+ * What the score needs of one page, per byte, worked out once per page
+ * instead of for every byte of every sample: the character, and flags
+ * for a letter, a letter of the page's language (anywhere, inside a
+ * word, at its end), an accented letter (the shared-letter bonus) and
+ * the euro sign.
+ */
+#define BC_LETTER	0x01
+#define BC_ANY		0x02		/* in lang->any */
+#define BC_INNER	0x04		/* in lang->inner */
+#define BC_FINAL	0x08		/* in lang->final */
+#define BC_ACCENT	0x10		/* b >= 0x41 and an accented letter */
+#define BC_EURO		0x20
+
+typedef struct page_table
+{
+	const zf_codepage *cp;
+	uint32_t	ucs[256];
+	uint8_t		cls[256];
+} page_table;
+
+/* Bytes where the national pages disagree, and the tables; built on first use. */
 static bool variant_ready;
 static bool variant[256];
+static bool interesting[256];	/* variant, or an accented letter */
 static uint32_t base_ucs[256];	/* what cp037, the reference, reads */
+static page_table tables[ZF_TEXTSCORE_PAGES];
 
 /* The EBCDIC letters every national page agrees on: a-i j-r s-z A-I J-R S-Z. */
 static inline bool
@@ -108,27 +131,59 @@ set_has(const char *set, uint32_t u)
 	return false;
 }
 
-/* Mark the bytes the national pages read differently. */
+/* Fill the table of page cp with language lang (or NULL). */
+static void
+fill_table(page_table *t, const zf_codepage *cp, const national_page *lang)
+{
+	t->cp = cp;
+	for (int b = 0; b < 256; b++)
+	{
+		uint32_t	u = zf_codepage_ucs(cp, (uint8_t) b);
+		uint8_t		c = 0;
+
+		t->ucs[b] = u;
+		if (is_letter(u))
+		{
+			c |= BC_LETTER;
+			if (lang != NULL && set_has(lang->any, u))
+				c |= BC_ANY;
+			if (lang != NULL && set_has(lang->inner, u))
+				c |= BC_INNER;
+			if (lang != NULL && set_has(lang->final, u))
+				c |= BC_FINAL;
+			if (b >= 0x41 && u >= 0xC0)
+				c |= BC_ACCENT;
+		}
+		if (u == 0x20AC)
+			c |= BC_EURO;
+		t->cls[b] = c;
+	}
+}
+
+/* Build the tables and mark the bytes the national pages read differently. */
 static zf_status
 build_variant(zf_error *err)
 {
-	const zf_codepage *pages[ZF_TEXTSCORE_PAGES];
-
 	if (variant_ready)
 		return ZF_OK;
 	for (int i = 0; i < ZF_TEXTSCORE_PAGES; i++)
 	{
-		pages[i] = zf_codepage_lookup(national[i].name, err);
-		if (pages[i] == NULL)
+		const zf_codepage *cp = zf_codepage_lookup(national[i].name, err);
+
+		if (cp == NULL)
 			return err ? err->status : ZF_E_CODEPAGE;
+		fill_table(&tables[i], cp, &national[i]);
 	}
 	for (int b = 0; b < 256; b++)
-		base_ucs[b] = zf_codepage_ucs(pages[0], (uint8_t) b);
+		base_ucs[b] = tables[0].ucs[b];
 	for (int b = 0; b < 256; b++)
+	{
 		for (int i = 1; i < ZF_TEXTSCORE_PAGES; i++)
-			if (zf_codepage_ucs(pages[i], (uint8_t) b) !=
-				zf_codepage_ucs(pages[0], (uint8_t) b))
+			if (tables[i].ucs[b] != tables[0].ucs[b])
 				variant[b] = true;
+		/* a byte no page reads differently has one class in all */
+		interesting[b] = variant[b] || (tables[0].cls[b] & BC_ACCENT);
+	}
 	variant_ready = true;
 	return ZF_OK;
 }
@@ -142,82 +197,94 @@ zf_text_national_pages(void)
 	return national_names;
 }
 
-/*
- * Score one page (lang: its language, or NULL); the variant table is
- * built first.
- */
-static void
-score_page(const zf_codepage *cp, const national_page *lang,
-		   const uint8_t *text, size_t n, zf_text_score *out)
+/* What scoring one page keeps besides its zf_text_score. */
+typedef struct page_acc
 {
-	double		shared_bonus = 0;
-	uint32_t	native_varying = 0;
+	double		shared_bonus;
+	uint32_t	native_varying;
+} page_acc;
 
-	memset(out, 0, sizeof(*out));
-	out->page = zf_codepage_name(cp);
-	out->odd_offset = -1;
-	if (!variant_ready && build_variant(NULL) != ZF_OK)
+/*
+ * Score byte i of the text (b, between prev and next) in the page of table
+ * t (lang: whether the page has a language); the rule of textscore.h.
+ */
+static inline void
+score_byte(const page_table *t, bool lang, const uint8_t *text, size_t n,
+		   size_t i, zf_text_score *out, page_acc *acc)
+{
+	uint8_t		b = text[i];
+	uint8_t		prev = i > 0 ? text[i - 1] : 0x40;
+	uint8_t		next = i + 1 < n ? text[i + 1] : 0x40;
+	uint8_t		c = t->cls[b];
+	bool		native = false;
+
+	if (!(c & BC_ACCENT) && !variant[b])
 		return;
-	for (size_t i = 0; i < n; i++)
+	/* is it a letter of the page's language, where it stands? */
+	if (lang && (c & BC_LETTER))
 	{
-		uint8_t		b = text[i];
-		uint8_t		prev = i > 0 ? text[i - 1] : 0x40;
-		uint8_t		next = i + 1 < n ? text[i + 1] : 0x40;
-		uint32_t	u = zf_codepage_ucs(cp, b);
-		bool		final;
-		bool		native;
+		bool		final = !invariant_letter(next) && !(t->cls[next] & BC_LETTER);
 
-		if (!(b >= 0x41 && u >= 0xC0 && is_letter(u)) && !variant[b])
-			continue;
-		/* is u a letter of the page's language, where it stands? */
-		final = !invariant_letter(next) && !is_letter(zf_codepage_ucs(cp, next));
-		native = lang != NULL && is_letter(u) &&
-			(set_has(lang->any, u) ||
-			 (!final && set_has(lang->inner, u)) ||
-			 (final && set_has(lang->final, u)));
-		if (!variant[b])
+		native = (c & BC_ANY) || (!final && (c & BC_INNER)) ||
+			(final && (c & BC_FINAL));
+	}
+	if (!variant[b])
+	{
+		/* an accented letter all pages agree on: which language? */
+		if (native)
+			acc->shared_bonus += 0.5;
+		return;
+	}
+	if (invariant_letter(prev) || invariant_letter(next))
+	{
+		out->in_word++;
+		if (c & BC_LETTER)
 		{
-			/* an accented letter all pages agree on: which language? */
-			if (native)
-				shared_bonus += 0.5;
-			continue;
-		}
-		if (invariant_letter(prev) || invariant_letter(next))
-		{
-			out->in_word++;
-			if (is_letter(u))
+			out->letters++;
+			/* a letter of its language where cp037 reads another */
+			if (native && t->ucs[b] != base_ucs[b])
 			{
-				out->letters++;
-				/* a letter of its language where cp037 reads another */
-				if (native && u != base_ucs[b])
-				{
-					native_varying++;
-					out->score += 2.0;
-				}
-				else
-					out->score += 1.0;
+				acc->native_varying++;
+				out->score += 2.0;
 			}
 			else
-			{
-				out->odd++;
-				out->score -= 2.0;
-				if (out->odd_offset < 0)
-					out->odd_offset = (int64_t) i;
-			}
+				out->score += 1.0;
 		}
-		else if (u == 0x20AC &&
-				 ((prev >= 0xF0 && prev <= 0xF9) || prev == 0x40 ||
-				  (next >= 0xF0 && next <= 0xF9) || next == 0x40))
-			out->score += 0.5;
+		else
+		{
+			out->odd++;
+			out->score -= 2.0;
+			if (out->odd_offset < 0)
+				out->odd_offset = (int64_t) i;
+		}
 	}
+	else if ((c & BC_EURO) &&
+			 ((prev >= 0xF0 && prev <= 0xF9) || prev == 0x40 ||
+			  (next >= 0xF0 && next <= 0xF9) || next == 0x40))
+		out->score += 0.5;
+}
 
-	/*
-	 * The shared accented letters count only for a page that has shown
-	 * its language where pages differ: else every Spanish name in an
-	 * English file would pull towards cp284.
-	 */
-	if (native_varying > 0)
-		out->score += shared_bonus;
+/* Start a page's score. */
+static void
+score_start(const page_table *t, zf_text_score *out, page_acc *acc)
+{
+	memset(out, 0, sizeof(*out));
+	out->page = zf_codepage_name(t->cp);
+	out->odd_offset = -1;
+	acc->shared_bonus = 0;
+	acc->native_varying = 0;
+}
+
+/*
+ * The shared accented letters count only for a page that has shown its
+ * language where pages differ: else every Spanish name in an English file
+ * would pull towards cp284.
+ */
+static void
+score_finish(zf_text_score *out, const page_acc *acc)
+{
+	if (acc->native_varying > 0)
+		out->score += acc->shared_bonus;
 }
 
 zf_status
@@ -225,7 +292,9 @@ zf_text_score_named(const char *page, const uint8_t *text, size_t n,
 					zf_text_score *out, zf_error *err)
 {
 	const zf_codepage *cp;
-	const national_page *lang = NULL;
+	const page_table *t = NULL;
+	page_table	own;
+	page_acc	acc;
 	int			pref = ZF_TEXTSCORE_PAGES;
 	zf_status	st = build_variant(err);
 
@@ -239,12 +308,21 @@ zf_text_score_named(const char *page, const uint8_t *text, size_t n,
 							"code page \"%s\" is not a single-byte EBCDIC page",
 							zf_codepage_name(cp));
 	for (int i = 0; i < ZF_TEXTSCORE_PAGES; i++)
-		if (strcmp(national[i].name, zf_codepage_name(cp)) == 0)
+		if (tables[i].cp == cp)
 		{
-			lang = &national[i];
+			t = &tables[i];
 			pref = i;
 		}
-	score_page(cp, lang, text, n, out);
+	if (t == NULL)
+	{
+		/* another EBCDIC page: no language of its own */
+		fill_table(&own, cp, NULL);
+		t = &own;
+	}
+	score_start(t, out, &acc);
+	for (size_t i = 0; i < n; i++)
+		score_byte(t, pref < ZF_TEXTSCORE_PAGES, text, n, i, out, &acc);
+	score_finish(out, &acc);
 	out->preference = pref;
 	return ZF_OK;
 }
@@ -261,18 +339,35 @@ score_cmp(const void *a, const void *b)
 	return x->preference - y->preference;
 }
 
+/*
+ * Every national page in one pass over the text: a byte that no page
+ * reads differently and that is no accented letter (the letters A-Z, the
+ * digits, the blank: most of any text) is passed over once for all.
+ */
 zf_status
 zf_text_rank_pages(const uint8_t *text, size_t n, zf_text_score *out,
 				   int *nout, zf_error *err)
 {
-	*nout = 0;
-	for (int i = 0; i < ZF_TEXTSCORE_PAGES; i++)
-	{
-		zf_status	st = zf_text_score_named(national[i].name, text, n,
-											 &out[i], err);
+	page_acc	acc[ZF_TEXTSCORE_PAGES];
+	zf_status	st = build_variant(err);
 
-		if (st != ZF_OK)
-			return st;
+	*nout = 0;
+	if (st != ZF_OK)
+		return st;
+	for (int p = 0; p < ZF_TEXTSCORE_PAGES; p++)
+		score_start(&tables[p], &out[p], &acc[p]);
+	for (size_t i = 0; i < n; i++)
+	{
+		if (!interesting[text[i]])
+			continue;
+		for (int p = 0; p < ZF_TEXTSCORE_PAGES; p++)
+			score_byte(&tables[p], national[p].any || national[p].inner || national[p].final,
+					   text, n, i, &out[p], &acc[p]);
+	}
+	for (int p = 0; p < ZF_TEXTSCORE_PAGES; p++)
+	{
+		score_finish(&out[p], &acc[p]);
+		out[p].preference = p;
 	}
 	*nout = ZF_TEXTSCORE_PAGES;
 	qsort(out, ZF_TEXTSCORE_PAGES, sizeof(zf_text_score), score_cmp);

@@ -21,6 +21,23 @@
  *	   OCCURS DEPENDING ON;
  *	 - OCCURS DEPENDING ON tables count at their maximum.
  *
+ * With ZF_FINISH_SYNC_GNUCOBOL (the dialects 'gnucobol' and 'microfocus')
+ * SYNCHRONIZED follows GnuCOBOL's compiler (cobc/field.c, compute_size,
+ * checked against files cobc 3.1.2 wrote with its default and -std=mf
+ * configurations), which differs from IBM's in four ways:
+ *	 - a binary or floating item is aligned on its own size when that is 2,
+ *	   4, 8 or 16 bytes, and not at all otherwise (1- and 3-byte binaries
+ *	   of the small binary sizes): an 8-byte binary goes on 8, not 4;
+ *	 - the slack bytes lie inside the innermost group of the synchronized
+ *	   item, right before it (that group grows; nothing moves);
+ *	 - a table (OCCURS more than 1) is padded to a multiple of the largest
+ *	   alignment of the synchronized items placed since the last group
+ *	   began (cobc keeps one counter that every group resets), and the
+ *	   padding goes in front of the last item of each occurrence (its
+ *	   last elementary item moves; the groups that end with it grow);
+ *	 - SYNCHRONIZED on an 01 group is ignored (copybook.c does not pass
+ *	   it down).
+ *
  * Everything here is iterative (an explicit stack, or index order, which
  * puts every parent before its children), so that deeply nested layouts
  * cannot exhaust the C stack.
@@ -51,6 +68,8 @@ typedef struct finish_state
 	unsigned	flags;
 	int32_t		bad;			/* field an error is about */
 	int32_t		last_elem;		/* last elementary item placed */
+	uint32_t	gnu_align;		/* GnuCOBOL's occur_align_size: largest
+								 * alignment since the last group began */
 	zf_error   *err;
 	bool	   *size_var;		/* per field: its size depends on data */
 	bool	   *offset_var;		/* per field: its offset depends on data */
@@ -74,14 +93,22 @@ disp_name(const zf_field *f)
 }
 
 /*
- * The boundary a synchronized elementary item is aligned on (IBM's m), or
- * 1 when SYNCHRONIZED has no effect on it (display, packed, national...).
+ * The boundary a synchronized elementary item is aligned on (IBM's m, or
+ * GnuCOBOL's: its own size when 2, 4, 8 or 16), or 1 when SYNCHRONIZED has
+ * no effect on it (display, packed, national...).
  */
 static uint32_t
-sync_alignment(const zf_field *f)
+sync_alignment(const finish_state *st, const zf_field *f)
 {
 	if (!f->sync || f->kind == ZF_KIND_GROUP)
 		return 1;
+	if (st->flags & ZF_FINISH_SYNC_GNUCOBOL)
+	{
+		if (f->kind != ZF_KIND_BINARY && f->kind != ZF_KIND_FLOAT)
+			return 1;
+		return (f->length == 2 || f->length == 4 || f->length == 8 ||
+				f->length == 16) ? f->length : 1;
+	}
 	if (f->kind == ZF_KIND_BINARY)
 		return f->length <= 2 ? 2 : 4;
 	if (f->kind == ZF_KIND_FLOAT)
@@ -233,6 +260,46 @@ insert_slack(finish_state *st, place_frame *stack, int32_t sp, int32_t c, uint32
 	}
 }
 
+/*
+ * GnuCOBOL pads an occurrence in front of its last item: the last
+ * elementary item (last child, its last child...) of table g moves by pad
+ * bytes, and the groups between g and it, which end where it ends, grow
+ * (GnuCOBOL leaves them as they were, the item outside; zfdw keeps every
+ * item inside its group).  A nested table on that path would have each of
+ * its occurrences' last item moved: not reproduced, an error.
+ */
+static zf_status
+gnucobol_pad_last(finish_state *st, int32_t g, uint32_t pad)
+{
+	zf_layout  *L = st->L;
+	int32_t		f = L->fields[g].first_child;
+
+	while (f != ZF_NO_FIELD)
+	{
+		zf_field   *ff;
+
+		while (L->fields[f].next_sibling != ZF_NO_FIELD)
+			f = L->fields[f].next_sibling;
+		ff = &L->fields[f];
+		if (ff->occurs_max > 0 && ff->kind == ZF_KIND_GROUP)
+		{
+			zf_error_set(st->err, ZF_E_UNSUPPORTED,
+						 "table \"%s\" ends with the table \"%s\", which GnuCOBOL's SYNCHRONIZED padding would shift; this layout is not supported",
+						 disp_name(&L->fields[g]), disp_name(ff));
+			zf_error_hint(st->err, "Read these fields with explicit columns (options position and length).");
+			return fail_at(st, g, ZF_E_UNSUPPORTED);
+		}
+		if (ff->kind != ZF_KIND_GROUP || ff->first_child == ZF_NO_FIELD)
+		{
+			ff->offset += pad;
+			return ZF_OK;
+		}
+		ff->length += pad;
+		f = ff->first_child;
+	}
+	return ZF_OK;
+}
+
 /* Place the next child of the group in the top frame: its offset. */
 static zf_status
 place_child(finish_state *st, place_frame *stack, int32_t sp, int32_t c)
@@ -258,16 +325,20 @@ place_child(finish_state *st, place_frame *stack, int32_t sp, int32_t c)
 	else if (!cf->fixed_offset)
 	{
 		uint64_t	off = fr->pos + cf->lead_bytes;
-		uint32_t	m = sync_alignment(cf);
+		uint32_t	m = sync_alignment(st, cf);
 		zf_status	s;
 
 		if (m > 1 && off % m != 0)
 		{
 			uint32_t	slack = m - (uint32_t) (off % m);
 
-			insert_slack(st, stack, sp, c, slack);
+			/* GnuCOBOL: the slack is the innermost group's, before c */
+			if (!(st->flags & ZF_FINISH_SYNC_GNUCOBOL))
+				insert_slack(st, stack, sp, c, slack);
 			off += slack;
 		}
+		if (m > st->gnu_align)
+			st->gnu_align = m;
 		if ((s = check_end(st, c, off)) != ZF_OK)
 			return s;
 		cf->offset = (uint32_t) off;
@@ -328,6 +399,7 @@ place_record(finish_state *st, int32_t root, place_frame *stack)
 	stack[0].align = 1;
 	stack[0].pos = 0;
 	stack[0].max_end = 0;
+	st->gnu_align = 1;
 	sp = 1;
 	while (sp > 0)
 	{
@@ -343,7 +415,18 @@ place_record(finish_state *st, int32_t root, place_frame *stack)
 			uint32_t	align = fr->align;
 			int32_t		g = fr->node;
 
-			if (gf->occurs_max > 0 && align > 1 && len % align != 0)
+			if (st->flags & ZF_FINISH_SYNC_GNUCOBOL)
+			{
+				if (gf->occurs_max > 1 && len % st->gnu_align != 0)
+				{
+					uint32_t	pad = st->gnu_align - (uint32_t) (len % st->gnu_align);
+
+					if ((s = gnucobol_pad_last(st, g, pad)) != ZF_OK)
+						return s;
+					len += pad;
+				}
+			}
+			else if (gf->occurs_max > 0 && align > 1 && len % align != 0)
 				len += align - len % align;
 			if ((s = check_end(st, g, gf->offset + len)) != ZF_OK)
 				return s;
@@ -376,9 +459,10 @@ place_record(finish_state *st, int32_t root, place_frame *stack)
 			nf->align = 1;
 			nf->pos = cf->offset;
 			nf->max_end = cf->offset;
+			st->gnu_align = 1;
 			continue;
 		}
-		if ((s = account_child(st, fr, c, sync_alignment(cf))) != ZF_OK)
+		if ((s = account_child(st, fr, c, sync_alignment(st, cf))) != ZF_OK)
 			return s;
 	}
 	return ZF_OK;

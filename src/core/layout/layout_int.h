@@ -15,6 +15,9 @@
 #define ZF_FINISH_LARGER_REDEFINES	0x01	/* a redefining item below level
 											 * 01 may be larger: the area
 											 * grows (cb2xml, Cobrix) */
+#define ZF_FINISH_SYNC_GNUCOBOL		0x02	/* SYNCHRONIZED as GnuCOBOL and
+											 * Micro Focus place it (see
+											 * layout_finish.c), not IBM */
 
 /*
  * zf_layout_finish with options; on failure *bad_field (when not NULL)

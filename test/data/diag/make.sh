@@ -39,6 +39,17 @@ good_tail="F0 F0 F4 C2 C1 C2 C3 C4 00 00 00 07 F2 F0 F2 F4 F0 F2 F2 F9"
 	hex "F0 F8 01 23 4C $good_tail"
 } > skip.dat
 
+# nl_transfer.dat: the records 1 and 8 of skip.dat (25 bytes, cp037,
+# all good) twice each, each followed by X'25' (the EBCDIC line feed), as
+# a text-mode transfer that keeps EBCDIC (or one to ASCII and a
+# conversion back) leaves them: 4 x 26 bytes
+{
+	hex "F0 F1 01 23 4C $good_tail 25"
+	hex "F0 F8 01 23 4C $good_tail 25"
+	hex "F0 F1 01 23 4C $good_tail 25"
+	hex "F0 F8 01 23 4C $good_tail 25"
+} > nl_transfer.dat
+
 # ragged.vb: a nested OCCURS DEPENDING ON, z/OS RDWs (length counts the
 # 4 bytes), cp037.  Layout:
 #   05 N PIC 9.  05 OUTER OCCURS 1 TO 3 DEPENDING ON N.

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "cobol/copybook_test_util.h"
+#include "cobol/usage.h"
 
 /* Parse free-format text; fail the test on error. */
 static zf_layout *
@@ -431,6 +432,63 @@ test_redefines(void **state)
 	assert_int_equal(L->nrecords, 2);
 	assert_int_equal(L->records[1].max_length, 30);
 	assert_int_equal(FIELD(L, "R2")->redefines, field_named(L, "R", 0));
+	zf_layout_free(L);
+}
+
+/*
+ * SYNCHRONIZED in the GnuCOBOL dialect, against the lengths cobc 3.1.2
+ * reports (FUNCTION LENGTH, default configuration): SYNC on an 01 group
+ * is ignored (R1 is 4 bytes); the slack is inside GR (7 bytes); T's
+ * occurrence is padded to a multiple of 2, not 8 (cobc's alignment
+ * counter restarts at TS), in front of TX: 14 bytes; R2 is 37 bytes.
+ */
+static void
+test_sync_gnucobol(void **state)
+{
+	const char *text = "01 R1 SYNC.\n"
+		"   05 A PIC X.\n"
+		"   05 B PIC S9(4) COMP.\n"
+		"   05 C PIC X.\n"
+		"01 R2.\n"
+		"   05 A2 PIC X.\n"
+		"   05 GR.\n"
+		"      10 G1 PIC X(2).\n"
+		"      10 G2 PIC S9(9) COMP SYNC.\n"
+		"   05 T OCCURS 2.\n"
+		"      10 T0 PIC S9(18) COMP SYNC.\n"
+		"      10 TS.\n"
+		"         15 TS1 PIC X.\n"
+		"         15 TS2 PIC S9(4) COMP SYNC.\n"
+		"      10 TX PIC X.\n"
+		"   05 Z PIC X.\n";
+	zf_copybook_opts opts;
+	zf_error	err;
+	zf_layout  *L;
+
+	(void) state;
+	zf_copybook_opts_init(&opts);
+	opts.format = ZF_FORMAT_FREE;
+	opts.dialect = ZF_DIALECT_GNUCOBOL;
+	L = zf_copybook_parse(text, strlen(text), &opts, &err);
+	assert_non_null(L);
+	assert_int_equal(L->records[0].max_length, 4);
+	check_field(L, "B", 0, 1, 2);
+	check_field(L, "GR", 0, 1, 7);
+	check_field(L, "G2", 0, 4, 4);
+	check_field(L, "T", 0, 8, 14);
+	check_field(L, "T0", 0, 8, 8);
+	check_field(L, "TS", 0, 16, 4);
+	check_field(L, "TS2", 0, 18, 2);
+	check_field(L, "TX", 0, 21, 1);	/* the padding byte is before it */
+	check_field(L, "Z", 0, 36, 1);
+	assert_int_equal(L->records[1].max_length, 37);
+	zf_layout_free(L);
+
+	/* the same copybook as IBM lays it out */
+	L = parse_free(text);
+	check_field(L, "B", 0, 2, 2);
+	check_field(L, "G2", 0, 4, 4);
+	check_field(L, "TX", 0, 20, 1);
 	zf_layout_free(L);
 }
 
@@ -1016,6 +1074,7 @@ main(void)
 		cmocka_unit_test(test_occurs),
 		cmocka_unit_test(test_redefines),
 		cmocka_unit_test(test_sync),
+		cmocka_unit_test(test_sync_gnucobol),
 		cmocka_unit_test(test_misc_clauses),
 		cmocka_unit_test(test_no_01),
 		cmocka_unit_test(test_deep_levels),

@@ -133,6 +133,50 @@ test_charsets(void **state)
 	assert_string_equal(first(&in, NULL, &n), "ascii_transfer");
 }
 
+/*
+ * A line end after every fixed-length record (a text-mode transfer):
+ * X'25', X'15' or X'0D25' every lrecl + 1 or + 2 bytes; the same records
+ * without one, or with one only every other record, draw nothing.
+ */
+static void
+test_line_ends(void **state)
+{
+	static const uint8_t ends[3][2] = {{0x25, 0}, {0x15, 0}, {0x0D, 0x25}};
+	zf_plausible_input in;
+	int			n;
+
+	(void) state;
+	for (int e = 0; e < 3; e++)
+	{
+		int			w = ends[e][1] ? 2 : 1;
+		size_t		len = 0;
+
+		fixed_file(10, 30);
+		memmove(file + 2000, file, 300);
+		for (int r = 0; r < 10; r++)
+		{
+			memcpy(file + len, file + 2000 + r * 30, 30);
+			len += 30;
+			memcpy(file + len, ends[e], (size_t) w);
+			len += (size_t) w;
+		}
+		input(&in, len, ZF_RECFM_FB, 30, false, 30, "cp037");
+		assert_string_equal(first(&in, NULL, &n), "ascii_transfer");
+		assert_true(out[0].error);
+		assert_non_null(strstr(out[0].message, e == 0 ? "X'25'" : e == 1 ? "X'15'" : "X'0D25'"));
+		assert_non_null(strstr(out[0].detail, "first 10 records of 30 bytes"));
+		assert_non_null(strstr(out[0].hint, "binary mode"));
+		assert_string_equal(first(&in, "ascii_transfer", &n), "");
+	}
+	/* no line ends; and X'25' after every second record only */
+	input(&in, fixed_file(10, 30), ZF_RECFM_FB, 30, false, 30, "cp037");
+	assert_string_equal(first(&in, NULL, &n), "");
+	for (int r = 0; r < 10; r += 2)
+		file[r * 30 + 29] = 0x25;
+	input(&in, 300, ZF_RECFM_FB, 29, false, 29, "cp037");
+	assert_string_equal(first(&in, NULL, &n), "");
+}
+
 static void
 test_codepage(void **state)
 {
@@ -168,6 +212,7 @@ main(void)
 		cmocka_unit_test(test_lengths),
 		cmocka_unit_test(test_descriptors),
 		cmocka_unit_test(test_charsets),
+		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_codepage),
 	};
 
