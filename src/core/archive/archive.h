@@ -129,6 +129,8 @@ extern zf_status zf_tape_next(zf_tape *t, zf_tape_item *item,
 							  zf_error *err);
 /* The image offset of the header of the last item returned. */
 extern uint64_t zf_tape_item_offset(const zf_tape *t);
+/* The image offset of the next header to read. */
+extern uint64_t zf_tape_position(const zf_tape *t);
 /* True once a compressed block was read. */
 extern bool zf_tape_saw_compression(const zf_tape *t);
 /* The number of compressed blocks read so far. */
@@ -166,6 +168,12 @@ typedef struct zf_tape_opts
 	 */
 	zf_byte_source *(*next_volume) (void *arg, zf_error *err);
 	void	   *next_volume_arg;
+	/*
+	 * Why the caller does not want a fixed-length data set mapped for
+	 * reads at offsets (an object, whose block headers would cost a
+	 * request each), or NULL: then it is mapped where it can be.
+	 */
+	const char *no_map;
 } zf_tape_opts;
 
 /*
@@ -314,6 +322,13 @@ typedef struct zf_archive_desc
 	zf_dsformat fmt;			/* as read: options over labels; of the
 								 * members for a library */
 	bool		members;		/* members of a library are read */
+	/*
+	 * Reads at offsets: a tape's fixed-length data set, mapped from its
+	 * block headers (ranged true, its blocks), or why not (sequential).
+	 */
+	bool		ranged;
+	uint64_t	map_blocks;
+	char		sequential[112];
 } zf_archive_desc;
 
 /* Describe an archive source (or one stacked beneath); false if none. */
