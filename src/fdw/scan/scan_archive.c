@@ -23,8 +23,14 @@
  * data set: the next file of the list is read as its continuation and
  * then not again.
  *
- * An archive is read from start to end: no key seeks, no record ranges;
- * a parallel scan is split by file (EXPLAIN says so).
+ * A tape's data set of fixed-length records, uncompressed, on one volume
+ * of a local file is mapped from its block headers when it is opened
+ * (archive/tape_map.c): the table then reads it as a plain fixed-length
+ * file is read, with key seeks and record ranges for parallel workers.
+ * Everything else (compressed HET blocks, V/VB/VBS/U, members, XMIT, an
+ * object, whose every block header would cost a request) is read from
+ * start to end, a parallel scan split by file; EXPLAIN says which and
+ * why.  Every file of a glob must then be mapped as the first one is.
  *
  *-------------------------------------------------------------------------
  */
@@ -52,6 +58,8 @@ typedef struct ZfArchive
 	zf_archive_desc desc;		/* the first file's data set */
 	zf_recfm	reader_recfm;	/* what the table's reader cuts */
 	uint32		reader_lrecl;
+	Oid			serverid;
+	zf_compression compression; /* the table's compression option */
 } ZfArchive;
 
 /* The recfm option as a data set RECFM ("FB" ...), or NULL. */
@@ -157,10 +165,27 @@ next_volume(void *arg, zf_error *err)
 	return zf_file_source_open(path, err);
 }
 
+/*
+ * Why the data set of a tape image at path is not to be mapped for reads
+ * at offsets, or NULL: an object (each block header a request), or a
+ * compressed image (no offsets before decompression).
+ */
+static const char *
+no_map_reason(ZfArchive *a, const char *path)
+{
+	if (path == NULL)
+		return "a program's output is read in order";
+	if (zf_s3_is_url(path))
+		return "an object is read in order: mapping its blocks would cost a request per block header";
+	if (zfdw_file_compression(a->serverid, path, a->compression) != ZF_COMPRESSION_NONE)
+		return "a compressed tape image is read in order";
+	return NULL;
+}
+
 /* Open a container source over bytes; NULL with err set on failure. */
 static zf_byte_source *
 open_container(ZfArchive *a, zf_container kind, zf_byte_source *bytes,
-			   ZfSource *src, zf_error *err)
+			   ZfSource *src, const char *path, zf_error *err)
 {
 	if (kind == ZF_CONTAINER_XMIT)
 	{
@@ -185,6 +210,7 @@ open_container(ZfArchive *a, zf_container kind, zf_byte_source *bytes,
 		to.lrecl = a->lrecl;
 		to.next_volume = src ? next_volume : NULL;
 		to.next_volume_arg = src;
+		to.no_map = no_map_reason(a, path);
 		return zf_tape_source_open(bytes, &to, NULL, err);
 	}
 }
@@ -242,6 +268,8 @@ zfdw_archive_resolve(ZfTable *t)
 	a->member = o->member;
 	a->ds_recfm = ds_recfm_of(o);
 	a->lrecl = (uint32) o->lrecl;
+	a->serverid = o->serverid;
+	a->compression = o->compression;
 	if (a->kind == ZF_CONTAINER_XMIT && o->tape_file)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
@@ -268,7 +296,7 @@ zfdw_archive_resolve(ZfTable *t)
 	}
 	a->kind = kind;
 	zf_error_clear(&err);
-	arch = open_container(a, kind, bytes, NULL, &err);
+	arch = open_container(a, kind, bytes, NULL, path, &err);
 	if (arch == NULL)
 	{
 		zfdw_close_bytes(bytes, NULL);
@@ -298,7 +326,16 @@ zfdw_archive_resolve(ZfTable *t)
 							a->desc.dsname)));
 		o->lrecl = (int32) a->desc.fmt.lrecl;
 	}
+	/* mapped fixed-length records: seeks and record ranges as for a file */
+	if (a->desc.ranged &&
+		(o->recfm != ZF_RECFM_FB || (uint32) o->lrecl != a->desc.fmt.lrecl))
+	{
+		a->desc.ranged = false;
+		snprintf(a->desc.sequential, sizeof(a->desc.sequential),
+				 "the table's lrecl is not the data set's");
+	}
 	t->archive = a;
+	t->archive_ranged = a->desc.ranged;
 }
 
 /*
@@ -331,7 +368,7 @@ zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes)
 				 errdetail("The table's first file is one; container 'auto' reads every file of a glob the same way.")));
 	}
 	zf_error_clear(&err);
-	arch = open_container(a, kind, bytes, src, &err);
+	arch = open_container(a, kind, bytes, src, src->files ? name : NULL, &err);
 	if (arch == NULL)
 	{
 		src->bytes = NULL;
@@ -353,7 +390,55 @@ zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes)
 						a->desc.fmt.recfm, a->reader_lrecl),
 				 errhint("Give the recfm and lrecl options to read every file the same way.")));
 	}
+	/* the table reads at offsets when the first file's data set can */
+	if (a->desc.ranged && !d.ranged)
+	{
+		src->bytes = NULL;
+		zfdw_close_bytes(arch, NULL);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("data set \"%s\" of file \"%s\" cannot be read at offsets, as the table's first file is",
+						d.dsname, name),
+				 errdetail("The reason: %s.", d.sequential),
+				 errhint("Read files whose data sets are all mapped (uncompressed fixed-length records on one volume), or none.")));
+	}
 	return arch;
+}
+
+/*
+ * The bytes of the data set of a file whose blocks were mapped (the
+ * record count of a parallel scan's chunks and of ANALYZE's sample).
+ */
+int64
+zfdw_archive_data_size(ZfTable *t, const char *path)
+{
+	ZfArchive  *a = t->archive;
+	zf_byte_source *bytes;
+	zf_byte_source *arch;
+	zf_archive_desc d;
+	zf_error	err;
+	int64		size;
+
+	zf_error_clear(&err);
+	bytes = zfdw_open_file_bytes(a->serverid, path, &err);
+	if (bytes == NULL)
+		zfdw_report_open_error(&err, NULL);
+	arch = open_container(a, a->kind, bytes, NULL, path, &err);
+	if (arch == NULL)
+	{
+		zfdw_close_bytes(bytes, NULL);
+		archive_error(&err, path);
+	}
+	zf_archive_describe(arch, &d);
+	size = zf_bytes_size(arch);
+	zfdw_close_bytes(arch, NULL);
+	if (!d.ranged || size < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("data set \"%s\" of file \"%s\" cannot be read at offsets, as the table's first file is",
+						d.dsname, path),
+				 errdetail("The reason: %s.", d.sequential)));
+	return size;
 }
 
 /* EXPLAIN: the container, the data set or members, the labels used. */
@@ -382,6 +467,11 @@ zfdw_archive_explain(ZfTable *t, ExplainState *es)
 						psprintf("RECFM=%s LRECL=%u%s", d->fmt.recfm, d->fmt.lrecl,
 								 a->ds_recfm || a->lrecl ? " (options)" :
 								 d->members ? " (library)" : d->labeled ? " (labels)" : ""), es);
-	ExplainPropertyText("Split",
-						"by file: an archive is read in order (no key seeks, no record ranges)", es);
+	if (d->ranged)
+		ExplainPropertyText("Split",
+							psprintf("by record ranges, with key seeks: the data set's %llu blocks mapped from their headers",
+									 (unsigned long long) d->map_blocks), es);
+	else
+		ExplainPropertyText("Split",
+							psprintf("by file, no key seeks: %s", d->sequential), es);
 }
