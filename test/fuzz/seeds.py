@@ -292,6 +292,20 @@ def seeds_tape():
             yield b'\x02\x00\x00\x80' + b
 
 
+def seeds_tape_map():
+    # 4 option bytes (file, LRECL, two offset bytes), then the image: the
+    # generated tapes, among them the KSDS tape whose file 2 is mapped
+    tapes = files(os.path.join(ROOT, 'test', 'data', 'archive', '*.aws'),
+                  os.path.join(ROOT, 'test', 'data', 'archive', '*.het'),
+                  os.path.join(CONF, 'tape', '*.aws'))
+    for f in tapes:
+        b = read(f, 16384)
+        if b:
+            yield b'\x01\x00\x00\x00' + b
+            yield b'\x02\x00\x01\x10' + b
+            yield b'\x06\x27\x00\x50' + b
+
+
 def seeds_xmit():
     # 2 option bytes (member glob and step, RECFM), then the file
     xmits = files(os.path.join(ROOT, 'test', 'data', 'archive', '*.xmi'),
@@ -395,6 +409,7 @@ GATHER = {
     'fuzz_delimited': seeds_delimited,
     'fuzz_value': seeds_value,
     'fuzz_tape': seeds_tape,
+    'fuzz_tape_map': seeds_tape_map,
     'fuzz_xmit': seeds_xmit,
     'fuzz_value_write': seeds_value_write,
     'fuzz_s3_xml': seeds_s3_xml,
