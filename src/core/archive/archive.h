@@ -42,7 +42,8 @@ typedef enum zf_container
 	ZF_CONTAINER_NONE = 0,
 	ZF_CONTAINER_AWSTAPE,		/* AWSTAPE or HET: the same block headers */
 	ZF_CONTAINER_HET,
-	ZF_CONTAINER_XMIT
+	ZF_CONTAINER_XMIT,
+	ZF_CONTAINER_IEBCOPY		/* a standalone IEBCOPY unload */
 } zf_container;
 
 /* Largest tape block (AWSTAPE/HET: 16-bit chunk lengths, hetlib's limit). */
@@ -314,7 +315,7 @@ extern zf_byte_source *zf_xmit_source_open(zf_byte_source *inner,
 /* What an archive source reads (zf_archive_describe). */
 typedef struct zf_archive_desc
 {
-	zf_container kind;			/* AWSTAPE (also for HET) or XMIT */
+	zf_container kind;			/* AWSTAPE (also for HET), XMIT or IEBCOPY */
 	bool		labeled;		/* tape: standard labels; XMIT: always */
 	uint32_t	file;			/* tape file sequence; XMIT file number */
 	char		dsname[45];		/* HDR1 (last 17 characters) or INMDSNAM */
@@ -342,5 +343,31 @@ extern const char *zf_archive_member_at(zf_byte_source *src, uint64_t offset);
 
 /* True when the first bytes are a NETDATA INMR01 control record. */
 extern bool zf_xmit_detect(const uint8_t *p, size_t n);
+
+/* ---- a standalone IEBCOPY unload (unload_file.c) ---- */
+
+/*
+ * True when the first bytes are an IEBCOPY unload kept as a file: a
+ * record or segment descriptor (after a block descriptor, or not), then
+ * COPYR1 with its identifier X'CA6D0F'.
+ */
+extern bool zf_unload_detect(const uint8_t *p, size_t n);
+
+/*
+ * A source of the members of an unload file (opts->member, a glob, is
+ * required; recfm and lrecl override COPYR1's; dsname is not used); owns
+ * inner.
+ */
+extern zf_byte_source *zf_unload_source_open(zf_byte_source *inner,
+											 const zf_xmit_opts *opts,
+											 zf_error *err);
+
+/*
+ * List an unload file as zf_xmit_contents lists a library: the library
+ * (file 1, m NULL), then each member with its counts.
+ */
+extern zf_status zf_unload_file_contents(zf_byte_source *inner,
+										 zf_xmit_member_cb cb, void *arg,
+										 zf_error *err);
 
 #endif							/* ZF_ARCHIVE_H */

@@ -3,15 +3,17 @@
  * scan_archive.c
  *	  Tables read through a container: a data set of a virtual tape image
  *	  (AWSTAPE, HET) or of a TSO TRANSMIT file, or members of a library in
- *	  either (core: archive/archive.h).
+ *	  either or in a standalone IEBCOPY unload (core: archive/archive.h).
  *
- * The options: container 'none' (the default), 'awstape', 'het', 'xmit'
- * or 'auto'; tape_file (the file sequence number, default 1), dataset
- * (the data set name), member (a member name or glob).  With 'auto' the
- * first file's content decides: a tape image when its first two block
- * headers chain (first chunk or tape mark, previous length 0, then the
- * second header where the first says, naming the first's length), an
- * XMIT when it begins with an INMR01 control record, else no container:
+ * The options: container 'none' (the default), 'awstape', 'het', 'xmit',
+ * 'iebcopy' or 'auto'; tape_file (the file sequence number, default 1),
+ * dataset (the data set name), member (a member name or glob).  With
+ * 'auto' the first file's content decides: a tape image when its first
+ * two block headers chain (first chunk or tape mark, previous length 0,
+ * then the second header where the first says, naming the first's
+ * length), an XMIT when it begins with an INMR01 control record, an
+ * IEBCOPY unload when a record descriptor (after a block descriptor or
+ * not) is followed by COPYR1's identifier X'CA6D0F', else no container:
  * a plain file is never taken for an archive by 'auto' unless its first
  * bytes happen to form such a chain.  Plain tables (no container option)
  * never look.
@@ -101,6 +103,8 @@ detect(zf_byte_source *bytes)
 			kind = ZF_CONTAINER_XMIT;
 		else if (zf_tape_detect(buf, n))
 			kind = ZF_CONTAINER_AWSTAPE;
+		else if (zf_unload_detect(buf, n))
+			kind = ZF_CONTAINER_IEBCOPY;
 	}
 	pfree(buf);
 	return kind;
@@ -187,7 +191,7 @@ static zf_byte_source *
 open_container(ZfArchive *a, zf_container kind, zf_byte_source *bytes,
 			   ZfSource *src, const char *path, zf_error *err)
 {
-	if (kind == ZF_CONTAINER_XMIT)
+	if (kind == ZF_CONTAINER_XMIT || kind == ZF_CONTAINER_IEBCOPY)
 	{
 		zf_xmit_opts xo;
 
@@ -196,6 +200,8 @@ open_container(ZfArchive *a, zf_container kind, zf_byte_source *bytes,
 		xo.member = a->member;
 		xo.recfm = a->ds_recfm;
 		xo.lrecl = a->lrecl;
+		if (kind == ZF_CONTAINER_IEBCOPY)
+			return zf_unload_source_open(bytes, &xo, err);
 		return zf_xmit_source_open(bytes, &xo, err);
 	}
 	else
@@ -237,7 +243,7 @@ zfdw_archive_resolve(ZfTable *t)
 			ereport(ERROR,
 					(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
 					 errmsg("options tape_file, dataset and member need a container option"),
-					 errhint("Add container 'awstape', 'het', 'xmit' or 'auto'.")));
+					 errhint("Add container 'awstape', 'het', 'xmit', 'iebcopy' or 'auto'.")));
 		if (o->recfm_word && pg_strcasecmp(o->recfm_word, "u") == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
@@ -262,6 +268,7 @@ zfdw_archive_resolve(ZfTable *t)
 	a->auto_detect = pg_strcasecmp(o->container, "auto") == 0;
 	a->het = pg_strcasecmp(o->container, "het") == 0;
 	a->kind = pg_strcasecmp(o->container, "xmit") == 0 ? ZF_CONTAINER_XMIT :
+		pg_strcasecmp(o->container, "iebcopy") == 0 ? ZF_CONTAINER_IEBCOPY :
 		ZF_CONTAINER_AWSTAPE;
 	a->tape_file = (uint32) o->tape_file;
 	a->dataset = o->dataset;
@@ -274,6 +281,11 @@ zfdw_archive_resolve(ZfTable *t)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
 				 errmsg("option tape_file is for tape images, not XMIT files")));
+	if (a->kind == ZF_CONTAINER_IEBCOPY && (o->tape_file || o->dataset))
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+				 errmsg("options tape_file and dataset are for tape images and XMIT files, not IEBCOPY unloads"),
+				 errhint("An IEBCOPY unload holds one library: choose its members with the member option.")));
 
 	/* the first file: its kind and its data set */
 	files = zfdw_expand_files(o->serverid, o->filename, false);
@@ -290,7 +302,7 @@ zfdw_archive_resolve(ZfTable *t)
 		if (o->tape_file || o->dataset || o->member)
 			ereport(ERROR,
 					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("file \"%s\" is neither a tape image nor an XMIT file", path),
+					 errmsg("file \"%s\" is neither a tape image, an XMIT file nor an IEBCOPY unload", path),
 					 errhint("Options tape_file, dataset and member need one.")));
 		return;
 	}
@@ -305,7 +317,7 @@ zfdw_archive_resolve(ZfTable *t)
 	zf_archive_describe(arch, &a->desc);
 	zfdw_close_bytes(arch, NULL);
 
-	if (!zf_archive_reader_recfm(a->desc.fmt.recfm, kind == ZF_CONTAINER_XMIT,
+	if (!zf_archive_reader_recfm(a->desc.fmt.recfm, kind != ZF_CONTAINER_AWSTAPE,
 								 a->desc.members, &a->reader_recfm))
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
@@ -364,7 +376,8 @@ zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("file \"%s\" is not %s", name,
-						a->kind == ZF_CONTAINER_XMIT ? "an XMIT file" : "a tape image"),
+						a->kind == ZF_CONTAINER_XMIT ? "an XMIT file" :
+						a->kind == ZF_CONTAINER_IEBCOPY ? "an IEBCOPY unload" : "a tape image"),
 				 errdetail("The table's first file is one; container 'auto' reads every file of a glob the same way.")));
 	}
 	zf_error_clear(&err);
@@ -377,7 +390,7 @@ zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes)
 	}
 	/* every file must be read as the table's reader cuts */
 	zf_archive_describe(arch, &d);
-	if (!zf_archive_reader_recfm(d.fmt.recfm, kind == ZF_CONTAINER_XMIT, d.members, &rf) ||
+	if (!zf_archive_reader_recfm(d.fmt.recfm, kind != ZF_CONTAINER_AWSTAPE, d.members, &rf) ||
 		rf != a->reader_recfm ||
 		(rf == ZF_RECFM_FB && d.fmt.lrecl != a->reader_lrecl))
 	{
@@ -452,8 +465,10 @@ zfdw_archive_explain(ZfTable *t, ExplainState *es)
 		return;
 	d = &a->desc;
 	ExplainPropertyText("Container",
-						a->kind == ZF_CONTAINER_XMIT ? "xmit" : a->het ? "het" : "awstape", es);
-	if (a->kind != ZF_CONTAINER_XMIT)
+						a->kind == ZF_CONTAINER_XMIT ? "xmit" :
+						a->kind == ZF_CONTAINER_IEBCOPY ? "iebcopy" :
+						a->het ? "het" : "awstape", es);
+	if (a->kind == ZF_CONTAINER_AWSTAPE)
 		ExplainPropertyInteger("Tape File", NULL, d->file, es);
 	if (d->dsname[0])
 		ExplainPropertyText("Data Set", d->dsname, es);
