@@ -318,6 +318,25 @@ def seeds_xmit():
             yield b'\x3a\x12' + b
 
 
+def seeds_iebcopy():
+    # 1 option byte (glob, RECFM, step), then an unload file: the libraries
+    # of the XMIT samples extracted by test/data/archive/xmit_unload.py,
+    # behind RDWs and in BDW blocks
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        'xmit_unload', os.path.join(ROOT, 'test', 'data', 'archive', 'xmit_unload.py'))
+    xu = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(xu)
+    for f in files(os.path.join(CONF, 'xmit', '*.xmi')):
+        try:
+            recs = xu.unload_records(open(f, 'rb').read())
+        except SystemExit:
+            continue
+        yield b'\x00' + xu.with_rdws(recs)[:16384]
+        yield b'\x83' + xu.in_blocks(recs, 3120)[:16384]
+        yield b'\x09' + xu.in_blocks(recs, 800)[:16384]
+
+
 def seeds_value_write():
     # kind flags digits/length scale, then the value
     yield b'\x01\x01\x07\x02' + b'-12345.67'
@@ -411,6 +430,7 @@ GATHER = {
     'fuzz_tape': seeds_tape,
     'fuzz_tape_map': seeds_tape_map,
     'fuzz_xmit': seeds_xmit,
+    'fuzz_iebcopy': seeds_iebcopy,
     'fuzz_value_write': seeds_value_write,
     'fuzz_s3_xml': seeds_s3_xml,
     'fuzz_s3_http': seeds_s3_http,

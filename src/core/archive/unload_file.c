@@ -163,7 +163,8 @@ ur_next(void *arg, const uint8_t **data, uint32_t *len, zf_error *err)
 		if (l - 4 > ZF_XMIT_MAX_RECORD - have)
 			return zf_error_set(err, ZF_E_LIMIT, "a record of the unload is longer than %d bytes",
 								ZF_XMIT_MAX_RECORD);
-		if (have + l - 4 > r->rec_cap)
+		/* never a NULL record, even for empty segments */
+		if (have + l - 4 > r->rec_cap || r->rec == NULL)
 		{
 			uint32_t	cap = r->rec_cap ? r->rec_cap : 4096;
 			uint8_t    *p;
