@@ -10,8 +10,10 @@
  * The map says where each stretch of the stream lies in the image.  It is
  * built from the block headers only: from the data set's first header,
  * each 6-byte header gives the length of its chunk, so the next header is
- * read at a hop, never the data.  A map is built only when the data can
- * be read at offsets and each block is whole records:
+ * read at a hop, never the data.  Where chunks are short (under 8 KiB),
+ * a read per header would cost more than the bytes between them: the
+ * headers are then taken from reads of 256 KiB.  A map is built only when
+ * the data can be read at offsets and each block is whole records:
  *
  *	 - the image is ranged (a file; not a decompressor, not a pipe);
  *	 - no chunk is compressed (HET zlib or bzip2 blocks must be inflated
@@ -68,14 +70,49 @@ no_map(zf_tape_map *m, char *why, size_t whylen, const char *text)
 	return ZF_OK;
 }
 
+#define WINDOW			(256 * 1024)
+#define SHORT_CHUNK		8192
+
+/* Headers read from the image: one read each, or windows of the image. */
+typedef struct header_reader
+{
+	zf_byte_source *inner;
+	bool		windows;		/* chunks are short: read windows */
+	uint8_t    *win;			/* WINDOW bytes, allocated when needed */
+	uint64_t	win_off;
+	size_t		win_len;
+} header_reader;
+
 /* Read exactly n bytes at offset of the image; *ok false when short. */
 static zf_status
-read_exact_at(zf_byte_source *inner, uint8_t *buf, size_t n, uint64_t off,
+read_exact_at(header_reader *hr, uint8_t *buf, size_t n, uint64_t off,
 			  bool *ok, zf_error *err)
 {
 	size_t		got = 0;
-	zf_status	st = zf_bytes_read_at_full(inner, buf, n, off, &got, err);
+	zf_status	st;
 
+	if (off >= hr->win_off && off - hr->win_off + n <= hr->win_len)
+	{
+		memcpy(buf, hr->win + (off - hr->win_off), n);
+		*ok = true;
+		return ZF_OK;
+	}
+	if (hr->windows && n <= WINDOW)
+	{
+		if (hr->win == NULL && (hr->win = malloc(WINDOW)) == NULL)
+			return zf_error_set(err, ZF_E_NOMEM, "out of memory mapping a tape data set");
+		hr->win_len = 0;
+		st = zf_bytes_read_at_full(hr->inner, hr->win, WINDOW, off, &got, err);
+		if (st != ZF_OK && st != ZF_EOF)
+			return st;
+		hr->win_off = off;
+		hr->win_len = got;
+		*ok = got >= n;
+		if (*ok)
+			memcpy(buf, hr->win, n);
+		return ZF_OK;
+	}
+	st = zf_bytes_read_at_full(hr->inner, buf, n, off, &got, err);
 	if (st != ZF_OK && st != ZF_EOF)
 		return st;
 	*ok = got == n;
@@ -104,15 +141,12 @@ add_chunk(zf_tape_map *m, uint64_t pos, uint32_t len)
 	return true;
 }
 
-/*
- * Build the map of the data set whose first header lies at start of the
- * image inner.  *out is the map, or NULL with the reason in why.
- */
-zf_status
-zf_tape_map_build(zf_byte_source *inner, uint64_t start, bool labeled,
-				  uint32_t lrecl, zf_tape_map **out, char *why, size_t whylen,
-				  zf_error *err)
+/* zf_tape_map_build, its headers read through hr. */
+static zf_status
+map_build(header_reader *hr, uint64_t start, bool labeled, uint32_t lrecl,
+		  zf_tape_map **out, char *why, size_t whylen, zf_error *err)
 {
+	zf_byte_source *inner = hr->inner;
 	zf_tape_map *m;
 	int64_t		isize = zf_bytes_size(inner);
 	uint64_t	pos = start;
@@ -146,7 +180,7 @@ zf_tape_map_build(zf_byte_source *inner, uint64_t start, bool labeled,
 			no_map(m, why, whylen, "");
 			return st;
 		}
-		st = read_exact_at(inner, h, 6, pos, &ok, err);
+		st = read_exact_at(hr, h, 6, pos, &ok, err);
 		if (st != ZF_OK)
 		{
 			no_map(m, why, whylen, "");
@@ -166,6 +200,7 @@ zf_tape_map_build(zf_byte_source *inner, uint64_t start, bool labeled,
 			return no_map(m, why, whylen, "the block headers do not chain");
 		first = false;
 		prev = cur;
+		hr->windows = cur < SHORT_CHUNK;
 		if (f & FLAG_MARK)
 		{
 			if (in_block || cur != 0)
@@ -206,10 +241,10 @@ zf_tape_map_build(zf_byte_source *inner, uint64_t start, bool labeled,
 		bool		ok;
 		uint64_t	lo,
 					hi = 0;
-		zf_status	st = read_exact_at(inner, h, 6, pos, &ok, err);
+		zf_status	st = read_exact_at(hr, h, 6, pos, &ok, err);
 
 		if (st == ZF_OK && ok)
-			st = read_exact_at(inner, lab, 80, pos + 6, &ok, err);
+			st = read_exact_at(hr, lab, 80, pos + 6, &ok, err);
 		if (st != ZF_OK)
 		{
 			no_map(m, why, whylen, "");
@@ -230,6 +265,22 @@ zf_tape_map_build(zf_byte_source *inner, uint64_t start, bool labeled,
 	}
 	*out = m;
 	return ZF_OK;
+}
+
+/*
+ * Build the map of the data set whose first header lies at start of the
+ * image inner.  *out is the map, or NULL with the reason in why.
+ */
+zf_status
+zf_tape_map_build(zf_byte_source *inner, uint64_t start, bool labeled,
+				  uint32_t lrecl, zf_tape_map **out, char *why, size_t whylen,
+				  zf_error *err)
+{
+	header_reader hr = {inner, false, NULL, 0, 0};
+	zf_status	st = map_build(&hr, start, labeled, lrecl, out, why, whylen, err);
+
+	free(hr.win);
+	return st;
 }
 
 /* The data set's bytes: its blocks back to back. */
