@@ -52,6 +52,14 @@ cp test/data/hand/*.dat "$dest/"
 cp test/data/cobol/ODOREC.cpy test/data/cobol/odo_vb_cp037.dat \
 	test/data/cobol/odo_vbbdw_cp037.dat "$dest/"
 cp examples/CUST.cpy examples/PARTY.cpy examples/payroll.ddl examples/people.csv "$dest/"
+# docs/archives.md, key seeks in a tape image and a standalone IEBCOPY
+# unload: the KSDS tape and its zlib copy, and the library of the public
+# test_pds.xmi extracted as an unload (when ../shared/conformance is there)
+cp test/data/archive/gen_ksds.aws test/data/archive/gen_ksds_z.het "$dest/"
+if [ -r "$ZF_ROOT/../shared/conformance/xmit/test_pds.xmi" ]; then
+	python3 test/data/archive/xmit_unload.py "$ZF_ROOT/../shared/conformance/xmit/test_pds.xmi" \
+		"$dest/test_pds.unl" rdw
+fi
 rm -rf "$dest/cdc" "$dest/delimited"
 mkdir -p "$dest/cdc" "$dest/delimited"
 cp -r test/data/cdc/CDCBANK.cpy test/data/cdc/CDCBANK6.cpy test/data/cdc/positional \

@@ -635,9 +635,9 @@ zfdw_validate_options(List *options, Oid catalog)
 			bounded_value(def, 1, zfdw_max_record_length, "zfdw.max_record_length");
 		else if (strcmp(name, "container") == 0)
 		{
-			static const char *const words[] = {"none", "auto", "awstape", "het", "xmit", NULL};
+			static const char *const words[] = {"none", "auto", "awstape", "het", "xmit", "iebcopy", NULL};
 
-			word_value(def, words, "Valid containers are none, auto, awstape, het and xmit.");
+			word_value(def, words, "Valid containers are none, auto, awstape, het, xmit and iebcopy.");
 		}
 		else if (strcmp(name, "tape_file") == 0)
 			int_value(def, 1, 9999);

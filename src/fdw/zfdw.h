@@ -327,6 +327,8 @@ typedef struct ZfTable
 
 	ZfDelimited *delim;			/* format 'delimited' */
 	struct ZfArchive *archive;	/* a container (scan_archive.c), or NULL */
+	bool		archive_ranged; /* its fixed-length data set is read at
+								 * offsets (a tape's block map) */
 } ZfTable;
 
 /*
@@ -337,7 +339,7 @@ static inline bool
 zfdw_fixed_length_records(const ZfTable *t)
 {
 	return t->opts.format == ZF_FORMAT_RECORD && t->opts.recfm == ZF_RECFM_FB &&
-		t->archive == NULL;		/* an archive is read in order */
+		(t->archive == NULL || t->archive_ranged);	/* else read in order */
 }
 
 extern ZfTable *zfdw_open_table(Relation rel, bool all_columns,
@@ -501,6 +503,7 @@ extern zf_status zfdw_close_bytes(zf_byte_source *bytes, zf_error *err);
 extern void zfdw_archive_resolve(ZfTable *t);
 extern zf_byte_source *zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes);
 extern void zfdw_archive_explain(ZfTable *t, struct ExplainState *es);
+extern int64 zfdw_archive_data_size(ZfTable *t, const char *path);
 
 /* ---- SQL functions (layout_functions.c) ---- */
 

@@ -292,6 +292,20 @@ def seeds_tape():
             yield b'\x02\x00\x00\x80' + b
 
 
+def seeds_tape_map():
+    # 4 option bytes (file, LRECL, two offset bytes), then the image: the
+    # generated tapes, among them the KSDS tape whose file 2 is mapped
+    tapes = files(os.path.join(ROOT, 'test', 'data', 'archive', '*.aws'),
+                  os.path.join(ROOT, 'test', 'data', 'archive', '*.het'),
+                  os.path.join(CONF, 'tape', '*.aws'))
+    for f in tapes:
+        b = read(f, 16384)
+        if b:
+            yield b'\x01\x00\x00\x00' + b
+            yield b'\x02\x00\x01\x10' + b
+            yield b'\x06\x27\x00\x50' + b
+
+
 def seeds_xmit():
     # 2 option bytes (member glob and step, RECFM), then the file
     xmits = files(os.path.join(ROOT, 'test', 'data', 'archive', '*.xmi'),
@@ -302,6 +316,25 @@ def seeds_xmit():
             yield b'\x00\x00' + b
             yield b'\x01\x00' + b
             yield b'\x3a\x12' + b
+
+
+def seeds_iebcopy():
+    # 1 option byte (glob, RECFM, step), then an unload file: the libraries
+    # of the XMIT samples extracted by test/data/archive/xmit_unload.py,
+    # behind RDWs and in BDW blocks
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        'xmit_unload', os.path.join(ROOT, 'test', 'data', 'archive', 'xmit_unload.py'))
+    xu = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(xu)
+    for f in files(os.path.join(CONF, 'xmit', '*.xmi')):
+        try:
+            recs = xu.unload_records(open(f, 'rb').read())
+        except SystemExit:
+            continue
+        yield b'\x00' + xu.with_rdws(recs)[:16384]
+        yield b'\x83' + xu.in_blocks(recs, 3120)[:16384]
+        yield b'\x09' + xu.in_blocks(recs, 800)[:16384]
 
 
 def seeds_value_write():
@@ -401,7 +434,9 @@ GATHER = {
     'fuzz_delimited': seeds_delimited,
     'fuzz_value': seeds_value,
     'fuzz_tape': seeds_tape,
+    'fuzz_tape_map': seeds_tape_map,
     'fuzz_xmit': seeds_xmit,
+    'fuzz_iebcopy': seeds_iebcopy,
     'fuzz_value_write': seeds_value_write,
     'fuzz_s3_xml': seeds_s3_xml,
     'fuzz_s3_http': seeds_s3_http,

@@ -42,7 +42,8 @@ typedef enum zf_container
 	ZF_CONTAINER_NONE = 0,
 	ZF_CONTAINER_AWSTAPE,		/* AWSTAPE or HET: the same block headers */
 	ZF_CONTAINER_HET,
-	ZF_CONTAINER_XMIT
+	ZF_CONTAINER_XMIT,
+	ZF_CONTAINER_IEBCOPY		/* a standalone IEBCOPY unload */
 } zf_container;
 
 /* Largest tape block (AWSTAPE/HET: 16-bit chunk lengths, hetlib's limit). */
@@ -129,6 +130,8 @@ extern zf_status zf_tape_next(zf_tape *t, zf_tape_item *item,
 							  zf_error *err);
 /* The image offset of the header of the last item returned. */
 extern uint64_t zf_tape_item_offset(const zf_tape *t);
+/* The image offset of the next header to read. */
+extern uint64_t zf_tape_position(const zf_tape *t);
 /* True once a compressed block was read. */
 extern bool zf_tape_saw_compression(const zf_tape *t);
 /* The number of compressed blocks read so far. */
@@ -166,6 +169,12 @@ typedef struct zf_tape_opts
 	 */
 	zf_byte_source *(*next_volume) (void *arg, zf_error *err);
 	void	   *next_volume_arg;
+	/*
+	 * Why the caller does not want a fixed-length data set mapped for
+	 * reads at offsets (an object, whose block headers would cost a
+	 * request each), or NULL: then it is mapped where it can be.
+	 */
+	const char *no_map;
 } zf_tape_opts;
 
 /*
@@ -306,7 +315,7 @@ extern zf_byte_source *zf_xmit_source_open(zf_byte_source *inner,
 /* What an archive source reads (zf_archive_describe). */
 typedef struct zf_archive_desc
 {
-	zf_container kind;			/* AWSTAPE (also for HET) or XMIT */
+	zf_container kind;			/* AWSTAPE (also for HET), XMIT or IEBCOPY */
 	bool		labeled;		/* tape: standard labels; XMIT: always */
 	uint32_t	file;			/* tape file sequence; XMIT file number */
 	char		dsname[45];		/* HDR1 (last 17 characters) or INMDSNAM */
@@ -314,6 +323,13 @@ typedef struct zf_archive_desc
 	zf_dsformat fmt;			/* as read: options over labels; of the
 								 * members for a library */
 	bool		members;		/* members of a library are read */
+	/*
+	 * Reads at offsets: a tape's fixed-length data set, mapped from its
+	 * block headers (ranged true, its blocks), or why not (sequential).
+	 */
+	bool		ranged;
+	uint64_t	map_blocks;
+	char		sequential[112];
 } zf_archive_desc;
 
 /* Describe an archive source (or one stacked beneath); false if none. */
@@ -327,5 +343,31 @@ extern const char *zf_archive_member_at(zf_byte_source *src, uint64_t offset);
 
 /* True when the first bytes are a NETDATA INMR01 control record. */
 extern bool zf_xmit_detect(const uint8_t *p, size_t n);
+
+/* ---- a standalone IEBCOPY unload (unload_file.c) ---- */
+
+/*
+ * True when the first bytes are an IEBCOPY unload kept as a file: a
+ * record or segment descriptor (after a block descriptor, or not), then
+ * COPYR1 with its identifier X'CA6D0F'.
+ */
+extern bool zf_unload_detect(const uint8_t *p, size_t n);
+
+/*
+ * A source of the members of an unload file (opts->member, a glob, is
+ * required; recfm and lrecl override COPYR1's; dsname is not used); owns
+ * inner.
+ */
+extern zf_byte_source *zf_unload_source_open(zf_byte_source *inner,
+											 const zf_xmit_opts *opts,
+											 zf_error *err);
+
+/*
+ * List an unload file as zf_xmit_contents lists a library: the library
+ * (file 1, m NULL), then each member with its counts.
+ */
+extern zf_status zf_unload_file_contents(zf_byte_source *inner,
+										 zf_xmit_member_cb cb, void *arg,
+										 zf_error *err);
 
 #endif							/* ZF_ARCHIVE_H */

@@ -58,12 +58,18 @@ typedef struct zf_archive_source zf_archive_source;
 typedef zf_status (*zf_archive_fill) (zf_archive_source *a, zf_piece *piece,
 									  zf_error *err);
 typedef void (*zf_archive_free) (zf_archive_source *a);
+/* Read the handed-out bytes at an offset (sources with ZF_BYTES_RANGED). */
+typedef zf_status (*zf_archive_read_at) (zf_archive_source *a, uint8_t *buf,
+										 size_t n, uint64_t offset,
+										 size_t *got, zf_error *err);
 
 struct zf_archive_source
 {
 	zf_byte_source base;
 	zf_archive_fill fill;
 	zf_archive_free free_state;
+	zf_archive_read_at read_at; /* NULL unless the opener sets it, with
+								 * the caps ZF_BYTES_SIZED | RANGED */
 	zf_piece	piece;
 	uint32_t	piece_pos;		/* bytes of the piece handed out */
 	uint64_t	out;			/* bytes handed out */

@@ -81,6 +81,13 @@ zf_tape_item_offset(const zf_tape *t)
 	return t->item_offset;
 }
 
+/* Where the next header lies in the image. */
+uint64_t
+zf_tape_position(const zf_tape *t)
+{
+	return t->pos;
+}
+
 /* Whether a compressed (HET) block was read. */
 bool
 zf_tape_saw_compression(const zf_tape *t)

@@ -256,8 +256,41 @@ archive_close(zf_byte_source *src, zf_error *err)
 	return ZF_OK;
 }
 
+/* Read at an offset: the sources that mapped their data (tape_map.c). */
+static zf_status
+archive_read_at(zf_byte_source *src, uint8_t *buf, size_t n, uint64_t offset,
+				size_t *got, zf_error *err)
+{
+	zf_archive_source *a = (zf_archive_source *) src;
+
+	if (a->read_at == NULL)
+		return zf_error_set(err, ZF_E_UNSUPPORTED,
+							"this data set of the archive is read in order only");
+	return a->read_at(a, buf, n, offset, got, err);
+}
+
+/*
+ * The identity of the handed-out bytes: the inner source's, with the
+ * data set read (a key index is cached by it).
+ */
+static bool
+archive_identity(const zf_byte_source *src, char *buf, size_t len)
+{
+	const zf_archive_source *a = (const zf_archive_source *) src;
+	char		inner[ZF_BYTES_ID_LEN];
+	int			k;
+
+	if (src->inner == NULL || !zf_bytes_identity(src->inner, inner))
+		return false;
+	k = snprintf(buf, len, "%s#%u%s%.17s", inner, a->desc.file,
+				 a->desc.members ? "m" : "", a->desc.dsname);
+	return k > 0 && (size_t) k < len;
+}
+
 static const zf_byte_source_ops archive_ops = {
 	.read = archive_read,
+	.read_at = archive_read_at,
+	.identity = archive_identity,
 	.close = archive_close,
 };
 

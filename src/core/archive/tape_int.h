@@ -42,5 +42,27 @@ extern zf_status zf_tape_walk_find(zf_tape_walk *w, const zf_tape_opts *opts,
 extern bool zf_tape_file_wanted(const zf_tape_opts *opts,
 								const zf_tape_file *f);
 extern void zf_tape_count_block(zf_tape_file *f, uint32_t len);
+/* The image offset of the walk's next item (kept back, or to be read). */
+extern uint64_t zf_tape_walk_offset(const zf_tape_walk *w);
+
+/* ---- the block map of a fixed-length data set (tape_map.c) ---- */
+
+typedef struct zf_tape_map zf_tape_map;
+
+/*
+ * Map the data set whose first header lies at start (labeled: its trailer
+ * follows the tape mark): *out, or NULL with the reason in why.
+ */
+extern zf_status zf_tape_map_build(zf_byte_source *inner, uint64_t start,
+								   bool labeled, uint32_t lrecl,
+								   zf_tape_map **out, char *why,
+								   size_t whylen, zf_error *err);
+extern uint64_t zf_tape_map_size(const zf_tape_map *m);
+extern uint64_t zf_tape_map_blocks(const zf_tape_map *m);
+extern zf_status zf_tape_map_read_at(const zf_tape_map *m,
+									 zf_byte_source *inner, uint8_t *buf,
+									 size_t n, uint64_t offset, size_t *got,
+									 zf_error *err);
+extern void zf_tape_map_free(zf_tape_map *m);
 
 #endif							/* ZF_TAPE_INT_H */

@@ -337,6 +337,13 @@ zf_tape_walk_trailer(zf_tape_walk *w, zf_tape_file *f, zf_error *err)
 	return ZF_OK;
 }
 
+/* Where the walk's next item lies in the image. */
+uint64_t
+zf_tape_walk_offset(const zf_tape_walk *w)
+{
+	return w->have_item ? zf_tape_item_offset(w->t) : zf_tape_position(w->t);
+}
+
 /* Count a data block of a file. */
 void
 zf_tape_count_block(zf_tape_file *f, uint32_t len)

@@ -48,6 +48,8 @@ typedef struct tape_source
 	uint32_t	blk_len;
 	uint32_t	blk_pos;
 	uint64_t	blk_off;
+
+	zf_tape_map *map;			/* F data mapped for reads at offsets */
 } tape_source;
 
 /* Open the next volume and find the data set's continuation on it. */
@@ -258,6 +260,58 @@ free_tape_source(zf_archive_source *a)
 	free((void *) ts->member_name);
 	free(ts->member_glob);
 	free(ts->rec);
+	zf_tape_map_free(ts->map);
+}
+
+/* Read the data set at an offset, through its block map. */
+static zf_status
+map_read_at(zf_archive_source *a, uint8_t *buf, size_t n, uint64_t offset,
+			size_t *got, zf_error *err)
+{
+	tape_source *ts = (tape_source *) a;
+
+	return zf_tape_map_read_at(ts->map, ts->a.base.inner, buf, n, offset, got, err);
+}
+
+/*
+ * Map a fixed-length data set's blocks, so that it is read at offsets
+ * too; or say why it is read in order only.
+ */
+static zf_status
+map_data_set(tape_source *ts, const zf_tape_opts *opts, zf_error *err)
+{
+	zf_archive_desc *d = &ts->a.desc;
+	zf_status	st;
+
+	if (opts->member)
+	{
+		snprintf(d->sequential, sizeof(d->sequential),
+				 "members of a library are read in order");
+		return ZF_OK;
+	}
+	if (ts->dsd.framing != ZF_DS_FIXED)
+	{
+		snprintf(d->sequential, sizeof(d->sequential),
+				 "its records are not of fixed length (RECFM %s)",
+				 opts->recfm ? opts->recfm : ts->f.fmt.recfm);
+		return ZF_OK;
+	}
+	if (opts->no_map)
+	{
+		snprintf(d->sequential, sizeof(d->sequential), "%s", opts->no_map);
+		return ZF_OK;
+	}
+	st = zf_tape_map_build(ts->a.base.inner, zf_tape_walk_offset(&ts->w),
+						   ts->f.labeled, ts->dsd.lrecl, &ts->map,
+						   d->sequential, sizeof(d->sequential), err);
+	if (st != ZF_OK || ts->map == NULL)
+		return st;
+	d->ranged = true;
+	d->map_blocks = zf_tape_map_blocks(ts->map);
+	ts->a.read_at = map_read_at;
+	ts->a.base.caps |= ZF_BYTES_SIZED | ZF_BYTES_RANGED;
+	ts->a.base.size = (int64_t) zf_tape_map_size(ts->map);
+	return ZF_OK;
 }
 
 /*
@@ -377,6 +431,8 @@ zf_tape_source_open(zf_byte_source *inner, const zf_tape_opts *opts,
 		snprintf(ts->a.desc.fmt.recfm, sizeof(ts->a.desc.fmt.recfm), "%s", opts->recfm);
 	if (opts->lrecl)
 		ts->a.desc.fmt.lrecl = opts->lrecl;
+	if (map_data_set(ts, opts, err) != ZF_OK)
+		goto fail;
 	if (file != NULL)
 		*file = ts->f;
 	return &ts->a.base;

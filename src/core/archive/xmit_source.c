@@ -146,6 +146,9 @@ zf_xmit_source_open(zf_byte_source *inner, const zf_xmit_opts *opts,
 	xs->a.desc.fmt = f->partitioned ? *zf_unload_format(xs->u) : f->fmt;
 	snprintf(xs->a.desc.fmt.recfm, sizeof(xs->a.desc.fmt.recfm), "%s", recfm);
 	xs->a.desc.fmt.lrecl = lrecl;
+	snprintf(xs->a.desc.sequential, sizeof(xs->a.desc.sequential), "%s",
+			 f->partitioned ? "members of a library are read in order" :
+			 "an XMIT file's records are cut into NETDATA segments, read in order");
 	return &xs->a.base;
 
 fail:

@@ -147,9 +147,13 @@ build_chunk_table(ZfScanState *s)
 {
 	int			nfiles = list_length(s->src.files);
 	uint64		next = 0;
-	bool		fixed = s->ropts.recfm == ZF_RECFM_FB &&	/* delimited fb too: */
-		s->t->archive == NULL;	/* chunks are whole records; an archive is
-								 * read in order, split by file */
+	/*
+	 * Chunks are whole records (delimited fb too); an archive is split by
+	 * record ranges only when its data set's blocks are mapped, else by
+	 * file.
+	 */
+	bool		fixed = s->ropts.recfm == ZF_RECFM_FB &&
+		(s->t->archive == NULL || s->t->archive_ranged);
 	MemoryContext old = MemoryContextSwitchTo(s->scancxt);	/* not per-tuple */
 
 	s->chunk_first = palloc(sizeof(uint64) * (nfiles + 1));

@@ -3,15 +3,17 @@
  * scan_archive.c
  *	  Tables read through a container: a data set of a virtual tape image
  *	  (AWSTAPE, HET) or of a TSO TRANSMIT file, or members of a library in
- *	  either (core: archive/archive.h).
+ *	  either or in a standalone IEBCOPY unload (core: archive/archive.h).
  *
- * The options: container 'none' (the default), 'awstape', 'het', 'xmit'
- * or 'auto'; tape_file (the file sequence number, default 1), dataset
- * (the data set name), member (a member name or glob).  With 'auto' the
- * first file's content decides: a tape image when its first two block
- * headers chain (first chunk or tape mark, previous length 0, then the
- * second header where the first says, naming the first's length), an
- * XMIT when it begins with an INMR01 control record, else no container:
+ * The options: container 'none' (the default), 'awstape', 'het', 'xmit',
+ * 'iebcopy' or 'auto'; tape_file (the file sequence number, default 1),
+ * dataset (the data set name), member (a member name or glob).  With
+ * 'auto' the first file's content decides: a tape image when its first
+ * two block headers chain (first chunk or tape mark, previous length 0,
+ * then the second header where the first says, naming the first's
+ * length), an XMIT when it begins with an INMR01 control record, an
+ * IEBCOPY unload when a record descriptor (after a block descriptor or
+ * not) is followed by COPYR1's identifier X'CA6D0F', else no container:
  * a plain file is never taken for an archive by 'auto' unless its first
  * bytes happen to form such a chain.  Plain tables (no container option)
  * never look.
@@ -23,8 +25,14 @@
  * data set: the next file of the list is read as its continuation and
  * then not again.
  *
- * An archive is read from start to end: no key seeks, no record ranges;
- * a parallel scan is split by file (EXPLAIN says so).
+ * A tape's data set of fixed-length records, uncompressed, on one volume
+ * of a local file is mapped from its block headers when it is opened
+ * (archive/tape_map.c): the table then reads it as a plain fixed-length
+ * file is read, with key seeks and record ranges for parallel workers.
+ * Everything else (compressed HET blocks, V/VB/VBS/U, members, XMIT, an
+ * object, whose every block header would cost a request) is read from
+ * start to end, a parallel scan split by file; EXPLAIN says which and
+ * why.  Every file of a glob must then be mapped as the first one is.
  *
  *-------------------------------------------------------------------------
  */
@@ -52,6 +60,8 @@ typedef struct ZfArchive
 	zf_archive_desc desc;		/* the first file's data set */
 	zf_recfm	reader_recfm;	/* what the table's reader cuts */
 	uint32		reader_lrecl;
+	Oid			serverid;
+	zf_compression compression; /* the table's compression option */
 } ZfArchive;
 
 /* The recfm option as a data set RECFM ("FB" ...), or NULL. */
@@ -93,6 +103,8 @@ detect(zf_byte_source *bytes)
 			kind = ZF_CONTAINER_XMIT;
 		else if (zf_tape_detect(buf, n))
 			kind = ZF_CONTAINER_AWSTAPE;
+		else if (zf_unload_detect(buf, n))
+			kind = ZF_CONTAINER_IEBCOPY;
 	}
 	pfree(buf);
 	return kind;
@@ -157,12 +169,29 @@ next_volume(void *arg, zf_error *err)
 	return zf_file_source_open(path, err);
 }
 
+/*
+ * Why the data set of a tape image at path is not to be mapped for reads
+ * at offsets, or NULL: an object (each block header a request), or a
+ * compressed image (no offsets before decompression).
+ */
+static const char *
+no_map_reason(ZfArchive *a, const char *path)
+{
+	if (path == NULL)
+		return "a program's output is read in order";
+	if (zf_s3_is_url(path))
+		return "an object is read in order: mapping its blocks would cost a request per block header";
+	if (zfdw_file_compression(a->serverid, path, a->compression) != ZF_COMPRESSION_NONE)
+		return "a compressed tape image is read in order";
+	return NULL;
+}
+
 /* Open a container source over bytes; NULL with err set on failure. */
 static zf_byte_source *
 open_container(ZfArchive *a, zf_container kind, zf_byte_source *bytes,
-			   ZfSource *src, zf_error *err)
+			   ZfSource *src, const char *path, zf_error *err)
 {
-	if (kind == ZF_CONTAINER_XMIT)
+	if (kind == ZF_CONTAINER_XMIT || kind == ZF_CONTAINER_IEBCOPY)
 	{
 		zf_xmit_opts xo;
 
@@ -171,6 +200,8 @@ open_container(ZfArchive *a, zf_container kind, zf_byte_source *bytes,
 		xo.member = a->member;
 		xo.recfm = a->ds_recfm;
 		xo.lrecl = a->lrecl;
+		if (kind == ZF_CONTAINER_IEBCOPY)
+			return zf_unload_source_open(bytes, &xo, err);
 		return zf_xmit_source_open(bytes, &xo, err);
 	}
 	else
@@ -185,6 +216,7 @@ open_container(ZfArchive *a, zf_container kind, zf_byte_source *bytes,
 		to.lrecl = a->lrecl;
 		to.next_volume = src ? next_volume : NULL;
 		to.next_volume_arg = src;
+		to.no_map = no_map_reason(a, path);
 		return zf_tape_source_open(bytes, &to, NULL, err);
 	}
 }
@@ -211,7 +243,7 @@ zfdw_archive_resolve(ZfTable *t)
 			ereport(ERROR,
 					(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
 					 errmsg("options tape_file, dataset and member need a container option"),
-					 errhint("Add container 'awstape', 'het', 'xmit' or 'auto'.")));
+					 errhint("Add container 'awstape', 'het', 'xmit', 'iebcopy' or 'auto'.")));
 		if (o->recfm_word && pg_strcasecmp(o->recfm_word, "u") == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
@@ -236,16 +268,24 @@ zfdw_archive_resolve(ZfTable *t)
 	a->auto_detect = pg_strcasecmp(o->container, "auto") == 0;
 	a->het = pg_strcasecmp(o->container, "het") == 0;
 	a->kind = pg_strcasecmp(o->container, "xmit") == 0 ? ZF_CONTAINER_XMIT :
+		pg_strcasecmp(o->container, "iebcopy") == 0 ? ZF_CONTAINER_IEBCOPY :
 		ZF_CONTAINER_AWSTAPE;
 	a->tape_file = (uint32) o->tape_file;
 	a->dataset = o->dataset;
 	a->member = o->member;
 	a->ds_recfm = ds_recfm_of(o);
 	a->lrecl = (uint32) o->lrecl;
+	a->serverid = o->serverid;
+	a->compression = o->compression;
 	if (a->kind == ZF_CONTAINER_XMIT && o->tape_file)
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
 				 errmsg("option tape_file is for tape images, not XMIT files")));
+	if (a->kind == ZF_CONTAINER_IEBCOPY && (o->tape_file || o->dataset))
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_OPTION_NAME),
+				 errmsg("options tape_file and dataset are for tape images and XMIT files, not IEBCOPY unloads"),
+				 errhint("An IEBCOPY unload holds one library: choose its members with the member option.")));
 
 	/* the first file: its kind and its data set */
 	files = zfdw_expand_files(o->serverid, o->filename, false);
@@ -262,13 +302,13 @@ zfdw_archive_resolve(ZfTable *t)
 		if (o->tape_file || o->dataset || o->member)
 			ereport(ERROR,
 					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("file \"%s\" is neither a tape image nor an XMIT file", path),
+					 errmsg("file \"%s\" is neither a tape image, an XMIT file nor an IEBCOPY unload", path),
 					 errhint("Options tape_file, dataset and member need one.")));
 		return;
 	}
 	a->kind = kind;
 	zf_error_clear(&err);
-	arch = open_container(a, kind, bytes, NULL, &err);
+	arch = open_container(a, kind, bytes, NULL, path, &err);
 	if (arch == NULL)
 	{
 		zfdw_close_bytes(bytes, NULL);
@@ -277,7 +317,7 @@ zfdw_archive_resolve(ZfTable *t)
 	zf_archive_describe(arch, &a->desc);
 	zfdw_close_bytes(arch, NULL);
 
-	if (!zf_archive_reader_recfm(a->desc.fmt.recfm, kind == ZF_CONTAINER_XMIT,
+	if (!zf_archive_reader_recfm(a->desc.fmt.recfm, kind != ZF_CONTAINER_AWSTAPE,
 								 a->desc.members, &a->reader_recfm))
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
@@ -298,7 +338,16 @@ zfdw_archive_resolve(ZfTable *t)
 							a->desc.dsname)));
 		o->lrecl = (int32) a->desc.fmt.lrecl;
 	}
+	/* mapped fixed-length records: seeks and record ranges as for a file */
+	if (a->desc.ranged &&
+		(o->recfm != ZF_RECFM_FB || (uint32) o->lrecl != a->desc.fmt.lrecl))
+	{
+		a->desc.ranged = false;
+		snprintf(a->desc.sequential, sizeof(a->desc.sequential),
+				 "the table's lrecl is not the data set's");
+	}
 	t->archive = a;
+	t->archive_ranged = a->desc.ranged;
 }
 
 /*
@@ -327,11 +376,12 @@ zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
 				 errmsg("file \"%s\" is not %s", name,
-						a->kind == ZF_CONTAINER_XMIT ? "an XMIT file" : "a tape image"),
+						a->kind == ZF_CONTAINER_XMIT ? "an XMIT file" :
+						a->kind == ZF_CONTAINER_IEBCOPY ? "an IEBCOPY unload" : "a tape image"),
 				 errdetail("The table's first file is one; container 'auto' reads every file of a glob the same way.")));
 	}
 	zf_error_clear(&err);
-	arch = open_container(a, kind, bytes, src, &err);
+	arch = open_container(a, kind, bytes, src, src->files ? name : NULL, &err);
 	if (arch == NULL)
 	{
 		src->bytes = NULL;
@@ -340,7 +390,7 @@ zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes)
 	}
 	/* every file must be read as the table's reader cuts */
 	zf_archive_describe(arch, &d);
-	if (!zf_archive_reader_recfm(d.fmt.recfm, kind == ZF_CONTAINER_XMIT, d.members, &rf) ||
+	if (!zf_archive_reader_recfm(d.fmt.recfm, kind != ZF_CONTAINER_AWSTAPE, d.members, &rf) ||
 		rf != a->reader_recfm ||
 		(rf == ZF_RECFM_FB && d.fmt.lrecl != a->reader_lrecl))
 	{
@@ -353,7 +403,55 @@ zfdw_archive_wrap(ZfSource *src, zf_byte_source *bytes)
 						a->desc.fmt.recfm, a->reader_lrecl),
 				 errhint("Give the recfm and lrecl options to read every file the same way.")));
 	}
+	/* the table reads at offsets when the first file's data set can */
+	if (a->desc.ranged && !d.ranged)
+	{
+		src->bytes = NULL;
+		zfdw_close_bytes(arch, NULL);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("data set \"%s\" of file \"%s\" cannot be read at offsets, as the table's first file is",
+						d.dsname, name),
+				 errdetail("The reason: %s.", d.sequential),
+				 errhint("Read files whose data sets are all mapped (uncompressed fixed-length records on one volume), or none.")));
+	}
 	return arch;
+}
+
+/*
+ * The bytes of the data set of a file whose blocks were mapped (the
+ * record count of a parallel scan's chunks and of ANALYZE's sample).
+ */
+int64
+zfdw_archive_data_size(ZfTable *t, const char *path)
+{
+	ZfArchive  *a = t->archive;
+	zf_byte_source *bytes;
+	zf_byte_source *arch;
+	zf_archive_desc d;
+	zf_error	err;
+	int64		size;
+
+	zf_error_clear(&err);
+	bytes = zfdw_open_file_bytes(a->serverid, path, &err);
+	if (bytes == NULL)
+		zfdw_report_open_error(&err, NULL);
+	arch = open_container(a, a->kind, bytes, NULL, path, &err);
+	if (arch == NULL)
+	{
+		zfdw_close_bytes(bytes, NULL);
+		archive_error(&err, path);
+	}
+	zf_archive_describe(arch, &d);
+	size = zf_bytes_size(arch);
+	zfdw_close_bytes(arch, NULL);
+	if (!d.ranged || size < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("data set \"%s\" of file \"%s\" cannot be read at offsets, as the table's first file is",
+						d.dsname, path),
+				 errdetail("The reason: %s.", d.sequential)));
+	return size;
 }
 
 /* EXPLAIN: the container, the data set or members, the labels used. */
@@ -367,8 +465,10 @@ zfdw_archive_explain(ZfTable *t, ExplainState *es)
 		return;
 	d = &a->desc;
 	ExplainPropertyText("Container",
-						a->kind == ZF_CONTAINER_XMIT ? "xmit" : a->het ? "het" : "awstape", es);
-	if (a->kind != ZF_CONTAINER_XMIT)
+						a->kind == ZF_CONTAINER_XMIT ? "xmit" :
+						a->kind == ZF_CONTAINER_IEBCOPY ? "iebcopy" :
+						a->het ? "het" : "awstape", es);
+	if (a->kind == ZF_CONTAINER_AWSTAPE)
 		ExplainPropertyInteger("Tape File", NULL, d->file, es);
 	if (d->dsname[0])
 		ExplainPropertyText("Data Set", d->dsname, es);
@@ -382,6 +482,11 @@ zfdw_archive_explain(ZfTable *t, ExplainState *es)
 						psprintf("RECFM=%s LRECL=%u%s", d->fmt.recfm, d->fmt.lrecl,
 								 a->ds_recfm || a->lrecl ? " (options)" :
 								 d->members ? " (library)" : d->labeled ? " (labels)" : ""), es);
-	ExplainPropertyText("Split",
-						"by file: an archive is read in order (no key seeks, no record ranges)", es);
+	if (d->ranged)
+		ExplainPropertyText("Split",
+							psprintf("by record ranges, with key seeks: the data set's %llu blocks mapped from their headers",
+									 (unsigned long long) d->map_blocks), es);
+	else
+		ExplainPropertyText("Split",
+							psprintf("by file, no key seeks: %s", d->sequential), es);
 }

@@ -41,7 +41,8 @@ reader_error(ZfScanState *s, const zf_error *raw)
 uint64
 zfdw_fb_file_records(ZfScanState *s, const char *path)
 {
-	int64		size = zfdw_file_size(s->t->opts.serverid, path);
+	int64		size = s->t->archive ? zfdw_archive_data_size(s->t, path) :
+		zfdw_file_size(s->t->opts.serverid, path);
 	uint64		count;
 	zf_error	err;
 

@@ -1,9 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * archive_functions.c
- *	  zfdw.tape_contents() and zfdw.xmit_contents(): what a tape image or
- *	  a TSO TRANSMIT file holds, from its labels and control records (core:
- *	  archive/archive.h).
+ *	  zfdw.tape_contents() and zfdw.xmit_contents(): what a tape image, a
+ *	  TSO TRANSMIT file or an IEBCOPY unload holds, from its labels and
+ *	  control records (core: archive/archive.h).
  *
  * Reading a server file needs the same right as the filename option:
  * superuser or pg_read_server_files.
@@ -91,6 +91,7 @@ typedef struct ListState
 {
 	ReturnSetInfo *rsinfo;
 	const zf_xmit_info *info;
+	bool		unload;			/* a standalone IEBCOPY unload: no INMSIZE */
 } ListState;
 
 /* One row of tape_contents. */
@@ -147,6 +148,7 @@ zfdw_tape_contents(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	ls.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	ls.info = NULL;
+	ls.unload = false;
 	zf_error_clear(&err);
 	PG_TRY();
 	{
@@ -199,7 +201,7 @@ xmit_row(void *arg, const zf_xmit_file *f, const zf_pds_member *m,
 	if (m == NULL)
 	{
 		v[8] = Int64GetDatum((int64) f->size);
-		n[8] = false;
+		n[8] = ls->unload;
 		if (!f->partitioned)
 		{
 			v[9] = Int64GetDatum((int64) f->records);
@@ -241,7 +243,10 @@ xmit_row(void *arg, const zf_xmit_file *f, const zf_pds_member *m,
 	return ZF_OK;
 }
 
-/* xmit_contents(filename text): the data sets and members. */
+/*
+ * xmit_contents(filename text): the data sets and members; of a
+ * standalone IEBCOPY unload, its library (file 1) and members.
+ */
 Datum
 zfdw_xmit_contents(PG_FUNCTION_ARGS)
 {
@@ -255,10 +260,25 @@ zfdw_xmit_contents(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	ls.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	ls.info = info;
+	ls.unload = false;
 	zf_error_clear(&err);
 	PG_TRY();
 	{
-		st = zf_xmit_contents(bytes, info, xmit_row, &ls, &err);
+		uint8		head[16];
+		size_t		n = 0;
+
+		/* a standalone IEBCOPY unload is listed as an XMIT's library */
+		if (zf_bytes_read_at_full(bytes, head, sizeof(head), 0, &n, &err) == ZF_OK &&
+			!zf_xmit_detect(head, n) && zf_unload_detect(head, n))
+		{
+			ls.unload = true;
+			st = zf_unload_file_contents(bytes, xmit_row, &ls, &err);
+		}
+		else
+		{
+			zf_error_clear(&err);
+			st = zf_xmit_contents(bytes, info, xmit_row, &ls, &err);
+		}
 	}
 	PG_FINALLY();
 	{

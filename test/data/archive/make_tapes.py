@@ -232,6 +232,19 @@ def main():
     t.mark()
     write(os.path.join(out, "bad_rdw.aws"), bytes(t.out))
 
+    # a KSDS export as file 2 of a labeled tape (key seeks and record
+    # ranges, tape_seeks.sql): FB 40, 2490 records whose first six bytes
+    # are their ascending number, 50 to a block (the last block 40), each
+    # block in chunks of 900 bytes; file 1 a small VB data set
+    t = Tape()
+    t.block(vol1("ZFT006"))
+    data_set(t, "ZFT006", 1, "ZF.TEST.FIRST", "V", 300, 104, "B",
+             v_blocks("J", 20, 9, 91, 300))
+    data_set(t, "ZFT006", 2, "ZF.TEST.KSDS", "F", 2000, 40, "B",
+             fb_blocks("K", 2490, 40, 50), chunk=900)
+    t.mark()
+    write(os.path.join(out, "gen_ksds.aws"), bytes(t.out))
+
 
 if __name__ == "__main__":
     main()
