@@ -118,6 +118,9 @@ if [ "$build_rc" -eq 0 ]; then
 	echo "== PostgreSQL $version: subscriptions end to end, crashes of worker and postmaster"
 	scripts/subscription_test.sh 2>&1 | tee "$log/subscription"
 	zf_count "$log/subscription" subscription
+	echo "== PostgreSQL $version: fan-out over three instances (plan_shards, postgres_fdw)"
+	scripts/fanout_test.sh 2>&1 | tee "$log/fanout"
+	zf_count "$log/fanout" fanout
 	echo "== PostgreSQL $version: crashes and concurrent writers of INSERT"
 	scripts/write_crash_test.sh 2>&1 | tee "$log/write_crash"
 	zf_count "$log/write_crash" write-crash
