@@ -57,7 +57,7 @@ done
 pin() {
 	local pm pid
 	pm=$(head -1 "$base/$1/data/postmaster.pid")
-	for pid in "$pm" $(pgrep -P "$pm"); do
+	for pid in "$pm" $(cat /proc/"$pm"/task/*/children); do
 		taskset -c -p "$2" "$pid" >/dev/null
 	done
 }
