@@ -105,6 +105,14 @@ SELECT count(*) FROM acctk_2 WHERE acct_number = :hi1;
 SELECT count(*), min(recno), max(recno) FROM acctk_1 WHERE acct_number >= :lo1 - 1000000;
 SELECT count(*) FROM acctk_2 WHERE acct_number <= :hi1;
 SELECT count(*) FROM acctk_0 WHERE acct_number IN (:lo1, :hi1);
+-- the sparse index of a window is its own: share 0 of 2 after share 0 of
+-- 3 (the same first record, another last) finds records 101..150 too
+SELECT make_shares('acctk2', 'acct_number bigint, recno bigint OPTIONS (meta ''record_number'')',
+                   format('filename %L, copybook %L, key %L', :'ksds', :'acctcpy', 'acct_number'), 2);
+SELECT acct_number AS k120 FROM acct WHERE recno = 120 \gset
+SELECT count(*) FROM acctk_0 WHERE acct_number = :k120;
+SELECT recno FROM acctk2_0 WHERE acct_number = :k120;
+SELECT count(*), min(recno), max(recno) FROM acctk2_0 WHERE acct_number > 0;
 SELECT line FROM zt_explain($$(ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
     SELECT * FROM acctk_1 WHERE acct_number = $$ || :lo1) line
  WHERE line ~ 'Share|Key Seeks|Records Read';

@@ -16,6 +16,7 @@
  */
 #include "zfdw.h"
 
+#include "access/htup_details.h"
 #include "access/table.h"
 #include "foreign/foreign.h"
 #include "funcapi.h"
