@@ -101,7 +101,7 @@ done
 sql coord -c "SELECT node, share, first_record, end_record FROM zfdw.check_shards('one.acct_all')" \
 	-c "SELECT node, share, first_record, end_record FROM zfdw.check_shards('two.acct_all')"
 
-sql coord -v repeat="$repeat" <<'SQL'
+sql coord -v repeat="$repeat" -v rows="$rows" <<'SQL'
 SET enable_partitionwise_aggregate = on;
 CREATE FUNCTION best_ms(q text, n int) RETURNS numeric LANGUAGE plpgsql AS $$
 DECLARE t0 timestamptz; best numeric := NULL; ms numeric;
@@ -139,4 +139,7 @@ EXPLAIN (VERBOSE, COSTS OFF)
 SELECT name, one_node_ms, two_nodes_ms, round(one_node_ms / two_nodes_ms, 2) AS ratio
   FROM (SELECT name, best_ms(format(sql, 'one.acct_all'), :repeat) AS one_node_ms,
                best_ms(format(sql, 'two.acct_all'), :repeat) AS two_nodes_ms FROM q) x;
+\echo the coordinator's cost without the pushed form: every row crosses (best of 2 rounds)
+SELECT best_ms('SELECT sum(balance), count(*) FROM two.acct_all', 2) AS two_nodes_not_pushed_ms,
+       round(:rows / best_ms('SELECT count(*) FROM two.acct_all', 2) * 1000) AS rows_per_s;
 SQL
