@@ -72,7 +72,11 @@ for n in coord n1 n2; do
 	zf_cluster_start "$base/$n" "${port[$n]}" &
 	starting[$n]=$!
 done
-zf_s3_start "$base" >/dev/null || { echo "fanout: 0 passed, 1 failed"; exit 1; }
+zf_s3_start "$base" >"$base/s3start.log" 2>&1 || {
+	cat "$base/s3start.log"
+	echo "fanout: 0 passed, 1 failed"
+	exit 1
+}
 for n in coord n1 n2; do
 	wait "${starting[$n]}" || { echo "fanout: cluster $n did not start"; echo "fanout: 0 passed, 1 failed"; exit 1; }
 done
