@@ -121,6 +121,9 @@ if [ "$build_rc" -eq 0 ]; then
 	echo "== PostgreSQL $version: subscriptions following S3 prefixes, with faults"
 	scripts/subscription_s3_test.sh 2>&1 | tee "$log/subscription_s3"
 	zf_count "$log/subscription_s3" subscription-s3
+	echo "== PostgreSQL $version: fan-out over three instances (plan_shards, postgres_fdw)"
+	scripts/fanout_test.sh 2>&1 | tee "$log/fanout"
+	zf_count "$log/fanout" fanout
 	echo "== PostgreSQL $version: crashes and concurrent writers of INSERT"
 	scripts/write_crash_test.sh 2>&1 | tee "$log/write_crash"
 	zf_count "$log/write_crash" write-crash

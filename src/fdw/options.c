@@ -86,6 +86,8 @@ static const ZfOption zf_options[] = {
 	{"file_header_bytes", OPT_TABLE, PRIV_ANYONE},
 	{"file_trailer_bytes", OPT_TABLE, PRIV_ANYONE},
 	{"compression", OPT_SERVER | OPT_TABLE, PRIV_ANYONE},
+	{"share_count", OPT_TABLE, PRIV_ANYONE},
+	{"share_index", OPT_TABLE, PRIV_ANYONE},
 
 	/* layout */
 	{"copybook", OPT_TABLE, PRIV_READ_FILES},
@@ -154,7 +156,7 @@ static const ZfOption zf_options[] = {
 
 static const char *const zf_meta_names[] = {
 	"", "record_number", "file_name", "byte_offset", "record_length",
-	"raw_record", "segment", "member_name", NULL
+	"raw_record", "segment", "member_name", "share", NULL
 };
 
 /* The name of a meta column kind, for EXPLAIN and messages. */
@@ -496,6 +498,8 @@ zfdw_validate_options(List *options, Oid catalog)
 				has_ddl = false;
 	bool		writable = false;
 	const char *filename = NULL;
+	int64		share_count = -1,
+				share_index = -1;
 
 	foreach(lc, options)
 	{
@@ -657,6 +661,10 @@ zfdw_validate_options(List *options, Oid catalog)
 			(void) defGetBoolean(def);
 		else if (strcmp(name, "file_header_bytes") == 0 || strcmp(name, "file_trailer_bytes") == 0)
 			int_value(def, 0, PG_INT64_MAX);
+		else if (strcmp(name, "share_count") == 0)
+			share_count = int_value(def, 1, ZFDW_MAX_SHARES);
+		else if (strcmp(name, "share_index") == 0)
+			share_index = int_value(def, 0, ZFDW_MAX_SHARES - 1);
 		else if (strcmp(name, "codepage") == 0)
 			check_codepage(def);
 		else if (strcmp(name, "copybook_format") == 0)
@@ -756,13 +764,30 @@ zfdw_validate_options(List *options, Oid catalog)
 			null_if_value(def, NULL);
 		else if (strcmp(name, "meta") == 0)
 			word_value(def, zf_meta_names + 1,
-					   "Valid meta columns are record_number, file_name, byte_offset, record_length, raw_record, segment and member_name.");
+					   "Valid meta columns are record_number, file_name, byte_offset, record_length, raw_record, segment, member_name and share.");
 	}
 
 	if (has_filename && has_program)
 		ereport(ERROR,
 				(errcode(ERRCODE_SYNTAX_ERROR),
 				 errmsg("either filename or program may be given, not both")));
+	if ((share_count >= 0) != (share_index >= 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_SYNTAX_ERROR),
+				 errmsg("share_count and share_index must be given together"),
+				 errhint("A table reads share share_index (0-based) of share_count shares of its input, e.g. share_count '3', share_index '0'.")));
+	if (share_count >= 0 && share_index >= share_count)
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("share_index %lld is not below share_count %lld",
+						(long long) share_index, (long long) share_count),
+				 errhint("Shares are numbered from 0: share_count '3' has shares 0, 1 and 2.")));
+	if (share_count >= 0 && (has_program || writable))
+		ereport(ERROR,
+				(errcode(ERRCODE_SYNTAX_ERROR),
+				 errmsg("share_count cannot be used with %s",
+						has_program ? "a program option" : "a writable table"),
+				 errdetail("A share is a part of the files a table reads.")));
 	if (writable)
 	{
 		/*
@@ -849,6 +874,10 @@ apply_table_option(ZfTableOptions *opts, DefElem *def)
 		opts->text_terminator = text_terminator_value(def);
 	else if (strcmp(name, "file_header_bytes") == 0)
 		opts->file_header_bytes = int_value(def, 0, PG_INT64_MAX);
+	else if (strcmp(name, "share_count") == 0)
+		opts->share_count = (int32) int_value(def, 1, ZFDW_MAX_SHARES);
+	else if (strcmp(name, "share_index") == 0)
+		opts->share_index = (int32) int_value(def, 0, ZFDW_MAX_SHARES - 1);
 	else if (strcmp(name, "file_trailer_bytes") == 0)
 		opts->file_trailer_bytes = int_value(def, 0, PG_INT64_MAX);
 	else if (strcmp(name, "codepage") == 0)

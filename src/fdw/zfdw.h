@@ -61,11 +61,15 @@ typedef enum ZfMeta
 	ZF_META_RECORD_LENGTH,
 	ZF_META_RAW_RECORD,
 	ZF_META_SEGMENT,
-	ZF_META_MEMBER_NAME			/* the library member a record is from */
+	ZF_META_MEMBER_NAME,		/* the library member a record is from */
+	ZF_META_SHARE				/* the table's share_index (0 without) */
 } ZfMeta;
 
 /* The null_if option: core's (value.h), which tests the bytes. */
 typedef zf_null_if ZfNullIf;
+
+/* The most shares a data set may be split into (share_count). */
+#define ZFDW_MAX_SHARES 4096
 
 /* Options of a foreign table, merged from wrapper, server and table. */
 typedef struct ZfTableOptions
@@ -136,6 +140,10 @@ typedef struct ZfTableOptions
 	zf_fill		fill;			/* what unmapped fields hold */
 	uint8		fill_byte;		/* ZF_FILL_BYTE: the byte */
 	int32		blksize;		/* vb_bdw blocks; 0 the z/OS maximum */
+	/* shares (scan/shares.c): this table reads share share_index (0-based)
+	 * of share_count; share_count 0: the whole input */
+	int32		share_count;
+	int32		share_index;
 } ZfTableOptions;
 
 /* Options of one column. */

@@ -615,7 +615,7 @@ next_fb(zf_reader *r, zf_record *rec)
 	rec->data = r->buf + r->head;
 	rec->length = lrecl;
 	rec->offset = off;
-	rec->number = (off - r->data_start) / lrecl + 1;
+	rec->number = (off - r->data_start) / lrecl + 1 + r->o.number_base;
 	r->head += lrecl;
 	return ZF_OK;
 }

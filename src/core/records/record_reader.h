@@ -65,6 +65,11 @@ typedef struct zf_reader_opts
 	bool		vbs_has_bdw;	/* vbs: segments are inside BDW blocks */
 	uint64_t	header_bytes;	/* skipped at the start of the file */
 	uint64_t	trailer_bytes;	/* ignored at the end (needs a known size) */
+	uint64_t	number_base;	/* fb: added to record numbers (a share of
+								 * a file reads a window of it through
+								 * header_bytes and trailer_bytes, and
+								 * numbers its records as the whole file
+								 * does) */
 	uint8_t		text_terminator;	/* text: 0x0A (default) or 0x15 */
 	uint32_t	max_record_length;	/* hard limit; 0 = ZF_DEFAULT_MAX_RECORD */
 	size_t		buffer_size;	/* read size; 0 = ZF_DEFAULT_READ_BUFFER */

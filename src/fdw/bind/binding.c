@@ -321,7 +321,9 @@ bind_meta(ZfTable *t, ZfColumn *col)
 		case ZF_META_RECORD_NUMBER:
 		case ZF_META_BYTE_OFFSET:
 		case ZF_META_RECORD_LENGTH:
-			ok = col->target == ZF_TARGET_INT8 || col->target == ZF_TARGET_NUMERIC ||
+		case ZF_META_SHARE:
+			ok = col->target == ZF_TARGET_INT2 ||
+				col->target == ZF_TARGET_INT8 || col->target == ZF_TARGET_NUMERIC ||
 				col->target == ZF_TARGET_INT4 || col->target == ZF_TARGET_TEXT;
 			break;
 		case ZF_META_RAW_RECORD:

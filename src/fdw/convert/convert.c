@@ -224,6 +224,12 @@ meta_datum(ZfTable *t, ZfColumn *col, const ZfRecordRef *rec, bool *isnull)
 					zfdw_report(ERROR, &err, col->attname);
 				return d;
 			}
+		case ZF_META_SHARE:
+			/* constant: a table reads one share (0 without share options) */
+			zf_error_clear(&err);
+			if (!zfdw_number_datum(col, (zf_int128) t->opts.share_index, 0, &d, &err))
+				zfdw_report(ERROR, &err, col->attname);
+			return d;
 		case ZF_META_FILE_NAME:
 			return PointerGetDatum(cstring_to_text(rec->filename ? rec->filename : ""));
 		case ZF_META_MEMBER_NAME:

@@ -28,7 +28,10 @@ typedef enum ZfAggKind
 	ZF_AGG_SUM,
 	ZF_AGG_AVG,
 	ZF_AGG_MIN,
-	ZF_AGG_MAX
+	ZF_AGG_MAX,
+	ZF_AGG_SHARE				/* a GROUP BY of the share meta column: one
+								 * value per scan, so not a key; the row
+								 * comes out only when a record was read */
 } ZfAggKind;
 
 /* Indexes of fdw_private of a pushed aggregate's ForeignScan. */

@@ -47,7 +47,8 @@
 typedef struct AggOut
 {
 	ZfAggKind	kind;
-	ZfColumn   *col;			/* NULL for count(*) */
+	ZfColumn   *col;			/* NULL for count(*) and the share */
+	ZfColumn   *share_col;		/* ZF_AGG_SHARE: the meta column */
 	ZfFilterOperandKind okind;
 	zf_filter_operand op;		/* how its field is read */
 	const zf_sbcs_table *tab;	/* text group columns: to UTF-8 */
@@ -84,6 +85,8 @@ typedef struct ZfAggState
 	AggVal	   *vals;
 	int			nagg;
 	int			ngroup;
+	int			share_acc;		/* -1, or the record count of a GROUP BY
+								 * of the share column (ZF_AGG_SHARE) */
 	Size		keysize;
 	Size		entrysize;
 	uint8	   *key;
@@ -163,6 +166,7 @@ zfdw_agg_begin(ForeignScanState *node, int eflags)
 	as->outs = palloc0(sizeof(AggOut) * as->nout);
 	as->vals = palloc0(sizeof(AggVal) * as->nout);
 	as->keysize = 0;
+	as->share_acc = -1;
 	i = 0;
 	foreach(lc, (List *) list_nth(plan->fdw_private, ZfAggPrivOutputs))
 	{
@@ -171,6 +175,12 @@ zfdw_agg_begin(ForeignScanState *node, int eflags)
 		int			attno = lsecond_int(o);
 
 		out->kind = (ZfAggKind) linitial_int(o);
+		if (out->kind == ZF_AGG_SHARE)
+		{
+			out->share_col = &s->t->columns[attno - 1];
+			out->acc = as->share_acc = as->nagg++;
+			continue;
+		}
 		if (attno > 0)
 		{
 			out->col = &s->t->columns[attno - 1];
@@ -394,7 +404,7 @@ accumulate(ZfAggState *as, uint8 *entry)
 		if (out->kind == ZF_AGG_GROUP)
 			continue;
 		a = &accs[out->acc];
-		if (out->kind == ZF_AGG_COUNT_STAR)
+		if (out->kind == ZF_AGG_COUNT_STAR || out->kind == ZF_AGG_SHARE)
 		{
 			a->count++;
 			continue;
@@ -634,6 +644,17 @@ emit(ZfAggState *as, uint8 *entry, TupleTableSlot *slot)
 			case ZF_AGG_COUNT:
 				*d = Int64GetDatum(a->count);
 				break;
+			case ZF_AGG_SHARE:
+				{
+					zf_error	err;
+
+					zf_error_clear(&err);
+					if (!zfdw_number_datum(out->share_col,
+										   (zf_int128) as->s->t->opts.share_index,
+										   0, d, &err))
+						zfdw_report(ERROR, &err, out->share_col->attname);
+				}
+				break;
 			case ZF_AGG_SUM:
 				if (a->count == 0)
 					*isnull = true;
@@ -689,6 +710,9 @@ zfdw_agg_iterate(ForeignScanState *node)
 			return slot;
 		as->single_done = true;
 		entry = as->single;
+		/* GROUP BY the share alone: no records, no group */
+		if (as->share_acc >= 0 && entry_accs(as, entry)[as->share_acc].count == 0)
+			return slot;
 	}
 	else if ((entry = hash_seq_search(&as->seq)) == NULL)
 		return slot;
@@ -748,7 +772,8 @@ zfdw_agg_explain(ForeignScanState *node, ExplainState *es)
 	foreach(lc, plan->fdw_scan_tlist)
 	{
 		TargetEntry *te = lfirst_node(TargetEntry, lc);
-		StringInfo	buf = as->outs[i++].kind == ZF_AGG_GROUP ? &groups : &aggs;
+		ZfAggKind	kind = as->outs[i++].kind;
+		StringInfo	buf = kind == ZF_AGG_GROUP || kind == ZF_AGG_SHARE ? &groups : &aggs;
 
 		appendStringInfo(buf, "%s%s", buf->len ? ", " : "",
 						 deparse_expression((Node *) te->expr, context, false, false));
@@ -757,6 +782,7 @@ zfdw_agg_explain(ForeignScanState *node, ExplainState *es)
 		appendStringInfo(&aggs, " GROUP BY %s", groups.data);
 	ExplainPropertyText("Foreign File", as->s->t->opts.filename ?
 						as->s->t->opts.filename : as->s->t->opts.program, es);
+	zfdw_share_explain(as->s, es);
 	ExplainPropertyText("Pushed Aggregate", aggs.data, es);
 	if (as->clauses != NIL)
 	{

@@ -85,6 +85,17 @@ agg_column(ZfTable *t, Node *expr, Index relid, bool number_only)
 	return col;
 }
 
+/* True for a Var of the table's share meta column (shares.c). */
+static bool
+is_share_column(ZfTable *t, Node *expr, Index relid)
+{
+	Var		   *var = (Var *) expr;
+
+	return expr != NULL && IsA(expr, Var) && (Index) var->varno == relid &&
+		var->varlevelsup == 0 && var->varattno > 0 && var->varattno <= t->ncolumns &&
+		t->columns[var->varattno - 1].meta == ZF_META_SHARE;
+}
+
 /*
  * The kind of a supported aggregate and the column it reads (NULL for
  * count(*)), or false.  Results must have the types PostgreSQL gives.
@@ -169,6 +180,7 @@ zfdwGetForeignUpperPaths(PlannerInfo *root, UpperRelationKind stage,
 	List	   *clauses = NIL;
 	List	   *group_exprs = NIL;
 	int			ngroup = 0;
+	int			nshare = 0;
 	ForeignPath *path;
 	double		rows;
 	double		pages;
@@ -220,6 +232,14 @@ zfdwGetForeignUpperPaths(PlannerInfo *root, UpperRelationKind stage,
 		{
 			Var		   *var = (Var *) expr;
 
+			if (is_share_column(ps->t, (Node *) expr, input_rel->relid))
+			{
+				/* constant within the scan: not a key (agg_exec.c) */
+				outputs = lappend(outputs, list_make2_int(ZF_AGG_SHARE, var->varattno));
+				nshare++;
+				continue;
+			}
+
 			col = agg_column(ps->t, (Node *) expr, input_rel->relid, false);
 			if (col == NULL)
 				return;
@@ -238,7 +258,7 @@ zfdwGetForeignUpperPaths(PlannerInfo *root, UpperRelationKind stage,
 			return;
 		outputs = lappend(outputs, list_make2_int(kind, col ? col->attnum : 0));
 	}
-	if (ngroup != list_length(parse->groupClause))
+	if (ngroup + nshare != list_length(parse->groupClause))
 		return;
 
 	rows = ngroup == 0 ? 1 :
@@ -284,7 +304,8 @@ zfdw_agg_plan(PlannerInfo *root, RelOptInfo *rel, ForeignPath *best_path,
 	{
 		int			attno = lsecond_int((List *) lfirst(lc));
 
-		if (attno > 0)
+		/* the share column is a constant of the table, never decoded */
+		if (attno > 0 && linitial_int((List *) lfirst(lc)) != ZF_AGG_SHARE)
 			attrs = bms_add_member(attrs, attno - FirstLowInvalidHeapAttributeNumber);
 	}
 	foreach(lc, aps->clauses)

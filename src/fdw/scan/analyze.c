@@ -194,8 +194,14 @@ zfdwAnalyzeForeignTable(Relation relation, AcquireSampleRowsFunc *func,
 
 	zfdw_get_table_options(RelationGetRelid(relation), &opts);
 	if (opts.filename)
-		bytes = zfdw_total_size(opts.serverid,
-								zfdw_expand_files(opts.serverid, opts.filename, true));
+	{
+		double		fraction;
+		List	   *files = zfdw_share_plan_files(&opts,
+												  zfdw_expand_files(opts.serverid, opts.filename, true),
+												  &fraction);
+
+		bytes = (int64) (zfdw_total_size(opts.serverid, files) * fraction);
+	}
 	*totalpages = (BlockNumber) Max(1, (bytes + BLCKSZ - 1) / BLCKSZ);
 	*func = zfdw_acquire_sample_rows;
 	return true;

@@ -122,6 +122,7 @@ zfdw_scan_begin(Relation rel, bool all_columns, Bitmapset *needed,
 	else
 		s->src.files = zfdw_expand_files(t->opts.serverid, t->opts.filename, false);
 	s->src.serverid = t->opts.serverid;
+	zfdw_share_apply(s);
 	if (t->any_variable)
 		s->cursor = zfdw_create_cursor(t);
 	zfdw_decode_buf_init(&s->buf, Max(t->lrecl, 1024));
@@ -174,8 +175,8 @@ setup_key_scan(ForeignScanState *node, ZfScanState *s)
 	ks->field = col->f;
 	ks->cp = col->cp;
 	ks->lrecl = t->lrecl;
-	ks->header = (uint64) t->opts.file_header_bytes;
-	ks->trailer = (uint64) t->opts.file_trailer_bytes;
+	ks->header = s->ropts.header_bytes;	/* a share's window included */
+	ks->trailer = s->ropts.trailer_bytes;
 	foreach(lc, list_concat_copy(node->ss.ps.plan->qual,
 								 ((ForeignScan *) node->ss.ps.plan)->fdw_recheck_quals))
 	{
@@ -709,6 +710,7 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 		ExplainPropertyText("Foreign Program", o->program, es);
 	else
 		ExplainPropertyText("Foreign File", o->filename, es);
+	zfdw_share_explain(s, es);
 	ExplainPropertyText("Record Format", recfm_name(o), es);
 	zfdw_archive_explain(s->t, es);
 	if (s->t->delim)

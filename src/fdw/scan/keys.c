@@ -540,6 +540,8 @@ typedef struct KeyIndex
 	char		identity[ZF_BYTES_ID_LEN];	/* "" if the source has none:
 											 * then never found again */
 	uint64		header;
+	uint64		trailer;		/* with header: the window of records
+								 * indexed (a share's, shares.c) */
 	uint32		lrecl;
 	uint32		key_off;
 	uint32		key_len;
@@ -613,7 +615,8 @@ key_index(ZfKeyScan *ks, zf_byte_source *bytes)
 	for (ix = key_indexes; ix; ix = ix->next)
 		if (identity[0] != '\0' && strcmp(ix->identity, identity) == 0 &&
 			ix->lrecl == ks->lrecl && ix->key_off == ks->field->offset &&
-			ix->key_len == ks->field->length && ix->header == ks->header)
+			ix->key_len == ks->field->length && ix->header == ks->header &&
+			ix->trailer == ks->trailer)
 			return ix;
 
 	ix = MemoryContextAllocZero(TopMemoryContext, sizeof(KeyIndex));
@@ -622,6 +625,7 @@ key_index(ZfKeyScan *ks, zf_byte_source *bytes)
 	ix->key_off = ks->field->offset;
 	ix->key_len = ks->field->length;
 	ix->header = ks->header;
+	ix->trailer = ks->trailer;
 	data = size > 0 && (uint64) size > ks->header + ks->trailer ?
 		(uint64) size - ks->header - ks->trailer : 0;
 	ix->nrecords = data / ks->lrecl;

@@ -79,11 +79,13 @@ zfdwGetForeignRelSize(PlannerInfo *root, RelOptInfo *baserel, Oid foreigntableid
 	if (t->opts.filename)
 	{
 		List	   *files = zfdw_expand_files(t->opts.serverid, t->opts.filename, true);
+		double		fraction;
 
+		files = zfdw_share_plan_files(&t->opts, files, &fraction);
 		ps->nfiles = list_length(files);
 		ps->total_bytes = zfdw_total_size(t->opts.serverid, files) -
 			(t->opts.file_header_bytes + t->opts.file_trailer_bytes) * ps->nfiles;
-		ps->total_bytes = Max(ps->total_bytes, 0);
+		ps->total_bytes = (int64) (Max(ps->total_bytes, 0) * fraction);
 		ps->compression_kinds = zfdw_files_compression(t->opts.serverid, files, NULL, t->opts.compression);
 	}
 	else

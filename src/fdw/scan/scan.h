@@ -120,6 +120,12 @@ typedef struct ZfScanState
 	bool		recheck;		/* the filter was unsure of the record
 								 * returned: PostgreSQL tests its clauses */
 
+	/* the table's share of its input (shares.c) */
+	bool		share_by_records;	/* a window of its one file's records */
+	uint64		share_first;	/* ... records [share_first, share_end) */
+	uint64		share_end;
+	int			share_files_all;	/* files before the share took its own */
+
 	/* counts for EXPLAIN ANALYZE and the end-of-scan notices */
 	uint64		nseeks;
 	uint64		nread;
@@ -152,6 +158,13 @@ extern void zfdw_scan_prepare_filter(ZfScanState *s);
 extern void zfdw_records_rewind(ZfScanState *s);
 extern void zfdw_records_close(ZfScanState *s);
 extern uint64 zfdw_fb_file_records(ZfScanState *s, const char *path);
+
+/* shares.c */
+extern List *zfdw_share_files(const ZfTableOptions *o, List *files);
+extern List *zfdw_share_plan_files(const ZfTableOptions *o, List *files,
+								   double *fraction);
+extern void zfdw_share_apply(ZfScanState *s);
+extern void zfdw_share_explain(ZfScanState *s, ExplainState *es);
 
 /* parallel.c */
 extern bool zfdw_parallel_claim(ZfScanState *s, int *file, uint64 *first,
