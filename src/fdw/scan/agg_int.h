@@ -1,0 +1,107 @@
+/*-------------------------------------------------------------------------
+ *
+ * agg_int.h
+ *	  The executor state of a pushed aggregate, shared by the files that
+ *	  run it: agg_exec.c (scanning records into groups), agg_values.c (the
+ *	  rows it emits, and values read back from Datums) and agg_combine.c
+ *	  (a parallel aggregate's leader merging its workers' partial groups).
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef ZFDW_AGG_INT_H
+#define ZFDW_AGG_INT_H
+
+#include "scan/agg.h"
+#include "scan/filter.h"
+#include "scan/scan.h"
+
+#include "utils/hsearch.h"
+
+/* One output column. */
+typedef struct AggOut
+{
+	ZfAggKind	kind;
+	ZfColumn   *col;			/* NULL for count(*) */
+	ZfFilterOperandKind okind;
+	zf_filter_operand op;		/* how its field is read */
+	const zf_sbcs_table *tab;	/* text group columns: to UTF-8 */
+	int			key_off;		/* group columns: where in the key */
+	int			key_len;
+	int			acc;			/* aggregates: the accumulator's index */
+	int			datum_scale;	/* numbers: the column's Datum scale */
+} AggOut;
+
+/*
+ * The running value of one aggregate in one group; a partial aggregate
+ * hands it to its leader as the bytes of a bytea (same build, same
+ * process layout).
+ */
+typedef struct AggAcc
+{
+	int64		count;
+	zf_filter_int sum;			/* also min or max */
+} AggAcc;
+
+/* One output column's value in the current record. */
+typedef struct AggVal
+{
+	bool		isnull;
+	zf_filter_int v;			/* 8-aligned: the array is palloc'd */
+	const char *utf8;			/* text already UTF-8 (the ordinary path) */
+	uint32		utf8len;
+	const uint8 *raw;			/* text in the record's code page */
+	uint32		rawlen;
+} AggVal;
+
+typedef struct ZfAggState
+{
+	ZfAggMode	mode;
+	Relation	rel;
+	ZfTable    *t;				/* the table's columns */
+	ZfScanState *s;				/* NULL when combining (no scan) */
+	int			nout;
+	AggOut	   *outs;
+	AggVal	   *vals;
+	int			nagg;
+	int			ngroup;
+	Size		keysize;
+	Size		entrysize;
+	uint8	   *key;
+	HTAB	   *groups;			/* NULL without GROUP BY */
+	uint8	   *recent[64];		/* groups seen lately, by a cheap hash of
+								 * their key: most records find theirs here */
+	uint8	   *single;			/* the one group without GROUP BY */
+	bool		computed;
+	bool		single_done;
+	HASH_SEQ_STATUS seq;
+	uint64		ngroups_out;
+	uint64		nmerged;		/* combining: partial groups merged */
+	List	   *clauses;		/* the pushed filter, Vars as the table's */
+	Index		relid;			/* their varno */
+	/* the ordinary path */
+	TupleTableSlot *baseslot;
+	MemoryContext rowcxt;
+	MemoryContext groupcxt;
+} ZfAggState;
+
+/* The accumulators of a group entry (an entry starts with its key). */
+static inline AggAcc *
+zfdw_agg_entry_accs(ZfAggState *as, uint8 *entry)
+{
+	return (AggAcc *) (entry + MAXALIGN(as->keysize));
+}
+
+/* agg_exec.c */
+extern uint8 *zfdw_agg_group_of_values(ZfAggState *as);
+
+/* agg_values.c */
+extern void zfdw_agg_value_from_datum(ZfAggState *as, AggOut *out, AggVal *v,
+									  Datum d, bool isnull);
+extern void zfdw_agg_emit(ZfAggState *as, uint8 *entry, TupleTableSlot *slot);
+extern void zfdw_agg_emit_partial(ZfAggState *as, uint8 *entry,
+								  TupleTableSlot *slot);
+
+/* agg_combine.c */
+extern void zfdw_agg_combine(ForeignScanState *node, ZfAggState *as);
+
+#endif							/* ZFDW_AGG_INT_H */
