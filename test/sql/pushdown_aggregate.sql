@@ -47,7 +47,11 @@ SELECT q, (zt_agg_check(q)).* FROM (VALUES
   ('SELECT count(*), sum(p_s) FROM pd_null WHERE t1 = ''ABC'''),
   ('SELECT t2, sum(z_s) FROM pd_null WHERE p_s BETWEEN -100 AND 100 OR p_n IS NULL GROUP BY t2'),
   ('SELECT count(*), sum(p_s), min(p_s), avg(p_s) FROM pd_null WHERE p_s > 1000000'),
-  ('SELECT t2, count(*) FROM pd_null WHERE p_s > 1000000 GROUP BY t2')
+  ('SELECT t2, count(*) FROM pd_null WHERE p_s > 1000000 GROUP BY t2'),
+  -- fields of more than 18 digits: 128-bit integers
+  ('SELECT sum(p_big), avg(p_big), min(p_big), max(p_big) FROM pd_null'),
+  ('SELECT t2, sum(b_u8), avg(b_u8), min(b_u8), max(b_u8) FROM pd_null GROUP BY t2'),
+  ('SELECT b_u8, count(*) FROM pd_null GROUP BY b_u8')
 ) v(q);
 
 -- result types as PostgreSQL's: sum(int2/int4) bigint, sum(int8) and
@@ -63,8 +67,6 @@ SELECT scale(sum(p_s)) AS sum_scale, scale(avg(p_s)) AS avg_scale, scale(avg(z_u
 -- 2. what is not pushed: other aggregates, expressions, HAVING,
 -- DISTINCT, FILTER, a condition or column that is not pushed
 SELECT q, (zt_agg_check(q)).* FROM (VALUES
-  ('SELECT sum(p_big) FROM pd_null'),
-  ('SELECT max(b_u8) FROM pd_null'),
   ('SELECT sum(p_s) + 1 FROM pd_null'),
   ('SELECT t2, count(*) FROM pd_null GROUP BY t2 HAVING count(*) > 300'),
   ('SELECT count(DISTINCT p_s) FROM pd_null'),
@@ -115,3 +117,37 @@ SELECT zt_error('SELECT count(*), sum(k) FROM unsorted');
 SET zfdw.enable_aggregate_pushdown = off;
 SELECT zt_error('SELECT count(*), sum(k) FROM unsorted');
 RESET zfdw.enable_aggregate_pushdown;
+
+-- 7. sums of 36-digit fields: exact beyond 128 bits (a sum of 600 values
+-- near 10^36 is above 2^127), serial and parallel, as PostgreSQL's
+\getenv abs_builddir PG_ABS_BUILDDIR
+\set wide :abs_builddir '/pushdown_wide.dat'
+CREATE FOREIGN TABLE pd_null_wide (g int2, v numeric(36,2))
+    SERVER pd_server OPTIONS (filename :'wide', writable 'true', copybook_text '
+       01  WIDE-REC.
+           05  G   PIC 9.
+           05  V   PIC S9(34)V99 COMP-3.');
+INSERT INTO pd_null_wide
+  SELECT i % 3, CASE WHEN i <= 600 THEN 9999999999999999999999999999999999.99 - i
+                     WHEN i <= 900 THEN -9999999999999999999999999999999999.99 + i
+                     ELSE i * 1000000000000000000000.01 END
+    FROM generate_series(1, 1000) i;
+CREATE TABLE pd_heap_wide AS SELECT * FROM pd_null_wide;
+SELECT q, (zt_agg_check(q)).* FROM (VALUES  -- against pd_heap_wide
+  ('SELECT count(*), sum(v), avg(v), min(v), max(v) FROM pd_null_wide'),
+  ('SELECT g, count(*), sum(v), avg(v), min(v), max(v) FROM pd_null_wide GROUP BY g'),
+  ('SELECT sum(v) FROM pd_null_wide WHERE v > 0'),
+  ('SELECT sum(v) FROM pd_null_wide WHERE v < 0')
+) v(q);
+SELECT sum(v), avg(v) FROM pd_null_wide WHERE v > 0;
+SELECT sum(v), avg(v) FROM pd_heap_wide WHERE v > 0;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET zfdw.parallel_chunk_size = 200;
+SELECT line FROM zt_explain('(COSTS OFF) SELECT g, sum(v) FROM pd_null_wide GROUP BY g') line
+ WHERE line ~ 'Pushed|Gather';
+SELECT g, count(*), sum(v), avg(v), min(v), max(v) FROM pd_null_wide GROUP BY g ORDER BY g;
+SELECT g, count(*), sum(v), avg(v), min(v), max(v) FROM pd_heap_wide GROUP BY g ORDER BY g;

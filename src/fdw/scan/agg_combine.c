@@ -27,7 +27,8 @@ merge_acc(ZfAggKind kind, AggAcc *a, const AggAcc *b)
 	{
 		case ZF_AGG_SUM:
 		case ZF_AGG_AVG:
-			a->sum += b->sum;
+			zfdw_agg_add(a, b->sum);
+			a->carry += b->carry;
 			break;
 		case ZF_AGG_MIN:
 			if (a->count == 0 || b->sum < a->sum)

@@ -7,8 +7,8 @@
  *	  exact integer arithmetic per group, and one row per group comes out.
  *
  * Sums, minimums and maximums are 128-bit integers at the field's scale
- * (fields of up to 18 digits: no sum of them can overflow); agg_values.c
- * turns them into the result Datums.
+ * (sums of fields of up to 36 digits carry beyond 128 bits: zfdw_agg_add);
+ * agg_values.c turns them into the result Datums.
  *
  * A record whose fields do not all read plainly (bad bytes, a value the
  * column refuses), or that the pushed filter is unsure about, takes the
@@ -316,7 +316,7 @@ accumulate(ZfAggState *as, uint8 *entry)
 		{
 			case ZF_AGG_SUM:
 			case ZF_AGG_AVG:
-				a->sum += v->v;
+				zfdw_agg_add(a, v->v);
 				break;
 			case ZF_AGG_MIN:
 				if (a->count == 0 || v->v < a->sum)

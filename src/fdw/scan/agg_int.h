@@ -39,8 +39,24 @@ typedef struct AggOut
 typedef struct AggAcc
 {
 	int64		count;
+	int64		carry;			/* sums: how many times 2^128 the sum is
+								 * beyond sum (fields of up to 36 digits) */
 	zf_filter_int sum;			/* also min or max */
 } AggAcc;
+
+/*
+ * Add v to a sum: a 128-bit sum that overflows carries into carry, so
+ * that no sum of values of up to 36 digits is ever wrong.
+ */
+static inline void
+zfdw_agg_add(AggAcc *a, zf_filter_int v)
+{
+	zf_filter_int r;
+
+	if (unlikely(__builtin_add_overflow(a->sum, v, &r)))
+		a->carry += v > 0 ? 1 : -1;
+	a->sum = r;
+}
 
 /* One output column's value in the current record. */
 typedef struct AggVal

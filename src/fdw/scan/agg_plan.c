@@ -14,8 +14,8 @@
  *	  - GROUP BY columns that a pushed filter could test (fixed-offset
  *		numbers, single-byte text under a deterministic collation);
  *	  - aggregated columns: smallint, integer, bigint or numeric over
- *		packed, zoned or binary fields of up to 18 digits, so that a sum
- *		of any number of them fits a 128-bit integer;
+ *		packed, zoned or binary fields of up to 36 digits (128-bit
+ *		integers; a sum carries beyond them, agg_int.h);
  *	  - every restriction clause of the table pushed as a filter, with
  *		constants or the query's parameters.
  *
@@ -89,8 +89,9 @@ agg_column(ZfTable *t, Node *expr, Index relid, bool number_only)
 	kind = zfdw_filter_operand_kind(t, col);
 	if (kind == ZF_FOPERAND_NONE || (number_only && kind != ZF_FOPERAND_NUMBER))
 		return NULL;
-	if (kind == ZF_FOPERAND_NUMBER && !zf_field_fits_int64(&col->reader))
-		return NULL;			/* sums could outgrow 128 bits */
+	if (kind == ZF_FOPERAND_NUMBER && !zf_field_fits_int64(&col->reader) &&
+		(col->f->digits == 0 || col->f->digits > 36))
+		return NULL;			/* values read as 128-bit integers */
 	return col;
 }
 

@@ -88,6 +88,32 @@ numeric_at(zf_int128 v, int field_scale, int datum_scale)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
+/*
+ * A sum as a numeric Datum with exactly datum_scale digits: carry times
+ * 2^128 plus v, at field_scale (numeric arithmetic when it carried).
+ */
+static Datum
+sum_datum(const AggAcc *a, int field_scale, int datum_scale)
+{
+	Datum		d;
+
+	if (a->carry == 0)
+		return numeric_at(a->sum, field_scale, datum_scale);
+	d = DirectFunctionCall2(numeric_mul,
+							NumericGetDatum(int64_to_numeric(a->carry)),
+							DirectFunctionCall3(numeric_in,
+												CStringGetDatum("340282366920938463463374607431768211456"),
+												ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	d = DirectFunctionCall2(numeric_add, d, numeric_at(a->sum, 0, 0));
+	if (field_scale > 0)
+		d = DirectFunctionCall2(numeric_mul, d,
+								DirectFunctionCall3(numeric_in,
+													CStringGetDatum(psprintf("1e-%d", field_scale)),
+													ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	/* the exact value, now shown with the column's scale */
+	return DirectFunctionCall2(numeric_round, d, Int32GetDatum(datum_scale));
+}
+
 /* The column's own Datum of a value (group columns, min, max). */
 static Datum
 column_datum(AggOut *out, zf_int128 v)
@@ -162,14 +188,14 @@ zfdw_agg_emit(ZfAggState *as, uint8 *entry, TupleTableSlot *slot)
 					*d = Int64GetDatum((int64) a->sum);
 				}
 				else
-					*d = numeric_at(a->sum, fs, out->datum_scale);
+					*d = sum_datum(a, fs, out->datum_scale);
 				break;
 			case ZF_AGG_AVG:
 				if (a->count == 0)
 					*isnull = true;
 				else
 					*d = DirectFunctionCall2(numeric_div,
-											 numeric_at(a->sum, fs, out->datum_scale),
+											 sum_datum(a, fs, out->datum_scale),
 											 NumericGetDatum(int64_to_numeric(a->count)));
 				break;
 			case ZF_AGG_MIN:
