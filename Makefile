@@ -10,6 +10,7 @@
 #	make            build the extension (needs postgresql-server-dev-15)
 #	make install    install it into the PostgreSQL found by pg_config
 #	make demo       install what is missing, build, install, run the demo
+#	make examples   the documents' example files into /srv/zfdw (EXAMPLES_DIR=...)
 #	make check      every test: core unit tests, pg_regress, conformance
 #	make unit       the core unit tests only (no PostgreSQL needed)
 #	make bench      the benchmarks in test/bench (not tests)
@@ -21,7 +22,7 @@
 
 PG_CONFIG ?= pg_config
 
-.PHONY: all install uninstall clean installcheck demo check unit bench fuzz deps deb dist
+.PHONY: all install uninstall clean installcheck demo examples check unit bench fuzz deps deb dist
 
 all install uninstall installcheck:
 	$(MAKE) -f zfdw.mk PG_CONFIG=$(PG_CONFIG) $@
@@ -36,6 +37,9 @@ deps:
 
 demo:
 	scripts/demo.sh
+
+examples:
+	scripts/examples.sh
 
 check:
 	scripts/check.sh

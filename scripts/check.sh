@@ -9,8 +9,10 @@
 #	  PostgreSQL version (the system's 15, and 16 to 19 when their sources
 #	  are in ../shared/postgresql) builds and installs the extension and
 #	  runs pg_regress, the crash-and-resume test and the conformance suites
-#	  (scripts/suite.sh, one "pgNN: N passed, M failed" line each), runs
-#	  every fuzz target for a few seconds, and ends with one line
+#	  (scripts/suite.sh, one "pgNN: N passed, M failed" line each), tests
+#	  the Debian package and the PGXN archive, checks the documents' links
+#	  and runs their examples (doctest.sh) on the system's PostgreSQL,
+#	  runs every fuzz target for a few seconds, and ends with one line
 #	  "N passed, M failed" counting all of them.
 #
 #-------------------------------------------------------------------------
@@ -66,6 +68,17 @@ zf_count "$log/deb" deb
 echo "== PGXN: META.json and make dist"
 scripts/dist_test.sh 2>&1 | tee "$log/dist"
 zf_count "$log/dist" dist
+
+# the documents: every relative link and #anchor resolves, and every
+# ```sql block of README.md and docs/ runs and prints what the document
+# shows (each block counts as a test)
+echo "== documents: links"
+python3 scripts/linkcheck.py README.md docs/*.md 2>&1 | tee "$log/links"
+zf_count "$log/links" links
+
+echo "== documents: every example runs (scripts/doctest.sh)"
+scripts/doctest.sh 2>&1 | tee "$log/doctest"
+zf_count "$log/doctest" doctest
 
 echo "== fuzz smoke: ${ZF_FUZZ_SECONDS:-5} s per target"
 # with a fixed seed (ZF_FUZZ_SEED), so that what CI finds can be found

@@ -20,10 +20,14 @@
 # that are not meant to run (DB2 DDL, JCL, shell, grammar) carry another
 # language tag and are not run.
 #
-# --map FROM=TO replaces the path prefix FROM in the SQL by TO (the place
-# where the test put the example files), and TO by FROM in the output.
+# --map FROM=TO replaces FROM in the SQL by TO (the path prefix of the
+# example files by the place where the test put them, say), and TO by FROM
+# in the output; "{db}" in TO stands for the document's database.
+# --tag TAG runs the blocks tagged TAG too (``` sql-remote blocks, which
+# need a second server, when the maps make the test cluster play it).
 #
-# Prints one line per block that fails (with a diff) and last
+# Prints one line per block that fails (with a diff), one line per
+# document with its count of blocks, and last
 # "doctest: N passed, M failed", counting blocks.  Exit status 1 when a
 # block failed.
 #
@@ -50,8 +54,8 @@ class Block:
 		self.shown = None
 
 
-def parse_blocks(path):
-	"""The sql blocks of a Markdown file, each with its shown output."""
+def parse_blocks(path, tags=("sql",)):
+	"""The blocks of a Markdown file tagged to run, each with its shown output."""
 	blocks = []
 	with open(path, encoding="utf-8") as f:
 		lines = f.read().split("\n")
@@ -72,7 +76,7 @@ def parse_blocks(path):
 			body.append(lines[i][len(indent):] if lines[i].startswith(indent) else lines[i])
 			i += 1
 		i += 1
-		if lang == "sql":
+		if lang in tags:
 			last_sql = Block(path, start + 1, "\n".join(body))
 			blocks.append(last_sql)
 		elif lang == "" and last_sql is not None and last_sql.shown is None:
@@ -89,7 +93,7 @@ def run_document(psql, blocks, maps, dbname):
 	for b in blocks:
 		sql = b.sql
 		for src, dst in maps:
-			sql = sql.replace(src, dst)
+			sql = sql.replace(src, dst.replace("{db}", dbname))
 		script.append("\\echo " + MARK)
 		script.append(sql)
 		script.append("")
@@ -110,7 +114,7 @@ def run_document(psql, blocks, maps, dbname):
 	finally:
 		os.unlink(name)
 	for src, dst in maps:
-		out = out.replace(dst, src)
+		out = out.replace(dst.replace("{db}", dbname), src)
 	parts = out.split(MARK + "\n")
 	# parts[0] is whatever came before the first mark (nothing)
 	return [[PSQL_PREFIX.sub("", l) for l in p.rstrip("\n").split("\n")] if p.strip() else []
@@ -150,6 +154,7 @@ def main():
 	ap.add_argument("--user", default="postgres")
 	ap.add_argument("--map", action="append", default=[])
 	ap.add_argument("--admin-db", default="postgres")
+	ap.add_argument("--tag", action="append", default=[])
 	ap.add_argument("docs", nargs="+")
 	args = ap.parse_args()
 	psql = ["psql", "-h", args.host, "-p", args.port, "-U", args.user]
@@ -158,7 +163,7 @@ def main():
 	quiet = dict(os.environ, PGOPTIONS="-c client_min_messages=warning")
 	passed = failed = 0
 	for n, doc in enumerate(args.docs):
-		blocks = parse_blocks(doc)
+		blocks = parse_blocks(doc, ["sql"] + args.tag)
 		if not blocks:
 			continue
 		db = "zfdw_doctest_%d" % n
@@ -166,6 +171,7 @@ def main():
 			subprocess.run(psql + ["-X", "-q", "-d", args.admin_db, "-c", stmt],
 						   check=True, env=quiet)
 		outputs = run_document(psql, blocks, maps, db)
+		doc_failed = 0
 		for i, b in enumerate(blocks):
 			actual = outputs[i] if i < len(outputs) else ["(no output: the session ended)"]
 			if b.shown is not None:
@@ -176,6 +182,7 @@ def main():
 				passed += 1
 				continue
 			failed += 1
+			doc_failed += 1
 			print("FAILED: %s:%d" % (doc, b.line))
 			if b.shown is not None:
 				for l in difflib.unified_diff([l.rstrip() for l in b.shown],
@@ -187,6 +194,7 @@ def main():
 					print("    " + l)
 		subprocess.run(psql + ["-X", "-q", "-d", args.admin_db, "-c",
 							   "DROP DATABASE IF EXISTS %s" % db], check=True, env=quiet)
+		print("  %s: %d blocks run, %d failed" % (doc, len(blocks), doc_failed))
 	print("doctest: %d passed, %d failed" % (passed, failed))
 	return 1 if failed else 0
 
