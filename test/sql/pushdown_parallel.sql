@@ -86,7 +86,8 @@ EXECUTE q(1000);
 SELECT t2, count(*), sum(p_s) FROM pd_heap WHERE p_s > 1000 GROUP BY t2 ORDER BY t2;
 DEALLOCATE q;
 
--- 4. rescans: the aggregate under a nested loop counts again each time
+-- 4. a parallel pushed aggregate under a join (the planner keeps it on
+-- the outer side: computed once)
 SELECT g, x.* FROM generate_series(1, 3) g,
        LATERAL (SELECT count(*), sum(p_s) FROM pd_null OFFSET 0) x ORDER BY g;
 
