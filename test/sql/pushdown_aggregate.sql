@@ -151,3 +151,40 @@ SELECT line FROM zt_explain('(COSTS OFF) SELECT g, sum(v) FROM pd_null_wide GROU
  WHERE line ~ 'Pushed|Gather';
 SELECT g, count(*), sum(v), avg(v), min(v), max(v) FROM pd_null_wide GROUP BY g ORDER BY g;
 SELECT g, count(*), sum(v), avg(v), min(v), max(v) FROM pd_heap_wide GROUP BY g ORDER BY g;
+
+-- 8. min and max of text under the "C" collation (code point order, not
+-- EBCDIC's, where 'a' sorts before 'A'), NULLs and empty inputs, serial
+-- and parallel; under another collation (here glibc's C.UTF-8) they
+-- stay PostgreSQL's, and so does min of a varchar (min(text) of a cast)
+CREATE COLLATION pd_agg_cutf8 (provider = libc, locale = 'C.UTF-8');
+RESET parallel_leader_participation;
+RESET zfdw.parallel_chunk_size;
+SET max_parallel_workers_per_gather = 0;
+CREATE FOREIGN TABLE pd_null_c (
+    p_s numeric(9,2) OPTIONS (position '1', pic 'S9(5)V99', usage 'comp-3'),
+    t1  text OPTIONS (position '33', length '8') COLLATE "C",
+    t2  varchar OPTIONS (position '41', length '3', null_if 'spaces') COLLATE "C",
+    t2t text OPTIONS (position '41', length '3', null_if 'spaces') COLLATE "C",
+    t2d text OPTIONS (position '41', length '3', null_if 'spaces') COLLATE pd_agg_cutf8
+) SERVER pd_server OPTIONS (filename :'pd', lrecl '64', on_error 'null', log_verbosity 'silent');
+SET zfdw.enable_filter_pushdown = off;
+CREATE TABLE pd_heap_c AS SELECT * FROM pd_null_c;
+RESET zfdw.enable_filter_pushdown;
+SELECT q, (zt_agg_check(q)).* FROM (VALUES
+  ('SELECT min(t1), max(t1), min(t2t), max(t2t), count(t2t) FROM pd_null_c'),
+  ('SELECT t2, min(t1), max(t1), count(*) FROM pd_null_c GROUP BY t2'),
+  ('SELECT min(t1), max(t2t) FROM pd_null_c WHERE p_s > 1000000'),
+  ('SELECT min(t2t), max(t2t), count(t2t) FROM pd_null_c WHERE t2t IS NULL'),
+  ('SELECT min(t2) FROM pd_null_c'),
+  ('SELECT min(t2d), max(t2d) FROM pd_null_c')
+) v(q);
+SELECT t2, min(t1), max(t1) FROM pd_null_c GROUP BY t2 ORDER BY t2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET zfdw.parallel_chunk_size = '1kB';
+SELECT line FROM zt_explain('(COSTS OFF) SELECT t2, min(t1), max(t1) FROM pd_null_c GROUP BY t2') line
+ WHERE line ~ 'Pushed|Gather';
+SELECT t2, min(t1), max(t1) FROM pd_null_c GROUP BY t2 ORDER BY t2;

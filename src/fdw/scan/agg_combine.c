@@ -85,11 +85,21 @@ zfdw_agg_combine(ForeignScanState *node, ZfAggState *as)
 			if (in->tts_isnull[i])
 				elog(ERROR, "zfdw: a partial aggregate row has no accumulator");
 			b = DatumGetByteaPP(in->tts_values[i]);
-			if (VARSIZE_ANY_EXHDR(b) != sizeof(AggAcc))
+			if (VARSIZE_ANY_EXHDR(b) < sizeof(AggAcc) ||
+				(out->text_cap == 0 && VARSIZE_ANY_EXHDR(b) != sizeof(AggAcc)))
 				elog(ERROR, "zfdw: a partial aggregate's accumulator has %zu bytes, not %zu",
 					 (size_t) VARSIZE_ANY_EXHDR(b), sizeof(AggAcc));
 			memcpy(&acc, VARDATA_ANY(b), sizeof(AggAcc));
-			if (out->kind == ZF_AGG_COUNT_STAR)
+			if (out->text_cap > 0)
+			{
+				/* a text min or max: the worker's kept value follows */
+				if (acc.count > 0)
+					zfdw_agg_text_offer(out, entry, &accs[out->acc],
+										VARDATA_ANY(b) + sizeof(AggAcc),
+										(uint32) (VARSIZE_ANY_EXHDR(b) - sizeof(AggAcc)));
+				accs[out->acc].count += acc.count;
+			}
+			else if (out->kind == ZF_AGG_COUNT_STAR)
 				accs[out->acc].count += acc.count;
 			else
 				merge_acc(out->kind, &accs[out->acc], &acc);

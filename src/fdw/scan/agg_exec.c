@@ -124,6 +124,9 @@ zfdw_agg_begin(ForeignScanState *node, const ZfPackedLayout *given)
 				out->datum_scale = out->col->target == ZF_TARGET_NUMERIC &&
 					out->col->num_precision >= 0 ? out->col->num_scale : out->col->f->scale;
 		}
+		if ((out->kind == ZF_AGG_MIN || out->kind == ZF_AGG_MAX) &&
+			out->okind == ZF_FOPERAND_TEXT)
+			out->text_cap = 3 * (int) out->col->f->length + 4;
 		if (out->kind == ZF_AGG_GROUP)
 		{
 			out->key_off = (int) as->keysize;
@@ -137,6 +140,15 @@ zfdw_agg_begin(ForeignScanState *node, const ZfPackedLayout *given)
 	}
 	as->keysize = Max(as->keysize, 1);
 	as->entrysize = MAXALIGN(as->keysize) + sizeof(AggAcc) * Max(as->nagg, 1);
+	/* the kept values of text min/max after the accumulators */
+	for (i = 0; i < as->nout; i++)
+		if (as->outs[i].text_cap > 0)
+		{
+			as->outs[i].text_off = (int) as->entrysize;
+			as->entrysize += 4 + as->outs[i].text_cap;
+			as->text_scratch = palloc(as->outs[i].text_cap + 4);
+		}
+	as->entrysize = MAXALIGN(as->entrysize);
 	as->key = palloc0(as->keysize);
 	as->baseslot = MakeSingleTupleTableSlot(RelationGetDescr(as->rel), &TTSOpsVirtual);
 	as->rowcxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw aggregate row",
@@ -319,11 +331,17 @@ accumulate(ZfAggState *as, uint8 *entry)
 				zfdw_agg_add(a, v->v);
 				break;
 			case ZF_AGG_MIN:
-				if (a->count == 0 || v->v < a->sum)
-					a->sum = v->v;
-				break;
 			case ZF_AGG_MAX:
-				if (a->count == 0 || v->v > a->sum)
+				if (out->text_cap > 0)
+				{
+					const char *p;
+					uint32		n;
+
+					zfdw_agg_text_value(as, out, v, &p, &n);
+					zfdw_agg_text_offer(out, entry, a, p, n);
+				}
+				else if (a->count == 0 ||
+						 (out->kind == ZF_AGG_MIN ? v->v < a->sum : v->v > a->sum))
 					a->sum = v->v;
 				break;
 			default:

@@ -29,6 +29,10 @@ typedef struct AggOut
 	int			key_len;
 	int			acc;			/* aggregates: the accumulator's index */
 	int			datum_scale;	/* numbers: the column's Datum scale */
+	int			text_off;		/* text min/max: where in a group entry its
+								 * value is kept (4 bytes of length, then
+								 * UTF-8), and how many bytes at most */
+	int			text_cap;
 } AggOut;
 
 /*
@@ -92,6 +96,7 @@ typedef struct ZfAggState
 	HASH_SEQ_STATUS seq;
 	uint64		ngroups_out;
 	uint64		nmerged;		/* combining: partial groups merged */
+	char	   *text_scratch;	/* a text value decoded to UTF-8 */
 	List	   *clauses;		/* the pushed filter, Vars as the table's */
 	Index		relid;			/* their varno */
 	/* the ordinary path */
@@ -116,6 +121,15 @@ extern void zfdw_agg_value_from_datum(ZfAggState *as, AggOut *out, AggVal *v,
 extern void zfdw_agg_emit(ZfAggState *as, uint8 *entry, TupleTableSlot *slot);
 extern void zfdw_agg_emit_partial(ZfAggState *as, uint8 *entry,
 								  TupleTableSlot *slot);
+
+/* agg_text.c */
+extern void zfdw_agg_text_value(ZfAggState *as, AggOut *out, AggVal *v,
+								const char **p, uint32 *n);
+extern void zfdw_agg_text_offer(AggOut *out, uint8 *entry, const AggAcc *a,
+								const char *p, uint32 n);
+extern Datum zfdw_agg_text_datum(AggOut *out, const uint8 *entry);
+extern void zfdw_agg_text_kept(AggOut *out, const uint8 *entry, const char **p,
+							   uint32 *n);
 
 /* agg_combine.c */
 extern void zfdw_agg_combine(ForeignScanState *node, ZfAggState *as);

@@ -16,6 +16,7 @@
  *	  - aggregated columns: smallint, integer, bigint or numeric over
  *		packed, zoned or binary fields of up to 36 digits (128-bit
  *		integers; a sum carries beyond them, agg_int.h);
+ *	  - min and max of text columns under the "C" collation (agg_text.c);
  *	  - every restriction clause of the table pushed as a filter, with
  *		constants or the query's parameters.
  *
@@ -129,7 +130,9 @@ agg_supported(ZfTable *t, Aggref *agg, Index relid, ZfAggKind *kind,
 	{
 		TargetEntry *te = linitial_node(TargetEntry, agg->args);
 
-		col = agg_column(t, (Node *) te->expr, relid, strcmp(name, "count") != 0);
+		/* count, min and max read text columns too, sum and avg numbers */
+		col = agg_column(t, (Node *) te->expr, relid,
+						 strcmp(name, "sum") == 0 || strcmp(name, "avg") == 0);
 		if (col == NULL)
 			return false;
 		argtype = exprType((Node *) te->expr);
@@ -153,6 +156,10 @@ agg_supported(ZfTable *t, Aggref *agg, Index relid, ZfAggKind *kind,
 	{
 		*kind = name[1] == 'i' ? ZF_AGG_MIN : ZF_AGG_MAX;
 		want = argtype;
+		/* text: only min(text) under "C", whose order is the bytes' */
+		if (zfdw_filter_operand_kind(t, col) == ZF_FOPERAND_TEXT &&
+			(argtype != TEXTOID || !zfdw_collation_is_c(agg->inputcollid)))
+			return false;
 	}
 	else
 		return false;

@@ -202,6 +202,8 @@ zfdw_agg_emit(ZfAggState *as, uint8 *entry, TupleTableSlot *slot)
 			case ZF_AGG_MAX:
 				if (a->count == 0)
 					*isnull = true;
+				else if (out->text_cap > 0)
+					*d = zfdw_agg_text_datum(out, entry);
 				else
 					*d = column_datum(out, a->sum);
 				break;
@@ -212,7 +214,8 @@ zfdw_agg_emit(ZfAggState *as, uint8 *entry, TupleTableSlot *slot)
 /*
  * Fill the slot with one group's partial row (a parallel worker's): the
  * group columns as the final row has them, each aggregate's accumulator
- * as the bytes of a bytea, merged by the leader (agg_combine.c).
+ * as the bytes of a bytea (then, for a text min or max, the UTF-8 bytes
+ * of the value kept), merged by the leader (agg_combine.c).
  */
 void
 zfdw_agg_emit_partial(ZfAggState *as, uint8 *entry, TupleTableSlot *slot)
@@ -227,10 +230,17 @@ zfdw_agg_emit_partial(ZfAggState *as, uint8 *entry, TupleTableSlot *slot)
 			group_datum(out, entry, &slot->tts_values[i], &slot->tts_isnull[i]);
 		else
 		{
-			bytea	   *b = palloc(VARHDRSZ + sizeof(AggAcc));
+			const char *p = NULL;
+			uint32		n = 0;
+			bytea	   *b;
 
-			SET_VARSIZE(b, VARHDRSZ + sizeof(AggAcc));
+			if (out->text_cap > 0 && accs[out->acc].count > 0)
+				zfdw_agg_text_kept(out, entry, &p, &n);
+			b = palloc(VARHDRSZ + sizeof(AggAcc) + n);
+			SET_VARSIZE(b, VARHDRSZ + sizeof(AggAcc) + n);
 			memcpy(VARDATA(b), &accs[out->acc], sizeof(AggAcc));
+			if (n > 0)
+				memcpy(VARDATA(b) + sizeof(AggAcc), p, n);
 			slot->tts_values[i] = PointerGetDatum(b);
 			slot->tts_isnull[i] = false;
 		}
