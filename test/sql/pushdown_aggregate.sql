@@ -51,7 +51,9 @@ SELECT q, (zt_agg_check(q)).* FROM (VALUES
   -- fields of more than 18 digits: 128-bit integers
   ('SELECT sum(p_big), avg(p_big), min(p_big), max(p_big) FROM pd_null'),
   ('SELECT t2, sum(b_u8), avg(b_u8), min(b_u8), max(b_u8) FROM pd_null GROUP BY t2'),
-  ('SELECT b_u8, count(*) FROM pd_null GROUP BY b_u8')
+  ('SELECT b_u8, count(*) FROM pd_null GROUP BY b_u8'),
+  -- text, under the test database's "C" collation (see 8.)
+  ('SELECT max(t1) FROM pd_null')
 ) v(q);
 
 -- result types as PostgreSQL's: sum(int2/int4) bigint, sum(int8) and
@@ -72,7 +74,6 @@ SELECT q, (zt_agg_check(q)).* FROM (VALUES
   ('SELECT count(DISTINCT p_s) FROM pd_null'),
   ('SELECT count(*) FILTER (WHERE p_s > 0) FROM pd_null'),
   ('SELECT sum(p_s) FROM pd_null WHERE t1 LIKE ''A%'''),
-  ('SELECT max(t1) FROM pd_null'),
   ('SELECT string_agg(t1, '','') IS NOT NULL FROM pd_null'),
   ('SELECT t2 || ''x'', count(*) FROM pd_null GROUP BY t2 || ''x''')
 ) v(q);
