@@ -141,13 +141,19 @@ zfdw_agg_begin(ForeignScanState *node, const ZfPackedLayout *given)
 	as->keysize = Max(as->keysize, 1);
 	as->entrysize = MAXALIGN(as->keysize) + sizeof(AggAcc) * Max(as->nagg, 1);
 	/* the kept values of text min/max after the accumulators */
-	for (i = 0; i < as->nout; i++)
-		if (as->outs[i].text_cap > 0)
-		{
-			as->outs[i].text_off = (int) as->entrysize;
-			as->entrysize += 4 + as->outs[i].text_cap;
-			as->text_scratch = palloc(as->outs[i].text_cap + 4);
-		}
+	{
+		int			scratch = 0;
+
+		for (i = 0; i < as->nout; i++)
+			if (as->outs[i].text_cap > 0)
+			{
+				as->outs[i].text_off = (int) as->entrysize;
+				as->entrysize += 4 + as->outs[i].text_cap;
+				scratch = Max(scratch, as->outs[i].text_cap);
+			}
+		if (scratch > 0)
+			as->text_scratch = palloc(scratch + 4);
+	}
 	as->entrysize = MAXALIGN(as->entrysize);
 	as->key = palloc0(as->keysize);
 	as->baseslot = MakeSingleTupleTableSlot(RelationGetDescr(as->rel), &TTSOpsVirtual);
