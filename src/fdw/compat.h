@@ -176,19 +176,19 @@ static inline ForeignPath *
 zfdw_create_foreign_upper_path(PlannerInfo *root, RelOptInfo *rel,
 							   PathTarget *target, double rows,
 							   Cost startup_cost, Cost total_cost,
-							   List *fdw_private)
+							   Path *fdw_outerpath, List *fdw_private)
 {
 #if PG_VERSION_NUM >= 180000
 	return create_foreign_upper_path(root, rel, target, rows, 0,
-									 startup_cost, total_cost, NIL, NULL,
+									 startup_cost, total_cost, NIL, fdw_outerpath,
 									 NIL, fdw_private);
 #elif PG_VERSION_NUM >= 170000
 	return create_foreign_upper_path(root, rel, target, rows,
-									 startup_cost, total_cost, NIL, NULL,
+									 startup_cost, total_cost, NIL, fdw_outerpath,
 									 NIL, fdw_private);
 #else
 	return create_foreign_upper_path(root, rel, target, rows,
-									 startup_cost, total_cost, NIL, NULL,
+									 startup_cost, total_cost, NIL, fdw_outerpath,
 									 fdw_private);
 #endif
 }

@@ -8,11 +8,14 @@
 #	  'skip' one) over the records of test/data/pushdown, each run with
 #	  zfdw.enable_filter_pushdown on and off, results compared exactly.
 #	  Then PUSHDOWN_AGG_QUERIES random aggregate queries (default
-#	  20,000) with the aggregate pushdown on and off.  Prints the counts;
-#	  "differences 0" is the pass.
+#	  20,000) with the aggregate pushdown on and off, and
+#	  PUSHDOWN_PAR_QUERIES (default 5,000) more in parallel plans (partial
+#	  aggregates per worker, merged).  Prints the counts; "differences 0"
+#	  is the pass.
 #
 #	  PUSHDOWN_QUERIES (default 100000), PUSHDOWN_AGG_QUERIES (default
-#	  20000), PUSHDOWN_SEED (default 0.5)
+#	  20000), PUSHDOWN_PAR_QUERIES (default 5000), PUSHDOWN_SEED (default
+#	  0.5)
 #
 #-------------------------------------------------------------------------
 set -euo pipefail
@@ -20,6 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../../scripts/lib.sh"
 queries=${PUSHDOWN_QUERIES:-100000}
 agg_queries=${PUSHDOWN_AGG_QUERIES:-20000}
+par_queries=${PUSHDOWN_PAR_QUERIES:-5000}
 seed=${PUSHDOWN_SEED:-0.5}
 
 zf_install_private
@@ -31,7 +35,8 @@ zf_cluster_start "$dir" "$port" "jit=off"
 
 zf_psql "$dir" "$port" -q -v ON_ERROR_STOP=1 \
 	-v pd="$ZF_DATA_ROOT/test/data/pushdown/pushdown.dat" \
-	-v queries="$queries" -v agg_queries="$agg_queries" -v seed="$seed" <<SQL
+	-v queries="$queries" -v agg_queries="$agg_queries" -v par_queries="$par_queries" \
+	-v seed="$seed" <<SQL
 \set abs_srcdir '$ZF_DATA_ROOT/test'
 CREATE EXTENSION zfdw;
 SET client_min_messages = warning;
@@ -46,4 +51,11 @@ SELECT 'pd_skip', * FROM zt_pd_random('pd_skip', :queries - :queries / 2, -(:see
 SELECT 'pd_null' AS tbl, * FROM zt_pd_random_agg('pd_null', :agg_queries / 2, :seed)
 UNION ALL
 SELECT 'pd_skip', * FROM zt_pd_random_agg('pd_skip', :agg_queries - :agg_queries / 2, -(:seed));
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET zfdw.parallel_chunk_size = '1kB';
+SELECT 'pd_null, parallel' AS tbl, * FROM zt_pd_random_agg('pd_null', :par_queries, :seed / 2);
 SQL

@@ -12,7 +12,8 @@
 #	  on the record bytes, each against the heap table and with 2
 #	  workers.  Prints figures and ratios; asserts nothing.
 #
-#	  BENCH_ROWS (default 5000000), BENCH_REPEAT (default 5 rounds, best taken)
+#	  BENCH_ROWS (default 5000000), BENCH_REPEAT (default 5 rounds, best
+#	  taken), BENCH_WORK (default test/bench/work: the generated files)
 #
 #-------------------------------------------------------------------------
 set -euo pipefail
@@ -20,7 +21,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../../scripts/lib.sh"
 rows=${BENCH_ROWS:-5000000}
 repeat=${BENCH_REPEAT:-5}
-work="$here/work"
+work=${BENCH_WORK:-$here/work}
 mkdir -p "$work"
 chmod 755 "$work"
 

@@ -47,7 +47,13 @@ SELECT q, (zt_agg_check(q)).* FROM (VALUES
   ('SELECT count(*), sum(p_s) FROM pd_null WHERE t1 = ''ABC'''),
   ('SELECT t2, sum(z_s) FROM pd_null WHERE p_s BETWEEN -100 AND 100 OR p_n IS NULL GROUP BY t2'),
   ('SELECT count(*), sum(p_s), min(p_s), avg(p_s) FROM pd_null WHERE p_s > 1000000'),
-  ('SELECT t2, count(*) FROM pd_null WHERE p_s > 1000000 GROUP BY t2')
+  ('SELECT t2, count(*) FROM pd_null WHERE p_s > 1000000 GROUP BY t2'),
+  -- fields of more than 18 digits: 128-bit integers
+  ('SELECT sum(p_big), avg(p_big), min(p_big), max(p_big) FROM pd_null'),
+  ('SELECT t2, sum(b_u8), avg(b_u8), min(b_u8), max(b_u8) FROM pd_null GROUP BY t2'),
+  ('SELECT b_u8, count(*) FROM pd_null GROUP BY b_u8'),
+  -- text, under the test database's "C" collation (see 8.)
+  ('SELECT max(t1) FROM pd_null')
 ) v(q);
 
 -- result types as PostgreSQL's: sum(int2/int4) bigint, sum(int8) and
@@ -63,14 +69,11 @@ SELECT scale(sum(p_s)) AS sum_scale, scale(avg(p_s)) AS avg_scale, scale(avg(z_u
 -- 2. what is not pushed: other aggregates, expressions, HAVING,
 -- DISTINCT, FILTER, a condition or column that is not pushed
 SELECT q, (zt_agg_check(q)).* FROM (VALUES
-  ('SELECT sum(p_big) FROM pd_null'),
-  ('SELECT max(b_u8) FROM pd_null'),
   ('SELECT sum(p_s) + 1 FROM pd_null'),
   ('SELECT t2, count(*) FROM pd_null GROUP BY t2 HAVING count(*) > 300'),
   ('SELECT count(DISTINCT p_s) FROM pd_null'),
   ('SELECT count(*) FILTER (WHERE p_s > 0) FROM pd_null'),
   ('SELECT sum(p_s) FROM pd_null WHERE t1 LIKE ''A%'''),
-  ('SELECT max(t1) FROM pd_null'),
   ('SELECT string_agg(t1, '','') IS NOT NULL FROM pd_null'),
   ('SELECT t2 || ''x'', count(*) FROM pd_null GROUP BY t2 || ''x''')
 ) v(q);
@@ -115,3 +118,74 @@ SELECT zt_error('SELECT count(*), sum(k) FROM unsorted');
 SET zfdw.enable_aggregate_pushdown = off;
 SELECT zt_error('SELECT count(*), sum(k) FROM unsorted');
 RESET zfdw.enable_aggregate_pushdown;
+
+-- 7. sums of 36-digit fields: exact beyond 128 bits (a sum of 600 values
+-- near 10^36 is above 2^127), serial and parallel, as PostgreSQL's
+\getenv abs_builddir PG_ABS_BUILDDIR
+\set wide :abs_builddir '/pushdown_wide.dat'
+CREATE FOREIGN TABLE pd_null_wide (g int2, v numeric(36,2))
+    SERVER pd_server OPTIONS (filename :'wide', writable 'true', copybook_text '
+       01  WIDE-REC.
+           05  G   PIC 9.
+           05  V   PIC S9(34)V99 COMP-3.');
+INSERT INTO pd_null_wide
+  SELECT i % 3, CASE WHEN i <= 600 THEN 9999999999999999999999999999999999.99 - i
+                     WHEN i <= 900 THEN -9999999999999999999999999999999999.99 + i
+                     ELSE i * 1000000000000000000000.01 END
+    FROM generate_series(1, 1000) i;
+CREATE TABLE pd_heap_wide AS SELECT * FROM pd_null_wide;
+SELECT q, (zt_agg_check(q)).* FROM (VALUES  -- against pd_heap_wide
+  ('SELECT count(*), sum(v), avg(v), min(v), max(v) FROM pd_null_wide'),
+  ('SELECT g, count(*), sum(v), avg(v), min(v), max(v) FROM pd_null_wide GROUP BY g'),
+  ('SELECT sum(v) FROM pd_null_wide WHERE v > 0'),
+  ('SELECT sum(v) FROM pd_null_wide WHERE v < 0')
+) v(q);
+SELECT sum(v), avg(v) FROM pd_null_wide WHERE v > 0;
+SELECT sum(v), avg(v) FROM pd_heap_wide WHERE v > 0;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET zfdw.parallel_chunk_size = 200;
+SELECT line FROM zt_explain('(COSTS OFF) SELECT g, sum(v) FROM pd_null_wide GROUP BY g') line
+ WHERE line ~ 'Pushed|Gather';
+SELECT g, count(*), sum(v), avg(v), min(v), max(v) FROM pd_null_wide GROUP BY g ORDER BY g;
+SELECT g, count(*), sum(v), avg(v), min(v), max(v) FROM pd_heap_wide GROUP BY g ORDER BY g;
+
+-- 8. min and max of text under the "C" collation (code point order, not
+-- EBCDIC's, where 'a' sorts before 'A'), NULLs and empty inputs, serial
+-- and parallel; under another collation (here glibc's C.UTF-8) they
+-- stay PostgreSQL's, and so does min of a varchar (min(text) of a cast)
+CREATE COLLATION pd_agg_cutf8 (provider = libc, locale = 'C.UTF-8');
+RESET parallel_leader_participation;
+RESET zfdw.parallel_chunk_size;
+SET max_parallel_workers_per_gather = 0;
+CREATE FOREIGN TABLE pd_null_c (
+    p_s numeric(9,2) OPTIONS (position '1', pic 'S9(5)V99', usage 'comp-3'),
+    t1  text OPTIONS (position '33', length '8') COLLATE "C",
+    t2  varchar OPTIONS (position '41', length '3', null_if 'spaces') COLLATE "C",
+    t2t text OPTIONS (position '41', length '3', null_if 'spaces') COLLATE "C",
+    t2d text OPTIONS (position '41', length '3', null_if 'spaces') COLLATE pd_agg_cutf8
+) SERVER pd_server OPTIONS (filename :'pd', lrecl '64', on_error 'null', log_verbosity 'silent');
+SET zfdw.enable_filter_pushdown = off;
+CREATE TABLE pd_heap_c AS SELECT * FROM pd_null_c;
+RESET zfdw.enable_filter_pushdown;
+SELECT q, (zt_agg_check(q)).* FROM (VALUES
+  ('SELECT min(t1), max(t1), min(t2t), max(t2t), count(t2t) FROM pd_null_c'),
+  ('SELECT t2, min(t1), max(t1), count(*) FROM pd_null_c GROUP BY t2'),
+  ('SELECT min(t1), max(t2t) FROM pd_null_c WHERE p_s > 1000000'),
+  ('SELECT min(t2t), max(t2t), count(t2t) FROM pd_null_c WHERE t2t IS NULL'),
+  ('SELECT min(t2) FROM pd_null_c'),
+  ('SELECT min(t2d), max(t2d) FROM pd_null_c')
+) v(q);
+SELECT t2, min(t1), max(t1) FROM pd_null_c GROUP BY t2 ORDER BY t2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET zfdw.parallel_chunk_size = '1kB';
+SELECT line FROM zt_explain('(COSTS OFF) SELECT t2, min(t1), max(t1) FROM pd_null_c GROUP BY t2') line
+ WHERE line ~ 'Pushed|Gather';
+SELECT t2, min(t1), max(t1) FROM pd_null_c GROUP BY t2 ORDER BY t2;

@@ -27,3 +27,14 @@ SELECT queries, pushed > queries / 5 AS often_pushed, errors, differences, first
   FROM zt_pd_random_agg('pd_null', 700, 0.42);
 SELECT queries, pushed > queries / 5 AS often_pushed, errors, differences, first_difference
   FROM zt_pd_random_agg('pd_skip', 300, 0.56);
+
+-- the same in parallel plans: each worker computes partial groups over
+-- its 1 kB chunks of the file, the leader merges them
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET zfdw.parallel_chunk_size = '1kB';
+SELECT queries, parallel > queries / 5 AS often_parallel, errors, differences, first_difference
+  FROM zt_pd_random_agg('pd_null', 300, 0.71);

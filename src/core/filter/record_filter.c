@@ -221,6 +221,80 @@ prepare_node(const zf_filter *flt, zf_filter_node *n)
 		number_interval(n, &n->consts[0]);
 }
 
+/* The big-endian bytes of v (0 <= v < 10^n) as n EBCDIC digits F0-F9. */
+static uint64_t
+zoned_bytes(zf_int128 v, uint32_t n)
+{
+	uint64_t	w = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+	{
+		w |= (uint64_t) (0xF0 | (int) (v % 10)) << (8 * i);
+		v /= 10;
+	}
+	return w;
+}
+
+/*
+ * The values lo..hi clamped to the n digits a field holds, as the bytes
+ * of the field read big-endian: false when none of them fits.
+ */
+static bool
+zoned_range(zf_int128 lo, zf_int128 hi, uint32_t n, uint64_t *blo, uint64_t *bhi)
+{
+	zf_int128	max = 1;
+
+	for (uint32_t i = 0; i < n; i++)
+		max *= 10;
+	max -= 1;
+	if (lo < 0)
+		lo = 0;
+	if (hi > max)
+		hi = max;
+	if (lo > hi)
+		return false;
+	*blo = zoned_bytes(lo, n);
+	*bhi = zoned_bytes(hi, n);
+	return true;
+}
+
+/* Set up zoned_skip when the filter allows it (see zf_filter). */
+static void
+prepare_zoned_skip(zf_filter *flt)
+{
+	const zf_filter_operand *o;
+	const zf_filter_node *root = flt->root;
+
+	flt->zoned_skip = false;
+	if (!flt->flat || flt->noperands != 1 || root->nargs < 1 ||
+		root->nargs > ZF_FILTER_ZONED_MAX)
+		return;
+	o = &flt->operands[0];
+	if (!o->zoned_digits || o->may_be_null || o->is_text ||
+		o->r.f->length < 1 || o->r.f->length > 8)
+		return;
+	flt->zoned_off = o->r.f->offset;
+	flt->zoned_len = o->r.f->length;
+	if (!zoned_range(o->lo, o->hi, flt->zoned_len,
+					 &flt->zoned_accept_lo, &flt->zoned_accept_hi))
+		return;					/* no digits the column takes: unsure */
+	flt->zoned_nint = root->nargs;
+	for (int i = 0; i < root->nargs; i++)
+	{
+		const zf_filter_node *n = root->args[i];
+
+		flt->zoned_outside[i] = n->outside;
+		if (!zoned_range(n->ilo, n->ihi, flt->zoned_len,
+						 &flt->zoned_lo[i], &flt->zoned_hi[i]))
+		{
+			/* an empty interval: no bytes are inside it */
+			flt->zoned_lo[i] = UINT64_MAX;
+			flt->zoned_hi[i] = 0;
+		}
+	}
+	flt->zoned_skip = true;
+}
+
 /* See record_filter.h. */
 void
 zf_filter_prepare(zf_filter *flt)
@@ -229,6 +303,7 @@ zf_filter_prepare(zf_filter *flt)
 	flt->flat = flt->root->kind == ZF_FILTER_AND;
 	for (int i = 0; i < flt->root->nargs && flt->flat; i++)
 		flt->flat = flt->root->args[i]->interval;
+	prepare_zoned_skip(flt);
 }
 
 /*
@@ -515,6 +590,47 @@ zf_filter_eval(const zf_filter *flt, const uint8_t *rec, uint32_t len)
 	return eval_record(flt, rec, len);
 }
 
+/*
+ * zf_filter_skip by byte compares (zoned_skip, records of at least
+ * zoned_off + 8 bytes): a record of plain digits the column takes is
+ * rejected when its field's bytes, read big-endian, fall outside one of
+ * the intervals (or inside an "outside" one).  Any other record stops the
+ * run: zf_filter_eval decides it as always.
+ */
+static uint32_t
+zoned_skip(const zf_filter *flt, const uint8_t *data, uint32_t len, uint32_t n)
+{
+	const uint32_t nbytes = flt->zoned_len;
+	const uint64_t used = nbytes == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * nbytes)) - 1;
+	const uint64_t zones = UINT64_C(0xF0F0F0F0F0F0F0F0) & used;
+	const int	shift = 64 - 8 * (int) nbytes;
+	const uint8_t *p = data + flt->zoned_off;
+	uint32_t	i;
+
+	for (i = 0; i < n; i++, p += len)
+	{
+		uint64_t	w;
+		uint64_t	be;
+		bool		rejected = false;
+
+		memcpy(&w, p, 8);		/* within the record: see the caller */
+		w &= used;
+		if ((w & zones) != zones ||
+			(((w & UINT64_C(0x0F0F0F0F0F0F0F0F)) + UINT64_C(0x0606060606060606)) &
+			 UINT64_C(0x1010101010101010) & used) != 0)
+			break;				/* not plain digits: the decoder's */
+		be = __builtin_bswap64(w) >> shift;
+		if (be < flt->zoned_accept_lo || be > flt->zoned_accept_hi)
+			break;				/* a value the column refuses: unsure */
+		for (int k = 0; k < flt->zoned_nint; k++)
+			rejected |= ((be >= flt->zoned_lo[k]) & (be <= flt->zoned_hi[k])) ==
+				flt->zoned_outside[k];
+		if (!rejected)
+			break;
+	}
+	return i;
+}
+
 /* See record_filter.h. */
 uint32_t
 zf_filter_skip(const zf_filter *flt, const uint8_t *data, uint32_t len,
@@ -522,6 +638,9 @@ zf_filter_skip(const zf_filter *flt, const uint8_t *data, uint32_t len,
 {
 	uint32_t	i;
 
+	if (flt->zoned_skip && flt->zoned_off + 8 <= len &&
+		__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+		return zoned_skip(flt, data, len, n);
 	for (i = 0; i < n; i++)
 	{
 		zf_tv		v = eval_record(flt, data + (size_t) i * len, len);

@@ -144,6 +144,9 @@ typedef struct zf_filter_cell
 	uint32_t	len;
 } zf_filter_cell;
 
+/* The most intervals zf_filter_skip compares as bytes. */
+#define ZF_FILTER_ZONED_MAX 4
+
 /* A whole filter: the conditions of a scan ANDed together. */
 typedef struct zf_filter
 {
@@ -153,6 +156,22 @@ typedef struct zf_filter
 	zf_filter_node *root;
 	uint32_t	min_length;		/* records shorter than this are unsure */
 	bool		flat;			/* the root ANDs intervals only */
+
+	/*
+	 * A flat filter of intervals over one unsigned EBCDIC zoned operand
+	 * (zf_filter_prepare): plain digits F0-F9 sort as their values, so
+	 * each interval becomes one of the field's bytes read big-endian, and
+	 * zf_filter_skip rejects records with a byte compare, decoding none.
+	 */
+	bool		zoned_skip;
+	uint32_t	zoned_off;		/* the field's offset and length (1-8) */
+	uint32_t	zoned_len;
+	uint64_t	zoned_accept_lo;	/* the bytes of the values the column */
+	uint64_t	zoned_accept_hi;	/* accepts (else unsure) */
+	int			zoned_nint;
+	uint64_t	zoned_lo[ZF_FILTER_ZONED_MAX];	/* the intervals' bytes */
+	uint64_t	zoned_hi[ZF_FILTER_ZONED_MAX];
+	bool		zoned_outside[ZF_FILTER_ZONED_MAX];
 } zf_filter;
 
 /*

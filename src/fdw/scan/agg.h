@@ -3,7 +3,10 @@
  * agg.h
  *	  Aggregate pushdown: GROUP BY and count/sum/avg/min/max computed
  *	  inside the scan from the record bytes (agg_plan.c plans it,
- *	  agg_exec.c runs it), one row per group.
+ *	  agg_exec.c runs it), one row per group.  In a parallel plan each
+ *	  process computes partial groups of its share of the records, and
+ *	  the leader's ForeignScan above the Gather merges them
+ *	  (agg_combine.c).
  *
  *-------------------------------------------------------------------------
  */
@@ -34,6 +37,17 @@ typedef enum ZfAggKind
 								 * comes out only when a record was read */
 } ZfAggKind;
 
+/* Which part of a pushed aggregate a ForeignScan computes. */
+typedef enum ZfAggMode
+{
+	ZF_AGG_WHOLE = 0,			/* every group, from the whole table */
+	ZF_AGG_PARTIAL,				/* this process's share of the records, one
+								 * row per group with the accumulators as
+								 * bytea (under a Gather) */
+	ZF_AGG_COMBINE				/* the leader: merges the partial rows of
+								 * its outer plan (the Gather) */
+} ZfAggMode;
+
 /* Indexes of fdw_private of a pushed aggregate's ForeignScan. */
 enum ZfAggPrivateIndex
 {
@@ -43,6 +57,8 @@ enum ZfAggPrivateIndex
 	ZfAggPrivRelOid,
 	ZfAggPrivClauses,			/* the pushed filter */
 	ZfAggPrivOutputs,			/* per output column: kind, attno */
+	ZfAggPrivMode,				/* Integer: a ZfAggMode */
+	ZfAggPrivCompression,		/* Integer: as ZfPrivCompression */
 	ZfAggPrivCount
 };
 
@@ -54,7 +70,9 @@ extern ForeignScan *zfdw_agg_plan(PlannerInfo *root, RelOptInfo *rel,
 								  ForeignPath *best_path, List *tlist,
 								  Plan *outer_plan);
 
-extern void zfdw_agg_begin(ForeignScanState *node, int eflags);
+extern void zfdw_agg_begin(ForeignScanState *node,
+						   const ZfPackedLayout *given);
+extern struct ZfScanState *zfdw_agg_scan_state(ForeignScanState *node);
 extern TupleTableSlot *zfdw_agg_iterate(ForeignScanState *node);
 extern void zfdw_agg_rescan(ForeignScanState *node);
 extern void zfdw_agg_end(ForeignScanState *node);

@@ -7,12 +7,8 @@
  *	  exact integer arithmetic per group, and one row per group comes out.
  *
  * Sums, minimums and maximums are 128-bit integers at the field's scale
- * (fields of up to 18 digits: no sum of them can overflow).  The results
- * are built the way PostgreSQL's own final functions build them:
- * sum(smallint/integer) is a bigint (with its "bigint out of range"), the
- * other sums numeric with the column's scale, avg numeric_div of the sum
- * by the count (as numeric_avg, int8_avg and numeric_poly_avg do), min and
- * max of the column's type.
+ * (sums of fields of up to 36 digits carry beyond 128 bits: zfdw_agg_add);
+ * agg_values.c turns them into the result Datums.
  *
  * A record whose fields do not all read plainly (bad bytes, a value the
  * column refuses), or that the pushed filter is unsure about, takes the
@@ -39,79 +35,7 @@
 #include "utils/rel.h"
 #include "utils/ruleutils.h"
 
-#include "scan/agg.h"
-#include "scan/filter.h"
-#include "scan/scan.h"
-
-/* One output column. */
-typedef struct AggOut
-{
-	ZfAggKind	kind;
-	ZfColumn   *col;			/* NULL for count(*) and the share */
-	ZfColumn   *share_col;		/* ZF_AGG_SHARE: the meta column */
-	ZfFilterOperandKind okind;
-	zf_filter_operand op;		/* how its field is read */
-	const zf_sbcs_table *tab;	/* text group columns: to UTF-8 */
-	int			key_off;		/* group columns: where in the key */
-	int			key_len;
-	int			acc;			/* aggregates: the accumulator's index */
-	int			datum_scale;	/* numbers: the column's Datum scale */
-} AggOut;
-
-/* The running value of one aggregate in one group. */
-typedef struct AggAcc
-{
-	int64		count;
-	zf_filter_int sum;			/* also min or max */
-} AggAcc;
-
-/* One output column's value in the current record. */
-typedef struct AggVal
-{
-	bool		isnull;
-	zf_filter_int v;			/* 8-aligned: the array is palloc'd */
-	const char *utf8;			/* text already UTF-8 (the ordinary path) */
-	uint32		utf8len;
-	const uint8 *raw;			/* text in the record's code page */
-	uint32		rawlen;
-} AggVal;
-
-typedef struct ZfAggState
-{
-	Relation	rel;
-	ZfScanState *s;
-	int			nout;
-	AggOut	   *outs;
-	AggVal	   *vals;
-	int			nagg;
-	int			ngroup;
-	int			share_acc;		/* -1, or the record count of a GROUP BY
-								 * of the share column (ZF_AGG_SHARE) */
-	Size		keysize;
-	Size		entrysize;
-	uint8	   *key;
-	HTAB	   *groups;			/* NULL without GROUP BY */
-	uint8	   *recent[64];		/* groups seen lately, by a cheap hash of
-								 * their key: most records find theirs here */
-	uint8	   *single;			/* the one group without GROUP BY */
-	bool		computed;
-	bool		single_done;
-	HASH_SEQ_STATUS seq;
-	uint64		ngroups_out;
-	List	   *clauses;		/* the pushed filter, Vars as the table's */
-	Index		relid;			/* their varno */
-	/* the ordinary path */
-	TupleTableSlot *baseslot;
-	MemoryContext rowcxt;
-	MemoryContext groupcxt;
-} ZfAggState;
-
-/* The accumulators of a group entry. */
-static inline AggAcc *
-entry_accs(ZfAggState *as, uint8 *entry)
-{
-	return (AggAcc *) (entry + MAXALIGN(as->keysize));
-}
+#include "scan/agg_int.h"
 
 /* A new group (or the hash table of groups), freshly zeroed. */
 static void
@@ -137,9 +61,13 @@ reset_groups(ZfAggState *as)
 		as->single = MemoryContextAllocZero(as->groupcxt, as->entrysize);
 }
 
-/* BeginForeignScan of a pushed aggregate. */
+/*
+ * BeginForeignScan of a pushed aggregate (InitializeWorkerForeignScan in
+ * a parallel worker, with the layout its leader packed: given).  A
+ * combining leader reads no records: it only needs the table's columns.
+ */
 void
-zfdw_agg_begin(ForeignScanState *node, int eflags)
+zfdw_agg_begin(ForeignScanState *node, const ZfPackedLayout *given)
 {
 	ForeignScan *plan = (ForeignScan *) node->ss.ps.plan;
 	ZfAggState *as = palloc0(sizeof(ZfAggState));
@@ -147,20 +75,28 @@ zfdw_agg_begin(ForeignScanState *node, int eflags)
 	Oid			reloid;
 	ListCell   *lc;
 	int			i;
-	ZfScanState *s;
+	ZfScanState *s = NULL;
 
-	(void) eflags;
 	foreach(lc, (List *) list_nth(plan->fdw_private, ZfAggPrivNeededAttrs))
 		needed = bms_add_member(needed, lfirst_int(lc));
+	as->mode = (ZfAggMode) intVal(list_nth(plan->fdw_private, ZfAggPrivMode));
 	as->relid = (Index) intVal(list_nth(plan->fdw_private, ZfAggPrivRelid));
 	reloid = (Oid) intVal(list_nth(plan->fdw_private, ZfAggPrivRelOid));
 	as->clauses = (List *) list_nth(plan->fdw_private, ZfAggPrivClauses);
 	as->rel = table_open(reloid, NoLock);	/* locked by the executor */
-	s = as->s = zfdw_scan_begin(as->rel, false, needed, NULL);
-	s->econtext = node->ss.ps.ps_ExprContext;
-	s->defer_decode = true;
-	s->filter = zfdw_filter_begin_clauses(node, s, as->clauses, as->relid,
-										  ExecInitQual(as->clauses, &node->ss.ps));
+	if (as->mode == ZF_AGG_COMBINE)
+		as->t = zfdw_open_table(as->rel, false, needed, NULL);
+	else
+	{
+		s = as->s = zfdw_scan_begin(as->rel, false, needed, given);
+		as->t = s->t;
+		s->econtext = node->ss.ps.ps_ExprContext;
+		s->compression_kinds = (unsigned) intVal(list_nth(plan->fdw_private,
+														  ZfAggPrivCompression));
+		s->defer_decode = true;
+		s->filter = zfdw_filter_begin_clauses(node, s, as->clauses, as->relid,
+											  ExecInitQual(as->clauses, &node->ss.ps));
+	}
 
 	as->nout = list_length((List *) list_nth(plan->fdw_private, ZfAggPrivOutputs));
 	as->outs = palloc0(sizeof(AggOut) * as->nout);
@@ -177,14 +113,14 @@ zfdw_agg_begin(ForeignScanState *node, int eflags)
 		out->kind = (ZfAggKind) linitial_int(o);
 		if (out->kind == ZF_AGG_SHARE)
 		{
-			out->share_col = &s->t->columns[attno - 1];
+			out->share_col = &as->t->columns[attno - 1];
 			out->acc = as->share_acc = as->nagg++;
 			continue;
 		}
 		if (attno > 0)
 		{
-			out->col = &s->t->columns[attno - 1];
-			out->okind = zfdw_filter_operand_kind(s->t, out->col);
+			out->col = &as->t->columns[attno - 1];
+			out->okind = zfdw_filter_operand_kind(as->t, out->col);
 			if (out->okind == ZF_FOPERAND_NONE ||
 				!zfdw_filter_operand_init(out->col, out->okind, &out->op))
 				elog(ERROR, "zfdw: column \"%s\" cannot be aggregated in the scan",
@@ -195,6 +131,9 @@ zfdw_agg_begin(ForeignScanState *node, int eflags)
 				out->datum_scale = out->col->target == ZF_TARGET_NUMERIC &&
 					out->col->num_precision >= 0 ? out->col->num_scale : out->col->f->scale;
 		}
+		if ((out->kind == ZF_AGG_MIN || out->kind == ZF_AGG_MAX) &&
+			out->okind == ZF_FOPERAND_TEXT)
+			out->text_cap = 3 * (int) out->col->f->length + 4;
 		if (out->kind == ZF_AGG_GROUP)
 		{
 			out->key_off = (int) as->keysize;
@@ -208,6 +147,21 @@ zfdw_agg_begin(ForeignScanState *node, int eflags)
 	}
 	as->keysize = Max(as->keysize, 1);
 	as->entrysize = MAXALIGN(as->keysize) + sizeof(AggAcc) * Max(as->nagg, 1);
+	/* the kept values of text min/max after the accumulators */
+	{
+		int			scratch = 0;
+
+		for (i = 0; i < as->nout; i++)
+			if (as->outs[i].text_cap > 0)
+			{
+				as->outs[i].text_off = (int) as->entrysize;
+				as->entrysize += 4 + as->outs[i].text_cap;
+				scratch = Max(scratch, as->outs[i].text_cap);
+			}
+		if (scratch > 0)
+			as->text_scratch = palloc(scratch + 4);
+	}
+	as->entrysize = MAXALIGN(as->entrysize);
 	as->key = palloc0(as->keysize);
 	as->baseslot = MakeSingleTupleTableSlot(RelationGetDescr(as->rel), &TTSOpsVirtual);
 	as->rowcxt = AllocSetContextCreate(CurrentMemoryContext, "zfdw aggregate row",
@@ -216,6 +170,15 @@ zfdw_agg_begin(ForeignScanState *node, int eflags)
 										 ALLOCSET_DEFAULT_SIZES);
 	reset_groups(as);
 	node->fdw_state = as;
+}
+
+/* The record scan of a pushed aggregate's node (NULL: none, or not yet open). */
+ZfScanState *
+zfdw_agg_scan_state(ForeignScanState *node)
+{
+	ZfAggState *as = (ZfAggState *) node->fdw_state;
+
+	return as ? as->s : NULL;
 }
 
 /* Read every output's value of the current record from its bytes. */
@@ -272,50 +235,13 @@ read_slow(ZfAggState *as, ExprContext *econtext)
 	for (int i = 0; i < as->nout; i++)
 	{
 		AggOut	   *out = &as->outs[i];
-		AggVal	   *v = &as->vals[i];
 		int			k;
-		Datum		d;
 
 		if (out->col == NULL)
 			continue;
 		k = out->col - s->t->columns;
-		v->isnull = slot->tts_isnull[k];
-		v->raw = NULL;
-		v->utf8 = NULL;
-		if (v->isnull)
-			continue;
-		d = slot->tts_values[k];
-		if (out->okind == ZF_FOPERAND_TEXT)
-		{
-			text	   *txt = DatumGetTextPP(d);
-
-			v->utf8 = VARDATA_ANY(txt);
-			v->utf8len = VARSIZE_ANY_EXHDR(txt);
-			continue;
-		}
-		switch (out->col->target)
-		{
-			case ZF_TARGET_INT2:
-				v->v = DatumGetInt16(d);
-				break;
-			case ZF_TARGET_INT4:
-				v->v = DatumGetInt32(d);
-				break;
-			case ZF_TARGET_INT8:
-				v->v = DatumGetInt64(d);
-				break;
-			default:
-				{
-					zf_filter_const kc;
-
-					if (!zf_filter_number_const(DatumGetCString(DirectFunctionCall1(numeric_out, d)),
-												out->col->f->scale, &kc) || !kc.exact)
-						elog(ERROR, "zfdw: value of column \"%s\" is not at its field's scale",
-							 out->col->attname);
-					v->v = kc.floor;
-				}
-				break;
-		}
+		zfdw_agg_value_from_datum(as, out, &as->vals[i], slot->tts_values[k],
+								  slot->tts_isnull[k]);
 	}
 	return true;
 }
@@ -383,7 +309,7 @@ find_group(ZfAggState *as)
 			return entry;
 		entry = hash_search(as->groups, as->key, HASH_ENTER, &found);
 		if (!found)
-			memset(entry_accs(as, entry), 0, sizeof(AggAcc) * Max(as->nagg, 1));
+			memset(zfdw_agg_entry_accs(as, entry), 0, sizeof(AggAcc) * Max(as->nagg, 1));
 		as->recent[slot] = entry;
 		return entry;
 	}
@@ -393,7 +319,7 @@ find_group(ZfAggState *as)
 static inline void
 accumulate(ZfAggState *as, uint8 *entry)
 {
-	AggAcc	   *accs = entry_accs(as, entry);
+	AggAcc	   *accs = zfdw_agg_entry_accs(as, entry);
 
 	for (int i = 0; i < as->nout; i++)
 	{
@@ -415,14 +341,20 @@ accumulate(ZfAggState *as, uint8 *entry)
 		{
 			case ZF_AGG_SUM:
 			case ZF_AGG_AVG:
-				a->sum += v->v;
+				zfdw_agg_add(a, v->v);
 				break;
 			case ZF_AGG_MIN:
-				if (a->count == 0 || v->v < a->sum)
-					a->sum = v->v;
-				break;
 			case ZF_AGG_MAX:
-				if (a->count == 0 || v->v > a->sum)
+				if (out->text_cap > 0)
+				{
+					const char *p;
+					uint32		n;
+
+					zfdw_agg_text_value(as, out, v, &p, &n);
+					zfdw_agg_text_offer(out, entry, a, p, n);
+				}
+				else if (a->count == 0 ||
+						 (out->kind == ZF_AGG_MIN ? v->v < a->sum : v->v > a->sum))
 					a->sum = v->v;
 				break;
 			default:
@@ -430,6 +362,17 @@ accumulate(ZfAggState *as, uint8 *entry)
 		}
 		a->count++;
 	}
+}
+
+/* The group of the current values, for agg_combine.c. */
+uint8 *
+zfdw_agg_group_of_values(ZfAggState *as)
+{
+	MemoryContext o = MemoryContextSwitchTo(as->groupcxt);
+	uint8	   *entry = find_group(as);
+
+	MemoryContextSwitchTo(o);
+	return entry;
 }
 
 /* Add the current record's values to their group. */
@@ -528,9 +471,9 @@ runs_error_callback(void *arg)
 		s->errcb.callback(s->errcb.arg);
 }
 
-/* Scan the whole table into the groups. */
+/* Scan the table (this process's share of it, in a parallel plan) into the groups. */
 static void
-compute(ForeignScanState *node, ZfAggState *as)
+scan_records(ForeignScanState *node, ZfAggState *as)
 {
 	ZfScanState *s = as->s;
 	ExprContext *econtext = node->ss.ps.ps_ExprContext;
@@ -564,128 +507,19 @@ compute(ForeignScanState *node, ZfAggState *as)
 			if (ok)
 				add_record(as);
 		}
+}
+
+/* The groups: from the records, or merged from the workers' partial groups. */
+static void
+compute(ForeignScanState *node, ZfAggState *as)
+{
+	if (as->mode == ZF_AGG_COMBINE)
+		zfdw_agg_combine(node, as);
+	else
+		scan_records(node, as);
 	as->computed = true;
 	if (as->groups)
 		hash_seq_init(&as->seq, as->groups);
-}
-
-/* A numeric Datum of v (at field_scale) with exactly datum_scale digits. */
-static Datum
-numeric_at(zf_int128 v, int field_scale, int datum_scale)
-{
-	char		buf[ZF_DECIMAL_STRLEN + 64];
-	int			n = zf_decimal_to_string(v, field_scale, buf);
-
-	if (datum_scale > field_scale)
-	{
-		if (field_scale == 0)
-			buf[n++] = '.';
-		for (int i = field_scale; i < datum_scale; i++)
-			buf[n++] = '0';
-		buf[n] = '\0';
-	}
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-}
-
-/* The column's own Datum of a value (group columns, min, max). */
-static Datum
-column_datum(AggOut *out, zf_int128 v)
-{
-	Datum		d;
-	zf_error	err;
-
-	zf_error_clear(&err);
-	if (!zfdw_number_datum(out->col, v, out->col->f->scale, &d, &err))
-		elog(ERROR, "zfdw: %s", err.message);
-	return d;
-}
-
-/* Fill the slot with one group's row. */
-static void
-emit(ZfAggState *as, uint8 *entry, TupleTableSlot *slot)
-{
-	AggAcc	   *accs = entry_accs(as, entry);
-
-	for (int i = 0; i < as->nout; i++)
-	{
-		AggOut	   *out = &as->outs[i];
-		Datum	   *d = &slot->tts_values[i];
-		bool	   *isnull = &slot->tts_isnull[i];
-		AggAcc	   *a = &accs[out->acc];
-		int			fs = out->col ? out->col->f->scale : 0;
-
-		*isnull = false;
-		switch (out->kind)
-		{
-			case ZF_AGG_GROUP:
-				{
-					const uint8 *k = entry + out->key_off;
-
-					if (k[0])
-						*isnull = true;
-					else if (out->okind == ZF_FOPERAND_NUMBER)
-					{
-						zf_int128	v;
-
-						memcpy(&v, k + 1, sizeof(v));
-						*d = column_datum(out, v);
-					}
-					else
-					{
-						uint32		n;
-
-						memcpy(&n, k + 1, 4);
-						*d = PointerGetDatum(cstring_to_text_with_len((const char *) k + 5, (int) n));
-					}
-				}
-				break;
-			case ZF_AGG_COUNT_STAR:
-			case ZF_AGG_COUNT:
-				*d = Int64GetDatum(a->count);
-				break;
-			case ZF_AGG_SHARE:
-				{
-					zf_error	err;
-
-					zf_error_clear(&err);
-					if (!zfdw_number_datum(out->share_col,
-										   (zf_int128) as->s->t->opts.share_index,
-										   0, d, &err))
-						zfdw_report(ERROR, &err, out->share_col->attname);
-				}
-				break;
-			case ZF_AGG_SUM:
-				if (a->count == 0)
-					*isnull = true;
-				else if (out->col->target == ZF_TARGET_INT2 || out->col->target == ZF_TARGET_INT4)
-				{
-					if (a->sum < PG_INT64_MIN || a->sum > PG_INT64_MAX)
-						ereport(ERROR,
-								(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-								 errmsg("bigint out of range")));
-					*d = Int64GetDatum((int64) a->sum);
-				}
-				else
-					*d = numeric_at(a->sum, fs, out->datum_scale);
-				break;
-			case ZF_AGG_AVG:
-				if (a->count == 0)
-					*isnull = true;
-				else
-					*d = DirectFunctionCall2(numeric_div,
-											 numeric_at(a->sum, fs, out->datum_scale),
-											 NumericGetDatum(int64_to_numeric(a->count)));
-				break;
-			case ZF_AGG_MIN:
-			case ZF_AGG_MAX:
-				if (a->count == 0)
-					*isnull = true;
-				else
-					*d = column_datum(out, a->sum);
-				break;
-		}
-	}
 }
 
 /* IterateForeignScan of a pushed aggregate: the next group's row. */
@@ -711,12 +545,16 @@ zfdw_agg_iterate(ForeignScanState *node)
 		as->single_done = true;
 		entry = as->single;
 		/* GROUP BY the share alone: no records, no group */
-		if (as->share_acc >= 0 && entry_accs(as, entry)[as->share_acc].count == 0)
+		if (as->share_acc >= 0 &&
+			zfdw_agg_entry_accs(as, entry)[as->share_acc].count == 0)
 			return slot;
 	}
 	else if ((entry = hash_seq_search(&as->seq)) == NULL)
 		return slot;
-	emit(as, entry, slot);
+	if (as->mode == ZF_AGG_PARTIAL)
+		zfdw_agg_emit_partial(as, entry, slot);
+	else
+		zfdw_agg_emit(as, entry, slot);
 	as->ngroups_out++;
 	ExecStoreVirtualTuple(slot);
 	return slot;
@@ -731,9 +569,13 @@ zfdw_agg_rescan(ForeignScanState *node)
 	if (as->computed && as->groups && hash_get_num_entries(as->groups) > 0 &&
 		as->ngroups_out < (uint64) hash_get_num_entries(as->groups))
 		hash_seq_term(&as->seq);
-	zfdw_scan_rewind(as->s);
-	if (as->s->filter)
-		as->s->filter->ready = false;
+	if (as->s)
+	{
+		zfdw_scan_rewind(as->s);
+		if (as->s->filter)
+			as->s->filter->ready = false;
+	}
+	as->nmerged = 0;
 	reset_groups(as);
 }
 
@@ -748,12 +590,16 @@ zfdw_agg_end(ForeignScanState *node)
 	if (as->computed && as->groups &&
 		as->ngroups_out < (uint64) hash_get_num_entries(as->groups))
 		hash_seq_term(&as->seq);
-	zfdw_scan_end(as->s);
+	if (as->s)
+		zfdw_scan_end(as->s);
 	ExecDropSingleTupleTableSlot(as->baseslot);
 	table_close(as->rel, NoLock);
 }
 
-/* EXPLAIN of a pushed aggregate: the aggregate, the filter, the counts. */
+/*
+ * EXPLAIN of a pushed aggregate: the table's lines as a scan shows them,
+ * the aggregate, the filter, the counts.
+ */
 void
 zfdw_agg_explain(ForeignScanState *node, ExplainState *es)
 {
@@ -780,11 +626,11 @@ zfdw_agg_explain(ForeignScanState *node, ExplainState *es)
 	}
 	if (groups.len)
 		appendStringInfo(&aggs, " GROUP BY %s", groups.data);
-	ExplainPropertyText("Foreign File", as->s->t->opts.filename ?
-						as->s->t->opts.filename : as->s->t->opts.program, es);
-	zfdw_share_explain(as->s, es);
+	if (as->s)
+		zfdw_explain_table(as->s, es);	/* the file, its format and layout */
+	/* (a partial aggregate's say "PARTIAL sum(...)") */
 	ExplainPropertyText("Pushed Aggregate", aggs.data, es);
-	if (as->clauses != NIL)
+	if (as->clauses != NIL && as->mode != ZF_AGG_COMBINE)
 	{
 		Node	   *expr = list_length(as->clauses) == 1 ? linitial(as->clauses) :
 			(Node *) make_andclause(as->clauses);
@@ -797,8 +643,14 @@ zfdw_agg_explain(ForeignScanState *node, ExplainState *es)
 		ExplainPropertyText("Pushed Filter",
 							deparse_expression(expr, context, false, false), es);
 	}
-	if (es->analyze)
+	if (es->analyze && as->mode == ZF_AGG_COMBINE)
 	{
+		ExplainPropertyInteger("Partial Groups Merged", NULL, (int64) as->nmerged, es);
+		ExplainPropertyInteger("Groups", NULL, (int64) as->ngroups_out, es);
+	}
+	else if (es->analyze)
+	{
+		/* a parallel plan: the leader's own share (workers count theirs) */
 		ExplainPropertyInteger("Records Read", NULL, (int64) as->s->nread, es);
 		if (as->s->filter)
 			ExplainPropertyInteger("Records Skipped by Pushed Filter", NULL,

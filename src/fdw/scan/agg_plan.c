@@ -14,10 +14,19 @@
  *	  - GROUP BY columns that a pushed filter could test (fixed-offset
  *		numbers, single-byte text under a deterministic collation);
  *	  - aggregated columns: smallint, integer, bigint or numeric over
- *		packed, zoned or binary fields of up to 18 digits, so that a sum
- *		of any number of them fits a 128-bit integer;
+ *		packed, zoned or binary fields of up to 36 digits (128-bit
+ *		integers; a sum carries beyond them, agg_int.h);
+ *	  - min and max of text columns under the "C" collation (agg_text.c);
  *	  - every restriction clause of the table pushed as a filter, with
  *		constants or the query's parameters.
+ *
+ * When the table offers a parallel scan, a second path splits the work:
+ * each process of a Gather computes partial groups over its share of the
+ * records (ZF_AGG_PARTIAL), and a ForeignScan above the Gather merges
+ * them (ZF_AGG_COMBINE, agg_combine.c).  PostgreSQL's own partial
+ * aggregation (UPPERREL_PARTIAL_GROUP_AGG) would need the aggregates'
+ * internal transition states serialized as each version does it; the
+ * accumulators here are zfdw's own, so the merge is zfdw's too.
  *
  *-------------------------------------------------------------------------
  */
@@ -52,6 +61,7 @@ typedef struct ZfAggPlanState
 	RelOptInfo *input_rel;
 	List	   *outputs;		/* per output column: kind, attno */
 	List	   *clauses;		/* the input's restriction clauses */
+	unsigned	compression_kinds;	/* as ZfPlanState's, for EXPLAIN */
 } ZfAggPlanState;
 
 /* True when a node holds a parameter other than the query's own. */
@@ -80,8 +90,9 @@ agg_column(ZfTable *t, Node *expr, Index relid, bool number_only)
 	kind = zfdw_filter_operand_kind(t, col);
 	if (kind == ZF_FOPERAND_NONE || (number_only && kind != ZF_FOPERAND_NUMBER))
 		return NULL;
-	if (kind == ZF_FOPERAND_NUMBER && !zf_field_fits_int64(&col->reader))
-		return NULL;			/* sums could outgrow 128 bits */
+	if (kind == ZF_FOPERAND_NUMBER && !zf_field_fits_int64(&col->reader) &&
+		(col->f->digits == 0 || col->f->digits > 36))
+		return NULL;			/* values read as 128-bit integers */
 	return col;
 }
 
@@ -130,7 +141,9 @@ agg_supported(ZfTable *t, Aggref *agg, Index relid, ZfAggKind *kind,
 	{
 		TargetEntry *te = linitial_node(TargetEntry, agg->args);
 
-		col = agg_column(t, (Node *) te->expr, relid, strcmp(name, "count") != 0);
+		/* count, min and max read text columns too, sum and avg numbers */
+		col = agg_column(t, (Node *) te->expr, relid,
+						 strcmp(name, "sum") == 0 || strcmp(name, "avg") == 0);
 		if (col == NULL)
 			return false;
 		argtype = exprType((Node *) te->expr);
@@ -154,6 +167,10 @@ agg_supported(ZfTable *t, Aggref *agg, Index relid, ZfAggKind *kind,
 	{
 		*kind = name[1] == 'i' ? ZF_AGG_MIN : ZF_AGG_MAX;
 		want = argtype;
+		/* text: only min(text) under "C", whose order is the bytes' */
+		if (zfdw_filter_operand_kind(t, col) == ZF_FOPERAND_TEXT &&
+			(argtype != TEXTOID || !zfdw_collation_is_c(agg->inputcollid)))
+			return false;
 	}
 	else
 		return false;
@@ -161,6 +178,78 @@ agg_supported(ZfTable *t, Aggref *agg, Index relid, ZfAggKind *kind,
 		return false;
 	*colp = col;
 	return true;
+}
+
+/*
+ * The grouped target of a partial aggregate: the group columns as they
+ * are, each aggregate marked partial (EXPLAIN shows "PARTIAL sum(...)")
+ * and typed bytea, the accumulator a worker hands its leader.
+ */
+static PathTarget *
+partial_target(PlannerInfo *root, PathTarget *target)
+{
+	PathTarget *pt = create_empty_pathtarget();
+	ListCell   *lc;
+	int			i = 0;
+
+	foreach(lc, target->exprs)
+	{
+		Expr	   *expr = lfirst(lc);
+
+		if (IsA(expr, Aggref))
+		{
+			Aggref	   *agg = copyObject((Aggref *) expr);
+
+			agg->aggsplit = AGGSPLIT_INITIAL_SERIAL;
+			agg->aggtype = BYTEAOID;
+			expr = (Expr *) agg;
+		}
+		add_column_to_pathtarget(pt, expr, get_pathtarget_sortgroupref(target, i));
+		i++;
+	}
+	return set_pathtarget_cost_width(root, pt);
+}
+
+/*
+ * The parallel path: a ForeignScan merging the partial groups that a
+ * Gather collects from partial aggregates, each process taking chunks of
+ * the table as its parallel scan does (as many workers as the table's
+ * partial path has).
+ */
+static void
+add_parallel_path(PlannerInfo *root, RelOptInfo *input_rel,
+				  RelOptInfo *output_rel, PathTarget *target, double rows,
+				  Cost serial_total)
+{
+	Path	   *scan = linitial(input_rel->partial_pathlist);
+	int			workers = scan->parallel_workers;
+	PathTarget *ptarget;
+	ForeignPath *partial;
+	GatherPath *gather;
+	ForeignPath *combine;
+	double		partial_rows;
+
+	if (workers <= 0)
+		return;
+	ptarget = partial_target(root, target);
+	partial = zfdw_create_foreign_upper_path(root, output_rel, ptarget, rows, 0,
+											 serial_total / zfdw_parallel_divisor(workers),
+											 NULL, list_make1(makeInteger(ZF_AGG_PARTIAL)));
+	partial->path.parallel_aware = true;
+	partial->path.parallel_safe = true;
+	partial->path.parallel_workers = workers;
+	partial_rows = rows * (workers + 1);
+	gather = create_gather_path(root, output_rel, (Path *) partial, ptarget,
+								NULL, &partial_rows);
+	combine = zfdw_create_foreign_upper_path(root, output_rel, target, rows,
+											 gather->path.total_cost,
+											 gather->path.total_cost +
+											 partial_rows * cpu_operator_cost * list_length(target->exprs) +
+											 rows * cpu_tuple_cost,
+											 (Path *) gather,
+											 list_make1(makeInteger(ZF_AGG_COMBINE)));
+	combine->path.parallel_safe = false;
+	add_path(output_rel, (Path *) combine);
 }
 
 /*
@@ -273,11 +362,21 @@ zfdwGetForeignUpperPaths(PlannerInfo *root, UpperRelationKind stage,
 	aps->input_rel = input_rel;
 	aps->outputs = outputs;
 	aps->clauses = clauses;
+	aps->compression_kinds = ps->compression_kinds;
 	output_rel->fdw_private = aps;
 	path = zfdw_create_foreign_upper_path(root, output_rel, target, rows,
-										  0, total, NIL);
+										  0, total, NULL,
+										  list_make1(makeInteger(ZF_AGG_WHOLE)));
 	path->path.parallel_safe = false;	/* it reads the whole table */
 	add_path(output_rel, (Path *) path);
+
+	/*
+	 * A GROUP BY of the share column stays serial: the partial groups of
+	 * agg_combine.c are keyed by group columns, and the share is none.
+	 */
+	if (output_rel->consider_parallel && input_rel->partial_pathlist != NIL &&
+		nshare == 0)
+		add_parallel_path(root, input_rel, output_rel, target, rows, total);
 }
 
 /*
@@ -315,5 +414,7 @@ zfdw_agg_plan(PlannerInfo *root, RelOptInfo *rel, ForeignPath *best_path,
 
 	priv = list_make5(needed, makeInteger((int) input->relid),
 					  makeInteger((int) rte->relid), aps->clauses, aps->outputs);
+	priv = lappend(priv, linitial(best_path->fdw_private));	/* the mode */
+	priv = lappend(priv, makeInteger((int) aps->compression_kinds));
 	return make_foreignscan(tlist, NIL, 0, NIL, priv, scan_tlist, NIL, outer_plan);
 }

@@ -558,14 +558,13 @@ begin_node_scan(ForeignScanState *node, const ZfPackedLayout *given)
 void
 zfdwBeginForeignScan(ForeignScanState *node, int eflags)
 {
-	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
-	{
-		zfdw_agg_begin(node, eflags);	/* a pushed aggregate */
-		return;
-	}
+	(void) eflags;
 	if (IsParallelWorker() && node->ss.ps.plan->parallel_aware)
 		return;
-	begin_node_scan(node, NULL);
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+		zfdw_agg_begin(node, NULL); /* a pushed aggregate */
+	else
+		begin_node_scan(node, NULL);
 }
 
 /*
@@ -578,7 +577,10 @@ zfdw_begin_worker_scan(ForeignScanState *node, const ZfPackedLayout *given)
 {
 	MemoryContext old = MemoryContextSwitchTo(node->ss.ps.state->es_query_cxt);
 
-	begin_node_scan(node, given);
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+		zfdw_agg_begin(node, given);	/* a partial pushed aggregate */
+	else
+		begin_node_scan(node, given);
 	MemoryContextSwitchTo(old);
 }
 
@@ -692,19 +694,14 @@ explain_compression(ZfScanState *s, ExplainState *es)
 							"a compressed file is read from start to end: no key seeks, parallel workers take whole files", es);
 }
 
-/* ExplainForeignScan: the file, its format, the layout and, under ANALYZE, the counts. */
+/*
+ * EXPLAIN's lines of the table a scan reads: the file, its format and
+ * layout (also under a pushed aggregate).
+ */
 void
-zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
+zfdw_explain_table(ZfScanState *s, ExplainState *es)
 {
-	ZfScanState *s = (ZfScanState *) node->fdw_state;
-	const ZfTableOptions *o;
-
-	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
-	{
-		zfdw_agg_explain(node, es);
-		return;
-	}
-	o = &s->t->opts;
+	const ZfTableOptions *o = &s->t->opts;
 
 	if (o->program)
 		ExplainPropertyText("Foreign Program", o->program, es);
@@ -730,6 +727,22 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 							psprintf("%s = '%s'", o->segment_field, o->segment_value), es);
 	if (o->on_error != ZF_ON_ERROR_STOP)
 		ExplainPropertyText("On Error", o->on_error == ZF_ON_ERROR_NULL ? "null" : "skip", es);
+}
+
+/* ExplainForeignScan: the file, its format, the layout and, under ANALYZE, the counts. */
+void
+zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
+{
+	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	const ZfTableOptions *o;
+
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+	{
+		zfdw_agg_explain(node, es);
+		return;
+	}
+	o = &s->t->opts;
+	zfdw_explain_table(s, es);
 	zfdw_explain_keys(node, es);
 	zfdw_filter_explain(node, es);
 	if (es->analyze)

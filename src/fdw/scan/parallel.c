@@ -23,7 +23,17 @@
 #include "port/atomics.h"
 #include "utils/memutils.h"
 
+#include "scan/agg.h"
 #include "scan/scan.h"
+
+/* The record scan of a node: its own, or its pushed aggregate's. */
+static ZfScanState *
+node_scan(ForeignScanState *node)
+{
+	if (((Scan *) node->ss.ps.plan)->scanrelid == 0)
+		return zfdw_agg_scan_state(node);
+	return (ZfScanState *) node->fdw_state;
+}
 
 /*
  * The shared state: the next chunk to hand out, the S3 requests of the
@@ -53,7 +63,7 @@ zfdwEstimateDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt)
 {
 	(void) pcxt;
 	return add_size(offsetof(ZfParallelShared, packed),
-					packed_size((ZfScanState *) node->fdw_state));
+					packed_size(node_scan(node)));
 }
 
 /* InitializeDSMForeignScan: the first chunk, and the leader's layout. */
@@ -61,7 +71,7 @@ void
 zfdwInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 							 void *coordinate)
 {
-	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	ZfScanState *s = node_scan(node);
 	ZfParallelShared *shared = (ZfParallelShared *) coordinate;
 
 	(void) pcxt;
@@ -102,7 +112,7 @@ zfdwInitializeWorkerForeignScan(ForeignScanState *node, shm_toc *toc,
 	given.data = shared->packed;
 	given.len = shared->packed_len;
 	zfdw_begin_worker_scan(node, shared->packed_len > 0 ? &given : NULL);
-	((ZfScanState *) node->fdw_state)->shared = shared;
+	node_scan(node)->shared = shared;
 }
 
 /*
@@ -115,7 +125,7 @@ zfdwInitializeWorkerForeignScan(ForeignScanState *node, shm_toc *toc,
 void
 zfdwShutdownForeignScan(ForeignScanState *node)
 {
-	ZfScanState *s = (ZfScanState *) node->fdw_state;
+	ZfScanState *s = node_scan(node);	/* also under a pushed aggregate */
 	ZfParallelShared *shared;
 	zf_s3_stats st;
 

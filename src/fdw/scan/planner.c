@@ -299,8 +299,8 @@ key_pathkeys(PlannerInfo *root, RelOptInfo *baserel, ZfPlanState *ps)
 }
 
 /* The parallel divisor of cost_seqscan: workers plus the leader's share. */
-static double
-parallel_divisor(int workers)
+double
+zfdw_parallel_divisor(int workers)
 {
 	double		divisor = workers;
 	double		leader = 1.0 - 0.3 * workers;
@@ -335,7 +335,7 @@ add_partial_path_for(PlannerInfo *root, RelOptInfo *baserel, ZfPlanState *ps)
 		workers = Min(workers, ps->nfiles);
 	if (workers <= 0)
 		return;
-	divisor = parallel_divisor(workers);
+	divisor = zfdw_parallel_divisor(workers);
 	startup = baserel->baserestrictcost.startup;
 	cpu = (record_cost(baserel, ps) * ps->ntuples + cpu_tuple_cost * baserel->rows) / divisor;
 	path = zfdw_create_foreignscan_path(root, baserel, NULL, clamp_row_est(baserel->rows / divisor),

@@ -185,6 +185,7 @@ extern zf_status zfdw_delim_next_record(ZfScanState *s, zf_record *r,
 										zf_error *err);
 extern bool zfdw_delim_split_record(ZfScanState *s);
 extern void zfdw_delim_explain(ZfTable *t, ExplainState *es);
+extern void zfdw_explain_table(ZfScanState *s, ExplainState *es);
 
 /* executor callbacks (executor.c) */
 extern void zfdwBeginForeignScan(ForeignScanState *node, int eflags);
@@ -205,6 +206,7 @@ extern ForeignScan *zfdwGetForeignPlan(PlannerInfo *root, RelOptInfo *baserel,
 extern bool zfdwIsForeignScanParallelSafe(PlannerInfo *root, RelOptInfo *rel,
 										  RangeTblEntry *rte);
 extern void zfdw_explain_keys(ForeignScanState *node, ExplainState *es);
+extern double zfdw_parallel_divisor(int workers);
 
 /* ANALYZE (analyze.c) */
 extern bool zfdwAnalyzeForeignTable(Relation relation,

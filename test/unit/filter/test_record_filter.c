@@ -18,6 +18,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "filter/record_filter.h"
@@ -285,6 +286,128 @@ test_text(void **state)
 	assert_int_equal(zf_filter_eval(&t.flt, ab, 4), ZF_TV_FALSE);
 }
 
+/* A pseudo-random number (a fixed sequence: the tests repeat). */
+static uint64_t
+next_random(uint64_t *seed)
+{
+	*seed = *seed * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
+	return *seed >> 33;
+}
+
+/*
+ * Runs of records with an unsigned zoned field, skipped by byte compares
+ * (zoned_skip): for fields of 1 to 8 digits, random intervals and random
+ * records (plain digits near the bounds, other bytes), the records
+ * zf_filter_skip rejects from the first are exactly those zf_filter_eval
+ * says FALSE or NULL to, one by one.
+ */
+static void
+test_zoned_skip(void **state)
+{
+	enum
+	{
+		LEN = 24, OFF = 5, N = 64
+	};
+	static const zf_cmp_op ops[6] = {ZF_CMP_EQ, ZF_CMP_NE, ZF_CMP_LT, ZF_CMP_LE,
+	ZF_CMP_GT, ZF_CMP_GE};
+	uint64_t	seed = 12345;
+	uint8_t		recs[N * LEN];
+
+	(void) state;
+	for (int round = 0; round < 4000; round++)
+	{
+		zf_field	f;
+		zf_field_reader r;
+		zf_filter_operand op;
+		zf_filter_cell cell;
+		zf_filter_node nodes[2];
+		zf_filter_node root;
+		zf_filter_node *args[2];
+		zf_filter_const consts[2];
+		zf_filter	flt;
+		uint32_t	digits = 1 + round % 8;
+		int64_t		max = 1;
+		int			nnodes = 1 + (round / 8) % 2;
+		uint32_t	expect;
+		char		buf[32];
+
+		for (uint32_t i = 0; i < digits; i++)
+			max *= 10;
+		max -= 1;
+		memset(&flt, 0, sizeof(flt));
+		memset(&root, 0, sizeof(root));
+		memset(nodes, 0, sizeof(nodes));
+		f = test_field("Z", ZF_KIND_ZONED, OFF, digits);
+		f.digits = (int) digits;
+		zf_field_reader_init(&r, &f, test_page("cp037"));
+		/* sometimes a column narrower than the field (smallint of 9(6)) */
+		zf_filter_operand_number(&op, &r, round % 5 == 0 ? -max / 3 : -max,
+								 round % 5 == 0 ? max / 3 : max);
+		for (int k = 0; k < nnodes; k++)
+		{
+			int64_t		c = (int64_t) (next_random(&seed) % (uint64_t) (max + 3)) - 1;
+
+			nodes[k].kind = ZF_FILTER_CMP;
+			nodes[k].op = ops[next_random(&seed) % 6];
+			nodes[k].scalar = true;
+			nodes[k].nconsts = 1;
+			nodes[k].consts = &consts[k];
+			if (next_random(&seed) % 4 == 0)
+				snprintf(buf, sizeof(buf), "%lld.5", (long long) c);
+			else
+				snprintf(buf, sizeof(buf), "%lld", (long long) c);
+			assert_true(zf_filter_number_const(buf, 0, &consts[k]));
+			args[k] = &nodes[k];
+		}
+		root.kind = ZF_FILTER_AND;
+		root.args = args;
+		root.nargs = nnodes;
+		flt.noperands = 1;
+		flt.operands = &op;
+		flt.cells = &cell;
+		flt.root = &root;
+		zf_filter_finish(&flt);
+		zf_filter_prepare(&flt);
+		assert_true(flt.zoned_skip || round % 5 == 0);
+
+		for (int i = 0; i < N; i++)
+		{
+			uint8_t    *rec = recs + i * LEN;
+			int64_t		v = (int64_t) (next_random(&seed) % (uint64_t) (max + 1));
+
+			for (int b = 0; b < LEN; b++)
+				rec[b] = (uint8_t) next_random(&seed);
+			/* near a constant, mostly */
+			if (next_random(&seed) % 2)
+			{
+				v = (int64_t) (consts[next_random(&seed) % nnodes].floor) + (int64_t) (next_random(&seed) % 3) - 1;
+				if (v < 0)
+					v = 0;
+				if (v > max)
+					v = max;
+			}
+			for (int d = (int) digits - 1; d >= 0; d--)
+			{
+				rec[OFF + d] = (uint8_t) (0xF0 | (v % 10));
+				v /= 10;
+			}
+			if (next_random(&seed) % 16 == 0)
+				rec[OFF + next_random(&seed) % digits] = (uint8_t) next_random(&seed);	/* any byte */
+		}
+		for (int from = 0; from < N; from += 7)
+		{
+			for (expect = 0; from + (int) expect < N; expect++)
+			{
+				zf_tv		tv = zf_filter_eval(&flt, recs + (from + expect) * LEN, LEN);
+
+				if (tv == ZF_TV_TRUE || tv == ZF_TV_UNSURE)
+					break;
+			}
+			assert_int_equal(zf_filter_skip(&flt, recs + from * LEN, LEN, N - from), expect);
+		}
+	}
+}
+
 /* Runs of records: how many the filter rejects from the first. */
 static void
 test_skip(void **state)
@@ -310,6 +433,7 @@ main(void)
 		cmocka_unit_test(test_three_valued),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_skip),
+		cmocka_unit_test(test_zoned_skip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
