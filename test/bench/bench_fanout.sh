@@ -139,7 +139,7 @@ EXPLAIN (VERBOSE, COSTS OFF)
 SELECT name, one_node_ms, two_nodes_ms, round(one_node_ms / two_nodes_ms, 2) AS ratio
   FROM (SELECT name, best_ms(format(sql, 'one.acct_all'), :repeat) AS one_node_ms,
                best_ms(format(sql, 'two.acct_all'), :repeat) AS two_nodes_ms FROM q) x;
-\echo the coordinator's cost without the pushed form: every row crosses (best of 2 rounds)
+\echo the cost on the coordinator without the pushed form: every row crosses the network (best of 2 rounds)
 SELECT best_ms('SELECT sum(balance), count(*) FROM two.acct_all', 2) AS two_nodes_not_pushed_ms,
        round(:rows / best_ms('SELECT count(*) FROM two.acct_all', 2) * 1000) AS rows_per_s;
 SQL
