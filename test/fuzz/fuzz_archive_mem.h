@@ -41,7 +41,7 @@ fuzz_mem_read(zf_byte_source *src, uint8_t *buf, size_t n, size_t *got,
 	return ZF_OK;
 }
 
-static const zf_byte_source_ops fuzz_mem_ops = {fuzz_mem_read, NULL, NULL, NULL};
+static const zf_byte_source_ops fuzz_mem_ops = {.read = fuzz_mem_read};
 
 /* A source of p[0..n), step bytes a read at most (0: all at once). */
 static zf_byte_source *

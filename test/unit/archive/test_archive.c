@@ -55,7 +55,7 @@ mem_read(zf_byte_source *src, uint8_t *buf, size_t n, size_t *got,
 	return ZF_OK;
 }
 
-static const zf_byte_source_ops mem_ops = {mem_read, NULL, NULL, NULL};
+static const zf_byte_source_ops mem_ops = {.read = mem_read};
 
 static zf_byte_source *
 mem(const uint8_t *p, size_t n)
