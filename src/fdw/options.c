@@ -384,6 +384,19 @@ fill_value(DefElem *def, uint8 *byte)
 }
 
 /*
+ * True when path has a ".." component: a path that a privileged user
+ * approved must be the file written (writable tables, unload_for_db2).
+ */
+bool
+zfdw_path_has_parent_ref(const char *path)
+{
+	for (const char *p = path; (p = strstr(p, "..")) != NULL; p += 2)
+		if ((p == path || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
+			return true;
+	return false;
+}
+
+/*
  * A writable table's file: an absolute path of one file, or an s3://
  * object, with no ".." component and no glob character, so that the path
  * a privileged user approved is the file written (symbolic links are
@@ -404,12 +417,11 @@ check_write_path(const char *path)
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
 				 errmsg("the filename of a writable zfdw foreign table cannot be a glob"),
 				 errdetail("The filename is \"%s\"; a table writes one file.", path)));
-	for (const char *p = path; (p = strstr(p, "..")) != NULL; p += 2)
-		if (p > path && p[-1] == '/' && (p[2] == '/' || p[2] == '\0'))
-			ereport(ERROR,
-					(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
-					 errmsg("the filename of a writable zfdw foreign table cannot contain \"..\""),
-					 errdetail("The filename is \"%s\".", path)));
+	if (zfdw_path_has_parent_ref(path))
+		ereport(ERROR,
+				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),
+				 errmsg("the filename of a writable zfdw foreign table cannot contain \"..\""),
+				 errdetail("The filename is \"%s\".", path)));
 	if (path[strlen(path) - 1] == '/')
 		ereport(ERROR,
 				(errcode(ERRCODE_FDW_INVALID_ATTRIBUTE_VALUE),

@@ -176,6 +176,7 @@ extern void zfdw_get_column_options(Oid relid, AttrNumber attnum,
 									ZfColumnOptions *copts);
 extern const char *zfdw_meta_name(ZfMeta meta);
 extern void zfdw_validate_options(List *options, Oid catalog);
+extern bool zfdw_path_has_parent_ref(const char *path);
 
 /* ---- layout and bindings (binding.c, layout_load.c, punch_binding.c) ---- */
 

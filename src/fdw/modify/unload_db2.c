@@ -278,12 +278,11 @@ check_path(const char *path, const char *what)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the %s of unload_for_db2 must be an absolute path", what),
 				 errdetail("It is \"%s\".", path)));
-	for (const char *p = path; (p = strstr(p, "..")) != NULL; p += 2)
-		if (p[-1] == '/' && (p[2] == '/' || p[2] == '\0'))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("the %s of unload_for_db2 cannot contain \"..\"", what),
-					 errdetail("It is \"%s\".", path)));
+	if (zfdw_path_has_parent_ref(path))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the %s of unload_for_db2 cannot contain \"..\"", what),
+				 errdetail("It is \"%s\".", path)));
 	if (path[strlen(path) - 1] == '/')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
