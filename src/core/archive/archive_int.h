@@ -117,4 +117,18 @@ extern zf_status zf_archive_error(zf_error *err, uint64_t offset,
 								  const char *fmt,...)
 			__attribute__((format(printf, 5, 6)));
 
+/*
+ * The flags byte of an AWSTAPE/HET chunk header (6 bytes: this chunk's
+ * length and the previous chunk's, little-endian, then the flags), read
+ * by the tape source (awstape.c) and by the block map (tape_map.c).
+ */
+#define ZF_AWS_FLAG_BOR			0x80	/* the chunk begins a block */
+#define ZF_AWS_FLAG_MARK		0x40	/* a tape mark */
+#define ZF_AWS_FLAG_EOR			0x20	/* the chunk ends a block */
+#define ZF_AWS_FLAG_COMPRESS	0x03	/* HET: compressed, by ... */
+#define ZF_AWS_FLAG_ZLIB		0x01	/* ... zlib */
+#define ZF_AWS_FLAG_BZIP2		0x02	/* ... bzip2 */
+#define ZF_AWS_FLAG_KNOWN		(ZF_AWS_FLAG_BOR | ZF_AWS_FLAG_MARK | \
+								 ZF_AWS_FLAG_EOR | ZF_AWS_FLAG_COMPRESS)
+
 #endif							/* ZF_ARCHIVE_INT_H */

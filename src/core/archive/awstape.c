@@ -26,14 +26,6 @@
 #include <string.h>
 #include <zlib.h>
 
-#define FLAG_BOR		0x80
-#define FLAG_MARK		0x40
-#define FLAG_EOR		0x20
-#define FLAG_COMPRESS	0x03
-#define FLAG_ZLIB		0x01
-#define FLAG_BZIP2		0x02
-#define FLAG_KNOWN		(FLAG_BOR | FLAG_MARK | FLAG_EOR | FLAG_COMPRESS)
-
 /* Compressed bytes of one block we accept (a block that grew a little). */
 #define MAX_RAW_BLOCK	(2 * ZF_TAPE_MAX_BLOCK)
 
@@ -128,7 +120,7 @@ static zf_status
 inflate_block(zf_tape *t, int method, uint32_t rawlen, uint32_t *len,
 			  zf_error *err)
 {
-	if (method == FLAG_ZLIB)
+	if (method == ZF_AWS_FLAG_ZLIB)
 	{
 		uLongf		out = ZF_TAPE_MAX_BLOCK;
 		int			rc = uncompress(t->block, &out, t->raw, rawlen);
@@ -206,29 +198,29 @@ zf_tape_next(zf_tape *t, zf_tape_item *item, const uint8_t **data,
 			return zf_archive_error(err, hpos, h, 6,
 									"tape block header gives %u as the previous chunk's length, which was %u",
 									prev, t->prev_len);
-		if (f & ~FLAG_KNOWN)
+		if (f & ~ZF_AWS_FLAG_KNOWN)
 			return zf_archive_error(err, hpos, h, 6, "tape block header has unknown flags");
 		t->prev_len = cur;
-		if (f & FLAG_MARK)
+		if (f & ZF_AWS_FLAG_MARK)
 		{
 			if (in_block)
 				return zf_archive_error(err, hpos, h, 6, "a tape mark inside a block");
-			if (cur != 0 || (f & ~FLAG_MARK) != 0)
+			if (cur != 0 || (f & ~ZF_AWS_FLAG_MARK) != 0)
 				return zf_archive_error(err, hpos, h, 6, "a tape mark with data or other flags");
 			*item = ZF_TAPE_MARK;
 			return ZF_OK;
 		}
-		if (!in_block && !(f & FLAG_BOR))
+		if (!in_block && !(f & ZF_AWS_FLAG_BOR))
 			return zf_archive_error(err, hpos, h, 6,
 									"a tape block chunk without a block before it");
-		if (in_block && (f & FLAG_BOR))
+		if (in_block && (f & ZF_AWS_FLAG_BOR))
 			return zf_archive_error(err, hpos, h, 6,
 									"a tape block begins before the one before it ended");
-		if (method >= 0 && (f & FLAG_COMPRESS) != method)
+		if (method >= 0 && (f & ZF_AWS_FLAG_COMPRESS) != method)
 			return zf_archive_error(err, hpos, h, 6,
 									"the chunks of a tape block disagree on its compression");
-		method = f & FLAG_COMPRESS;
-		if (method == FLAG_COMPRESS)
+		method = f & ZF_AWS_FLAG_COMPRESS;
+		if (method == ZF_AWS_FLAG_COMPRESS)
 			return zf_archive_error(err, hpos, h, 6, "unknown compression of a tape block");
 		if (cur > MAX_RAW_BLOCK - rawlen ||
 			(method == 0 && cur > ZF_TAPE_MAX_BLOCK - rawlen))
@@ -239,7 +231,7 @@ zf_tape_next(zf_tape *t, zf_tape_item *item, const uint8_t **data,
 		if (st != ZF_OK)
 			return st;
 		rawlen += cur;
-		if (f & FLAG_EOR)
+		if (f & ZF_AWS_FLAG_EOR)
 			break;
 	}
 	if (rawlen == 0)
@@ -269,11 +261,11 @@ first_header(const uint8_t *p, uint32_t prev)
 	uint32_t	pl = p[2] | ((uint32_t) p[3] << 8);
 	uint8_t		f = p[4];
 
-	if (pl != prev || (f & ~FLAG_KNOWN) || (p[5] != 0 && p[5] != 0x80))
+	if (pl != prev || (f & ~ZF_AWS_FLAG_KNOWN) || (p[5] != 0 && p[5] != 0x80))
 		return false;
-	if (f & FLAG_MARK)
-		return cur == 0 && f == FLAG_MARK;
-	return (f & FLAG_BOR) && cur > 0 && (f & FLAG_COMPRESS) != FLAG_COMPRESS;
+	if (f & ZF_AWS_FLAG_MARK)
+		return cur == 0 && f == ZF_AWS_FLAG_MARK;
+	return (f & ZF_AWS_FLAG_BOR) && cur > 0 && (f & ZF_AWS_FLAG_COMPRESS) != ZF_AWS_FLAG_COMPRESS;
 }
 
 /*
@@ -297,11 +289,11 @@ zf_tape_detect(const uint8_t *p, size_t n)
 		const uint8_t *q = p + 6 + cur;
 		uint32_t	pl = q[2] | ((uint32_t) q[3] << 8);
 
-		if (pl != cur || (q[4] & ~FLAG_KNOWN))
+		if (pl != cur || (q[4] & ~ZF_AWS_FLAG_KNOWN))
 			return false;
-		if ((p[4] & FLAG_EOR) || (p[4] & FLAG_MARK))
-			return (q[4] & FLAG_BOR) || q[4] == FLAG_MARK;
-		return !(q[4] & FLAG_BOR) && !(q[4] & FLAG_MARK);
+		if ((p[4] & ZF_AWS_FLAG_EOR) || (p[4] & ZF_AWS_FLAG_MARK))
+			return (q[4] & ZF_AWS_FLAG_BOR) || q[4] == ZF_AWS_FLAG_MARK;
+		return !(q[4] & ZF_AWS_FLAG_BOR) && !(q[4] & ZF_AWS_FLAG_MARK);
 	}
 	/* the whole input is this one chunk (callers pass enough to see two) */
 	return n == 6 + (size_t) cur;

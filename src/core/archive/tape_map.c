@@ -34,12 +34,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FLAG_BOR		0x80
-#define FLAG_MARK		0x40
-#define FLAG_EOR		0x20
-#define FLAG_COMPRESS	0x03
-#define FLAG_KNOWN		(FLAG_BOR | FLAG_MARK | FLAG_EOR | FLAG_COMPRESS)
-
 /* One chunk of the data set: stream bytes [out, out + len) at image pos. */
 typedef struct map_chunk
 {
@@ -196,22 +190,22 @@ map_build(header_reader *hr, uint64_t start, bool labeled, uint32_t lrecl,
 		cur = h[0] | ((uint32_t) h[1] << 8);
 		pl = h[2] | ((uint32_t) h[3] << 8);
 		f = h[4];
-		if ((!first && pl != prev) || (f & ~FLAG_KNOWN))
+		if ((!first && pl != prev) || (f & ~ZF_AWS_FLAG_KNOWN))
 			return no_map(m, why, whylen, "the block headers do not chain");
 		first = false;
 		prev = cur;
 		hr->windows = cur < SHORT_CHUNK;
-		if (f & FLAG_MARK)
+		if (f & ZF_AWS_FLAG_MARK)
 		{
 			if (in_block || cur != 0)
 				return no_map(m, why, whylen, "the block headers do not chain");
 			pos += 6;
 			break;
 		}
-		if (f & FLAG_COMPRESS)
+		if (f & ZF_AWS_FLAG_COMPRESS)
 			return no_map(m, why, whylen,
 						  "its HET blocks are compressed: each block is inflated in order");
-		if (in_block == ((f & FLAG_BOR) != 0) || cur > ZF_TAPE_MAX_BLOCK - blen ||
+		if (in_block == ((f & ZF_AWS_FLAG_BOR) != 0) || cur > ZF_TAPE_MAX_BLOCK - blen ||
 			pos + 6 + cur > (uint64_t) isize)
 			return no_map(m, why, whylen, "the block headers do not chain");
 		if (cur > 0 && !add_chunk(m, pos + 6, cur))
@@ -222,7 +216,7 @@ map_build(header_reader *hr, uint64_t start, bool labeled, uint32_t lrecl,
 		blen += cur;
 		in_block = true;
 		pos += 6 + cur;
-		if (f & FLAG_EOR)
+		if (f & ZF_AWS_FLAG_EOR)
 		{
 			if (blen == 0 || blen % lrecl != 0)
 				return no_map(m, why, whylen,
@@ -250,7 +244,7 @@ map_build(header_reader *hr, uint64_t start, bool labeled, uint32_t lrecl,
 			no_map(m, why, whylen, "");
 			return st;
 		}
-		if (!ok || (h[0] | ((uint32_t) h[1] << 8)) != 80 || h[4] != (FLAG_BOR | FLAG_EOR))
+		if (!ok || (h[0] | ((uint32_t) h[1] << 8)) != 80 || h[4] != (ZF_AWS_FLAG_BOR | ZF_AWS_FLAG_EOR))
 			return no_map(m, why, whylen, "its trailer label is not where the headers lead");
 		zf_label_ebcdic(id, "EOV1", 4);
 		if (memcmp(lab, id, 4) == 0)
