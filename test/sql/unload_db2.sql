@@ -245,7 +245,7 @@ RESET ROLE;
 -- a symbolic link is not written through
 \set l :abs_builddir '/unload_link.dat'
 SELECT set_config('zfdw_test.l', :'l', false) IS NOT NULL AS l_set;
-DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', format('ln -sf %s %s', current_setting('zfdw_test.d'), current_setting('zfdw_test.l'))); END $$;
+DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', format('cat >/dev/null; ln -sf %s %s', current_setting('zfdw_test.d'), current_setting('zfdw_test.l'))); END $$;
 SELECT * FROM ut_error(format('SELECT * FROM zfdw.unload_for_db2(%L, %L, %L, %L)', 'SELECT 1 AS x', :'l', :'p', 'T'));
 DROP OWNED BY unload_nobody;
 DROP ROLE unload_nobody;
