@@ -15,7 +15,7 @@ SET search_path = test_iebcopy_file, public;
 \set msg :xdir '/test_pds_msg.xmi'
 
 -- the unloads, in the data directory's iebcopy_tmp
-SELECT format('rm -rf iebcopy_tmp && mkdir iebcopy_tmp && cd iebcopy_tmp && '
+SELECT format('cat >/dev/null && rm -rf iebcopy_tmp && mkdir iebcopy_tmp && cd iebcopy_tmp && '
               'g=%s/data/archive/xmit_unload.py && '
               'python3 "$g" %s pds.rdw rdw && python3 "$g" %s pds.blk blocks 3120 && '
               'python3 "$g" %s msg.rdw rdw && python3 "$g" %s msg.blk blocks 800 && '
@@ -108,5 +108,5 @@ SELECT * FROM zt_error('SELECT count(*) FROM j_members');
 ALTER FOREIGN TABLE j_members OPTIONS (SET container 'auto');
 SELECT * FROM zt_error('SELECT count(*) FROM j_members');
 
-COPY (SELECT 1) TO PROGRAM 'rm -rf iebcopy_tmp';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null && rm -rf iebcopy_tmp';
 DROP SCHEMA test_iebcopy_file CASCADE;
