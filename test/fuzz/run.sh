@@ -95,7 +95,7 @@ for t in "${targets[@]}"; do
 	log=$RUN/$t.log
 	maxlen=$(sed -n 's/.*fuzz-max-len: *\([0-9]*\).*/\1/p' "$src" | head -1)
 	dict=$FUZZ_DIR/dict/$t.dict
-	args=(-max_total_time="$FUZZ_SECONDS" -print_final_stats=1 -timeout=20
+	args=(-max_total_time="$FUZZ_SECONDS" -print_final_stats=1 -timeout=20 -reload=0
 		  -rss_limit_mb=2560 -malloc_limit_mb=1024
 		  -artifact_prefix="$findings/")
 	[ -n "$FUZZ_RUNS" ] && args+=(-runs="$FUZZ_RUNS")

@@ -29,6 +29,13 @@
 /* Compressed bytes of one block we accept (a block that grew a little). */
 #define MAX_RAW_BLOCK	(2 * ZF_TAPE_MAX_BLOCK)
 
+/*
+ * bzip2 allocates its state and a block buffer of up to 3.6 MB for each
+ * stream; a HET image holds one stream per block, so the buffers are kept
+ * for the next block (two at a time, a third as a spare).
+ */
+#define BZ_CACHE_SLOTS	3
+
 struct zf_tape
 {
 	zf_byte_source *inner;
@@ -38,6 +45,11 @@ struct zf_tape
 	bool		ended;
 	bool		saw_compression;
 	uint64_t	ncompressed;	/* compressed blocks read */
+	z_stream	z;				/* zlib's state, reset for each block */
+	bool		z_ready;		/* inflateInit succeeded */
+	void	   *bz_mem[BZ_CACHE_SLOTS];	/* bzip2's buffers, kept between blocks */
+	size_t		bz_size[BZ_CACHE_SLOTS];
+	bool		bz_busy[BZ_CACHE_SLOTS];
 	uint8_t		raw[MAX_RAW_BLOCK];
 	uint8_t		block[ZF_TAPE_MAX_BLOCK];
 };
@@ -63,6 +75,12 @@ zf_tape_open(zf_byte_source *inner, zf_error *err)
 void
 zf_tape_close(zf_tape *t)
 {
+	if (t == NULL)
+		return;
+	if (t->z_ready)
+		inflateEnd(&t->z);
+	for (int i = 0; i < BZ_CACHE_SLOTS; i++)
+		free(t->bz_mem[i]);
 	free(t);
 }
 
@@ -115,6 +133,121 @@ read_exact(zf_tape *t, uint8_t *buf, size_t n, bool *at_end, zf_error *err)
 	return ZF_OK;
 }
 
+/*
+ * bzip2's allocator: a kept buffer of the size asked when there is one
+ * free, else a new one kept in a free slot (the largest kept buffers stay).
+ */
+static void *
+bz_cache_alloc(void *opaque, int items, int size)
+{
+	zf_tape    *t = opaque;
+	size_t		n = (size_t) items * (size_t) size;
+	int			slot = -1;
+
+	for (int i = 0; i < BZ_CACHE_SLOTS; i++)
+	{
+		if (t->bz_busy[i])
+			continue;
+		if (t->bz_mem[i] != NULL && t->bz_size[i] >= n)
+		{
+			t->bz_busy[i] = true;
+			return t->bz_mem[i];
+		}
+		if (slot < 0 || t->bz_mem[i] == NULL ||
+			(t->bz_mem[slot] != NULL && t->bz_size[i] < t->bz_size[slot]))
+			slot = i;
+	}
+	if (slot < 0)
+		return malloc(n);
+	free(t->bz_mem[slot]);
+	t->bz_mem[slot] = malloc(n);
+	t->bz_size[slot] = t->bz_mem[slot] != NULL ? n : 0;
+	t->bz_busy[slot] = t->bz_mem[slot] != NULL;
+	return t->bz_mem[slot];
+}
+
+/* bzip2's release: a kept buffer goes back to its slot. */
+static void
+bz_cache_free(void *opaque, void *p)
+{
+	zf_tape    *t = opaque;
+
+	for (int i = 0; i < BZ_CACHE_SLOTS; i++)
+	{
+		if (t->bz_mem[i] == p)
+		{
+			t->bz_busy[i] = false;
+			return;
+		}
+	}
+	free(p);
+}
+
+/*
+ * Inflate one zlib stream (RFC 1950) from t->raw into t->block, with the
+ * state of the blocks before reset rather than allocated again.  Returns a
+ * zlib code as uncompress() does: Z_BUF_ERROR when the output is full.
+ */
+static int
+inflate_zlib(zf_tape *t, uint32_t rawlen, uint32_t *len)
+{
+	int			rc;
+
+	if (!t->z_ready)
+	{
+		memset(&t->z, 0, sizeof(t->z));
+		if (inflateInit(&t->z) != Z_OK)
+			return Z_MEM_ERROR;
+		t->z_ready = true;
+	}
+	else if (inflateReset(&t->z) != Z_OK)
+		return Z_STREAM_ERROR;
+	t->z.next_in = t->raw;
+	t->z.avail_in = rawlen;
+	t->z.next_out = t->block;
+	t->z.avail_out = ZF_TAPE_MAX_BLOCK;
+	rc = inflate(&t->z, Z_FINISH);
+	*len = ZF_TAPE_MAX_BLOCK - t->z.avail_out;
+	if (rc == Z_STREAM_END)
+		return Z_OK;
+	if (rc == Z_NEED_DICT || (rc == Z_BUF_ERROR && t->z.avail_in == 0))
+		return Z_DATA_ERROR;
+	return rc;
+}
+
+/*
+ * Inflate one bzip2 stream from t->raw into t->block, with bzip2's
+ * buffers kept between blocks.  Returns a code as
+ * BZ2_bzBuffToBuffDecompress does: BZ_OUTBUFF_FULL when the output is
+ * full, BZ_UNEXPECTED_EOF when the stream is cut short.
+ */
+static int
+inflate_bzip2(zf_tape *t, uint32_t rawlen, uint32_t *len)
+{
+	bz_stream	bz;
+	int			rc;
+
+	memset(&bz, 0, sizeof(bz));
+	bz.bzalloc = bz_cache_alloc;
+	bz.bzfree = bz_cache_free;
+	bz.opaque = t;
+	rc = BZ2_bzDecompressInit(&bz, 0, 0);
+	if (rc != BZ_OK)
+		return rc;
+	bz.next_in = (char *) t->raw;
+	bz.avail_in = rawlen;
+	bz.next_out = (char *) t->block;
+	bz.avail_out = ZF_TAPE_MAX_BLOCK;
+	rc = BZ2_bzDecompress(&bz);
+	*len = ZF_TAPE_MAX_BLOCK - bz.avail_out;
+	if (rc == BZ_STREAM_END)
+		rc = BZ_OK;
+	else if (rc == BZ_OK)
+		rc = bz.avail_out == 0 ? BZ_OUTBUFF_FULL : BZ_UNEXPECTED_EOF;
+	BZ2_bzDecompressEnd(&bz);
+	return rc;
+}
+
 /* Inflate a compressed block into t->block. */
 static zf_status
 inflate_block(zf_tape *t, int method, uint32_t rawlen, uint32_t *len,
@@ -122,21 +255,19 @@ inflate_block(zf_tape *t, int method, uint32_t rawlen, uint32_t *len,
 {
 	if (method == ZF_AWS_FLAG_ZLIB)
 	{
-		uLongf		out = ZF_TAPE_MAX_BLOCK;
-		int			rc = uncompress(t->block, &out, t->raw, rawlen);
+		int			rc = inflate_zlib(t, rawlen, len);
 
+		if (rc == Z_MEM_ERROR)
+			return zf_error_set(err, ZF_E_NOMEM, "out of memory inflating a zlib block");
 		if (rc != Z_OK)
 			return zf_archive_error(err, t->item_offset, t->raw, rawlen < 8 ? rawlen : 8,
-									rc == Z_BUF_ERROR && out == ZF_TAPE_MAX_BLOCK ?
+									rc == Z_BUF_ERROR && *len == ZF_TAPE_MAX_BLOCK ?
 									"a zlib-compressed block inflates to more than 65535 bytes" :
 									"a zlib-compressed block is damaged");
-		*len = (uint32_t) out;
 	}
 	else
 	{
-		unsigned int out = ZF_TAPE_MAX_BLOCK;
-		int			rc = BZ2_bzBuffToBuffDecompress((char *) t->block, &out,
-													(char *) t->raw, rawlen, 0, 0);
+		int			rc = inflate_bzip2(t, rawlen, len);
 
 		if (rc == BZ_MEM_ERROR)
 			return zf_error_set(err, ZF_E_NOMEM, "out of memory inflating a bzip2 block");
@@ -145,7 +276,6 @@ inflate_block(zf_tape *t, int method, uint32_t rawlen, uint32_t *len,
 									rc == BZ_OUTBUFF_FULL ?
 									"a bzip2-compressed block inflates to more than 65535 bytes" :
 									"a bzip2-compressed block is damaged");
-		*len = out;
 	}
 	if (*len == 0)
 		return zf_archive_error(err, t->item_offset, NULL, 0,

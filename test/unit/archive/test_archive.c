@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <bzlib.h>
 #include <zlib.h>
 
 #include "archive/archive.h"
@@ -276,40 +277,114 @@ test_tape_damage(void **state)
 	}
 }
 
-/* A zlib block made here inflates; one inflating past 65535 is refused. */
+/*
+ * Compressed blocks made here inflate, the state of one block not leaking
+ * into the next (zlib's is reset, bzip2's buffers are kept); a block
+ * inflating past 65535 bytes and a stream cut short are refused.
+ */
 static void
-test_tape_zlib(void **state)
+check_compressed(uint8_t flag)
 {
+	static const unsigned int sizes[] = {1000, 65535, 7};
 	uint8_t		plain[70000];
 	uint8_t		z[1024];
-	uLongf		zn = sizeof(z);
 	image		im;
 	zf_error	err;
 	zf_tape_item item;
 	const uint8_t *p;
 	uint32_t	len;
+	size_t		i;
 
-	(void) state;
-	memset(plain, 0xC1, sizeof(plain));
-	assert_int_equal(compress(z, &zn, plain, 1000), Z_OK);
+	for (i = 0; i < sizeof(plain); i++)
+		plain[i] = (uint8_t) (0xC1 + i % 9);
 	memset(&im, 0, sizeof(im));
-	chunk(&im, z, (uint32_t) zn, 0xA1);
-	zn = sizeof(z);
-	assert_int_equal(compress(z, &zn, plain, sizeof(plain)), Z_OK);
-	chunk(&im, z, (uint32_t) zn, 0xA1);
+	/* three good blocks, one too big, one cut short */
+	for (i = 0; i < 5; i++)
+	{
+		unsigned int n = i < 3 ? sizes[i] : sizeof(plain);
+		unsigned int zn = sizeof(z);
+
+		if (flag == 0xA1)
+		{
+			uLongf		zl = sizeof(z);
+
+			assert_int_equal(compress(z, &zl, plain + i, n), Z_OK);
+			zn = (unsigned int) zl;
+		}
+		else
+			assert_int_equal(BZ2_bzBuffToBuffCompress((char *) z, &zn, (char *) plain + i,
+													  n, 9, 0, 0), BZ_OK);
+		if (i == 4)
+		{
+			/* the good stream, its last bytes lost */
+			zn = sizeof(z);
+			if (flag == 0xA1)
+			{
+				uLongf		zl = sizeof(z);
+
+				assert_int_equal(compress(z, &zl, plain, 1000), Z_OK);
+				zn = (unsigned int) zl;
+			}
+			else
+				assert_int_equal(BZ2_bzBuffToBuffCompress((char *) z, &zn, (char *) plain,
+														  1000, 9, 0, 0), BZ_OK);
+			zn -= 6;
+		}
+		assert_true(im.n + 6 + zn <= sizeof(im.b));
+		chunk(&im, z, zn, flag);
+	}
 	{
 		zf_byte_source *src = mem(im.b, im.n);
 		zf_tape    *t = zf_tape_open(src, &err);
 
-		assert_int_equal(zf_tape_next(t, &item, &p, &len, &err), ZF_OK);
-		assert_int_equal(len, 1000);
-		assert_int_equal(p[999], 0xC1);
+		zf_error_clear(&err);
+		for (i = 0; i < 3; i++)
+		{
+			assert_int_equal(zf_tape_next(t, &item, &p, &len, &err), ZF_OK);
+			assert_int_equal(item, ZF_TAPE_BLOCK);
+			assert_int_equal(len, sizes[i]);
+			assert_memory_equal(p, plain + i, sizes[i]);
+		}
 		assert_true(zf_tape_saw_compression(t));
+		assert_int_equal(zf_tape_compressed_blocks(t), 3);
 		assert_int_equal(zf_tape_next(t, &item, &p, &len, &err), ZF_E_FRAMING);
 		assert_non_null(strstr(err.message, "more than 65535"));
 		zf_tape_close(t);
 		zf_bytes_close(src, NULL);
 	}
+	{
+		/* the cut stream alone, read from its own header */
+		size_t		last = im.n - (6 + im.prev);
+		zf_byte_source *src;
+		zf_tape    *t;
+
+		im.b[last + 2] = 0;		/* no chunk before it now */
+		im.b[last + 3] = 0;
+		src = mem(im.b + last, im.n - last);
+		t = zf_tape_open(src, &err);
+		zf_error_clear(&err);
+		assert_int_equal(zf_tape_next(t, &item, &p, &len, &err), ZF_E_FRAMING);
+		assert_non_null(strstr(err.message, "is damaged"));
+		assert_int_equal(err.offset, 0);
+		zf_tape_close(t);
+		zf_bytes_close(src, NULL);
+	}
+}
+
+/* HET's zlib blocks (flag X'01'). */
+static void
+test_tape_zlib(void **state)
+{
+	(void) state;
+	check_compressed(0xA1);
+}
+
+/* HET's bzip2 blocks (flag X'02'). */
+static void
+test_tape_bzip2(void **state)
+{
+	(void) state;
+	check_compressed(0xA2);
 }
 
 /* Detection: headers that chain; EBCDIC text and zeros do not. */
@@ -733,6 +808,7 @@ main(void)
 		cmocka_unit_test(test_tape_blocks),
 		cmocka_unit_test(test_tape_damage),
 		cmocka_unit_test(test_tape_zlib),
+		cmocka_unit_test(test_tape_bzip2),
 		cmocka_unit_test(test_tape_detect),
 		cmocka_unit_test(test_tape_labels),
 		cmocka_unit_test(test_deblock),
