@@ -50,7 +50,8 @@ struct zf_tape
 	void	   *bz_mem[BZ_CACHE_SLOTS];	/* bzip2's buffers, kept between blocks */
 	size_t		bz_size[BZ_CACHE_SLOTS];
 	bool		bz_busy[BZ_CACHE_SLOTS];
-	uint8_t		raw[MAX_RAW_BLOCK];
+	uint8_t    *raw;			/* a compressed block's bytes
+								 * (MAX_RAW_BLOCK, made at the first) */
 	uint8_t		block[ZF_TAPE_MAX_BLOCK];
 };
 
@@ -58,7 +59,7 @@ struct zf_tape
 zf_tape *
 zf_tape_open(zf_byte_source *inner, zf_error *err)
 {
-	/* the buffers need no zeroing: only the state before them */
+	/* the block buffer needs no zeroing: only the state before it */
 	zf_tape    *t = malloc(sizeof(zf_tape));
 
 	if (t == NULL)
@@ -66,7 +67,7 @@ zf_tape_open(zf_byte_source *inner, zf_error *err)
 		zf_error_set(err, ZF_E_NOMEM, "out of memory opening a tape image");
 		return NULL;
 	}
-	memset(t, 0, offsetof(zf_tape, raw));
+	memset(t, 0, offsetof(zf_tape, block));
 	t->inner = inner;
 	return t;
 }
@@ -81,6 +82,7 @@ zf_tape_close(zf_tape *t)
 		inflateEnd(&t->z);
 	for (int i = 0; i < BZ_CACHE_SLOTS; i++)
 		free(t->bz_mem[i]);
+	free(t->raw);
 	free(t);
 }
 
@@ -357,6 +359,12 @@ zf_tape_next(zf_tape *t, zf_tape_item *item, const uint8_t **data,
 			return zf_archive_error(err, hpos, h, 6,
 									"a tape block longer than 65535 bytes");
 		in_block = true;
+		if (method != 0 && t->raw == NULL)
+		{
+			t->raw = malloc(MAX_RAW_BLOCK);
+			if (t->raw == NULL)
+				return zf_error_set(err, ZF_E_NOMEM, "out of memory reading a compressed tape block");
+		}
 		st = read_exact(t, (method ? t->raw : t->block) + rawlen, cur, NULL, err);
 		if (st != ZF_OK)
 			return st;
