@@ -10,8 +10,10 @@
 #	  Then PUSHDOWN_AGG_QUERIES random aggregate queries (default
 #	  20,000) with the aggregate pushdown on and off, and
 #	  PUSHDOWN_PAR_QUERIES (default 5,000) more in parallel plans (partial
-#	  aggregates per worker, merged).  Prints the counts; "differences 0"
-#	  is the pass.
+#	  aggregates per worker, merged); then as many parallel and half as
+#	  many serial aggregate queries with date columns (pd_null_d) among
+#	  the group columns and the arguments of count, min and max.  Prints
+#	  the counts; "differences 0" is the pass.
 #
 #	  PUSHDOWN_QUERIES (default 100000), PUSHDOWN_AGG_QUERIES (default
 #	  20000), PUSHDOWN_PAR_QUERIES (default 5000), PUSHDOWN_SEED (default
@@ -58,4 +60,8 @@ SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
 SET zfdw.parallel_chunk_size = '1kB';
 SELECT 'pd_null, parallel' AS tbl, * FROM zt_pd_random_agg('pd_null', :par_queries, :seed / 2);
+SET zt.date_cols = '{d_z,d_p,d_t}';
+SELECT 'pd_null_d (dates), parallel' AS tbl, * FROM zt_pd_random_agg('pd_null_d', :par_queries, :seed / 3);
+SET max_parallel_workers_per_gather = 0;
+SELECT 'pd_null_d (dates)' AS tbl, * FROM zt_pd_random_agg('pd_null_d', :agg_queries / 2, :seed / 5);
 SQL

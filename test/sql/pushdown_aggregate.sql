@@ -189,3 +189,95 @@ SET zfdw.parallel_chunk_size = '1kB';
 SELECT line FROM zt_explain('(COSTS OFF) SELECT t2, min(t1), max(t1) FROM pd_null_c GROUP BY t2') line
  WHERE line ~ 'Pushed|Gather';
 SELECT t2, min(t1), max(t1) FROM pd_null_c GROUP BY t2 ORDER BY t2;
+
+-- 9. dates, times and timestamps: group columns and count, min and max,
+-- each value read through the column's own conversion (a date picture
+-- over a zoned or packed number, DB2's text dates, times and timestamps,
+-- timestamptz in the session's time zone); bad values under on_error
+-- 'null' and 'stop' as without pushdown; serial and parallel
+RESET parallel_leader_participation;
+RESET zfdw.parallel_chunk_size;
+SET max_parallel_workers_per_gather = 0;
+\set dates :abs_builddir '/pushdown_dates.dat'
+CREATE FOREIGN TABLE pd_dates_raw (g int2, d1 numeric(8), d2 text, ts text, tm text, d3 numeric(7))
+    SERVER pd_server OPTIONS (filename :'dates', writable 'true', copybook_text '
+       01  DATE-REC.
+           05  G   PIC 9.
+           05  D1  PIC 9(8).
+           05  D2  PIC X(10).
+           05  TS  PIC X(26).
+           05  TM  PIC X(8).
+           05  D3  PIC S9(7) COMP-3.');
+INSERT INTO pd_dates_raw
+  SELECT i % 4,
+         CASE WHEN i % 97 = 0 THEN 20230230 ELSE to_char(d, 'YYYYMMDD')::numeric END,
+         CASE WHEN i % 89 = 0 THEN '2023-13-01' WHEN i % 83 = 0 THEN '' ELSE to_char(d, 'YYYY-MM-DD') END,
+         to_char(d + make_interval(secs => i * 3601.000007), 'YYYY-MM-DD-HH24.MI.SS.US'),
+         to_char(make_interval(secs => (i * 7919) % 86400), 'HH24.MI.SS'),
+         CASE WHEN i % 101 = 0 THEN 0
+              ELSE (extract(year FROM d)::int - 1900) * 10000 + extract(month FROM d)::int * 100 + extract(day FROM d)::int END
+    FROM generate_series(1, 3000) i, LATERAL (SELECT date '1960-01-01' + (i * 7919) % 40000 AS d) x;
+CREATE FOREIGN TABLE pd_dates (g int2, d1 date, d2 date, ts timestamp, tz timestamptz, tm time, d3 date)
+    SERVER pd_server OPTIONS (filename :'dates', on_error 'null', log_verbosity 'silent', copybook_text '
+       01  DATE-REC.
+           05  G   PIC 9.
+           05  D1  PIC 9(8).
+           05  D2  PIC X(10).
+           05  TS  PIC X(26).
+           05  TM  PIC X(8).
+           05  D3  PIC S9(7) COMP-3.');
+ALTER FOREIGN TABLE pd_dates ALTER d1 OPTIONS (ADD format 'YYYYMMDD'),
+    ALTER d2 OPTIONS (ADD null_if 'spaces'), ALTER d3 OPTIONS (ADD format 'CYYMMDD', null_if 'zeros');
+ALTER FOREIGN TABLE pd_dates ALTER tz OPTIONS (ADD field 'TS');
+SET zfdw.enable_aggregate_pushdown = off;
+CREATE TABLE pd_heap_dates AS SELECT * FROM pd_dates;
+RESET zfdw.enable_aggregate_pushdown;
+SELECT count(*), count(d1), count(d2), count(d3) FROM pd_heap_dates;
+CREATE FUNCTION zt_dates_check(q text) RETURNS TABLE (pushed bool, same_rows bool, foreign_rows bigint)
+LANGUAGE plpgsql AS $$
+DECLARE line text; a text; b text;
+BEGIN
+    pushed := false;
+    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        pushed := pushed OR line LIKE '%Pushed Aggregate%';
+    END LOOP;
+    EXECUTE 'SELECT count(*), string_agg(x::text, ''|'' ORDER BY x::text) FROM (' || q || ') x'
+        INTO foreign_rows, a;
+    EXECUTE 'SELECT string_agg(x::text, ''|'' ORDER BY x::text) FROM (' ||
+        replace(q, 'pd_dates', 'pd_heap_dates') || ') x' INTO b;
+    same_rows := a IS NOT DISTINCT FROM b;
+    RETURN NEXT;
+END $$;
+SELECT q, (zt_dates_check(q)).* FROM (VALUES
+  ('SELECT min(d1), max(d1), min(d2), max(d2), min(d3), max(d3) FROM pd_dates'),
+  ('SELECT min(ts), max(ts), min(tz), max(tz), min(tm), max(tm), count(tm) FROM pd_dates'),
+  ('SELECT g, count(d1), min(d1), max(d2), min(ts), max(tz), max(tm) FROM pd_dates GROUP BY g'),
+  ('SELECT d3, count(*) FROM pd_dates GROUP BY d3'),
+  ('SELECT d2, g, min(tm), max(ts) FROM pd_dates GROUP BY d2, g'),
+  ('SELECT tm, count(*) FROM pd_dates GROUP BY tm'),
+  ('SELECT min(d1), max(d1), count(d1) FROM pd_dates WHERE g = 2'),
+  ('SELECT min(d1), max(d2) FROM pd_dates WHERE g = 9')
+) v(q);
+SELECT g, count(d1), min(d1), max(d1), min(d2), max(d3), min(ts), max(tz), min(tm)
+  FROM pd_dates GROUP BY g ORDER BY g;
+SELECT line FROM zt_explain('(COSTS OFF) SELECT g, min(d1), max(ts) FROM pd_dates GROUP BY g') line
+ WHERE line ~ 'Pushed';
+-- on_error 'stop': the first bad date stops the query, as without pushdown
+ALTER FOREIGN TABLE pd_dates OPTIONS (SET on_error 'stop');
+SELECT replace(e, :'abs_builddir', '<builddir>') AS zt_error FROM zt_error('SELECT max(d1) FROM pd_dates') e;
+SET zfdw.enable_aggregate_pushdown = off;
+SELECT replace(e, :'abs_builddir', '<builddir>') AS zt_error FROM zt_error('SELECT max(d1) FROM pd_dates') e;
+RESET zfdw.enable_aggregate_pushdown;
+ALTER FOREIGN TABLE pd_dates OPTIONS (SET on_error 'null');
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SET zfdw.parallel_chunk_size = '4kB';
+SELECT line FROM zt_explain('(COSTS OFF) SELECT g, min(d1), max(tz) FROM pd_dates GROUP BY g') line
+ WHERE line ~ 'Pushed|Gather';
+SELECT q, (zt_dates_check(q)).* FROM (VALUES
+  ('SELECT g, count(d1), min(d1), max(d2), min(ts), max(tz), max(tm), min(d3) FROM pd_dates GROUP BY g'),
+  ('SELECT d3, count(*) FROM pd_dates GROUP BY d3')
+) v(q);

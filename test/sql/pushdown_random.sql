@@ -38,3 +38,13 @@ SET parallel_leader_participation = off;
 SET zfdw.parallel_chunk_size = '1kB';
 SELECT queries, parallel > queries / 5 AS often_parallel, errors, differences, first_difference
   FROM zt_pd_random_agg('pd_null', 300, 0.71);
+
+-- dates (a picture over zoned, packed and text bytes, mostly invalid):
+-- group columns and count, min and max, serial and parallel
+SET zt.date_cols = '{d_z,d_p,d_t}';
+SELECT queries, parallel > queries / 10 AS often_parallel, errors, differences, first_difference
+  FROM zt_pd_random_agg('pd_null_d', 300, 0.33);
+SET max_parallel_workers_per_gather = 0;
+SELECT queries, pushed > queries / 5 AS often_pushed, errors, differences, first_difference
+  FROM zt_pd_random_agg('pd_null_d', 600, 0.84);
+RESET zt.date_cols;

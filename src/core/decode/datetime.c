@@ -642,6 +642,61 @@ date_from_picture_text(const char *s, size_t n, const zf_date_picture *pic,
 	return ZF_OK;
 }
 
+/* Powers of ten that fit an int64_t. */
+static const int64_t p10[] = {1, 10, 100, 1000, 10000, 100000, 1000000,
+	10000000, 100000000, 1000000000, INT64_C(10000000000),
+	INT64_C(100000000000), INT64_C(1000000000000),
+	INT64_C(10000000000000), INT64_C(100000000000000),
+	INT64_C(1000000000000000), INT64_C(10000000000000000),
+	INT64_C(100000000000000000), INT64_C(1000000000000000000)};
+
+/* The count digits of a width-digit number from position pos (0: first). */
+static int32_t
+number_digits(int64_t value, int width, int pos, int count)
+{
+	return (int32_t) ((value / p10[width - pos - count]) % p10[count]);
+}
+
+/*
+ * date_from_picture_text's reading of a valid month-and-day date, taken
+ * from the number's digits by arithmetic (no text written): false when
+ * the number does not fit the picture's width or the date is not valid,
+ * for the text path to explain why.  The caller has checked that the
+ * picture is all letters and the number not negative.
+ */
+static bool
+date_from_picture_number(int64_t value, const zf_date_picture *pic,
+						 zf_datetime *out)
+{
+	int			w = pic->width;
+	int32_t		y,
+				m,
+				d;
+
+	if (w > 18 || pic->pos_ddd >= 0 || value >= p10[w])
+		return false;
+	if (pic->pos_yyyy >= 0)
+		y = number_digits(value, w, pic->pos_yyyy, 4);
+	else
+	{
+		y = number_digits(value, w, pic->pos_yy, 2);
+		if (pic->pos_c >= 0)
+			y += 1900 + 100 * number_digits(value, w, pic->pos_c, 1);
+		else
+			y += y < pic->pivot_year ? 2000 : 1900;
+	}
+	m = number_digits(value, w, pic->pos_mm, 2);
+	d = number_digits(value, w, pic->pos_dd, 2);
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return false;
+	datetime_clear(out);
+	out->year = y;
+	out->month = m;
+	out->day = d;
+	out->has_date = true;
+	return true;
+}
+
 /*
  * Apply a picture to a number, as a zoned, packed or binary field holds
  * it: the value is written with leading zeros to the picture's width
@@ -663,6 +718,8 @@ zf_date_from_number(int64_t value, const zf_date_picture *pic,
 		return zf_error_set(err, ZF_E_BAD_DATA,
 							"negative number %lld is not a date",
 							(long long) value);
+	if (date_from_picture_number(value, pic, out))
+		return ZF_OK;
 	for (int k = pic->width; k > 0; k--)
 	{
 		digits[k - 1] = (char) ('0' + v % 10);

@@ -62,6 +62,13 @@ enum ZfAggPrivateIndex
 	ZfAggPrivCount
 };
 
+/*
+ * True for a date, time or timestamp column a pushed aggregate reads
+ * through the column's own conversion (agg_values.c): its Datum is an
+ * integer in the type's order.
+ */
+extern bool zfdw_agg_datum_column(ZfTable *t, ZfColumn *col);
+
 extern void zfdwGetForeignUpperPaths(PlannerInfo *root,
 									 UpperRelationKind stage,
 									 RelOptInfo *input_rel,

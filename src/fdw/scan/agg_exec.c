@@ -121,8 +121,11 @@ zfdw_agg_begin(ForeignScanState *node, const ZfPackedLayout *given)
 		{
 			out->col = &as->t->columns[attno - 1];
 			out->okind = zfdw_filter_operand_kind(as->t, out->col);
-			if (out->okind == ZF_FOPERAND_NONE ||
-				!zfdw_filter_operand_init(out->col, out->okind, &out->op))
+			out->by_datum = out->okind == ZF_FOPERAND_NONE &&
+				zfdw_agg_datum_column(as->t, out->col);
+			if (!out->by_datum &&
+				(out->okind == ZF_FOPERAND_NONE ||
+				 !zfdw_filter_operand_init(out->col, out->okind, &out->op)))
 				elog(ERROR, "zfdw: column \"%s\" cannot be aggregated in the scan",
 					 out->col->attname);
 			if (out->okind == ZF_FOPERAND_TEXT)
@@ -193,6 +196,12 @@ read_fast(ZfAggState *as, const uint8 *rec, uint32 len)
 
 		if (out->col == NULL)
 			continue;
+		if (out->by_datum)
+		{
+			if (!zfdw_agg_read_datum(as, out, v, rec, len))
+				return false;
+			continue;
+		}
 		if (!zf_filter_read(&out->op, rec, len, &c))
 			return false;
 		v->isnull = c.is_null;
@@ -266,7 +275,7 @@ find_group(ZfAggState *as)
 		k[0] = v->isnull;
 		if (v->isnull)
 			continue;
-		if (out->okind == ZF_FOPERAND_NUMBER)
+		if (out->okind == ZF_FOPERAND_NUMBER || out->by_datum)
 			memcpy(k + 1, &v->v, sizeof(zf_int128));
 		else
 		{

@@ -25,6 +25,10 @@ typedef struct AggOut
 	ZfColumn   *share_col;		/* ZF_AGG_SHARE: the meta column */
 	ZfFilterOperandKind okind;
 	zf_filter_operand op;		/* how its field is read */
+	bool		by_datum;		/* a date, time or timestamp column: its
+								 * value is the column's Datum, decoded as
+								 * the ordinary path does, kept as the
+								 * integer it holds (okind is NONE) */
 	const zf_sbcs_table *tab;	/* text group columns: to UTF-8 */
 	int			key_off;		/* group columns: where in the key */
 	int			key_len;
@@ -119,6 +123,8 @@ zfdw_agg_entry_accs(ZfAggState *as, uint8 *entry)
 extern uint8 *zfdw_agg_group_of_values(ZfAggState *as);
 
 /* agg_values.c */
+extern bool zfdw_agg_read_datum(ZfAggState *as, AggOut *out, AggVal *v,
+								const uint8 *rec, uint32 len);
 extern void zfdw_agg_value_from_datum(ZfAggState *as, AggOut *out, AggVal *v,
 									  Datum d, bool isnull);
 extern void zfdw_agg_emit(ZfAggState *as, uint8 *entry, TupleTableSlot *slot);

@@ -3,7 +3,8 @@
  * agg_plan.c
  *	  Planning aggregate pushdown (GetForeignUpperPaths, UPPERREL_GROUP_AGG):
  *	  a query over one zfdw table whose output is GROUP BY columns and
- *	  count(*), count(col), sum, avg, min and max of number columns, and
+ *	  count(*), count(col), sum, avg, min and max of number columns (min
+ *	  and max of text and date or time columns too), and
  *	  whose conditions are all pushed filters, gets a path that computes
  *	  the groups inside the scan (agg_exec.c).
  *
@@ -17,6 +18,10 @@
  *		packed, zoned or binary fields of up to 36 digits (128-bit
  *		integers; a sum carries beyond them, agg_int.h);
  *	  - min and max of text columns under the "C" collation (agg_text.c);
+ *	  - date, time, timestamp and timestamptz columns of fixed-offset
+ *		fields, as group columns and under count, min and max: each
+ *		record's value is the column's own Datum, an integer compared in
+ *		the type's order (agg_values.c);
  *	  - every restriction clause of the table pushed as a filter, with
  *		constants or the query's parameters.
  *
@@ -88,6 +93,8 @@ agg_column(ZfTable *t, Node *expr, Index relid, bool number_only)
 	if (col == NULL)
 		return NULL;
 	kind = zfdw_filter_operand_kind(t, col);
+	if (kind == ZF_FOPERAND_NONE && !number_only && zfdw_agg_datum_column(t, col))
+		return col;				/* a date or time: group, count, min, max */
 	if (kind == ZF_FOPERAND_NONE || (number_only && kind != ZF_FOPERAND_NUMBER))
 		return NULL;
 	if (kind == ZF_FOPERAND_NUMBER && !zf_field_fits_int64(&col->reader) &&

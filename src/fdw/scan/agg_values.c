@@ -12,14 +12,102 @@
  * by the count (as numeric_avg, int8_avg and numeric_poly_avg do), min and
  * max of the column's type.
  *
+ * Date, time and timestamp columns are read through the column's own
+ * conversion (the value a SELECT of the column returns); their Datums are
+ * integers (days, or microseconds) whose order is the type's, so min,
+ * max and grouping work on them as on numbers.
+ *
  *-------------------------------------------------------------------------
  */
 #include "zfdw.h"
 
 #include "utils/builtins.h"
+#include "utils/date.h"
 #include "utils/numeric.h"
+#include "utils/timestamp.h"
 
 #include "scan/agg_int.h"
+
+/* See agg.h. */
+bool
+zfdw_agg_datum_column(ZfTable *t, ZfColumn *col)
+{
+	if (t->delim != NULL || t->any_variable || col->f == NULL || col->dropped ||
+		col->is_array || col->ndims > 0 || col->conv == ZF_CONV_META ||
+		col->f->length_prefix > 0)
+		return false;
+	switch (col->target)
+	{
+		case ZF_TARGET_DATE:
+		case ZF_TARGET_TIME:
+		case ZF_TARGET_TIMESTAMP:
+		case ZF_TARGET_TIMESTAMPTZ:
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* The integer a date, time or timestamp Datum holds. */
+static inline zf_filter_int
+datum_integer(const ZfColumn *col, Datum d)
+{
+	if (col->target == ZF_TARGET_DATE)
+		return DatumGetDateADT(d);
+	if (col->target == ZF_TARGET_TIME)
+		return DatumGetTimeADT(d);
+	return DatumGetTimestamp(d);
+}
+
+/* The date, time or timestamp Datum of an integer (datum_integer's inverse). */
+static inline Datum
+integer_datum(const ZfColumn *col, zf_filter_int v)
+{
+	if (col->target == ZF_TARGET_DATE)
+		return DateADTGetDatum((DateADT) v);
+	if (col->target == ZF_TARGET_TIME)
+		return TimeADTGetDatum((TimeADT) v);
+	return TimestampGetDatum((Timestamp) v);
+}
+
+/*
+ * Read a date, time or timestamp output's value from the record's bytes,
+ * as the ordinary path converts the column.  False on a data error: the
+ * record then takes the ordinary path, which reports it or applies the
+ * table's on_error.
+ */
+bool
+zfdw_agg_read_datum(ZfAggState *as, AggOut *out, AggVal *v, const uint8 *rec,
+					uint32 len)
+{
+	ZfTable    *t = as->t;
+	ZfColumn   *col = out->col;
+	Datum		d;
+	bool		isnull = false;
+
+	if (!(col->fast != ZF_FAST_NONE && len >= t->fast_min_length &&
+		  zfdw_fast_decode(col, rec, &d)))
+	{
+		ZfRecordRef r;
+		zf_error	err;
+		uint32		foff,
+					flen;
+
+		memset(&r, 0, sizeof(r));
+		r.data = rec;
+		r.length = len;
+		zf_error_clear(&err);
+		if (!zfdw_decode_column(t, col, &r, &as->s->buf, &d, &isnull, &err,
+								&foff, &flen))
+			return false;
+	}
+	v->isnull = isnull;
+	v->raw = NULL;
+	v->utf8 = NULL;
+	if (!isnull)
+		v->v = datum_integer(col, d);
+	return true;
+}
 
 /*
  * The value of an output column from a Datum of its column's type: a
@@ -36,6 +124,11 @@ zfdw_agg_value_from_datum(ZfAggState *as, AggOut *out, AggVal *v, Datum d,
 	v->utf8 = NULL;
 	if (isnull)
 		return;
+	if (out->by_datum)
+	{
+		v->v = datum_integer(out->col, d);
+		return;
+	}
 	if (out->okind == ZF_FOPERAND_TEXT)
 	{
 		text	   *txt = DatumGetTextPP(d);
@@ -121,6 +214,8 @@ column_datum(AggOut *out, zf_int128 v)
 	Datum		d;
 	zf_error	err;
 
+	if (out->by_datum)
+		return integer_datum(out->col, v);
 	zf_error_clear(&err);
 	if (!zfdw_number_datum(out->col, v, out->col->f->scale, &d, &err))
 		elog(ERROR, "zfdw: %s", err.message);
@@ -136,7 +231,7 @@ group_datum(AggOut *out, const uint8 *entry, Datum *d, bool *isnull)
 	*isnull = k[0] != 0;
 	if (*isnull)
 		return;
-	if (out->okind == ZF_FOPERAND_NUMBER)
+	if (out->okind == ZF_FOPERAND_NUMBER || out->by_datum)
 	{
 		zf_int128	v;
 

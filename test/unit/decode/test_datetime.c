@@ -449,6 +449,68 @@ test_picture_compile(void **state)
 }
 
 /*
+ * A number through a picture reads as its digits, zero-padded to the
+ * picture's width, read as text do: the same date or the same error, for
+ * every picture kind and for numbers near and far from valid dates (the
+ * number path computes valid dates without writing the text).
+ */
+static void
+test_picture_number_as_text(void **state)
+{
+	static const char *const pics[] = {"YYYYMMDD", "CYYMMDD", "YYMMDD", "DDMMYYYY",
+	"MMDDYY", "YYYYDDD", "DDMMYY", "MMDDYYYY"};
+	uint64_t	seed = 88172645463325252ULL;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(pics) / sizeof(pics[0]); i++)
+	{
+		zf_date_picture pic = picture(pics[i]);
+		int64_t		limit = 1;
+
+		for (int k = 0; k < pic.width; k++)
+			limit *= 10;
+		for (int n = 0; n < 200000; n++)
+		{
+			int64_t		value;
+			char		text[32];
+			zf_datetime a,
+						b;
+			zf_error	ea,
+						eb;
+			zf_status	sa,
+						sb;
+
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			/* half anywhere, half with each two digits at most 32 */
+			if (n % 2 == 0)
+				value = (int64_t) (seed % (uint64_t) limit);
+			else
+			{
+				value = 0;
+				for (int k = 0; k < pic.width; k += 2)
+					value = value * 100 + (int64_t) ((seed >> (k * 3)) % 33);
+				value %= limit;
+			}
+			snprintf(text, sizeof(text), "%0*lld", pic.width, (long long) value);
+			memset(&a, 0x55, sizeof(a));
+			memset(&b, 0x55, sizeof(b));
+			zf_error_clear(&ea);
+			zf_error_clear(&eb);
+			sa = zf_date_from_number(value, &pic, &a, &ea);
+			sb = zf_date_from_text(text, strlen(text), &pic, &b, &eb);
+			if (sa != sb)
+				fail_msg("%s %s: %d against %d", pics[i], text, (int) sa, (int) sb);
+			if (sa == ZF_OK)
+				assert_memory_equal(&a, &b, sizeof(a));
+			else
+				assert_string_equal(ea.message, eb.message);
+		}
+	}
+}
+
+/*
  * Numbers through pictures.  Day-of-year arithmetic: 2024060 is Jan 31 +
  * 29 = Feb 29 in the leap year 2024, 2023060 is Mar 1; CYY: C 0 = 19xx,
  * 1 = 20xx; YY pivots at 50: 49 -> 2049, 50 -> 1950.
@@ -688,6 +750,7 @@ main(void)
 		cmocka_unit_test(test_db2_timestamp_invalid),
 		cmocka_unit_test(test_picture_compile),
 		cmocka_unit_test(test_picture_numbers),
+		cmocka_unit_test(test_picture_number_as_text),
 		cmocka_unit_test(test_picture_text),
 		cmocka_unit_test(test_picture_to_number),
 		cmocka_unit_test(test_tod_stck),
