@@ -281,3 +281,10 @@ SELECT q, (zt_dates_check(q)).* FROM (VALUES
   ('SELECT g, count(d1), min(d1), max(d2), min(ts), max(tz), max(tm), min(d3) FROM pd_dates GROUP BY g'),
   ('SELECT d3, count(*) FROM pd_dates GROUP BY d3')
 ) v(q);
+-- EXPLAIN ANALYZE counts the records of every process: the workers add
+-- theirs to the leader's (here the leader reads none), for a pushed
+-- aggregate and for a plain parallel scan
+SELECT line FROM zt_explain('(ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT g, min(d1) FROM pd_dates WHERE g < 3 GROUP BY g') line
+ WHERE line ~ 'Records|Pushed Aggregate';
+SELECT line FROM zt_explain('(ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT * FROM pd_dates WHERE g < 3') line
+ WHERE line ~ 'Records|Gather';

@@ -659,12 +659,16 @@ zfdw_agg_explain(ForeignScanState *node, ExplainState *es)
 	}
 	else if (es->analyze)
 	{
-		/* a parallel plan: the leader's own share (workers count theirs) */
-		ExplainPropertyInteger("Records Read", NULL, (int64) as->s->nread, es);
-		if (as->s->filter)
+		/* this process's records and those of its parallel workers */
+		ZfScanState *s = as->s;
+
+		ExplainPropertyInteger("Records Read", NULL,
+							   (int64) (s->nread + s->workers_nread), es);
+		if (s->filter)
 			ExplainPropertyInteger("Records Skipped by Pushed Filter", NULL,
-								   (int64) as->s->npushskipped, es);
-		ExplainPropertyInteger("Records Rejected", NULL, (int64) as->s->nrejected, es);
+								   (int64) (s->npushskipped + s->workers_npushskipped), es);
+		ExplainPropertyInteger("Records Rejected", NULL,
+							   (int64) (s->nrejected + s->workers_nrejected), es);
 		ExplainPropertyInteger("Groups", NULL, (int64) as->ngroups_out, es);
 	}
 }

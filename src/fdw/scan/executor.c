@@ -747,17 +747,23 @@ zfdwExplainForeignScan(ForeignScanState *node, ExplainState *es)
 	zfdw_filter_explain(node, es);
 	if (es->analyze)
 	{
+		/* this process's records and those of its parallel workers */
+		uint64		nfiltered = s->nfiltered + s->workers_nfiltered;
+		uint64		nnulled = s->nnulled + s->workers_nnulled;
+
 		if (s->keys)
 			ExplainPropertyInteger("Key Seeks", NULL, (int64) s->nseeks, es);
-		ExplainPropertyInteger("Records Read", NULL, (int64) s->nread, es);
-		if (s->nfiltered > 0 || es->verbose)
-			ExplainPropertyInteger("Records Filtered", NULL, (int64) s->nfiltered, es);
+		ExplainPropertyInteger("Records Read", NULL,
+							   (int64) (s->nread + s->workers_nread), es);
+		if (nfiltered > 0 || es->verbose)
+			ExplainPropertyInteger("Records Filtered", NULL, (int64) nfiltered, es);
 		if (s->filter)
 			ExplainPropertyInteger("Records Skipped by Pushed Filter", NULL,
-								   (int64) s->npushskipped, es);
-		ExplainPropertyInteger("Records Rejected", NULL, (int64) s->nrejected, es);
-		if (s->nnulled > 0)
-			ExplainPropertyInteger("Values Nulled", NULL, (int64) s->nnulled, es);
+								   (int64) (s->npushskipped + s->workers_npushskipped), es);
+		ExplainPropertyInteger("Records Rejected", NULL,
+							   (int64) (s->nrejected + s->workers_nrejected), es);
+		if (nnulled > 0)
+			ExplainPropertyInteger("Values Nulled", NULL, (int64) nnulled, es);
 		if (o->filename && zf_s3_is_url(o->filename))
 		{
 			zf_s3_stats st;

@@ -36,9 +36,9 @@ node_scan(ForeignScanState *node)
 }
 
 /*
- * The shared state: the next chunk to hand out, the S3 requests of the
- * workers (each adds its own when its scan shuts down, for the leader's
- * EXPLAIN ANALYZE), and the packed layout.
+ * The shared state: the next chunk to hand out, the S3 requests and record
+ * counts of the workers (each adds its own when its scan shuts down, for
+ * the leader's EXPLAIN ANALYZE), and the packed layout.
  */
 typedef struct ZfParallelShared
 {
@@ -46,6 +46,11 @@ typedef struct ZfParallelShared
 	pg_atomic_uint64 s3_requests;
 	pg_atomic_uint64 s3_bytes;
 	pg_atomic_uint64 s3_retries;
+	pg_atomic_uint64 nread;
+	pg_atomic_uint64 nfiltered;
+	pg_atomic_uint64 npushskipped;
+	pg_atomic_uint64 nrejected;
+	pg_atomic_uint64 nnulled;
 	Size		packed_len;		/* bytes of the packed layout, 0: none */
 	char		packed[FLEXIBLE_ARRAY_MEMBER];
 } ZfParallelShared;
@@ -79,6 +84,11 @@ zfdwInitializeDSMForeignScan(ForeignScanState *node, ParallelContext *pcxt,
 	pg_atomic_init_u64(&shared->s3_requests, 0);
 	pg_atomic_init_u64(&shared->s3_bytes, 0);
 	pg_atomic_init_u64(&shared->s3_retries, 0);
+	pg_atomic_init_u64(&shared->nread, 0);
+	pg_atomic_init_u64(&shared->nfiltered, 0);
+	pg_atomic_init_u64(&shared->npushskipped, 0);
+	pg_atomic_init_u64(&shared->nrejected, 0);
+	pg_atomic_init_u64(&shared->nnulled, 0);
 	shared->packed_len = packed_size(s);
 	if (shared->packed_len > 0)
 		zf_layout_pack(s->t->parsed, shared->packed);
@@ -116,9 +126,9 @@ zfdwInitializeWorkerForeignScan(ForeignScanState *node, shm_toc *toc,
 }
 
 /*
- * ShutdownForeignScan: a worker adds its S3 requests to the shared sums
- * (once); the leader, whose shared memory goes away after this, keeps
- * the sums of the workers that finished.  A worker shuts its scan down
+ * ShutdownForeignScan: a worker adds its S3 requests and record counts to
+ * the shared sums (once); the leader, whose shared memory goes away after
+ * this, keeps the sums of the workers that finished.  A worker shuts its scan down
  * before it detaches from its tuple queue, so when the leader has read
  * every worker's rows (a scan run to its end) all of them have added.
  */
@@ -134,18 +144,28 @@ zfdwShutdownForeignScan(ForeignScanState *node)
 	shared = s->shared;
 	if (IsParallelWorker())
 	{
-		if (s->s3_reported)
+		if (s->counts_reported)
 			return;
 		zfdw_source_s3_stats(&s->src, &st);
 		pg_atomic_fetch_add_u64(&shared->s3_requests, st.requests);
 		pg_atomic_fetch_add_u64(&shared->s3_bytes, st.bytes);
 		pg_atomic_fetch_add_u64(&shared->s3_retries, st.retries);
-		s->s3_reported = true;
+		pg_atomic_fetch_add_u64(&shared->nread, s->nread);
+		pg_atomic_fetch_add_u64(&shared->nfiltered, s->nfiltered);
+		pg_atomic_fetch_add_u64(&shared->npushskipped, s->npushskipped);
+		pg_atomic_fetch_add_u64(&shared->nrejected, s->nrejected);
+		pg_atomic_fetch_add_u64(&shared->nnulled, s->nnulled);
+		s->counts_reported = true;
 		return;
 	}
 	s->workers_s3.requests = pg_atomic_read_u64(&shared->s3_requests);
 	s->workers_s3.bytes = pg_atomic_read_u64(&shared->s3_bytes);
 	s->workers_s3.retries = pg_atomic_read_u64(&shared->s3_retries);
+	s->workers_nread = pg_atomic_read_u64(&shared->nread);
+	s->workers_nfiltered = pg_atomic_read_u64(&shared->nfiltered);
+	s->workers_npushskipped = pg_atomic_read_u64(&shared->npushskipped);
+	s->workers_nrejected = pg_atomic_read_u64(&shared->nrejected);
+	s->workers_nnulled = pg_atomic_read_u64(&shared->nnulled);
 }
 
 /*

@@ -88,8 +88,14 @@ typedef struct ZfScanState
 
 	/* parallel scans (parallel.c); shared is NULL in a serial scan */
 	struct ZfParallelShared *shared;
-	bool		s3_reported;	/* a worker added its S3 requests */
+	bool		counts_reported;	/* a worker added its S3 requests and
+									 * record counts to the shared sums */
 	zf_s3_stats workers_s3;		/* the leader: the workers' S3 requests */
+	uint64		workers_nread;	/* ... and their record counts */
+	uint64		workers_nfiltered;
+	uint64		workers_npushskipped;
+	uint64		workers_nrejected;
+	uint64		workers_nnulled;
 	bool		chunk_table_ready;
 	uint64	   *chunk_first;	/* per file, and the total at [nfiles] */
 	uint64	   *chunk_records;
