@@ -10,7 +10,9 @@
 #	  a btree index; then the pushdowns: sum(balance) and a GROUP BY
 #	  computed inside the scan, a filter keeping 1% of the records tested
 #	  on the record bytes, each against the heap table and with 2
-#	  workers.  Prints figures and ratios; asserts nothing.
+#	  workers (the heap's own 2-worker speed-up beside them), and the
+#	  same queries with the pushdowns turned off.  Prints figures and
+#	  ratios; asserts nothing.
 #
 #	  BENCH_ROWS (default 5000000), BENCH_REPEAT (default 5 rounds, best
 #	  taken), BENCH_WORK (default test/bench/work: the generated files)
