@@ -16,8 +16,10 @@ SET zfdw.enable_filter_pushdown = off;
 CREATE TABLE pd_heap AS SELECT * FROM pd_null;
 RESET zfdw.enable_filter_pushdown;
 
--- whether a query is pushed, and its rows against the heap's
-CREATE FUNCTION zt_agg_check(q text) RETURNS TABLE (pushed bool, same_rows bool, foreign_rows bigint)
+-- whether a query is pushed, and its rows against the heap's (the query
+-- with tbl replaced by heap)
+CREATE FUNCTION zt_agg_check(q text, tbl text DEFAULT 'pd_null', heap text DEFAULT 'pd_heap')
+RETURNS TABLE (pushed bool, same_rows bool, foreign_rows bigint)
 LANGUAGE plpgsql AS $$
 DECLARE line text; a text; b text;
 BEGIN
@@ -28,7 +30,7 @@ BEGIN
     EXECUTE 'SELECT count(*), string_agg(x::text, ''|'' ORDER BY x::text) FROM (' || q || ') x'
         INTO foreign_rows, a;
     EXECUTE 'SELECT string_agg(x::text, ''|'' ORDER BY x::text) FROM (' ||
-        replace(q, 'pd_null', 'pd_heap') || ') x' INTO b;
+        replace(q, tbl, heap) || ') x' INTO b;
     same_rows := a IS NOT DISTINCT FROM b;
     RETURN NEXT;
 END $$;
@@ -233,22 +235,7 @@ SET zfdw.enable_aggregate_pushdown = off;
 CREATE TABLE pd_heap_dates AS SELECT * FROM pd_dates;
 RESET zfdw.enable_aggregate_pushdown;
 SELECT count(*), count(d1), count(d2), count(d3) FROM pd_heap_dates;
-CREATE FUNCTION zt_dates_check(q text) RETURNS TABLE (pushed bool, same_rows bool, foreign_rows bigint)
-LANGUAGE plpgsql AS $$
-DECLARE line text; a text; b text;
-BEGIN
-    pushed := false;
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        pushed := pushed OR line LIKE '%Pushed Aggregate%';
-    END LOOP;
-    EXECUTE 'SELECT count(*), string_agg(x::text, ''|'' ORDER BY x::text) FROM (' || q || ') x'
-        INTO foreign_rows, a;
-    EXECUTE 'SELECT string_agg(x::text, ''|'' ORDER BY x::text) FROM (' ||
-        replace(q, 'pd_dates', 'pd_heap_dates') || ') x' INTO b;
-    same_rows := a IS NOT DISTINCT FROM b;
-    RETURN NEXT;
-END $$;
-SELECT q, (zt_dates_check(q)).* FROM (VALUES
+SELECT q, (zt_agg_check(q, 'pd_dates', 'pd_heap_dates')).* FROM (VALUES
   ('SELECT min(d1), max(d1), min(d2), max(d2), min(d3), max(d3) FROM pd_dates'),
   ('SELECT min(ts), max(ts), min(tz), max(tz), min(tm), max(tm), count(tm) FROM pd_dates'),
   ('SELECT g, count(d1), min(d1), max(d2), min(ts), max(tz), max(tm) FROM pd_dates GROUP BY g'),
@@ -277,7 +264,7 @@ SET parallel_leader_participation = off;
 SET zfdw.parallel_chunk_size = '4kB';
 SELECT line FROM zt_explain('(COSTS OFF) SELECT g, min(d1), max(tz) FROM pd_dates GROUP BY g') line
  WHERE line ~ 'Pushed|Gather';
-SELECT q, (zt_dates_check(q)).* FROM (VALUES
+SELECT q, (zt_agg_check(q, 'pd_dates', 'pd_heap_dates')).* FROM (VALUES
   ('SELECT g, count(d1), min(d1), max(d2), min(ts), max(tz), max(tm), min(d3) FROM pd_dates GROUP BY g'),
   ('SELECT d3, count(*) FROM pd_dates GROUP BY d3')
 ) v(q);

@@ -231,6 +231,17 @@ datetime_clear(zf_datetime *out)
 	memset(out, 0, sizeof(*out));
 }
 
+/* out as the calendar date y-m-d alone (checked by the caller). */
+static void
+datetime_set_date(zf_datetime *out, int32_t y, int32_t m, int32_t d)
+{
+	datetime_clear(out);
+	out->year = y;
+	out->month = m;
+	out->day = d;
+	out->has_date = true;
+}
+
 
 /* ---------------------------------------------------------------------
  * DB2 external formats
@@ -287,11 +298,7 @@ zf_parse_db2_date(const char *s, size_t n, zf_datestyle style,
 	st = check_date("DB2 date", s, n, y, m, d, err);
 	if (st != ZF_OK)
 		return st;
-	datetime_clear(out);
-	out->year = y;
-	out->month = m;
-	out->day = d;
-	out->has_date = true;
+	datetime_set_date(out, y, m, d);
 	return ZF_OK;
 }
 
@@ -634,11 +641,7 @@ date_from_picture_text(const char *s, size_t n, const zf_date_picture *pic,
 	}
 	if (check_date("date", s, n, y, m, d, err) != ZF_OK)
 		return ZF_E_BAD_DATA;
-	datetime_clear(out);
-	out->year = y;
-	out->month = m;
-	out->day = d;
-	out->has_date = true;
+	datetime_set_date(out, y, m, d);
 	return ZF_OK;
 }
 
@@ -687,13 +690,9 @@ date_from_picture_number(int64_t value, const zf_date_picture *pic,
 	}
 	m = number_digits(value, w, pic->pos_mm, 2);
 	d = number_digits(value, w, pic->pos_dd, 2);
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1 || !zf_valid_date(y, m, d))
 		return false;
-	datetime_clear(out);
-	out->year = y;
-	out->month = m;
-	out->day = d;
-	out->has_date = true;
+	datetime_set_date(out, y, m, d);
 	return true;
 }
 

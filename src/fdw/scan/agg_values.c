@@ -32,9 +32,7 @@
 bool
 zfdw_agg_datum_column(ZfTable *t, ZfColumn *col)
 {
-	if (t->delim != NULL || t->any_variable || col->f == NULL || col->dropped ||
-		col->is_array || col->ndims > 0 || col->conv == ZF_CONV_META ||
-		col->f->length_prefix > 0)
+	if (!zfdw_fixed_field_column(t, col) || col->conv == ZF_CONV_META)
 		return false;
 	switch (col->target)
 	{

@@ -30,6 +30,13 @@ typedef enum ZfFilterOperandKind
 } ZfFilterOperandKind;
 
 extern ZfFilterOperandKind zfdw_filter_operand_kind(ZfTable *t, ZfColumn *col);
+
+/*
+ * True when col reads one field at the same offset in every record (no
+ * delimited text, variable positions, arrays or length prefix): the
+ * columns the filter and the pushed aggregate can read by themselves.
+ */
+extern bool zfdw_fixed_field_column(ZfTable *t, ZfColumn *col);
 extern bool zfdw_filter_clause_ok(ZfTable *t, Node *clause, Index relid);
 extern bool zfdw_filter_operand_init(ZfColumn *col, ZfFilterOperandKind kind,
 									 zf_filter_operand *o);

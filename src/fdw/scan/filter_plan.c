@@ -61,15 +61,22 @@ zfdw_filter_column(ZfTable *t, Node *expr, Index relid)
 	return &t->columns[v->varattno - 1];
 }
 
+/* See filter.h: one field at the same offset in every record? */
+bool
+zfdw_fixed_field_column(ZfTable *t, ZfColumn *col)
+{
+	return t->delim == NULL && !t->any_variable && col->f != NULL &&
+		!col->dropped && !col->is_array && col->ndims == 0 &&
+		col->f->length_prefix == 0;
+}
+
 /* See filter.h: can col's field be read by the filter, and how? */
 ZfFilterOperandKind
 zfdw_filter_operand_kind(ZfTable *t, ZfColumn *col)
 {
 	const zf_field *f = col->f;
 
-	if (t->delim != NULL || t->any_variable || f == NULL || col->dropped ||
-		col->is_array || col->ndims > 0 || f->length_prefix > 0 ||
-		col->has_date_picture)
+	if (!zfdw_fixed_field_column(t, col) || col->has_date_picture)
 		return ZF_FOPERAND_NONE;
 	if (col->conv == ZF_CONV_NUMBER)
 	{

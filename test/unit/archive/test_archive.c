@@ -277,6 +277,26 @@ test_tape_damage(void **state)
 	}
 }
 
+/* n bytes compressed as a HET block of flag (X'A1' zlib, X'A2' bzip2); the size. */
+static unsigned int
+het_compress(uint8_t flag, uint8_t *z, unsigned int cap, const uint8_t *plain,
+			 unsigned int n)
+{
+	unsigned int zn = cap;
+
+	if (flag == 0xA1)
+	{
+		uLongf		zl = cap;
+
+		assert_int_equal(compress(z, &zl, plain, n), Z_OK);
+		zn = (unsigned int) zl;
+	}
+	else
+		assert_int_equal(BZ2_bzBuffToBuffCompress((char *) z, &zn, (char *) plain,
+												  n, 9, 0, 0), BZ_OK);
+	return zn;
+}
+
 /*
  * Compressed blocks made here inflate, the state of one block not leaking
  * into the next (zlib's is reset, bzip2's buffers are kept); a block
@@ -301,35 +321,14 @@ check_compressed(uint8_t flag)
 	/* three good blocks, one too big, one cut short */
 	for (i = 0; i < 5; i++)
 	{
-		unsigned int n = i < 3 ? sizes[i] : sizeof(plain);
-		unsigned int zn = sizeof(z);
+		unsigned int zn;
 
-		if (flag == 0xA1)
-		{
-			uLongf		zl = sizeof(z);
-
-			assert_int_equal(compress(z, &zl, plain + i, n), Z_OK);
-			zn = (unsigned int) zl;
-		}
-		else
-			assert_int_equal(BZ2_bzBuffToBuffCompress((char *) z, &zn, (char *) plain + i,
-													  n, 9, 0, 0), BZ_OK);
-		if (i == 4)
-		{
-			/* the good stream, its last bytes lost */
-			zn = sizeof(z);
-			if (flag == 0xA1)
-			{
-				uLongf		zl = sizeof(z);
-
-				assert_int_equal(compress(z, &zl, plain, 1000), Z_OK);
-				zn = (unsigned int) zl;
-			}
-			else
-				assert_int_equal(BZ2_bzBuffToBuffCompress((char *) z, &zn, (char *) plain,
-														  1000, 9, 0, 0), BZ_OK);
-			zn -= 6;
-		}
+		if (i < 3)
+			zn = het_compress(flag, z, sizeof(z), plain + i, sizes[i]);
+		else if (i == 3)
+			zn = het_compress(flag, z, sizeof(z), plain, sizeof(plain));
+		else					/* a good stream, its last bytes lost */
+			zn = het_compress(flag, z, sizeof(z), plain, 1000) - 6;
 		assert_true(im.n + 6 + zn <= sizeof(im.b));
 		chunk(&im, z, zn, flag);
 	}
